@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { dateFromFields, type IsoDate } from "./dates";
+import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
+
+/** Zod building blocks for forms, with messages in the NHS service manual's style. */
+
+export const MAX_TEXT = 200;
+export const MAX_LONG_TEXT = 5000;
+
+export function requiredText(message: string, max = MAX_TEXT) {
+  return z
+    .string({ message })
+    .trim()
+    .min(1, message)
+    .max(max, `Must be ${max} characters or fewer`);
+}
+
+export function optionalText(max = MAX_TEXT) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => v ?? "");
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { message });
+}
+
+export const checkbox = z
+  .union([z.literal("yes"), z.literal("on"), z.literal("true"), z.undefined(), z.literal("")])
+  .transform((v) => v === "yes" || v === "on" || v === "true");
+
+export function emailAddress(message = "Enter an email address in the correct format, like name@example.org") {
+  return z
+    .string({ message: "Enter an email address" })
+    .trim()
+    .min(1, "Enter an email address")
+    .max(254, "Email address must be 254 characters or fewer")
+    .pipe(z.email(message))
+    .transform((v) => v.toLowerCase());
+}
+
+export const nhsNumber = z
+  .string({ message: "Enter the NHS number" })
+  .transform((v, ctx) => {
+    const problem = nhsNumberProblem(v);
+    if (problem === "empty") ctx.addIssue({ code: "custom", message: "Enter the NHS number" });
+    else if (problem === "not_ten_digits") ctx.addIssue({ code: "custom", message: "NHS number must be 10 digits" });
+    else if (problem === "check_digit")
+      ctx.addIssue({ code: "custom", message: "Enter a valid NHS number: this one fails the NHS number check" });
+    return normaliseNhsNumber(v);
+  });
+
+type DateRule = { notFuture?: IsoDate; notBefore?: { date: IsoDate; message: string } };
+
+const DateFields = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() });
+
+/** The three-field date input; `label` names the date in messages ("Date of birth"). */
+export function dateInput(label: string, rules: DateRule = {}) {
+  return DateFields.transform((fields, ctx): IsoDate => checkDate(label, rules, fields, ctx));
+}
+
+/** An optional three-field date: all three left empty means "not given" (null). */
+export function optionalDateInput(label: string, rules: DateRule = {}) {
+  return DateFields.transform((fields, ctx): IsoDate | null => {
+    if (!fields.day?.trim() && !fields.month?.trim() && !fields.year?.trim()) return null;
+    return checkDate(label, rules, fields, ctx);
+  });
+}
+
+function checkDate(
+  label: string,
+  rules: DateRule,
+  fields: z.infer<typeof DateFields>,
+  ctx: z.RefinementCtx,
+): IsoDate {
+      const result = dateFromFields(fields);
+      if (!result.ok) {
+        const missing = !fields.day?.trim() ? "day" : !fields.month?.trim() ? "month" : "year";
+        const allEmpty = !fields.day?.trim() && !fields.month?.trim() && !fields.year?.trim();
+        const message =
+          result.problem === "missing"
+            ? allEmpty
+              ? `Enter ${label.toLowerCase()}`
+              : `${label} must include a ${missing}`
+            : result.problem === "year_format"
+              ? `${label}: year must include 4 numbers`
+              : `${label} must be a real date`;
+        ctx.addIssue({ code: "custom", message, path: result.problem === "year_format" ? ["year"] : result.problem === "missing" ? [missing] : [] });
+        return z.NEVER;
+      }
+      if (rules.notFuture && result.date > rules.notFuture) {
+        ctx.addIssue({ code: "custom", message: `${label} must be today or in the past` });
+        return z.NEVER;
+      }
+      if (rules.notBefore && result.date < rules.notBefore.date) {
+        ctx.addIssue({ code: "custom", message: rules.notBefore.message });
+        return z.NEVER;
+      }
+      return result.date;
+}
+
+export const idParam = z.coerce.number().int().positive();

@@ -1,0 +1,96 @@
+import { aliasedTable, and, asc, count, eq, like } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import { organisations, people } from "~db/schema";
+import { personScope, providerChoiceScope } from "./scope.server";
+
+export type PersonInput = {
+  name: string;
+  nhsNumber: string;
+  dateOfBirth: string;
+  setting: (typeof people.$inferSelect)["setting"];
+  address: string;
+  providerId: number;
+  teamId: number;
+  gpPractice: string;
+  capacityNotes: string;
+  consentNotes: string;
+};
+
+const teams = aliasedTable(organisations, "teams");
+
+export function listPeople(db: Db, { actor, q }: { actor: Actor; q?: string }) {
+  return db
+    .select({
+      id: people.id,
+      name: people.name,
+      nhsNumber: people.nhsNumber,
+      dateOfBirth: people.dateOfBirth,
+      setting: people.setting,
+      providerName: organisations.name,
+      teamName: teams.name,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.providerId))
+    .innerJoin(teams, eq(teams.id, people.teamId))
+    .where(and(personScope(actor), q ? like(people.name, `%${q}%`) : undefined))
+    .orderBy(asc(people.name))
+    .all();
+}
+
+export function countPeople(db: Db, actor: Actor): number {
+  return db.select({ n: count() }).from(people).where(personScope(actor)).get()?.n ?? 0;
+}
+
+export function getPerson(db: Db, { actor, id }: { actor: Actor; id: number }) {
+  return (
+    db
+      .select({ person: people, providerName: organisations.name, teamName: teams.name })
+      .from(people)
+      .innerJoin(organisations, eq(organisations.id, people.providerId))
+      .innerJoin(teams, eq(teams.id, people.teamId))
+      .where(and(eq(people.id, id), personScope(actor)))
+      .get() ?? null
+  );
+}
+
+export class DuplicateNhsNumberError extends Error {}
+export class OutOfScopeError extends Error {}
+
+/** Nurses record people on their own team's caseload, cared for by a provider the team works with. */
+function assertMayPlace(db: Db, actor: Actor, input: PersonInput) {
+  const teamOk = actor.role === "admin" || (actor.role === "nurse" && actor.teamIds.includes(input.teamId));
+  const team = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.teamId), eq(organisations.kind, "nhs_team"))).get();
+  const provider = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.providerId), providerChoiceScope(actor))).get();
+  if (!teamOk || !team || !provider) throw new OutOfScopeError();
+}
+
+function assertNhsNumberFree(db: Db, nhsNumber: string, exceptId?: number) {
+  const clash = db.select({ id: people.id }).from(people).where(eq(people.nhsNumber, nhsNumber)).get();
+  if (clash && clash.id !== exceptId) throw new DuplicateNhsNumberError();
+}
+
+export function createPerson(db: Db, { actor, input, at }: { actor: Actor; input: PersonInput; at: Date }): number {
+  return inTransaction(db, (tx) => {
+    assertMayPlace(tx, actor, input);
+    assertNhsNumberFree(tx, input.nhsNumber);
+    const row = tx.insert(people).values(input).returning({ id: people.id }).get();
+    // The audit trail names the record, never the NHS number.
+    recordAudit(tx, { actorId: actor.userId, action: "person.create", entityType: "person", entityId: row.id, details: { teamId: input.teamId, providerId: input.providerId }, at });
+    return row.id;
+  });
+}
+
+export function updatePerson(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: PersonInput; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const existing = getPerson(tx, { actor, id });
+    if (!existing || (actor.role !== "admin" && actor.role !== "nurse")) return false;
+    assertMayPlace(tx, actor, input);
+    assertNhsNumberFree(tx, input.nhsNumber, id);
+    tx.update(people).set({ ...input, updatedAt: at.toISOString() }).where(eq(people.id, id)).run();
+    const changed = (Object.keys(input) as (keyof PersonInput)[]).filter((k) => existing.person[k] !== input[k]);
+    recordAudit(tx, { actorId: actor.userId, action: "person.update", entityType: "person", entityId: id, details: { changed }, at });
+    return true;
+  });
+}

@@ -1,0 +1,82 @@
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { careWorkers, organisations, people, teamProviders } from "~db/schema";
+
+/**
+ * Scope as SQL: which rows an actor may see, for use in every model's WHERE.
+ * An empty scope is `false`, never "no condition".
+ */
+
+const NOTHING = sql`0`;
+const EVERYTHING = sql`1`;
+
+/** Providers linked to the actor's NHS teams. */
+function linkedProviderIds(teamIds: number[]) {
+  return sql`(SELECT ${teamProviders.providerId} FROM ${teamProviders} WHERE ${inArray(teamProviders.teamId, teamIds)})`;
+}
+
+export function workerScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case "admin":
+      return EVERYTHING;
+    case "provider_manager":
+      return actor.organisationId ? eq(careWorkers.providerId, actor.organisationId) : NOTHING;
+    case "care_worker":
+      return actor.workerId ? eq(careWorkers.id, actor.workerId) : NOTHING;
+    case "nurse":
+    case "facilitator":
+      return actor.teamIds.length ? sql`${careWorkers.providerId} IN ${linkedProviderIds(actor.teamIds)}` : NOTHING;
+  }
+}
+
+export function personScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case "admin":
+      return EVERYTHING;
+    case "provider_manager":
+      return actor.organisationId ? eq(people.providerId, actor.organisationId) : NOTHING;
+    case "nurse":
+    case "facilitator":
+      return actor.teamIds.length ? inArray(people.teamId, actor.teamIds) : NOTHING;
+    case "care_worker":
+      // Care workers meet people through the agreements that name them, not a caseload list.
+      return NOTHING;
+  }
+}
+
+/** Organisations an actor may look at: their own and those they work with. */
+export function organisationScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case "admin":
+      return EVERYTHING;
+    case "nurse":
+    case "facilitator":
+      if (!actor.teamIds.length) return NOTHING;
+      return or(inArray(organisations.id, actor.teamIds), sql`${organisations.id} IN ${linkedProviderIds(actor.teamIds)}`)!;
+    case "provider_manager":
+    case "care_worker": {
+      const own = actor.organisationId;
+      if (!own) return NOTHING;
+      return or(
+        eq(organisations.id, own),
+        sql`${organisations.id} IN (SELECT ${teamProviders.teamId} FROM ${teamProviders} WHERE ${eq(teamProviders.providerId, own)})`,
+      )!;
+    }
+  }
+}
+
+/** Providers an actor may choose when recording a worker or a person. */
+export function providerChoiceScope(actor: Actor): SQL {
+  const base = and(eq(organisations.kind, "provider"), eq(organisations.active, true))!;
+  switch (actor.role) {
+    case "admin":
+      return base;
+    case "provider_manager":
+      return actor.organisationId ? and(base, eq(organisations.id, actor.organisationId))! : NOTHING;
+    case "nurse":
+    case "facilitator":
+      return actor.teamIds.length ? and(base, sql`${organisations.id} IN ${linkedProviderIds(actor.teamIds)}`)! : NOTHING;
+    case "care_worker":
+      return NOTHING;
+  }
+}

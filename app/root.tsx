@@ -1,0 +1,175 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
+import type { ReactNode } from "react";
+import { NAVIGATION } from "~/content/navigation";
+import { SERVICE_NAME } from "~/content/titles";
+import { ROLE_LABELS } from "~/domain/roles";
+import { getActor } from "~/services/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/nhsuk/nhsuk-frontend.min.css" },
+  { rel: "stylesheet", href: "/app.css" },
+  { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
+  { rel: "icon", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: `${SERVICE_NAME} - NHS` }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? "Page not found" : status === 403 ? "You cannot do this" : "Sorry, there is a problem with the service";
+  return [{ title: `${title} - ${SERVICE_NAME} - NHS` }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getActor(context, request);
+  return {
+    user: actor
+      ? { name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role], organisationName: actor.organisationName }
+      : null,
+    nav: actor ? NAVIGATION[actor.role] : [],
+    formRejected: context.formRejected === true,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function SiteHeader({ data }: { data: RootData | undefined }) {
+  const location = useLocation();
+  const user = data?.user;
+  return (
+    <Header service={{ text: SERVICE_NAME, href: "/" }}>
+      {user ? (
+        <Header.Account>
+          <Header.AccountItem>
+            {user.name}, {user.roleLabel}
+            {user.organisationName ? `, ${user.organisationName}` : ""}
+          </Header.AccountItem>
+          <Header.AccountItem as="button" formProps={{ action: "/logout", method: "post" }}>
+            Sign out
+          </Header.AccountItem>
+        </Header.Account>
+      ) : null}
+      {user ? (
+        <Header.Navigation>
+          <Header.NavigationItem asElement={Link} to="/" href="/" current={location.pathname === "/"}>
+            Home
+          </Header.NavigationItem>
+          {data.nav
+            .filter((item) => item.href !== "/")
+            .map((item) => (
+              <Header.NavigationItem
+                key={item.href}
+                asElement={Link}
+                to={item.href}
+                href={item.href}
+                current={location.pathname === item.href}
+                active={location.pathname.startsWith(`${item.href}/`)}
+              >
+                {item.label}
+              </Header.NavigationItem>
+            ))}
+        </Header.Navigation>
+      ) : null}
+    </Header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#005eb8" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink href="#maincontent">Skip to main content</SkipLink>
+        <SiteHeader data={data} />
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+            {children}
+          </main>
+        </div>
+        <Footer>
+          <Footer.List>
+            <Footer.ListItem href="/verify">Check a printed agreement</Footer.ListItem>
+          </Footer.List>
+          <Footer.Copyright>Delegated Care</Footer.Copyright>
+        </Footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Page title="Page not found">
+        <p>If you typed the web address, check it is correct.</p>
+        <p>If you pasted the web address, check you copied the entire address.</p>
+        <p>
+          A record you are not allowed to see also shows this page. <Link to="/">Go to your home page</Link>.
+        </p>
+      </Page>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <Page title="You cannot do this">
+        <p>Your role does not allow this action. If you think it should, contact your administrator.</p>
+        <p>
+          <Link to="/">Go to your home page</Link>
+        </p>
+      </Page>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 405) {
+    return (
+      <Page title="This page cannot be used that way">
+        <p>
+          <Link to="/">Go to your home page</Link>
+        </p>
+      </Page>
+    );
+  }
+  return (
+    <Page title="Sorry, there is a problem with the service">
+      <p>Try again later.</p>
+      <p>Nothing you entered was saved if you saw this page after pressing a button.</p>
+      <p>
+        <Link to="/">Go to your home page</Link>
+      </p>
+    </Page>
+  );
+}
+
+function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Container>
+      <h1>{title}</h1>
+      {children}
+    </Container>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextField } from "~/components/nhs/fields";
+import { pageTitle } from "~/content/titles";
+import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
+import { findUserByEmail } from "~/models/users.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { decoyHash, verifyPassword } from "~/services/password.server";
+import { getActor, safeRedirectTo, startSession } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Sign in", matches);
+
+const LoginSchema = z.object({
+  email: z.string({ message: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Enter your email address"),
+  password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(1000, "Enter your password"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getActor(context, request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const parsed = LoginSchema.safeParse(values);
+  const shown = { email: values.email ?? "" };
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), shown);
+
+  const { db, clock } = context;
+  const email = parsed.data.email.toLowerCase();
+  const ipAddress = request.headers.get("x-client-address") ?? "";
+  const at = clock.now();
+  if (signInBlocked(db, { email, ipAddress, at })) {
+    return rejectForm(context, formError("email", "Too many attempts to sign in. Wait 15 minutes, then try again."), shown);
+  }
+  const user = findUserByEmail(db, email);
+  // Check a password even for an unknown email, so the answer takes the same time either way.
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !ok || !user.active) {
+    recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
+    return rejectForm(context, formError("email", "Enter a correct email address and password"), shown);
+  }
+  recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
+  const cookie = await startSession(context, request, user.id);
+  return redirect(safeRedirectTo(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <h1>Sign in to Delegated Care</h1>
+        <p>Use the email address and password your organisation's administrator gave you.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <TextField name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} errors={actionData?.errors} values={actionData?.values} />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" errors={actionData?.errors} />
+          <Button type="submit">Sign in</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import { desc } from "drizzle-orm";
+import { canonicalJson } from "~/domain/canonical-json";
+import type { Db } from "~db/client";
+import { auditEvents } from "~db/schema";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type AuditInput = {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId: number | string;
+  details?: Record<string, unknown>;
+  at: Date;
+};
+
+/** The hash of one event: SHA-256 of the previous hash and the event's canonical JSON. */
+export function auditHash(
+  previousHash: string,
+  event: { at: string; actorId: number | null; action: string; entityType: string; entityId: string; details: string },
+): string {
+  return crypto
+    .createHash("sha256")
+    .update(previousHash)
+    .update(canonicalJson(event))
+    .digest("hex");
+}
+
+/**
+ * Appends an audit event, chained to the one before. Call it inside the transaction that makes
+ * the change, so the change and its record land together or not at all.
+ */
+export function recordAudit(db: Db, input: AuditInput): void {
+  const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+  const previousHash = last?.hash ?? GENESIS_HASH;
+  const event = {
+    at: input.at.toISOString(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: String(input.entityId),
+    details: canonicalJson(input.details ?? {}),
+  };
+  db.insert(auditEvents)
+    .values({ ...event, previousHash, hash: auditHash(previousHash, event) })
+    .run();
+}
+
+/** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a second writer waits rather than fails). */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
+  return db.transaction((tx) => fn(tx), { behavior: "immediate" });
+}

@@ -1,0 +1,12 @@
+import type { Db } from "~db/client";
+import type { Clock } from "./clock.server";
+import type { Config } from "./config.server";
+
+/** What the server hands every loader and action. */
+export type AppContext = {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  /** Set by an action that rejected its form, so the page title can say "Error:" without JavaScript. */
+  formRejected?: boolean;
+};

@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { can, type Action, type Entity } from "~/domain/roles";
+import { getSettings } from "~/models/settings.server";
+import { loadActor } from "~/models/users.server";
+import { sessions, users } from "~db/schema";
+import type { AppContext } from "./context.server";
+
+const COOKIE_NAME = "dc_session";
+
+function sessionCookie(context: AppContext) {
+  return createCookie(COOKIE_NAME, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: context.config.production && !context.config.demo,
+    path: "/",
+    secrets: [context.config.sessionSecret],
+  });
+}
+
+function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+function clientAddress(request: Request) {
+  return request.headers.get("x-client-address") ?? "";
+}
+
+/** Starts a new session (a new id every sign-in) and returns the Set-Cookie header. */
+export async function startSession(context: AppContext, request: Request, userId: number): Promise<string> {
+  const { db, clock } = context;
+  const now = clock.now();
+  const settings = getSettings(db);
+  const token = crypto.randomBytes(32).toString("base64url");
+  db.insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000).toISOString(),
+      ipAddress: clientAddress(request),
+      userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+    })
+    .run();
+  db.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId)).run();
+  return sessionCookie(context).serialize(token);
+}
+
+async function readToken(context: AppContext, request: Request): Promise<string | null> {
+  const value = await sessionCookie(context).parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The signed-in actor, or null when there is no live session. */
+export async function getActor(context: AppContext, request: Request): Promise<Actor | null> {
+  const token = await readToken(context, request);
+  if (!token) return null;
+  const { db, clock } = context;
+  const id = hashToken(token);
+  const session = db.select().from(sessions).where(and(eq(sessions.id, id), isNull(sessions.endedAt))).get();
+  if (!session) return null;
+  const now = clock.now();
+  const settings = getSettings(db);
+  const idleLimit = new Date(session.lastSeenAt).getTime() + settings.sessionIdleMinutes * 60_000;
+  if (now.toISOString() >= session.expiresAt || now.getTime() > idleLimit) {
+    db.update(sessions).set({ endedAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  const actor = loadActor(db, session.userId);
+  if (!actor) return null;
+  // Touch at most once a minute: enough for the idle timeout, cheap on every request.
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  }
+  return actor;
+}
+
+/** The signed-in actor; otherwise a redirect to sign in that comes back here. */
+export async function requireActor(context: AppContext, request: Request): Promise<Actor> {
+  const actor = await getActor(context, request);
+  if (actor) return actor;
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** Requires a permission; a user without it gets a 403 page, never the data. */
+export async function requirePermission(
+  context: AppContext,
+  request: Request,
+  action: Action,
+  entity: Entity,
+): Promise<Actor> {
+  const actor = await requireActor(context, request);
+  if (!can(actor.role, action, entity)) {
+    throw new Response("You do not have permission to do this", { status: 403, statusText: "Forbidden" });
+  }
+  return actor;
+}
+
+export async function endSession(context: AppContext, request: Request): Promise<string> {
+  const token = await readToken(context, request);
+  if (token) {
+    context.db
+      .update(sessions)
+      .set({ endedAt: context.clock.now().toISOString() })
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
+  }
+  return sessionCookie(context).serialize("", { maxAge: 0 });
+}
+
+/** Only a path on this site (`/x`, not `//evil.example` or `https://…`). */
+export function safeRedirectTo(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}
+

@@ -1,0 +1,883 @@
+/**
+ * The whole data model of DOMAIN.md, in one file: tables first, relations at the bottom.
+ *
+ * Conventions:
+ * - integer primary keys; calendar days as ISO text (`YYYY-MM-DD`), instants as UTC ISO text;
+ * - enums are text with a CHECK so the database refuses what the code would never write;
+ * - nothing is deleted: states move on and history tables keep what was (DOMAIN.md rule 5),
+ *   so foreign keys never cascade;
+ * - statuses that a clock would have to update (competency expiring/expired, agreement
+ *   review due/overdue) are derived in app/domain, never stored.
+ */
+import { relations, sql } from "drizzle-orm";
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+// ---------------------------------------------------------------------------
+// Enumerations (the values the database accepts)
+// ---------------------------------------------------------------------------
+
+export const organisationKinds = ["nhs_team", "provider"] as const;
+export const roles = ["admin", "nurse", "facilitator", "provider_manager", "care_worker"] as const;
+export const regulatedActivities = [
+  "personal_care",
+  "accommodation_personal_care",
+  "treatment_disease_disorder_injury",
+] as const;
+export const workerStatuses = ["active", "left"] as const;
+export const careSettings = ["own_home", "care_home"] as const;
+export const taskCategories = [
+  "vital_signs",
+  "specialised_medication",
+  "posture_mobility",
+  "skin_wound_care",
+  "airways_breathing",
+  "feeding_digestive",
+  "bladder_bowel",
+  "other",
+] as const;
+export const trainingModes = ["face_to_face", "e_learning", "fieldwork"] as const;
+export const attendanceOutcomes = ["attended", "completed", "did_not_complete"] as const;
+export const observationOutcomes = ["satisfactory", "not_yet"] as const;
+/** Stored competency states; `expiring` and `expired` are derived from dates. */
+export const competencyStates = ["in_training", "competent", "suspended", "revoked", "declined"] as const;
+export const signOffKinds = ["initial", "renewal", "reinstatement"] as const;
+/** Stored agreement states; `review_due` and `review_overdue` are derived from dates. */
+export const agreementStates = ["draft", "awaiting_signatures", "active", "suspended", "ended"] as const;
+export const versionStates = ["draft", "awaiting_signatures", "signed", "superseded", "withdrawn"] as const;
+export const signatureMethods = ["in_app", "on_paper"] as const;
+export const consentKinds = ["person", "representative", "best_interests"] as const;
+export const representativeAuthorities = ["lpa_health_welfare", "deputy"] as const;
+export const reviewOutcomes = ["continue", "amend", "suspend", "end"] as const;
+export const outboxStates = ["pending", "sent", "failed"] as const;
+
+/** `a IN ('x','y')` for a CHECK constraint. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(", ")})`);
+}
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const bool = (name: string) => integer(name, { mode: "boolean" });
+
+// ---------------------------------------------------------------------------
+// Organisations and people who use the system
+// ---------------------------------------------------------------------------
+
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: organisationKinds }).notNull(),
+    name: text("name").notNull(),
+    /** NHS teams: the ODS code of the team or its trust site. */
+    odsCode: text("ods_code"),
+    /** Providers: the CQC location ID (e.g. 1-123456789). */
+    cqcLocationId: text("cqc_location_id"),
+    address: text("address").notNull().default(""),
+    postcode: text("postcode").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    email: text("email").notNull().default(""),
+    escalationInHours: text("escalation_in_hours").notNull().default(""),
+    escalationOutOfHours: text("escalation_out_of_hours").notNull().default(""),
+    /** Providers: JSON array of `regulatedActivities`. */
+    regulatedActivities: text("regulated_activities", { mode: "json" })
+      .$type<(typeof regulatedActivities)[number][]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Providers: the insurer's confirmation that delegated healthcare activities are covered. */
+    insuranceConfirmed: bool("insurance_confirmed").notNull().default(false),
+    insurer: text("insurer").notNull().default(""),
+    insuranceConfirmedOn: text("insurance_confirmed_on"),
+    active: bool("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("organisations_kind", oneOf("kind", organisationKinds)),
+    check(
+      "organisations_identifier",
+      sql`(kind = 'nhs_team' AND ods_code IS NOT NULL) OR (kind = 'provider' AND cqc_location_id IS NOT NULL)`,
+    ),
+    uniqueIndex("organisations_ods_code").on(t.odsCode),
+    uniqueIndex("organisations_cqc_location_id").on(t.cqcLocationId),
+    index("organisations_kind_name").on(t.kind, t.name),
+  ],
+);
+
+/** The providers an NHS team works with: the basis of NHS users' scope over workers. */
+export const teamProviders = sqliteTable(
+  "team_providers",
+  {
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => organisations.id),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.providerId] }),
+    index("team_providers_provider").on(t.providerId),
+  ],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Stored lower case; the sign-in name. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    /** Every role but admin belongs to one organisation. */
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    /** `scrypt$N$r$p$salt$hash` (see app/services/password.server.ts). */
+    passwordHash: text("password_hash").notNull(),
+    /** Nurses: the NMC PIN. */
+    professionalRegistration: text("professional_registration"),
+    jobTitle: text("job_title").notNull().default(""),
+    active: bool("active").notNull().default(true),
+    passwordChangedAt: text("password_changed_at"),
+    lastSignedInAt: text("last_signed_in_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_role", oneOf("role", roles)),
+    check("users_organisation", sql`role = 'admin' OR organisation_id IS NOT NULL`),
+    check("users_nurse_pin", sql`role <> 'nurse' OR professional_registration IS NOT NULL`),
+    uniqueIndex("users_email").on(t.email),
+    index("users_organisation").on(t.organisationId),
+  ],
+);
+
+/** The NHS teams a facilitator serves besides their own organisation. */
+export const facilitatorTeams = sqliteTable(
+  "facilitator_teams",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.teamId] })],
+);
+
+/** Server-side sessions: the cookie holds a random token; the table holds only its SHA-256. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    endedAt: text("ended_at"),
+    ipAddress: text("ip_address").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Failed sign-ins, kept for rate limiting per account and per address. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull(),
+    ipAddress: text("ip_address").notNull(),
+    at: text("at").notNull(),
+    succeeded: bool("succeeded").notNull(),
+  },
+  (t) => [index("sign_in_attempts_email_at").on(t.email, t.at), index("sign_in_attempts_ip_at").on(t.ipAddress, t.at)],
+);
+
+// ---------------------------------------------------------------------------
+// Care workers and the people receiving care
+// ---------------------------------------------------------------------------
+
+export const careWorkers = sqliteTable(
+  "care_workers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    jobTitle: text("job_title").notNull().default("Care worker"),
+    careCertificateOn: text("care_certificate_on"),
+    status: text("status", { enum: workerStatuses }).notNull().default("active"),
+    leftOn: text("left_on"),
+    /** The worker's own sign-in, when they have one. */
+    userId: integer("user_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("care_workers_status", oneOf("status", workerStatuses)),
+    index("care_workers_provider_name").on(t.providerId, t.name),
+    uniqueIndex("care_workers_user").on(t.userId),
+  ],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    /** 10 digits, no spaces, modulus 11 checked. Never in a URL or a log. */
+    nhsNumber: text("nhs_number").notNull(),
+    dateOfBirth: text("date_of_birth").notNull(),
+    setting: text("setting", { enum: careSettings }).notNull(),
+    address: text("address").notNull().default(""),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => organisations.id),
+    gpPractice: text("gp_practice").notNull().default(""),
+    capacityNotes: text("capacity_notes").notNull().default(""),
+    consentNotes: text("consent_notes").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("people_setting", oneOf("setting", careSettings)),
+    check("people_nhs_number", sql`length(nhs_number) = 10 AND nhs_number NOT GLOB '*[^0-9]*'`),
+    uniqueIndex("people_nhs_number").on(t.nhsNumber),
+    index("people_provider_name").on(t.providerId, t.name),
+    index("people_team_name").on(t.teamId, t.name),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// The task catalogue
+// ---------------------------------------------------------------------------
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    category: text("category", { enum: taskCategories }).notNull(),
+    inScope: text("in_scope").notNull().default(""),
+    excluded: text("excluded").notNull().default(""),
+    /** Person-specific tasks are signed off for one person, not in general. */
+    personSpecific: bool("person_specific").notNull().default(false),
+    requiredObservations: integer("required_observations").notNull().default(3),
+    validityMonths: integer("validity_months").notNull().default(12),
+    reviewIntervalMonths: integer("review_interval_months").notNull().default(6),
+    escalationGuidance: text("escalation_guidance").notNull().default(""),
+    active: bool("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("tasks_category", oneOf("category", taskCategories)),
+    check("tasks_required_observations", sql`required_observations BETWEEN 1 AND 20`),
+    check("tasks_validity_months", sql`validity_months BETWEEN 1 AND 60`),
+    check("tasks_review_interval_months", sql`review_interval_months BETWEEN 1 AND 24`),
+    uniqueIndex("tasks_code").on(t.code),
+  ],
+);
+
+/** What a worker must hold before supervised practice (insulin: the national e-learning). */
+export const taskPrerequisites = sqliteTable(
+  "task_prerequisites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [index("task_prerequisites_task").on(t.taskId)],
+);
+
+/** Evidence that a worker met a prerequisite. */
+export const workerPrerequisites = sqliteTable(
+  "worker_prerequisites",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    prerequisiteId: integer("prerequisite_id")
+      .notNull()
+      .references(() => taskPrerequisites.id),
+    achievedOn: text("achieved_on").notNull(),
+    evidence: text("evidence").notNull().default(""),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("worker_prerequisites_worker_prerequisite").on(t.workerId, t.prerequisiteId)],
+);
+
+// ---------------------------------------------------------------------------
+// Training, supervised practice and competency
+// ---------------------------------------------------------------------------
+
+export const trainingSessions = sqliteTable(
+  "training_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    heldOn: text("held_on").notNull(),
+    facilitatorId: integer("facilitator_id")
+      .notNull()
+      .references(() => users.id),
+    mode: text("mode", { enum: trainingModes }).notNull(),
+    location: text("location").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("training_sessions_mode", oneOf("mode", trainingModes)),
+    index("training_sessions_held_on").on(t.heldOn),
+    index("training_sessions_facilitator").on(t.facilitatorId),
+  ],
+);
+
+export const trainingAttendances = sqliteTable(
+  "training_attendances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => trainingSessions.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    outcome: text("outcome", { enum: attendanceOutcomes }).notNull(),
+  },
+  (t) => [
+    check("training_attendances_outcome", oneOf("outcome", attendanceOutcomes)),
+    uniqueIndex("training_attendances_session_worker").on(t.sessionId, t.workerId),
+    index("training_attendances_worker").on(t.workerId),
+  ],
+);
+
+export const supervisedObservations = sqliteTable(
+  "supervised_observations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    /** For a person-specific task, whose care was observed. */
+    personId: integer("person_id").references(() => people.id),
+    observedOn: text("observed_on").notNull(),
+    observerId: integer("observer_id")
+      .notNull()
+      .references(() => users.id),
+    outcome: text("outcome", { enum: observationOutcomes }).notNull(),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("supervised_observations_outcome", oneOf("outcome", observationOutcomes)),
+    index("supervised_observations_worker_task").on(t.workerId, t.taskId, t.personId),
+  ],
+);
+
+/**
+ * One row per worker x task (x person, for a person-specific task). The current sign-off is
+ * copied here (signedOffOn, expiresOn) so expiry queries use one index; the full history
+ * lives in competency_sign_offs and competency_changes.
+ */
+export const competencies = sqliteTable(
+  "competencies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    personId: integer("person_id").references(() => people.id),
+    state: text("state", { enum: competencyStates }).notNull().default("in_training"),
+    signedOffBy: integer("signed_off_by").references(() => users.id),
+    signedOffOn: text("signed_off_on"),
+    expiresOn: text("expires_on"),
+    /** Why it is suspended, revoked or declined (the latest change). */
+    stateReason: text("state_reason").notNull().default(""),
+    stateChangedBy: integer("state_changed_by").references(() => users.id),
+    stateChangedAt: text("state_changed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("competencies_state", oneOf("state", competencyStates)),
+    check(
+      "competencies_sign_off",
+      sql`state NOT IN ('competent') OR (signed_off_on IS NOT NULL AND expires_on IS NOT NULL AND signed_off_by IS NOT NULL)`,
+    ),
+    check("competencies_expiry_after_sign_off", sql`expires_on IS NULL OR expires_on > signed_off_on`),
+    // One general competency per worker and task, and one per person for person-specific tasks.
+    uniqueIndex("competencies_worker_task").on(t.workerId, t.taskId).where(sql`person_id IS NULL`),
+    uniqueIndex("competencies_worker_task_person")
+      .on(t.workerId, t.taskId, t.personId)
+      .where(sql`person_id IS NOT NULL`),
+    index("competencies_task_state").on(t.taskId, t.state),
+    index("competencies_state_expires").on(t.state, t.expiresOn),
+  ],
+);
+
+export const competencySignOffs = sqliteTable(
+  "competency_sign_offs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    competencyId: integer("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    kind: text("kind", { enum: signOffKinds }).notNull(),
+    signedOffBy: integer("signed_off_by")
+      .notNull()
+      .references(() => users.id),
+    signedOffOn: text("signed_off_on").notNull(),
+    expiresOn: text("expires_on").notNull(),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("competency_sign_offs_kind", oneOf("kind", signOffKinds)),
+    index("competency_sign_offs_competency").on(t.competencyId),
+  ],
+);
+
+export const competencyChanges = sqliteTable(
+  "competency_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    competencyId: integer("competency_id")
+      .notNull()
+      .references(() => competencies.id),
+    fromState: text("from_state", { enum: competencyStates }),
+    toState: text("to_state", { enum: competencyStates }).notNull(),
+    reason: text("reason").notNull().default(""),
+    changedBy: integer("changed_by")
+      .notNull()
+      .references(() => users.id),
+    changedAt: text("changed_at").notNull(),
+  },
+  (t) => [index("competency_changes_competency").on(t.competencyId)],
+);
+
+// ---------------------------------------------------------------------------
+// Delegation agreements
+// ---------------------------------------------------------------------------
+
+export const agreements = sqliteTable(
+  "agreements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** `DA-2026-000123`. */
+    reference: text("reference").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => organisations.id),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => organisations.id),
+    delegatorId: integer("delegator_id")
+      .notNull()
+      .references(() => users.id),
+    state: text("state", { enum: agreementStates }).notNull().default("draft"),
+    /** The newest version (a draft amendment, while one is open). */
+    currentVersion: integer("current_version").notNull().default(1),
+    /** The signed version in force, if any. */
+    inForceVersion: integer("in_force_version"),
+    startDate: text("start_date").notNull(),
+    reviewDate: text("review_date").notNull(),
+    stateReason: text("state_reason").notNull().default(""),
+    /** Set when the safety interlock (rule 2), not a person, suspended it. */
+    suspendedAutomatically: bool("suspended_automatically").notNull().default(false),
+    stateChangedAt: text("state_changed_at"),
+    awaitingSignaturesSince: text("awaiting_signatures_since"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("agreements_state", oneOf("state", agreementStates)),
+    check("agreements_review_after_start", sql`review_date > start_date`),
+    uniqueIndex("agreements_reference").on(t.reference),
+    index("agreements_provider_state").on(t.providerId, t.state),
+    index("agreements_team_state").on(t.teamId, t.state),
+    index("agreements_person").on(t.personId),
+    index("agreements_state_review").on(t.state, t.reviewDate),
+  ],
+);
+
+/** Version N of an agreement; once sent for signature its content and hash never change. */
+export const agreementVersions = sqliteTable(
+  "agreement_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    version: integer("version").notNull(),
+    state: text("state", { enum: versionStates }).notNull().default("draft"),
+    startDate: text("start_date").notNull(),
+    reviewDate: text("review_date").notNull(),
+    supervisionArrangements: text("supervision_arrangements").notNull().default(""),
+    earlyReviewTriggers: text("early_review_triggers").notNull().default(""),
+    /** Amendment: whether version N-1 stays in force until this one is active. */
+    previousStaysInForce: bool("previous_stays_in_force").notNull().default(true),
+    /** Canonical JSON of everything that was signed (set on freezing). */
+    content: text("content"),
+    /** SHA-256 of `content`, hex. */
+    contentHash: text("content_hash"),
+    /** Printed on every page; `/verify/:code`. */
+    verificationCode: text("verification_code"),
+    frozenAt: text("frozen_at"),
+    frozenBy: integer("frozen_by").references(() => users.id),
+    activatedAt: text("activated_at"),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("agreement_versions_state", oneOf("state", versionStates)),
+    check("agreement_versions_frozen", sql`state = 'draft' OR (content_hash IS NOT NULL AND content IS NOT NULL)`),
+    uniqueIndex("agreement_versions_agreement_version").on(t.agreementId, t.version),
+    uniqueIndex("agreement_versions_verification_code").on(t.verificationCode),
+  ],
+);
+
+/** A task on a version, with its care-plan specifics. */
+export const agreementTasks = sqliteTable(
+  "agreement_tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => agreementVersions.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    instructions: text("instructions").notNull().default(""),
+    carePlanReference: text("care_plan_reference").notNull().default(""),
+    deviceOrProduct: text("device_or_product").notNull().default(""),
+    parameters: text("parameters").notNull().default(""),
+    mustNotDo: text("must_not_do").notNull().default(""),
+    escalationPlan: text("escalation_plan").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("agreement_tasks_version_task").on(t.versionId, t.taskId),
+    index("agreement_tasks_task").on(t.taskId),
+  ],
+);
+
+export const agreementWorkers = sqliteTable(
+  "agreement_workers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => agreementVersions.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+  },
+  (t) => [
+    uniqueIndex("agreement_workers_version_worker").on(t.versionId, t.workerId),
+    index("agreement_workers_worker").on(t.workerId),
+  ],
+);
+
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    kind: text("kind", { enum: consentKinds }).notNull(),
+    representativeName: text("representative_name").notNull().default(""),
+    authority: text("authority", { enum: representativeAuthorities }),
+    /** Best interests: who made the decision and who was consulted. */
+    decisionDetails: text("decision_details").notNull().default(""),
+    givenOn: text("given_on").notNull(),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    notes: text("notes").notNull().default(""),
+    /** A later record replaces an earlier one; neither is deleted. */
+    withdrawnAt: text("withdrawn_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("consents_kind", oneOf("kind", consentKinds)),
+    check(
+      "consents_representative",
+      sql`kind <> 'representative' OR (authority IS NOT NULL AND representative_name <> '')`,
+    ),
+    index("consents_agreement").on(t.agreementId),
+  ],
+);
+
+export const signatures = sqliteTable(
+  "signatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    versionId: integer("version_id")
+      .notNull()
+      .references(() => agreementVersions.id),
+    /** `delegator`, `provider`, `person` or `worker:<care worker id>`. */
+    party: text("party").notNull(),
+    workerId: integer("worker_id").references(() => careWorkers.id),
+    signerName: text("signer_name").notNull(),
+    signerRole: text("signer_role").notNull().default(""),
+    signerUserId: integer("signer_user_id").references(() => users.id),
+    signedAt: text("signed_at").notNull(),
+    method: text("method", { enum: signatureMethods }).notNull(),
+    /** For a signature on paper: the signed-in user who recorded it. */
+    recordedBy: integer("recorded_by").references(() => users.id),
+    /** The version's content hash the signer was shown. */
+    contentHash: text("content_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("signatures_method", oneOf("method", signatureMethods)),
+    check(
+      "signatures_party",
+      sql`party IN ('delegator', 'provider', 'person') OR (party = 'worker:' || worker_id)`,
+    ),
+    check("signatures_paper_recorded", sql`method <> 'on_paper' OR recorded_by IS NOT NULL`),
+    uniqueIndex("signatures_version_party").on(t.versionId, t.party),
+  ],
+);
+
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    version: integer("version").notNull(),
+    reviewedOn: text("reviewed_on").notNull(),
+    reviewerId: integer("reviewer_id")
+      .notNull()
+      .references(() => users.id),
+    outcome: text("outcome", { enum: reviewOutcomes }).notNull(),
+    nextReviewDate: text("next_review_date"),
+    notes: text("notes").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("reviews_outcome", oneOf("outcome", reviewOutcomes)),
+    check("reviews_next_date", sql`outcome = 'end' OR next_review_date IS NOT NULL`),
+    index("reviews_agreement").on(t.agreementId),
+  ],
+);
+
+export const concerns = sqliteTable(
+  "concerns",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    workerId: integer("worker_id").references(() => careWorkers.id),
+    occurredOn: text("occurred_on").notNull(),
+    whatHappened: text("what_happened").notNull(),
+    actionTaken: text("action_taken").notNull().default(""),
+    raisedBy: integer("raised_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("concerns_subject", sql`agreement_id IS NOT NULL OR worker_id IS NOT NULL`),
+    index("concerns_agreement").on(t.agreementId),
+    index("concerns_worker").on(t.workerId),
+  ],
+);
+
+/** A fully signed version's PDF, rendered once and kept: the bytes never change. */
+export const storedPdfs = sqliteTable("stored_pdfs", {
+  contentHash: text("content_hash").primaryKey(),
+  versionId: integer("version_id")
+    .notNull()
+    .references(() => agreementVersions.id),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  createdAt: createdAt(),
+});
+
+// ---------------------------------------------------------------------------
+// Governance and plumbing
+// ---------------------------------------------------------------------------
+
+/** Append-only and hash-chained: hash = SHA-256(previous hash + canonical JSON of the event). */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: text("details").notNull().default("{}"),
+    previousHash: text("previous_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_events_entity").on(t.entityType, t.entityId),
+    index("audit_events_actor").on(t.actorId),
+    index("audit_events_at").on(t.at),
+  ],
+);
+
+/** Deployment settings an admin edits (alert windows, session lifetimes); JSON values. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+});
+
+/** Messages to send (the daily digest); sent by the digest job, retried until they go. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Makes a message once-only, e.g. `digest:2026-11-22:user:7`. */
+    dedupeKey: text("dedupe_key").notNull(),
+    toUserId: integer("to_user_id").references(() => users.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    state: text("state", { enum: outboxStates }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error").notNull().default(""),
+    sentAt: text("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("outbox_state", oneOf("state", outboxStates)),
+    uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
+    index("outbox_state").on(t.state),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Relations
+// ---------------------------------------------------------------------------
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  users: many(users),
+  careWorkers: many(careWorkers),
+}));
+
+export const usersRelations = relations(users, ({ one }) => ({
+  organisation: one(organisations, { fields: [users.organisationId], references: [organisations.id] }),
+}));
+
+export const careWorkersRelations = relations(careWorkers, ({ one, many }) => ({
+  provider: one(organisations, { fields: [careWorkers.providerId], references: [organisations.id] }),
+  user: one(users, { fields: [careWorkers.userId], references: [users.id] }),
+  competencies: many(competencies),
+}));
+
+export const peopleRelations = relations(people, ({ one, many }) => ({
+  provider: one(organisations, { fields: [people.providerId], references: [organisations.id] }),
+  team: one(organisations, { fields: [people.teamId], references: [organisations.id] }),
+  agreements: many(agreements),
+}));
+
+export const tasksRelations = relations(tasks, ({ many }) => ({
+  prerequisites: many(taskPrerequisites),
+}));
+
+export const taskPrerequisitesRelations = relations(taskPrerequisites, ({ one }) => ({
+  task: one(tasks, { fields: [taskPrerequisites.taskId], references: [tasks.id] }),
+}));
+
+export const competenciesRelations = relations(competencies, ({ one, many }) => ({
+  worker: one(careWorkers, { fields: [competencies.workerId], references: [careWorkers.id] }),
+  task: one(tasks, { fields: [competencies.taskId], references: [tasks.id] }),
+  person: one(people, { fields: [competencies.personId], references: [people.id] }),
+  signOffs: many(competencySignOffs),
+  changes: many(competencyChanges),
+}));
+
+export const competencySignOffsRelations = relations(competencySignOffs, ({ one }) => ({
+  competency: one(competencies, { fields: [competencySignOffs.competencyId], references: [competencies.id] }),
+}));
+
+export const competencyChangesRelations = relations(competencyChanges, ({ one }) => ({
+  competency: one(competencies, { fields: [competencyChanges.competencyId], references: [competencies.id] }),
+}));
+
+export const agreementsRelations = relations(agreements, ({ one, many }) => ({
+  person: one(people, { fields: [agreements.personId], references: [people.id] }),
+  versions: many(agreementVersions),
+  consents: many(consents),
+  reviews: many(reviews),
+}));
+
+export const agreementVersionsRelations = relations(agreementVersions, ({ one, many }) => ({
+  agreement: one(agreements, { fields: [agreementVersions.agreementId], references: [agreements.id] }),
+  tasks: many(agreementTasks),
+  workers: many(agreementWorkers),
+  signatures: many(signatures),
+}));
+
+export const agreementTasksRelations = relations(agreementTasks, ({ one }) => ({
+  version: one(agreementVersions, { fields: [agreementTasks.versionId], references: [agreementVersions.id] }),
+  task: one(tasks, { fields: [agreementTasks.taskId], references: [tasks.id] }),
+}));
+
+export const agreementWorkersRelations = relations(agreementWorkers, ({ one }) => ({
+  version: one(agreementVersions, { fields: [agreementWorkers.versionId], references: [agreementVersions.id] }),
+  worker: one(careWorkers, { fields: [agreementWorkers.workerId], references: [careWorkers.id] }),
+}));
+
+export const consentsRelations = relations(consents, ({ one }) => ({
+  agreement: one(agreements, { fields: [consents.agreementId], references: [agreements.id] }),
+}));
+
+export const signaturesRelations = relations(signatures, ({ one }) => ({
+  version: one(agreementVersions, { fields: [signatures.versionId], references: [agreementVersions.id] }),
+}));
+
+export const reviewsRelations = relations(reviews, ({ one }) => ({
+  agreement: one(agreements, { fields: [reviews.agreementId], references: [agreements.id] }),
+}));

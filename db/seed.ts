@@ -1,0 +1,274 @@
+/**
+ * Demo data: a small, realistic region, so a newcomer sees the product in the first minute.
+ * Dates are relative to the day the demo starts. Run on first start of an empty database in
+ * demo mode (`npm start`), or by hand with `npm run db:seed`.
+ */
+import { sql } from "drizzle-orm";
+import { addDays, addMonths } from "~/domain/dates";
+import { recordAudit } from "~/services/audit.server";
+import type { Clock } from "~/services/clock.server";
+import { hashPassword } from "~/services/password.server";
+import type { Db } from "./client";
+import { CATALOGUE } from "./seed-catalogue";
+import {
+  careWorkers,
+  facilitatorTeams,
+  organisations,
+  people,
+  taskPrerequisites,
+  tasks,
+  teamProviders,
+  users,
+} from "./schema";
+
+export const DEMO_PASSWORD = "delegated-care-demo";
+
+export function isEmpty(db: Db): boolean {
+  const row = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${organisations}`);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Appends a modulus 11 check digit to a 9-digit stem; null when no digit works. */
+export function withCheckDigit(stem: string): string | null {
+  let total = 0;
+  for (let i = 0; i < 9; i++) total += Number(stem[i]) * (10 - i);
+  const check = (11 - (total % 11)) % 11;
+  return check === 10 ? null : `${stem}${check}`;
+}
+
+/** Valid NHS numbers in the 999 range that NHS England keeps for testing. */
+function demoNhsNumbers(count: number): string[] {
+  const out: string[] = [];
+  for (let n = 1000001; out.length < count; n++) {
+    const number = withCheckDigit(`99${n}`);
+    if (number) out.push(number);
+  }
+  return out;
+}
+
+export type DemoIds = Awaited<ReturnType<typeof seedDemoData>>;
+
+export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = clock.now();
+  const today = clock.today();
+
+  return db.transaction(
+    (tx) => {
+      const org = (values: typeof organisations.$inferInsert) =>
+        tx.insert(organisations).values(values).returning({ id: organisations.id }).get().id;
+
+      const north = org({
+        kind: "nhs_team",
+        name: "Ashworth North District Nursing Team",
+        odsCode: "RX1N1",
+        address: "Ashworth Health Centre, 12 Mill Lane, Ashworth",
+        postcode: "AS1 2MN",
+        phone: "0161 496 0100",
+        email: "ashworth.north.dn@example.nhs.uk",
+        escalationInHours: "District nurse coordinator 0161 496 0101 (8am to 6pm)",
+        escalationOutOfHours: "Out-of-hours district nursing 0161 496 0199, or 111",
+      });
+      const south = org({
+        kind: "nhs_team",
+        name: "Ashworth South District Nursing Team",
+        odsCode: "RX1S1",
+        address: "Southgate Clinic, 4 Quay Street, Ashworth",
+        postcode: "AS4 7QS",
+        phone: "0161 496 0200",
+        email: "ashworth.south.dn@example.nhs.uk",
+        escalationInHours: "District nurse coordinator 0161 496 0201 (8am to 6pm)",
+        escalationOutOfHours: "Out-of-hours district nursing 0161 496 0199, or 111",
+      });
+      const provider = (name: string, cqc: string, extra: Partial<typeof organisations.$inferInsert>) =>
+        org({
+          kind: "provider",
+          name,
+          cqcLocationId: cqc,
+          regulatedActivities: ["personal_care", "treatment_disease_disorder_injury"],
+          insuranceConfirmed: true,
+          insurer: "Allied Care Insurance",
+          insuranceConfirmedOn: addMonths(today, -2),
+          ...extra,
+        });
+      const brightside = provider("Brightside Home Care", "1-101234567", {
+        address: "Unit 3, Canal Works, Ashworth",
+        postcode: "AS2 1CW",
+        phone: "0161 496 0300",
+        email: "office@brightside.example.org",
+        escalationInHours: "Office 0161 496 0300",
+        escalationOutOfHours: "On-call manager 07700 900300",
+      });
+      const oakfield = provider("Oakfield Care Home", "1-102345678", {
+        regulatedActivities: ["accommodation_personal_care", "treatment_disease_disorder_injury"],
+        address: "Oakfield House, 1 Park Road, Ashworth",
+        postcode: "AS3 9PR",
+        phone: "0161 496 0400",
+        email: "manager@oakfield.example.org",
+        escalationInHours: "Nurse in charge 0161 496 0400",
+        escalationOutOfHours: "Nurse in charge 0161 496 0400",
+      });
+      const meadowbank = provider("Meadowbank Support Services", "1-103456789", {
+        address: "22 High Street, Ashworth",
+        postcode: "AS1 4HS",
+        phone: "0161 496 0500",
+        email: "care@meadowbank.example.org",
+        escalationInHours: "Office 0161 496 0500",
+        escalationOutOfHours: "On-call 07700 900500",
+      });
+      const harbour = provider("Harbour Lights Home Care", "1-104567890", {
+        regulatedActivities: ["personal_care"],
+        insuranceConfirmed: false,
+        insurer: "",
+        insuranceConfirmedOn: null,
+        address: "Harbour Chambers, Dock Road, Ashworth",
+        postcode: "AS5 2DR",
+        phone: "0161 496 0600",
+        email: "hello@harbourlights.example.org",
+        escalationInHours: "Office 0161 496 0600",
+        escalationOutOfHours: "On-call 07700 900600",
+      });
+
+      for (const [teamId, providerId] of [
+        [north, brightside],
+        [north, oakfield],
+        [north, meadowbank],
+        [south, meadowbank],
+        [south, harbour],
+      ] as const) {
+        tx.insert(teamProviders).values({ teamId, providerId }).run();
+      }
+
+      const user = (values: Omit<typeof users.$inferInsert, "passwordHash">) =>
+        tx
+          .insert(users)
+          .values({ ...values, passwordHash, passwordChangedAt: now.toISOString() })
+          .returning({ id: users.id })
+          .get().id;
+
+      const admin = user({ email: "admin@example.org", name: "Alex Morgan", role: "admin", jobTitle: "Service administrator" });
+      const nurse = user({
+        email: "nurse@example.org",
+        name: "Priya Shah",
+        role: "nurse",
+        organisationId: north,
+        professionalRegistration: "12A3456E",
+        jobTitle: "District nursing sister",
+      });
+      const nurseSouth = user({
+        email: "nurse.south@example.org",
+        name: "Tom Okafor",
+        role: "nurse",
+        organisationId: south,
+        professionalRegistration: "09B7654C",
+        jobTitle: "Community staff nurse",
+      });
+      const facilitator = user({
+        email: "facilitator@example.org",
+        name: "Grace Liu",
+        role: "facilitator",
+        organisationId: north,
+        jobTitle: "Blended-role facilitator",
+      });
+      tx.insert(facilitatorTeams).values({ userId: facilitator, teamId: south }).run();
+      const manager = user({
+        email: "manager@example.org",
+        name: "Sam Patel",
+        role: "provider_manager",
+        organisationId: brightside,
+        jobTitle: "Registered manager",
+      });
+      const manager2 = user({
+        email: "manager2@example.org",
+        name: "Joanne Fraser",
+        role: "provider_manager",
+        organisationId: oakfield,
+        jobTitle: "Registered manager",
+      });
+      const manager3 = user({
+        email: "manager3@example.org",
+        name: "Dev Mistry",
+        role: "provider_manager",
+        organisationId: meadowbank,
+        jobTitle: "Registered manager",
+      });
+      const workerUser = user({
+        email: "worker@example.org",
+        name: "Maria Santos",
+        role: "care_worker",
+        organisationId: brightside,
+        jobTitle: "Senior care worker",
+      });
+
+      const worker = (providerId: number, name: string, jobTitle: string, careCertificateMonthsAgo: number, extra: Partial<typeof careWorkers.$inferInsert> = {}) =>
+        tx
+          .insert(careWorkers)
+          .values({ providerId, name, jobTitle, careCertificateOn: addMonths(today, -careCertificateMonthsAgo), ...extra })
+          .returning({ id: careWorkers.id })
+          .get().id;
+
+      const workers = {
+        maria: worker(brightside, "Maria Santos", "Senior care worker", 40, { userId: workerUser }),
+        james: worker(brightside, "James Whitfield", "Care worker", 26),
+        aisha: worker(brightside, "Aisha Begum", "Care worker", 14),
+        chloe: worker(brightside, "Chloe Barker", "Care worker", 8),
+        ryan: worker(brightside, "Ryan Doyle", "Care worker", 30, { status: "left", leftOn: addMonths(today, -1) }),
+        helen: worker(oakfield, "Helen Kowalski", "Senior carer", 50),
+        daniel: worker(oakfield, "Daniel Mensah", "Carer", 20),
+        sophie: worker(oakfield, "Sophie Turner", "Carer", 11),
+        ben: worker(oakfield, "Ben Ashworth", "Night carer", 36),
+        fatima: worker(meadowbank, "Fatima Noor", "Support worker", 18),
+        liam: worker(meadowbank, "Liam Hughes", "Support worker", 9),
+        zara: worker(meadowbank, "Zara Ahmed", "Senior support worker", 44),
+        peter: worker(harbour, "Peter Nowak", "Care worker", 16),
+        olivia: worker(harbour, "Olivia Reid", "Care worker", 7),
+      };
+
+      const numbers = demoNhsNumbers(10);
+      const person = (values: Omit<typeof people.$inferInsert, "nhsNumber">, i: number) =>
+        tx.insert(people).values({ ...values, nhsNumber: numbers[i]! }).returning({ id: people.id }).get().id;
+      const personIds = {
+        edith: person({ name: "Edith Clarke", dateOfBirth: "1938-04-12", setting: "own_home", address: "7 Rose Terrace, Ashworth AS1 3RT", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity to consent to her care; hard of hearing, speak clearly.", consentNotes: "Consents to insulin being given by named carers." }, 0),
+        arthur: person({ name: "Arthur Bennett", dateOfBirth: "1944-11-02", setting: "own_home", address: "15 Church Walk, Ashworth AS2 5CW", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 1),
+        margaret: person({ name: "Margaret Hollis", dateOfBirth: "1931-06-30", setting: "care_home", address: "Oakfield Care Home, Room 4", providerId: oakfield, teamId: north, gpPractice: "Parkside Medical Practice", capacityNotes: "Lacks capacity for decisions about her care (assessment on file); daughter holds LPA for health and welfare.", consentNotes: "" }, 2),
+        george: person({ name: "George Whitaker", dateOfBirth: "1950-01-19", setting: "care_home", address: "Oakfield Care Home, Room 11", providerId: oakfield, teamId: north, gpPractice: "Parkside Medical Practice", capacityNotes: "Has capacity.", consentNotes: "" }, 3),
+        ivy: person({ name: "Ivy Thompson", dateOfBirth: "1936-09-08", setting: "own_home", address: "3 Brook Close, Ashworth AS1 8BC", providerId: meadowbank, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Fluctuating capacity; best-interests decision recorded for PEG feeding.", consentNotes: "" }, 4),
+        raymond: person({ name: "Raymond Price", dateOfBirth: "1947-03-22", setting: "own_home", address: "41 Station Road, Ashworth AS4 1SR", providerId: meadowbank, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 5),
+        doris: person({ name: "Doris Fielding", dateOfBirth: "1929-12-25", setting: "own_home", address: "9 Harbour View, Ashworth AS5 3HV", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 6),
+        stanley: person({ name: "Stanley Moore", dateOfBirth: "1941-07-14", setting: "own_home", address: "28 Quay Street, Ashworth AS4 7QS", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 7),
+        winifred: person({ name: "Winifred Shaw", dateOfBirth: "1933-02-03", setting: "own_home", address: "2 Canal Side, Ashworth AS2 2CS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 8),
+      };
+
+      const taskIds: Record<string, number> = {};
+      const prerequisiteIds: Record<string, number> = {};
+      for (const { prerequisites, ...task } of CATALOGUE) {
+        const id = tx.insert(tasks).values(task).returning({ id: tasks.id }).get().id;
+        taskIds[task.code] = id;
+        for (const p of prerequisites) {
+          prerequisiteIds[task.code] = tx.insert(taskPrerequisites).values({ taskId: id, ...p }).returning({ id: taskPrerequisites.id }).get().id;
+        }
+      }
+
+      recordAudit(tx, {
+        actorId: null,
+        action: "seed.demo",
+        entityType: "deployment",
+        entityId: "demo",
+        details: { today, note: "Demo data written on first start" },
+        at: now,
+      });
+
+      return {
+        today,
+        orgs: { north, south, brightside, oakfield, meadowbank, harbour },
+        users: { admin, nurse, nurseSouth, facilitator, manager, manager2, manager3, workerUser },
+        workers,
+        people: personIds,
+        tasks: taskIds,
+        prerequisites: prerequisiteIds,
+        yesterday: addDays(today, -1),
+      };
+    },
+    { behavior: "immediate" },
+  );
+}

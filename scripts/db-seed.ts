@@ -1,0 +1,15 @@
+/** Writes the demo data into an empty database: `npm run db:seed`. */
+import { systemClock } from "~/services/clock.server";
+import { openDatabase } from "~db/client";
+import { applyMigrations } from "~db/migrate";
+import { isEmpty, seedDemoData } from "~db/seed";
+
+const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
+const connection = openDatabase(file);
+applyMigrations(connection);
+if (!isEmpty(connection.db)) {
+  console.error(`${file} already holds data; the demo seed only writes into an empty database.`);
+  process.exit(1);
+}
+await seedDemoData(connection.db, { clock: systemClock });
+console.log(`Demo data written to ${file}`);

@@ -1,0 +1,92 @@
+/**
+ * Starts Delegated Care: checks configuration, migrates the database, seeds demo data when
+ * asked, then serves the Remix build with express.
+ *
+ *   tsx scripts/server.ts [--demo]
+ */
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import { systemClock } from "~/services/clock.server";
+import { ConfigError, loadConfig } from "~/services/config.server";
+import type { AppContext } from "~/services/context.server";
+import { openDatabase } from "~db/client";
+import { applyMigrations } from "~db/migrate";
+import { isEmpty, seedDemoData } from "~db/seed";
+
+const ArgsSchema = z.object({ demo: z.boolean() });
+
+async function main() {
+  const args = ArgsSchema.parse({ demo: process.argv.includes("--demo") });
+  let config;
+  try {
+    config = loadConfig(process.env, { demo: args.demo });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const connection = openDatabase(config.databaseUrl);
+  applyMigrations(connection);
+  if (config.demo && isEmpty(connection.db)) {
+    const started = Date.now();
+    await seedDemoData(connection.db, { clock: systemClock });
+    console.log(`Demo data written in ${Date.now() - started} ms`);
+  }
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(compression());
+  app.use((req, res, next) => {
+    // Only the server decides the client address the app sees; a client cannot supply it.
+    req.headers["x-client-address"] = req.ip ?? "";
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    if (config.production && !config.demo) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  });
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  const context: AppContext = { db: connection.db, clock: systemClock, config };
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.production ? "production" : "development",
+      getLoadContext: () => ({ ...context }),
+    }),
+  );
+
+  const server = app.listen(config.port, () => {
+    console.log(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}`);
+  });
+
+  const stop = () => {
+    server.close(() => {
+      connection.sqlite.close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
