@@ -97,7 +97,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body suppressHydrationWarning>
+        <script src="/js/supported.js" />
         <SkipLink href="#maincontent">Skip to main content</SkipLink>
         <SiteHeader data={data} />
         <div className="nhsuk-width-container">
