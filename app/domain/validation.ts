@@ -28,8 +28,10 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
   return z.enum(values, { message });
 }
 
+/** A single checkbox: present ("yes") when ticked, absent when not. */
 export const checkbox = z
-  .union([z.literal("yes"), z.literal("on"), z.literal("true"), z.undefined(), z.literal("")])
+  .enum(["yes", "on", "true", ""], { message: "Tick the box or leave it empty" })
+  .optional()
   .transform((v) => v === "yes" || v === "on" || v === "true");
 
 export function emailAddress(message = "Enter an email address in the correct format, like name@example.org") {

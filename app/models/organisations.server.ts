@@ -98,6 +98,7 @@ function columnsFor(input: OrganisationInput) {
 }
 
 export class DuplicateIdentifierError extends Error {}
+export class NotAProviderError extends Error {}
 
 function assertIdentifierFree(db: Db, input: OrganisationInput, exceptId?: number) {
   const clash =
@@ -127,6 +128,10 @@ export function updateOrganisation(
     assertIdentifierFree(tx, { ...input, kind: existing.kind }, id);
     tx.update(organisations).set({ ...values, updatedAt: at.toISOString() }).where(eq(organisations.id, id)).run();
     if (linkedIds && existing.kind === "nhs_team") {
+      const providers = linkedIds.length
+        ? tx.select({ id: organisations.id }).from(organisations).where(and(inArray(organisations.id, linkedIds), eq(organisations.kind, "provider"))).all()
+        : [];
+      if (providers.length !== new Set(linkedIds).size) throw new NotAProviderError();
       const current = tx.select({ id: teamProviders.providerId }).from(teamProviders).where(eq(teamProviders.teamId, id)).all().map((r) => r.id);
       // Working links are configuration, not records of care: removing one ends that team's view of the provider.
       const removed = current.filter((p) => !linkedIds.includes(p));

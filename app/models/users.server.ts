@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import type { Role } from "~/domain/roles";
+import { ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { careWorkers, facilitatorTeams, organisations, sessions, users } from "~db/schema";
@@ -17,6 +17,19 @@ export type UserInput = {
 };
 
 export class DuplicateEmailError extends Error {}
+export class OrganisationMismatchError extends Error {}
+
+/** A nurse or facilitator belongs to an NHS team; a provider manager or care worker to a provider. */
+function assertOrganisationFits(db: Db, input: UserInput) {
+  const kind = ROLE_ORGANISATION_KIND[input.role];
+  if (!kind) return;
+  const org = input.organisationId
+    ? db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
+    : undefined;
+  if (!org || org.kind !== kind) {
+    throw new OrganisationMismatchError(kind === "provider" ? "Select a care provider for this role" : "Select an NHS team for this role");
+  }
+}
 
 export function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() ?? null;
@@ -89,6 +102,7 @@ export function createUser(
 ): number {
   return inTransaction(db, (tx) => {
     if (findUserByEmail(tx, input.email)) throw new DuplicateEmailError();
+    assertOrganisationFits(tx, input);
     const row = tx
       .insert(users)
       .values({ ...input, email: input.email.toLowerCase(), passwordHash, passwordChangedAt: at.toISOString() })
@@ -105,6 +119,7 @@ export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id:
     if (!existing) return false;
     const clash = findUserByEmail(tx, input.email);
     if (clash && clash.id !== id) throw new DuplicateEmailError();
+    assertOrganisationFits(tx, input);
     tx.update(users).set({ ...input, email: input.email.toLowerCase(), updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
     // A change of role or organisation changes what the user may see: end their sessions.
     if (existing.role !== input.role || existing.organisationId !== input.organisationId) endSessionsOf(tx, id, at);

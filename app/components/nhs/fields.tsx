@@ -109,7 +109,7 @@ export function RadiosField({
   const current = str(values, name);
   return (
     <Radios
-      id={name}
+      id={`${name}-options`}
       name={name}
       legend={label}
       legendProps={{ size: "s" }}
@@ -137,7 +137,7 @@ export function CheckboxesField({
   const raw = values?.[name];
   const current = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? [raw] : [];
   return (
-    <Checkboxes id={name} name={name} legend={label} legendProps={{ size: "s" }} hint={hintText(hint)} error={errorFor(errors, name)}>
+    <Checkboxes id={`${name}-options`} name={name} legend={label} legendProps={{ size: "s" }} hint={hintText(hint)} error={errorFor(errors, name)}>
       {options.map((o, i) => (
         <Checkboxes.Item key={o.value} id={i === 0 ? name : `${name}-${o.value}`} value={o.value} defaultChecked={current.includes(o.value)} hint={o.hint}>
           {o.label}

@@ -1,0 +1,110 @@
+import { Form } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { CheckboxesField, CheckboxField, DateField, TextareaField, TextField } from "~/components/nhs/fields";
+import type { FormErrors } from "~/components/nhs/form-errors";
+import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
+import { checkbox, optionalDateInput, optionalText, requiredText } from "~/domain/validation";
+import { regulatedActivities } from "~db/schema";
+
+export const ORGANISATION_DATE_FIELDS = ["insuranceConfirmedOn"];
+export const ORGANISATION_ARRAY_FIELDS = ["regulatedActivities", "linkedProviders"];
+
+const ODS_CODE = /^[A-Z0-9]{3,10}$/;
+const CQC_LOCATION_ID = /^1-\d{6,11}$/;
+
+export function organisationSchema(kind: "nhs_team" | "provider", today: string) {
+  return z
+    .object({
+      name: requiredText("Enter the organisation's name"),
+      odsCode: optionalText(10).transform((v) => v.toUpperCase()),
+      cqcLocationId: optionalText(20),
+      address: optionalText(300),
+      postcode: optionalText(10).transform((v) => v.toUpperCase()),
+      phone: optionalText(40),
+      email: optionalText(254).pipe(z.union([z.literal(""), z.email("Enter an email address in the correct format, like name@example.org")])),
+      escalationInHours: optionalText(300),
+      escalationOutOfHours: optionalText(300),
+      regulatedActivities: z.array(z.enum(regulatedActivities, { message: "Select regulated activities from the list" })).default([]),
+      insuranceConfirmed: checkbox,
+      insurer: optionalText(),
+      insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", { notFuture: today }),
+      linkedProviders: z.array(z.coerce.number().int().positive()).default([]),
+    })
+    .superRefine((v, ctx) => {
+      if (kind === "nhs_team" && !ODS_CODE.test(v.odsCode)) {
+        ctx.addIssue({ code: "custom", path: ["odsCode"], message: v.odsCode ? "ODS code must be 3 to 10 letters and numbers, like RX1N1" : "Enter the team's ODS code" });
+      }
+      if (kind === "provider") {
+        if (!CQC_LOCATION_ID.test(v.cqcLocationId)) {
+          ctx.addIssue({ code: "custom", path: ["cqcLocationId"], message: v.cqcLocationId ? "CQC location ID must look like 1-123456789" : "Enter the CQC location ID" });
+        }
+        if (v.insuranceConfirmed && !v.insurer) {
+          ctx.addIssue({ code: "custom", path: ["insurer"], message: "Enter the insurer who confirmed cover" });
+        }
+        if (v.insuranceConfirmed && !v.insuranceConfirmedOn) {
+          ctx.addIssue({ code: "custom", path: ["insuranceConfirmedOn"], message: "Enter the date insurance was confirmed" });
+        }
+      }
+    });
+}
+
+export function OrganisationForm({
+  kind,
+  errors,
+  values,
+  providers,
+  submitLabel,
+}: {
+  kind: "nhs_team" | "provider";
+  errors?: FormErrors;
+  values?: Record<string, unknown>;
+  providers?: { id: number; name: string }[];
+  submitLabel: string;
+}) {
+  return (
+    <>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate>
+        <TextField name="name" label="Name" errors={errors} values={values} />
+        {kind === "nhs_team" ? (
+          <TextField name="odsCode" label="ODS code" hint="The Organisation Data Service code of the team or its site, like RX1N1" width={10} errors={errors} values={values} />
+        ) : (
+          <TextField name="cqcLocationId" label="CQC location ID" hint="As on the CQC register, like 1-123456789" width={20} errors={errors} values={values} />
+        )}
+        <TextareaField name="address" label="Address" rows={3} errors={errors} values={values} />
+        <TextField name="postcode" label="Postcode" width={10} errors={errors} values={values} />
+        <TextField name="phone" label="Phone" type="tel" width={20} errors={errors} values={values} />
+        <TextField name="email" label="Email" type="email" spellCheck={false} errors={errors} values={values} />
+        <TextField name="escalationInHours" label="Escalation contact in hours" hint="Who a care worker calls, with the number" errors={errors} values={values} />
+        <TextField name="escalationOutOfHours" label="Escalation contact out of hours" errors={errors} values={values} />
+        {kind === "provider" ? (
+          <>
+            <CheckboxesField
+              name="regulatedActivities"
+              label="CQC regulated activities held"
+              hint="Delegated healthcare activities usually need treatment of disease, disorder or injury (TDDI)"
+              options={options(REGULATED_ACTIVITY_LABELS)}
+              errors={errors}
+              values={values}
+            />
+            <CheckboxField name="insuranceConfirmed" label="The insurer has confirmed delegated healthcare activities are covered" errors={errors} values={values} />
+            <TextField name="insurer" label="Insurer" errors={errors} values={values} />
+            <DateField name="insuranceConfirmedOn" label="Date insurance was confirmed" errors={errors} values={values} />
+          </>
+        ) : providers ? (
+          <CheckboxesField
+            name="linkedProviders"
+            label="Care providers this team works with"
+            hint="The team's nurses and facilitators see these providers' care workers"
+            options={providers.map((p) => ({ value: String(p.id), label: p.name }))}
+            errors={errors}
+            values={values}
+          />
+        ) : null}
+        <Button type="submit">{submitLabel}</Button>
+      </Form>
+    </>
+  );
+}

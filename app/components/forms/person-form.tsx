@@ -1,0 +1,71 @@
+import { Form } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
+import type { FormErrors } from "~/components/nhs/form-errors";
+import { CARE_SETTING_LABELS, options } from "~/content/labels";
+import { dateInput, MAX_LONG_TEXT, nhsNumber, optionalText, requiredText } from "~/domain/validation";
+import { careSettings } from "~db/schema";
+
+export const PERSON_DATE_FIELDS = ["dateOfBirth"];
+
+export function personSchema(today: string) {
+  return z.object({
+    name: requiredText("Enter the person's full name"),
+    nhsNumber,
+    dateOfBirth: dateInput("Date of birth", { notFuture: today, notBefore: { date: "1900-01-01", message: "Date of birth must be after 1 January 1900" } }),
+    setting: z.enum(careSettings, { message: "Select where the person receives care" }),
+    address: optionalText(300),
+    teamId: z.coerce.number({ message: "Select the NHS team" }).int().positive("Select the NHS team"),
+    providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
+    gpPractice: optionalText(),
+    capacityNotes: optionalText(MAX_LONG_TEXT),
+    consentNotes: optionalText(MAX_LONG_TEXT),
+  });
+}
+
+export function PersonForm({
+  errors,
+  values,
+  teams,
+  providers,
+  submitLabel,
+}: {
+  errors?: FormErrors;
+  values?: Record<string, unknown>;
+  teams: { id: number; name: string }[];
+  providers: { id: number; name: string }[];
+  submitLabel: string;
+}) {
+  return (
+    <>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate>
+        <TextField name="name" label="Full name" autoComplete="off" errors={errors} values={values} />
+        <TextField name="nhsNumber" label="NHS number" hint="10 digits, like 943 476 5919" inputMode="numeric" width={10} autoComplete="off" spellCheck={false} errors={errors} values={values} />
+        <DateField name="dateOfBirth" label="Date of birth" hint="For example, 15 3 1941" errors={errors} values={values} />
+        <RadiosField name="setting" label="Where they receive care" options={options(CARE_SETTING_LABELS)} errors={errors} values={values} inline />
+        <TextareaField name="address" label="Address" rows={3} errors={errors} values={values} />
+        {teams.length === 1 ? (
+          <input type="hidden" name="teamId" value={teams[0]!.id} />
+        ) : (
+          <SelectField name="teamId" label="NHS team" placeholder="Select a team" options={teams.map((t) => ({ value: t.id, label: t.name }))} errors={errors} values={values} />
+        )}
+        <SelectField
+          name="providerId"
+          label="Care provider"
+          hint="Only providers the team works with are listed"
+          placeholder="Select a provider"
+          options={providers.map((p) => ({ value: p.id, label: p.name }))}
+          errors={errors}
+          values={values}
+        />
+        <TextField name="gpPractice" label="GP practice (optional)" errors={errors} values={values} />
+        <TextareaField name="capacityNotes" label="Mental capacity (optional)" hint="Whether they can consent to delegated care, and any assessment on file" errors={errors} values={values} />
+        <TextareaField name="consentNotes" label="Consent notes (optional)" errors={errors} values={values} />
+        <Button type="submit">{submitLabel}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Form } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs/fields";
+import type { FormErrors } from "~/components/nhs/form-errors";
+import { options, WORKER_STATUS_LABELS } from "~/content/labels";
+import { optionalDateInput, requiredText } from "~/domain/validation";
+import { workerStatuses } from "~db/schema";
+
+export const WORKER_DATE_FIELDS = ["careCertificateOn", "leftOn"];
+
+export function workerSchema(today: string) {
+  return z
+    .object({
+      providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
+      name: requiredText("Enter the care worker's full name"),
+      jobTitle: requiredText("Enter the care worker's job title"),
+      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", { notFuture: today }),
+      status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
+      leftOn: optionalDateInput("Date they left", { notFuture: today }),
+    })
+    .superRefine((v, ctx) => {
+      if (v.status === "left" && !v.leftOn) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "Enter the date they left" });
+    });
+}
+
+export function WorkerForm({
+  errors,
+  values,
+  providers,
+  withStatus,
+  submitLabel,
+}: {
+  errors?: FormErrors;
+  values?: Record<string, unknown>;
+  providers: { id: number; name: string }[];
+  withStatus: boolean;
+  submitLabel: string;
+}) {
+  return (
+    <>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate>
+        {providers.length === 1 ? (
+          <input type="hidden" name="providerId" value={providers[0]!.id} />
+        ) : (
+          <SelectField
+            name="providerId"
+            label="Care provider"
+            placeholder="Select a provider"
+            options={providers.map((p) => ({ value: p.id, label: p.name }))}
+            errors={errors}
+            values={values}
+          />
+        )}
+        <TextField name="name" label="Full name" errors={errors} values={values} />
+        <TextField name="jobTitle" label="Job title" errors={errors} values={values} />
+        <DateField name="careCertificateOn" label="Date the Care Certificate was awarded (optional)" errors={errors} values={values} />
+        {withStatus ? (
+          <>
+            <RadiosField name="status" label="Status" options={options(WORKER_STATUS_LABELS)} errors={errors} values={values} inline />
+            <DateField name="leftOn" label="Date they left (if they have left)" errors={errors} values={values} />
+          </>
+        ) : null}
+        <Button type="submit">{submitLabel}</Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { UserForm, userSchema } from "~/components/forms/user-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { listOrganisations } from "~/models/organisations.server";
+import { createUser, DuplicateEmailError, OrganisationMismatchError } from "~/models/users.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { hashPassword } from "~/services/password.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Add a user", matches);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "user");
+  return { organisations: listOrganisations(context.db, { actor }).filter((o) => o.active) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "user");
+  const values = formValues(await request.formData());
+  const parsed = userSchema({ withPassword: true }).safeParse(values);
+  const { password: _typed, ...shown } = values;
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), shown);
+  const { password, ...input } = parsed.data;
+  try {
+    const id = createUser(context.db, { actor, input, passwordHash: await hashPassword(password), at: context.clock.now() });
+    return redirect(`/admin/users/${id}?done=created`);
+  } catch (error) {
+    if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), shown);
+    if (error instanceof OrganisationMismatchError) return rejectForm(context, formError("organisationId", error.message), shown);
+    throw error;
+  }
+}
+
+export default function NewUser() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Add a user" back={{ to: "/admin/users" }} />
+        <UserForm organisations={organisations} errors={actionData?.errors} values={actionData?.values} withPassword submitLabel="Add user" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import {
+  ORGANISATION_ARRAY_FIELDS,
+  ORGANISATION_DATE_FIELDS,
+  OrganisationForm,
+  organisationSchema,
+} from "~/components/forms/organisation-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { createOrganisation, DuplicateIdentifierError } from "~/models/organisations.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+const KindSchema = z.enum(["nhs_team", "provider"]);
+
+function kindOf(request: Request) {
+  const parsed = KindSchema.safeParse(new URL(request.url).searchParams.get("kind"));
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(data?.kind === "provider" ? "Add a care provider" : "Add an NHS team", matches);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "manage", "organisation");
+  return { kind: kindOf(request) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "organisation");
+  const kind = kindOf(request);
+  const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
+  const parsed = organisationSchema(kind, context.clock.today()).safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS), values);
+  try {
+    const id = createOrganisation(context.db, {
+      actor,
+      input: { kind, ...parsed.data, odsCode: parsed.data.odsCode || null, cqcLocationId: parsed.data.cqcLocationId || null },
+      at: context.clock.now(),
+    });
+    return redirect(`/organisations/${id}?done=created`);
+  } catch (error) {
+    if (error instanceof DuplicateIdentifierError) {
+      const field = kind === "provider" ? "cqcLocationId" : "odsCode";
+      return rejectForm(context, formError(field, kind === "provider" ? "A provider with this CQC location ID is already recorded" : "A team with this ODS code is already recorded"), values);
+    }
+    throw error;
+  }
+}
+
+export default function NewOrganisation() {
+  const { kind } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title={kind === "provider" ? "Add a care provider" : "Add an NHS team"} back={{ to: "/organisations" }} />
+        <OrganisationForm kind={kind} errors={actionData?.errors} values={actionData?.values} submitLabel="Save organisation" />
+      </div>
+    </div>
+  );
+}

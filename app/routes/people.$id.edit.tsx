@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { formatNhsNumber } from "~/domain/nhs-number";
+import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
+import { DuplicateNhsNumberError, getPerson, OutOfScopeError, updatePerson } from "~/models/people.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.person.name ?? "person"}`, matches);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "person");
+  const found = getPerson(context.db, { actor, id: requireId(params.id) });
+  if (!found) throw notFound();
+  return {
+    person: { ...found.person, nhsNumber: formatNhsNumber(found.person.nhsNumber) },
+    teams: listTeamChoices(context.db, { actor }),
+    providers: listProviderChoices(context.db, { actor }),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "person");
+  const id = requireId(params.id);
+  const values = formValues(await request.formData());
+  const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
+  try {
+    if (!updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+  } catch (error) {
+    if (error instanceof DuplicateNhsNumberError) return rejectForm(context, formError("nhsNumber", "Another person already has this NHS number"), values);
+    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
+    throw error;
+  }
+  return redirect(`/people/${id}?done=updated`);
+}
+
+export default function EditPerson() {
+  const { person, teams, providers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Change details" caption={person.name} back={{ to: `/people/${person.id}` }} />
+        <PersonForm
+          teams={teams}
+          providers={providers}
+          errors={actionData?.errors}
+          values={actionData?.values ?? { ...person, teamId: String(person.teamId), providerId: String(person.providerId) }}
+          submitLabel="Save changes"
+        />
+      </div>
+    </div>
+  );
+}

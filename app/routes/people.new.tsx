@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
+import { createPerson, DuplicateNhsNumberError, OutOfScopeError } from "~/models/people.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Add a person", matches);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "person");
+  return { teams: listTeamChoices(context.db, { actor }), providers: listProviderChoices(context.db, { actor }) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "person");
+  const values = formValues(await request.formData());
+  const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
+  try {
+    const id = createPerson(context.db, { actor, input: parsed.data, at: context.clock.now() });
+    return redirect(`/people/${id}?done=created`);
+  } catch (error) {
+    if (error instanceof DuplicateNhsNumberError) return rejectForm(context, formError("nhsNumber", "A person with this NHS number is already recorded"), values);
+    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
+    throw error;
+  }
+}
+
+export default function NewPerson() {
+  const { teams, providers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Add a person receiving care" back={{ to: "/people" }} />
+        <PersonForm teams={teams} providers={providers} errors={actionData?.errors} values={actionData?.values} submitLabel="Add person" />
+      </div>
+    </div>
+  );
+}

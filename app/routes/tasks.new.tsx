@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { TaskForm, TaskSchema } from "~/components/forms/task-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { createTask, DuplicateTaskCodeError } from "~/models/tasks.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Add a task", matches);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "manage", "task");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "task");
+  const values = formValues(await request.formData());
+  const parsed = TaskSchema.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const { newPrerequisites, ...input } = parsed.data;
+  try {
+    const id = createTask(context.db, { actor, input, prerequisites: newPrerequisites, at: context.clock.now() });
+    return redirect(`/tasks/${id}?done=created`);
+  } catch (error) {
+    if (error instanceof DuplicateTaskCodeError) return rejectForm(context, formError("code", "A task with this code already exists"), values);
+    throw error;
+  }
+}
+
+export default function NewTask() {
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Add a task to the catalogue" back={{ to: "/tasks" }} />
+        <TaskForm
+          errors={actionData?.errors}
+          values={actionData?.values ?? { requiredObservations: "3", validityMonths: "12", reviewIntervalMonths: "6", active: "yes" }}
+          submitLabel="Add task"
+        />
+      </div>
+    </div>
+  );
+}

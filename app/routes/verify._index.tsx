@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printed agreement", matches);
+
+const CodeSchema = z.object({
+  code: z
+    .string({ message: "Enter the verification code" })
+    .trim()
+    .min(1, "Enter the verification code")
+    .transform((v) => v.toUpperCase().replace(/[^A-Z0-9]/g, ""))
+    .pipe(z.string().length(8, "Enter the 8 letters and numbers of the code, like ABCD-2345")),
+});
+
+/** Public: anyone holding a printout can check it; the code goes in the URL, nothing personal does. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const values = formValues(await request.formData());
+  const parsed = CodeSchema.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const c = parsed.data.code;
+  return redirect(`/verify/${c.slice(0, 4)}-${c.slice(4)}`);
+}
+
+export default function Verify() {
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Check a printed agreement">
+          <p>Every page of a printed delegation agreement carries a verification code. Enter it to see whether that printout is the version in force.</p>
+        </PageHeading>
+        <Form method="post" noValidate>
+          <TextField name="code" label="Verification code" hint="8 letters and numbers, like ABCD-2345" width={10} autoComplete="off" spellCheck={false} errors={actionData?.errors} values={actionData?.values} />
+          <Button type="submit">Check</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

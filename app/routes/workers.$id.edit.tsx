@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms/worker-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { getWorker, updateWorker } from "~/models/workers.server";
+import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.worker.name ?? "care worker"}`, matches);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "worker");
+  const found = getWorker(context.db, { actor, id: requireId(params.id) });
+  if (!found) throw notFound();
+  return { worker: found.worker, providerName: found.providerName };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "worker");
+  const id = requireId(params.id);
+  const existing = getWorker(context.db, { actor, id });
+  if (!existing) throw notFound();
+  const values = { ...formValues(await request.formData()), providerId: String(existing.worker.providerId) };
+  const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
+  if (!updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+  return redirect(`/workers/${id}?done=updated`);
+}
+
+export default function EditWorker() {
+  const { worker, providerName } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Change care worker details" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        <WorkerForm
+          providers={[{ id: worker.providerId, name: providerName }]}
+          errors={actionData?.errors}
+          values={actionData?.values ?? { ...worker }}
+          withStatus
+          submitLabel="Save changes"
+        />
+      </div>
+    </div>
+  );
+}

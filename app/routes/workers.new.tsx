@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms/worker-form";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { listProviderChoices } from "~/models/organisations.server";
+import { createWorker, OutOfScopeError } from "~/models/workers.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Add a care worker", matches);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "worker");
+  return { providers: listProviderChoices(context.db, { actor }) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "worker");
+  const values = formValues(await request.formData());
+  const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
+  try {
+    const id = createWorker(context.db, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() });
+    return redirect(`/workers/${id}?done=created`);
+  } catch (error) {
+    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider you manage"), values);
+    throw error;
+  }
+}
+
+export default function NewWorker() {
+  const { providers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Add a care worker" back={{ to: "/workers" }} />
+        <WorkerForm providers={providers} errors={actionData?.errors} values={actionData?.values} withStatus={false} submitLabel="Add care worker" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export const DEMO_PASSWORD = "delegated-care-demo";
+const PORT = Number(process.env.E2E_PORT ?? 3123);
+const DATABASE = process.env.E2E_DATABASE ?? `.cache/e2e/e2e-${PORT}.db`;
+
+export const ACCOUNTS = {
+  admin: { email: "admin@example.org", name: "Alex Morgan" },
+  nurse: { email: "nurse@example.org", name: "Priya Shah" },
+  nurseSouth: { email: "nurse.south@example.org", name: "Tom Okafor" },
+  facilitator: { email: "facilitator@example.org", name: "Grace Liu" },
+  manager: { email: "manager@example.org", name: "Sam Patel" },
+  manager2: { email: "manager2@example.org", name: "Joanne Fraser" },
+  worker: { email: "worker@example.org", name: "Maria Santos" },
+} as const;
+
+export type Account = keyof typeof ACCOUNTS;
+
+/** Read-only look into the server's database, to find ids and prove what was (not) written. */
+export function readDb() {
+  return new Database(DATABASE, { readonly: true, fileMustExist: true });
+}
+
+export function idOf(table: string, where: string, ...params: unknown[]): number {
+  const db = readDb();
+  try {
+    const row = db.prepare(`SELECT id FROM ${table} WHERE ${where}`).get(...params) as { id: number } | undefined;
+    if (!row) throw new Error(`No ${table} row where ${where}`);
+    return row.id;
+  } finally {
+    db.close();
+  }
+}
+
+export function countRows(table: string, where = "1", ...params: unknown[]): number {
+  const db = readDb();
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+export async function signIn(page: Page, account: Account) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(ACCOUNTS[account].email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS[account].name}` })).toBeVisible();
+}
+
+/** Fails with a readable list when axe finds any accessibility violation on the page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base;
+export { expect };

@@ -1,0 +1,58 @@
+import { expect, expectAccessible, idOf, signIn, test, type Account } from "./fixtures";
+
+/** Every page each role can reach renders and passes axe. */
+
+function pagesFor(account: Account): string[] {
+  const worker = idOf("care_workers", "name = ?", "Maria Santos");
+  const person = idOf("people", "name = ?", "Edith Clarke");
+  const task = idOf("tasks", "code = ?", "INS-PEN");
+  const provider = idOf("organisations", "name = ?", "Brightside Home Care");
+  const team = idOf("organisations", "name = ?", "Ashworth North District Nursing Team");
+  const user = idOf("users", "email = ?", "nurse@example.org");
+  switch (account) {
+    case "admin":
+      return [
+        "/", "/organisations", `/organisations/${provider}`, `/organisations/${provider}/edit`, `/organisations/${team}`,
+        `/organisations/${team}/edit`, "/organisations/new?kind=provider", "/organisations/new?kind=nhs_team",
+        "/admin/users", "/admin/users/new", `/admin/users/${user}`, "/admin/audit", "/admin/settings",
+        "/tasks", `/tasks/${task}`, "/tasks/new", `/tasks/${task}/edit`, "/workers", `/workers/${worker}`,
+        `/workers/${worker}/edit`, "/workers/new", "/people", `/people/${person}`, `/people/${person}/edit`, "/people/new",
+      ];
+    case "nurse":
+      return ["/", "/agreements", "/agreements/new", "/people", `/people/${person}`, `/people/${person}/edit`, "/people/new", "/workers", `/workers/${worker}`, "/training", "/alerts", "/tasks", `/tasks/${task}`, `/organisations/${team}`];
+    case "facilitator":
+      return ["/", "/training", "/workers", `/workers/${worker}`, "/people", "/alerts", "/tasks"];
+    case "manager":
+      return ["/", "/agreements", "/workers", `/workers/${worker}`, `/workers/${worker}/edit`, "/workers/new", "/people", "/alerts", "/organisations", `/organisations/${provider}`];
+    case "worker":
+      return ["/", "/agreements", "/tasks", `/tasks/${task}`];
+    default:
+      return ["/"];
+  }
+}
+
+for (const account of ["admin", "nurse", "facilitator", "manager", "worker"] as Account[]) {
+  test(`every page a ${account} can reach passes axe`, async ({ page }) => {
+    await signIn(page, account);
+    for (const path of pagesFor(account)) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+  });
+}
+
+test("public pages: sign in, verify, and the 404 page pass axe", async ({ page }) => {
+  for (const [path, status] of [["/login", 200], ["/verify", 200], ["/verify/ABCD-2345", 404], ["/no-such-page", 404]] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expectAccessible(page);
+  }
+});
+
+test("/healthz reports the database is answering", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
