@@ -6,7 +6,7 @@ export const E2E_DATABASE = process.env.E2E_DATABASE ?? `.cache/e2e/e2e-${PORT}.
 /**
  * End-to-end tests run the production build (npm run build first) on a temporary database
  * seeded with the demo data, in Debian's Chromium: Playwright's own browser download is
- * not possible here (docs/decisions/0004-debian-chromium.md).
+ * not possible here (docs/decisions/004-debian-chromium-for-e2e.md).
  */
 export default defineConfig({
   testDir: "e2e",

@@ -14,7 +14,7 @@ export type Connection = { db: BetterSQLite3Database<Schema>; sqlite: Database.D
  * Opens the SQLite file with the pragmas these governance records need:
  * WAL (readers never block the writer), foreign keys enforced, a busy timeout so a second
  * process (a CLI, a backup) waits instead of failing, and synchronous=FULL so an
- * acknowledged write survives power loss (docs/decisions/0003-sqlite-durability.md).
+ * acknowledged write survives power loss (docs/decisions/003-sqlite-durability.md).
  */
 export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

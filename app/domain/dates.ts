@@ -84,7 +84,7 @@ const londonTime = new Intl.DateTimeFormat("en-GB", {
   timeZone: LONDON,
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  hourCycle: "h12",
 });
 
 /** A UTC instant shown as London wall-clock time: `22 November 2026 at 2:05pm`. */

@@ -1,0 +1,19 @@
+import { fixedClock } from "~/services/clock.server";
+import { createTestDatabase } from "~db/test-db";
+import { seedDemoData } from "~db/seed";
+import { loadActor } from "./users.server";
+import type { Actor } from "~/domain/actor";
+
+export const TEST_NOW = "2026-11-22T10:00:00Z";
+
+/** A fresh migrated in-memory database holding the demo region, and a way to act as any demo user. */
+export async function demoDatabase() {
+  const connection = createTestDatabase();
+  const ids = await seedDemoData(connection.db, { clock: fixedClock(TEST_NOW) });
+  const actorFor = (userId: number): Actor => {
+    const actor = loadActor(connection.db, userId);
+    if (!actor) throw new Error(`No active user ${userId}`);
+    return actor;
+  };
+  return { ...connection, ids, actorFor, at: new Date(TEST_NOW) };
+}

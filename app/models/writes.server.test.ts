@@ -1,0 +1,113 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditEvents, careWorkers, organisations, people, teamProviders } from "~db/schema";
+import { verifyAuditChain } from "~/services/audit-verify.server";
+import { createOrganisation, DuplicateIdentifierError, NotAProviderError, updateOrganisation } from "./organisations.server";
+import { createPerson, DuplicateNhsNumberError, OutOfScopeError as PersonOutOfScope } from "./people.server";
+import { demoDatabase } from "./test-helpers";
+import { createWorker, OutOfScopeError, updateWorker } from "./workers.server";
+
+type Demo = Awaited<ReturnType<typeof demoDatabase>>;
+
+describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
+  let demo: Demo;
+  beforeEach(async () => {
+    demo = await demoDatabase();
+  });
+
+  const personInput = (d: Demo) => ({
+    name: "Norman Price",
+    nhsNumber: "9434765919",
+    dateOfBirth: "1940-05-04",
+    setting: "own_home" as const,
+    address: "",
+    providerId: d.ids.orgs.brightside,
+    teamId: d.ids.orgs.north,
+    gpPractice: "",
+    capacityNotes: "",
+    consentNotes: "",
+  });
+
+  it("a nurse adds a person to their caseload, and the audit trail records it without the NHS number", () => {
+    const { db, ids, actorFor, at } = demo;
+    const id = createPerson(db, { actor: actorFor(ids.users.nurse), input: personInput(demo), at });
+    expect(db.select().from(people).where(eq(people.id, id)).get()?.name).toBe("Norman Price");
+    const event = db.select().from(auditEvents).where(eq(auditEvents.action, "person.create")).get();
+    expect(event?.entityId).toBe(String(id));
+    expect(event?.details).not.toContain("9434765919");
+  });
+
+  it("a second person with the same NHS number is refused and nothing is written", () => {
+    const { db, ids, actorFor, at } = demo;
+    const nurse = actorFor(ids.users.nurse);
+    createPerson(db, { actor: nurse, input: personInput(demo), at });
+    const before = db.select().from(people).all().length;
+    const auditBefore = db.select().from(auditEvents).all().length;
+    expect(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), name: "Someone else" }, at })).toThrow(DuplicateNhsNumberError);
+    expect(db.select().from(people).all()).toHaveLength(before);
+    expect(db.select().from(auditEvents).all()).toHaveLength(auditBefore);
+  });
+
+  it("a nurse cannot place a person on another team's caseload or with a provider their team does not work with", () => {
+    const { db, ids, actorFor, at } = demo;
+    const nurse = actorFor(ids.users.nurse);
+    expect(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), teamId: ids.orgs.south }, at })).toThrow(PersonOutOfScope);
+    expect(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), providerId: ids.orgs.harbour }, at })).toThrow(PersonOutOfScope);
+  });
+
+  it("a provider manager adds workers only to their own provider and cannot change another provider's", () => {
+    const { db, ids, actorFor, at } = demo;
+    const manager = actorFor(ids.users.manager);
+    const input = { providerId: ids.orgs.brightside, name: "Kofi Mensah", jobTitle: "Care worker", careCertificateOn: null, status: "active" as const, leftOn: null };
+    const id = createWorker(db, { actor: manager, input, at });
+    expect(db.select().from(careWorkers).where(eq(careWorkers.id, id)).get()?.providerId).toBe(ids.orgs.brightside);
+    expect(() => createWorker(db, { actor: manager, input: { ...input, providerId: ids.orgs.oakfield }, at })).toThrow(OutOfScopeError);
+    expect(updateWorker(db, { actor: manager, id: ids.workers.helen, input: { ...input, providerId: ids.orgs.oakfield }, at })).toBe(false);
+    expect(db.select().from(careWorkers).where(eq(careWorkers.id, ids.workers.helen)).get()?.name).toBe("Helen Kowalski");
+  });
+
+  it("a worker who leaves keeps their record, with the date they left", () => {
+    const { db, ids, actorFor, at } = demo;
+    updateWorker(db, {
+      actor: actorFor(ids.users.manager),
+      id: ids.workers.chloe,
+      input: { providerId: ids.orgs.brightside, name: "Chloe Barker", jobTitle: "Care worker", careCertificateOn: null, status: "left", leftOn: "2026-11-20" },
+      at,
+    });
+    const row = db.select().from(careWorkers).where(eq(careWorkers.id, ids.workers.chloe)).get();
+    expect(row?.status).toBe("left");
+    expect(row?.leftOn).toBe("2026-11-20");
+  });
+
+  it("a duplicate CQC location ID is refused", () => {
+    const { db, ids, actorFor, at } = demo;
+    const input = {
+      kind: "provider" as const, name: "Copycat Care", odsCode: null, cqcLocationId: "1-101234567", address: "", postcode: "", phone: "", email: "",
+      escalationInHours: "", escalationOutOfHours: "", regulatedActivities: [], insuranceConfirmed: false, insurer: "", insuranceConfirmedOn: null,
+    };
+    expect(() => createOrganisation(db, { actor: actorFor(ids.users.admin), input, at })).toThrow(DuplicateIdentifierError);
+  });
+
+  it("linking a team to something that is not a provider fails as a whole: the team's details are not changed either", () => {
+    const { db, ids, actorFor, at } = demo;
+    const team = db.select().from(organisations).where(eq(organisations.id, ids.orgs.north)).get()!;
+    const linksBefore = db.select().from(teamProviders).where(eq(teamProviders.teamId, ids.orgs.north)).all();
+    expect(() =>
+      updateOrganisation(db, {
+        actor: actorFor(ids.users.admin),
+        id: ids.orgs.north,
+        input: { ...team, name: "Renamed team" },
+        linkedIds: [ids.orgs.brightside, ids.orgs.south],
+        at,
+      }),
+    ).toThrow(NotAProviderError);
+    expect(db.select().from(organisations).where(eq(organisations.id, ids.orgs.north)).get()?.name).toBe(team.name);
+    expect(db.select().from(teamProviders).where(eq(teamProviders.teamId, ids.orgs.north)).all()).toEqual(linksBefore);
+  });
+
+  it("every write extends an unbroken audit chain", () => {
+    const { db, sqlite, ids, actorFor, at } = demo;
+    createPerson(db, { actor: actorFor(ids.users.nurse), input: personInput(demo), at });
+    expect(verifyAuditChain(sqlite)).toEqual({ ok: true, checked: 2 });
+  });
+});

@@ -1,0 +1,54 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.server";
+
+function tempDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "dc-config-"));
+}
+
+describe("configuration", () => {
+  it("has working defaults", () => {
+    const dir = tempDir();
+    const config = loadConfig({ DATABASE_URL: path.join(dir, "dc.db") }, { demo: false });
+    expect(config.port).toBe(3000);
+    expect(config.production).toBe(false);
+    expect(config.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    // The generated secret is kept, so sessions survive a restart.
+    expect(loadConfig({ DATABASE_URL: path.join(dir, "dc.db") }, { demo: false }).sessionSecret).toBe(config.sessionSecret);
+    expect(fs.statSync(path.join(dir, "session-secret")).mode & 0o077).toBe(0);
+  });
+
+  it("names every wrong value", () => {
+    try {
+      loadConfig({ PORT: "eighty", SESSION_SECRET: "short", NODE_ENV: "staging" }, { demo: false });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).message;
+      expect(text).toContain("PORT must be a whole number from 1 to 65535");
+      expect(text).toContain("SESSION_SECRET must be at least 32 characters");
+      expect(text).toContain("NODE_ENV");
+    }
+  });
+
+  it("requires SESSION_SECRET in production", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: path.join(tempDir(), "x.db") }, { demo: false })).toThrow(/SESSION_SECRET: required in production/);
+    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }, { demo: false }).production).toBe(true);
+  });
+
+  it("the server exits with code 1 and a clear message when configuration is wrong", async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ["--import", "tsx", "scripts/server.ts"],
+        { env: { ...process.env, PORT: "99999", DATABASE_URL: path.join(tempDir(), "dc.db") }, timeout: 20_000 },
+        (error, _stdout, stderr) => resolve({ code: error ? (error as NodeJS.ErrnoException & { code: number }).code : 0, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("PORT must be a whole number from 1 to 65535");
+  });
+});
