@@ -50,7 +50,7 @@ export class ConfigError extends Error {
  * Outside production (or in demo mode) a missing SESSION_SECRET is generated once and kept
  * beside the database, so sessions survive a restart.
  */
-export function loadConfig(env: NodeJS.ProcessEnv, options: { demo: boolean }): Config {
+export function loadConfig(env: Record<string, string | undefined>, options: { demo: boolean }): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  allowedActions,
+  competencyStatus,
+  expiryDate,
+  isCurrent,
+  observationProblems,
+  signOffProblems,
+  stateAfter,
+  type SignOffCheck,
+} from "./competency";
+import { londonDate } from "./dates";
+
+const competent = (expiresOn: string) => ({ state: "competent" as const, expiresOn });
+
+describe("derived competency status", () => {
+  it("is competent outside the warning window", () => {
+    expect(competencyStatus(competent("2027-03-01"), "2026-11-22", 90)).toBe("competent");
+  });
+
+  it("is expiring from exactly the warning window's first day, through the expiry day itself", () => {
+    // 2026-11-22 + 90 days = 2027-02-20
+    expect(competencyStatus(competent("2027-02-21"), "2026-11-22", 90)).toBe("competent");
+    expect(competencyStatus(competent("2027-02-20"), "2026-11-22", 90)).toBe("expiring");
+    expect(competencyStatus(competent("2026-11-22"), "2026-11-22", 90)).toBe("expiring");
+  });
+
+  it("is expired the day after the expiry day", () => {
+    expect(competencyStatus(competent("2026-11-21"), "2026-11-22", 90)).toBe("expired");
+  });
+
+  it("keeps the stored state when not signed off, or suspended, revoked or declined", () => {
+    for (const state of ["in_training", "suspended", "revoked", "declined"] as const) {
+      expect(competencyStatus({ state, expiresOn: "2020-01-01" }, "2026-11-22", 90)).toBe(state);
+    }
+  });
+
+  it("uses the London calendar day: just after midnight in BST, it is already the next day", () => {
+    // 23:30 UTC on 20 July is 00:30 on 21 July in London.
+    const today = londonDate(new Date("2026-07-20T23:30:00Z"));
+    expect(competencyStatus(competent("2026-07-20"), today, 90)).toBe("expired");
+    const winterToday = londonDate(new Date("2026-12-20T23:30:00Z"));
+    expect(competencyStatus(competent("2026-12-20"), winterToday, 90)).toBe("expiring");
+  });
+
+  it("counts the warning window across the switch to and from BST without an off-by-one", () => {
+    expect(competencyStatus(competent("2026-04-28"), "2026-03-29", 30)).toBe("expiring");
+    expect(competencyStatus(competent("2026-04-29"), "2026-03-29", 30)).toBe("competent");
+    expect(competencyStatus(competent("2026-11-24"), "2026-10-25", 30)).toBe("expiring");
+    expect(competencyStatus(competent("2026-11-25"), "2026-10-25", 30)).toBe("competent");
+  });
+
+  it("only competent and expiring let a worker carry out the task", () => {
+    expect(isCurrent("competent")).toBe(true);
+    expect(isCurrent("expiring")).toBe(true);
+    for (const s of ["expired", "suspended", "revoked", "declined", "in_training"] as const) expect(isCurrent(s)).toBe(false);
+  });
+});
+
+describe("expiry date", () => {
+  it("is the sign-off date plus the task's validity", () => {
+    expect(expiryDate("2026-11-22", 12)).toBe("2027-11-22");
+    expect(expiryDate("2026-11-22", 6)).toBe("2027-05-22");
+  });
+
+  it("a leap-day sign-off expires on 28 February", () => {
+    expect(expiryDate("2028-02-29", 12)).toBe("2029-02-28");
+  });
+});
+
+describe("sign-off rules (safety rule 4)", () => {
+  const base: SignOffCheck = {
+    signer: { userId: 10, role: "facilitator" },
+    workerUserId: 20,
+    state: "in_training",
+    satisfactoryObservations: 3,
+    requiredObservations: 3,
+    missingPrerequisites: [],
+    signOffDate: "2026-11-22",
+    lastSignedOffOn: null,
+    today: "2026-11-22",
+  };
+
+  it("allows a facilitator or a nurse with enough observations", () => {
+    expect(signOffProblems(base)).toEqual([]);
+    expect(signOffProblems({ ...base, signer: { userId: 10, role: "nurse" } })).toEqual([]);
+  });
+
+  it("refuses too few satisfactory observations, and says how many", () => {
+    expect(signOffProblems({ ...base, satisfactoryObservations: 2 }).map((p) => p.message)).toEqual([
+      "Sign-off needs 3 satisfactory supervised observations; 2 are recorded",
+    ]);
+  });
+
+  it("refuses anyone but a nurse or facilitator", () => {
+    for (const role of ["admin", "provider_manager", "care_worker"] as const) {
+      expect(signOffProblems({ ...base, signer: { userId: 10, role } })[0]?.message).toBe(
+        "Only a registered nurse or a blended-role facilitator can sign off competency",
+      );
+    }
+  });
+
+  it("refuses signing off your own competency", () => {
+    expect(signOffProblems({ ...base, workerUserId: 10 }).map((p) => p.message)).toContain("You cannot sign off your own competency");
+  });
+
+  it("refuses a sign-off dated in the future (rule 6)", () => {
+    expect(signOffProblems({ ...base, signOffDate: "2026-11-23" })).toEqual([
+      { field: "signedOffOn", message: "Sign-off date must be today or in the past" },
+    ]);
+  });
+
+  it("refuses when a prerequisite is missing", () => {
+    expect(signOffProblems({ ...base, missingPrerequisites: ["National insulin e-learning certificate"] })[0]?.message).toBe(
+      "Prerequisite not met: National insulin e-learning certificate",
+    );
+  });
+
+  it("a renewal needs one satisfactory observation since the last sign-off, dated after it", () => {
+    const renewal = { ...base, state: "competent" as const, lastSignedOffOn: "2025-11-22" };
+    expect(signOffProblems({ ...renewal, satisfactoryObservations: 1 })).toEqual([]);
+    expect(signOffProblems({ ...renewal, satisfactoryObservations: 0 })[0]?.message).toMatch(/renewal needs a satisfactory supervised observation/);
+    expect(signOffProblems({ ...renewal, satisfactoryObservations: 1, signOffDate: "2025-11-22" })[0]?.message).toBe(
+      "Sign-off date must be after the last sign-off",
+    );
+  });
+
+  it("a suspended, revoked or declined competency cannot be signed off", () => {
+    for (const state of ["suspended", "revoked", "declined"] as const) {
+      expect(signOffProblems({ ...base, state }).map((p) => p.message)).toContain(`This competency is ${state}: it cannot be signed off`);
+    }
+  });
+});
+
+describe("observation rules (safety rule 4)", () => {
+  const base = {
+    observer: { role: "facilitator" as const },
+    missingPrerequisites: [],
+    observedOn: "2026-11-22",
+    today: "2026-11-22",
+    personSpecific: false,
+    personId: null,
+    state: null,
+  };
+
+  it("cannot be recorded before the prerequisites are met, and names them", () => {
+    expect(observationProblems({ ...base, missingPrerequisites: ["National insulin e-learning certificate"] })[0]?.message).toBe(
+      "Record the prerequisite first: National insulin e-learning certificate. Supervised practice cannot start without it",
+    );
+  });
+
+  it("a person-specific task needs the person", () => {
+    expect(observationProblems({ ...base, personSpecific: true })[0]?.message).toMatch(/person-specific/);
+    expect(observationProblems({ ...base, personSpecific: true, personId: 4 })).toEqual([]);
+  });
+
+  it("no future dates and only nurses or facilitators observe", () => {
+    expect(observationProblems({ ...base, observedOn: "2026-11-23" })[0]?.message).toBe("Observation date must be today or in the past");
+    expect(observationProblems({ ...base, observer: { role: "provider_manager" } })).toHaveLength(1);
+  });
+});
+
+describe("state changes", () => {
+  it("assessors suspend live competencies, reinstate suspended ones and revoke; workers decline their own", () => {
+    expect(allowedActions("competent", "facilitator", false)).toEqual(["suspend", "revoke"]);
+    expect(allowedActions("suspended", "nurse", false)).toEqual(["reinstate", "revoke"]);
+    expect(allowedActions("revoked", "nurse", false)).toEqual([]);
+    expect(allowedActions("competent", "care_worker", true)).toEqual(["decline"]);
+    expect(allowedActions("competent", "care_worker", false)).toEqual([]);
+    expect(allowedActions("competent", "provider_manager", false)).toEqual([]);
+  });
+
+  it("reinstating returns to competent only when there was a sign-off", () => {
+    expect(stateAfter("reinstate", true)).toBe("competent");
+    expect(stateAfter("reinstate", false)).toBe("in_training");
+  });
+});

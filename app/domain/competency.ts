@@ -1,0 +1,180 @@
+/**
+ * The competency lifecycle (DOMAIN.md): in training -> signed off (competent) -> expiring ->
+ * expired; suspended -> reinstated or revoked; a worker may decline. Expiring and expired come
+ * from dates and "today"; nothing here reads a clock.
+ */
+import { addMonths, daysBetween, type IsoDate } from "./dates";
+import type { Role } from "./roles";
+
+export type StoredCompetencyState = "in_training" | "competent" | "suspended" | "revoked" | "declined";
+export type CompetencyStatus = StoredCompetencyState | "expiring" | "expired";
+
+export const COMPETENCY_STATUS_LABELS: Record<CompetencyStatus, string> = {
+  in_training: "In training",
+  competent: "Competent",
+  expiring: "Expiring",
+  expired: "Expired",
+  suspended: "Suspended",
+  revoked: "Revoked",
+  declined: "Declined",
+};
+
+export const COMPETENCY_STATUS_TONES: Record<CompetencyStatus, "blue" | "green" | "yellow" | "red" | "orange" | "grey" | "white"> = {
+  in_training: "blue",
+  competent: "green",
+  expiring: "yellow",
+  expired: "red",
+  suspended: "orange",
+  revoked: "grey",
+  declined: "white",
+};
+
+/** Statuses in order of how soon they need someone's attention (for sorting). */
+export const COMPETENCY_STATUS_ORDER: CompetencyStatus[] = ["expired", "suspended", "expiring", "in_training", "competent", "declined", "revoked"];
+
+/**
+ * What a competency is today. A signed-off competency is valid up to and including its expiry
+ * day; it is "expiring" when the expiry day is `warningDays` days away or fewer.
+ */
+export function competencyStatus(
+  competency: { state: StoredCompetencyState; expiresOn: IsoDate | null },
+  today: IsoDate,
+  warningDays: number,
+): CompetencyStatus {
+  if (competency.state !== "competent" || !competency.expiresOn) return competency.state;
+  const daysLeft = daysBetween(today, competency.expiresOn);
+  if (daysLeft < 0) return "expired";
+  if (daysLeft <= warningDays) return "expiring";
+  return "competent";
+}
+
+/** May this worker carry out the task today? Only with a current sign-off. */
+export function isCurrent(status: CompetencyStatus): boolean {
+  return status === "competent" || status === "expiring";
+}
+
+/** Sign-off plus the task's validity; a 29 February sign-off expires on 28 February. */
+export function expiryDate(signedOffOn: IsoDate, validityMonths: number): IsoDate {
+  return addMonths(signedOffOn, validityMonths);
+}
+
+export type SignOffCheck = {
+  signer: { userId: number; role: Role };
+  /** The worker's own sign-in, if they have one: nobody signs off their own competency. */
+  workerUserId: number | null;
+  state: StoredCompetencyState;
+  /** Satisfactory observations that count (all, for a first sign-off; since the last one, for a renewal). */
+  satisfactoryObservations: number;
+  requiredObservations: number;
+  missingPrerequisites: string[];
+  signOffDate: IsoDate;
+  lastSignedOffOn: IsoDate | null;
+  today: IsoDate;
+};
+
+export type SignOffProblem = { field: "form" | "signedOffOn"; message: string };
+
+/** Observations needed for a renewal (a reassessment): one observed, satisfactory practice. */
+export const RENEWAL_OBSERVATIONS = 1;
+
+/** Everything that stops this sign-off (DOMAIN.md rule 4 and rule 6); empty when it may go ahead. */
+export function signOffProblems(check: SignOffCheck): SignOffProblem[] {
+  const problems: SignOffProblem[] = [];
+  if (check.signer.role !== "nurse" && check.signer.role !== "facilitator") {
+    problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can sign off competency" });
+  }
+  if (check.workerUserId !== null && check.workerUserId === check.signer.userId) {
+    problems.push({ field: "form", message: "You cannot sign off your own competency" });
+  }
+  if (check.state === "suspended" || check.state === "revoked" || check.state === "declined") {
+    problems.push({ field: "form", message: `This competency is ${check.state}: it cannot be signed off` });
+  }
+  const renewal = check.state === "competent";
+  const needed = renewal ? RENEWAL_OBSERVATIONS : check.requiredObservations;
+  if (check.satisfactoryObservations < needed) {
+    problems.push({
+      field: "form",
+      message: renewal
+        ? "A renewal needs a satisfactory supervised observation recorded since the last sign-off"
+        : `Sign-off needs ${needed} satisfactory supervised observations; ${check.satisfactoryObservations} ${check.satisfactoryObservations === 1 ? "is" : "are"} recorded`,
+    });
+  }
+  if (check.missingPrerequisites.length) {
+    problems.push({ field: "form", message: `Prerequisite not met: ${check.missingPrerequisites.join(", ")}` });
+  }
+  if (check.signOffDate > check.today) {
+    problems.push({ field: "signedOffOn", message: "Sign-off date must be today or in the past" });
+  }
+  if (check.lastSignedOffOn && check.signOffDate <= check.lastSignedOffOn) {
+    problems.push({ field: "signedOffOn", message: "Sign-off date must be after the last sign-off" });
+  }
+  return problems;
+}
+
+export type ObservationCheck = {
+  observer: { role: Role };
+  missingPrerequisites: string[];
+  observedOn: IsoDate;
+  today: IsoDate;
+  personSpecific: boolean;
+  personId: number | null;
+  state: StoredCompetencyState | null;
+};
+
+/** Rule 4: no supervised observation before the task's prerequisites are met. */
+export function observationProblems(check: ObservationCheck): SignOffProblem[] {
+  const problems: SignOffProblem[] = [];
+  if (check.observer.role !== "nurse" && check.observer.role !== "facilitator") {
+    problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can record a supervised observation" });
+  }
+  if (check.missingPrerequisites.length) {
+    problems.push({
+      field: "form",
+      message: `Record the prerequisite first: ${check.missingPrerequisites.join(", ")}. Supervised practice cannot start without it`,
+    });
+  }
+  if (check.personSpecific && !check.personId) {
+    problems.push({ field: "form", message: "This task is person-specific: select the person whose care was observed" });
+  }
+  if (check.state === "revoked" || check.state === "declined") {
+    problems.push({ field: "form", message: `This competency is ${check.state}: no more observations can be recorded` });
+  }
+  if (check.observedOn > check.today) {
+    problems.push({ field: "signedOffOn", message: "Observation date must be today or in the past" });
+  }
+  return problems;
+}
+
+export type CompetencyAction = "suspend" | "reinstate" | "revoke" | "decline";
+
+/** Which changes of state are allowed from here, and who may make them. */
+export function allowedActions(state: StoredCompetencyState, role: Role, isOwn: boolean): CompetencyAction[] {
+  const actions: CompetencyAction[] = [];
+  const assessor = role === "nurse" || role === "facilitator";
+  if (assessor && (state === "in_training" || state === "competent")) actions.push("suspend");
+  if (assessor && state === "suspended") actions.push("reinstate");
+  if (assessor && (state === "suspended" || state === "competent" || state === "in_training")) actions.push("revoke");
+  if (role === "care_worker" && isOwn && (state === "in_training" || state === "competent")) actions.push("decline");
+  return actions;
+}
+
+/** Reinstating returns a suspension to where it was: competent if it had a sign-off, else in training. */
+export function stateAfter(action: CompetencyAction, hasSignOff: boolean): StoredCompetencyState {
+  switch (action) {
+    case "suspend":
+      return "suspended";
+    case "reinstate":
+      return hasSignOff ? "competent" : "in_training";
+    case "revoke":
+      return "revoked";
+    case "decline":
+      return "declined";
+  }
+}
+
+export const COMPETENCY_ACTION_LABELS: Record<CompetencyAction, { title: string; button: string; done: string }> = {
+  suspend: { title: "Suspend this competency", button: "Suspend competency", done: "Competency suspended" },
+  reinstate: { title: "Reinstate this competency", button: "Reinstate competency", done: "Competency reinstated" },
+  revoke: { title: "Revoke this competency", button: "Revoke competency", done: "Competency revoked" },
+  decline: { title: "Decline this task", button: "Decline task", done: "You have declined this task" },
+};

@@ -1,0 +1,474 @@
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import {
+  allowedActions,
+  competencyStatus,
+  expiryDate,
+  observationProblems,
+  RENEWAL_OBSERVATIONS,
+  signOffProblems,
+  stateAfter,
+  type CompetencyAction,
+  type CompetencyStatus,
+} from "~/domain/competency";
+import type { IsoDate } from "~/domain/dates";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import {
+  careWorkers,
+  competencies,
+  competencyChanges,
+  competencySignOffs,
+  organisations,
+  people,
+  supervisedObservations,
+  taskPrerequisites,
+  tasks,
+  users,
+  workerPrerequisites,
+} from "~db/schema";
+import { personScope, workerScope } from "./scope.server";
+
+/** A rule said no: the problems, worded for the person who tried. Nothing was written. */
+export type RuleProblem = { field: string; message: string };
+
+export class RuleError extends Error {
+  constructor(public readonly problems: RuleProblem[]) {
+    super(problems.map((p) => p.message).join("; "));
+  }
+}
+
+const signers = aliasedTable(users, "signers");
+const changers = aliasedTable(users, "changers");
+
+/** Names of the task's prerequisites this worker has no evidence for. */
+export function missingPrerequisites(db: Db, workerId: number, taskId: number): string[] {
+  return db
+    .select({ name: taskPrerequisites.name })
+    .from(taskPrerequisites)
+    .leftJoin(
+      workerPrerequisites,
+      and(eq(workerPrerequisites.prerequisiteId, taskPrerequisites.id), eq(workerPrerequisites.workerId, workerId)),
+    )
+    .where(and(eq(taskPrerequisites.taskId, taskId), isNull(workerPrerequisites.id)))
+    .orderBy(asc(taskPrerequisites.id))
+    .all()
+    .map((r) => r.name);
+}
+
+function workerInScope(db: Db, actor: Actor, workerId: number) {
+  return db.select().from(careWorkers).where(and(eq(careWorkers.id, workerId), workerScope(actor))).get() ?? null;
+}
+
+function findCompetency(db: Db, workerId: number, taskId: number, personId: number | null) {
+  return (
+    db
+      .select()
+      .from(competencies)
+      .where(
+        and(
+          eq(competencies.workerId, workerId),
+          eq(competencies.taskId, taskId),
+          personId ? eq(competencies.personId, personId) : isNull(competencies.personId),
+        ),
+      )
+      .get() ?? null
+  );
+}
+
+export type ObservationInput = {
+  workerId: number;
+  taskId: number;
+  personId: number | null;
+  observedOn: IsoDate;
+  outcome: "satisfactory" | "not_yet";
+  notes: string;
+};
+
+/**
+ * Records a supervised observation (rule 4: only once the prerequisites are met). The
+ * competency it counts towards is opened "in training" if this is the first.
+ */
+export function recordObservation(
+  db: Db,
+  { actor, input, today, at }: { actor: Actor; input: ObservationInput; today: IsoDate; at: Date },
+): { competencyId: number; observationId: number } | null {
+  return inTransaction(db, (tx) => {
+    const worker = workerInScope(tx, actor, input.workerId);
+    if (!worker) return null;
+    const task = tx.select().from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).get();
+    if (!task) throw new RuleError([{ field: "form", message: "Select a task from the catalogue" }]);
+    const personId = task.personSpecific ? input.personId : null;
+    if (personId) {
+      const person = tx.select({ providerId: people.providerId }).from(people).where(and(eq(people.id, personId), personScope(actor))).get();
+      if (!person || person.providerId !== worker.providerId) {
+        throw new RuleError([{ field: "form", message: "Select a person cared for by this worker's provider" }]);
+      }
+    }
+    const existing = findCompetency(tx, worker.id, task.id, personId);
+    const problems = observationProblems({
+      observer: { role: actor.role },
+      missingPrerequisites: missingPrerequisites(tx, worker.id, task.id),
+      observedOn: input.observedOn,
+      today,
+      personSpecific: task.personSpecific,
+      personId,
+      state: existing?.state ?? null,
+    });
+    if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
+    if (problems.length) throw new RuleError(problems);
+
+    const competencyId =
+      existing?.id ??
+      tx.insert(competencies).values({ workerId: worker.id, taskId: task.id, personId, state: "in_training" }).returning({ id: competencies.id }).get().id;
+    if (!existing) {
+      tx.insert(competencyChanges).values({ competencyId, fromState: null, toState: "in_training", reason: "First supervised observation", changedBy: actor.userId, changedAt: at.toISOString() }).run();
+    }
+    const observationId = tx
+      .insert(supervisedObservations)
+      .values({ workerId: worker.id, taskId: task.id, personId, observedOn: input.observedOn, observerId: actor.userId, outcome: input.outcome, notes: input.notes })
+      .returning({ id: supervisedObservations.id })
+      .get().id;
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "observation.record",
+      entityType: "competency",
+      entityId: competencyId,
+      details: { observationId, workerId: worker.id, taskId: task.id, personId, outcome: input.outcome, observedOn: input.observedOn },
+      at,
+    });
+    return { competencyId, observationId };
+  });
+}
+
+function countSatisfactory(db: Db, c: { workerId: number; taskId: number; personId: number | null }, after: IsoDate | null) {
+  return (
+    db
+      .select({ n: count() })
+      .from(supervisedObservations)
+      .where(
+        and(
+          eq(supervisedObservations.workerId, c.workerId),
+          eq(supervisedObservations.taskId, c.taskId),
+          c.personId ? eq(supervisedObservations.personId, c.personId) : isNull(supervisedObservations.personId),
+          eq(supervisedObservations.outcome, "satisfactory"),
+          after ? gt(supervisedObservations.observedOn, after) : undefined,
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+function competencyInScope(db: Db, actor: Actor, id: number) {
+  return (
+    db
+      .select({ competency: competencies, worker: careWorkers, task: tasks })
+      .from(competencies)
+      .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+      .innerJoin(tasks, eq(tasks.id, competencies.taskId))
+      .where(and(eq(competencies.id, id), workerScope(actor)))
+      .get() ?? null
+  );
+}
+
+/** What a sign-off (or renewal) would need now: for the page that offers it. */
+export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; id: number; today: IsoDate }) {
+  const found = competencyInScope(db, actor, id);
+  if (!found) return null;
+  const { competency, worker, task } = found;
+  const renewal = competency.state === "competent";
+  const satisfactory = countSatisfactory(db, competency, renewal ? competency.signedOffOn : null);
+  return {
+    renewal,
+    satisfactory,
+    required: renewal ? RENEWAL_OBSERVATIONS : task.requiredObservations,
+    problems: signOffProblems({
+      signer: { userId: actor.userId, role: actor.role },
+      workerUserId: worker.userId,
+      state: competency.state,
+      satisfactoryObservations: satisfactory,
+      requiredObservations: task.requiredObservations,
+      missingPrerequisites: missingPrerequisites(db, worker.id, task.id),
+      signOffDate: today,
+      lastSignedOffOn: competency.signedOffOn,
+      today,
+    }),
+    expiresOnIfToday: expiryDate(today, task.validityMonths),
+  };
+}
+
+/**
+ * Signs off a competency, or renews it (a reassessment): a new sign-off row, a new expiry, the
+ * old sign-offs kept. Rule 4 is checked here, in the transaction, whatever the page offered.
+ */
+export function signOffCompetency(
+  db: Db,
+  { actor, id, signedOffOn, notes, today, at }: { actor: Actor; id: number; signedOffOn: IsoDate; notes: string; today: IsoDate; at: Date },
+): { expiresOn: IsoDate } | null {
+  return inTransaction(db, (tx) => {
+    const found = competencyInScope(tx, actor, id);
+    if (!found) return null;
+    const { competency, worker, task } = found;
+    const renewal = competency.state === "competent";
+    const problems = signOffProblems({
+      signer: { userId: actor.userId, role: actor.role },
+      workerUserId: worker.userId,
+      state: competency.state,
+      satisfactoryObservations: countSatisfactory(tx, competency, renewal ? competency.signedOffOn : null),
+      requiredObservations: task.requiredObservations,
+      missingPrerequisites: missingPrerequisites(tx, worker.id, task.id),
+      signOffDate: signedOffOn,
+      lastSignedOffOn: competency.signedOffOn,
+      today,
+    });
+    if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
+    if (problems.length) throw new RuleError(problems);
+    const expiresOn = expiryDate(signedOffOn, task.validityMonths);
+    tx.insert(competencySignOffs)
+      .values({ competencyId: id, kind: renewal ? "renewal" : "initial", signedOffBy: actor.userId, signedOffOn, expiresOn, notes })
+      .run();
+    tx.update(competencies)
+      .set({ state: "competent", signedOffBy: actor.userId, signedOffOn, expiresOn, updatedAt: at.toISOString() })
+      .where(eq(competencies.id, id))
+      .run();
+    if (!renewal) {
+      tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState: "competent", reason: "Signed off", changedBy: actor.userId, changedAt: at.toISOString() }).run();
+    }
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: renewal ? "competency.renew" : "competency.sign_off",
+      entityType: "competency",
+      entityId: id,
+      details: { workerId: worker.id, taskId: task.id, personId: competency.personId, signedOffOn, expiresOn },
+      at,
+    });
+    return { expiresOn };
+  });
+}
+
+/** Suspend, reinstate, revoke (assessors) or decline (the worker themselves), with a reason. */
+export function changeCompetencyState(
+  db: Db,
+  { actor, id, action, reason, at }: { actor: Actor; id: number; action: CompetencyAction; reason: string; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const found = competencyInScope(tx, actor, id);
+    if (!found) return false;
+    const { competency, worker } = found;
+    const isOwn = actor.workerId === worker.id;
+    if (!allowedActions(competency.state, actor.role, isOwn).includes(action)) {
+      throw new RuleError([{ field: "form", message: `This competency cannot be changed that way now (it is ${competency.state.replace("_", " ")})` }]);
+    }
+    const toState = stateAfter(action, competency.signedOffOn !== null);
+    tx.update(competencies)
+      .set({ state: toState, stateReason: reason, stateChangedBy: actor.userId, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })
+      .where(eq(competencies.id, id))
+      .run();
+    tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState, reason, changedBy: actor.userId, changedAt: at.toISOString() }).run();
+    recordAudit(tx, { actorId: actor.userId, action: `competency.${action}`, entityType: "competency", entityId: id, details: { from: competency.state, to: toState, reason }, at });
+    return true;
+  });
+}
+
+export function recordPrerequisite(
+  db: Db,
+  { actor, workerId, prerequisiteId, achievedOn, evidence, at }: { actor: Actor; workerId: number; prerequisiteId: number; achievedOn: IsoDate; evidence: string; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "nurse" && actor.role !== "facilitator") return false;
+    const worker = workerInScope(tx, actor, workerId);
+    if (!worker) return false;
+    const prerequisite = tx.select().from(taskPrerequisites).where(eq(taskPrerequisites.id, prerequisiteId)).get();
+    if (!prerequisite) throw new RuleError([{ field: "prerequisiteId", message: "Select a prerequisite from the list" }]);
+    const already = tx
+      .select({ id: workerPrerequisites.id })
+      .from(workerPrerequisites)
+      .where(and(eq(workerPrerequisites.workerId, workerId), eq(workerPrerequisites.prerequisiteId, prerequisiteId)))
+      .get();
+    if (already) throw new RuleError([{ field: "prerequisiteId", message: `${prerequisite.name} is already recorded for this worker` }]);
+    tx.insert(workerPrerequisites).values({ workerId, prerequisiteId, achievedOn, evidence, recordedBy: actor.userId }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "prerequisite.record", entityType: "worker", entityId: workerId, details: { prerequisiteId, achievedOn }, at });
+    return true;
+  });
+}
+
+/** Every prerequisite in the catalogue, with whether this worker has it. */
+export function listWorkerPrerequisites(db: Db, workerId: number) {
+  return db
+    .select({
+      id: taskPrerequisites.id,
+      name: taskPrerequisites.name,
+      taskName: tasks.name,
+      achievedOn: workerPrerequisites.achievedOn,
+      evidence: workerPrerequisites.evidence,
+    })
+    .from(taskPrerequisites)
+    .innerJoin(tasks, eq(tasks.id, taskPrerequisites.taskId))
+    .leftJoin(workerPrerequisites, and(eq(workerPrerequisites.prerequisiteId, taskPrerequisites.id), eq(workerPrerequisites.workerId, workerId)))
+    .where(eq(tasks.active, true))
+    .orderBy(asc(tasks.name), asc(taskPrerequisites.id))
+    .all();
+}
+
+export type PassportEntry = {
+  id: number;
+  taskId: number;
+  taskName: string;
+  taskCode: string;
+  personName: string | null;
+  status: CompetencyStatus;
+  signedOffByName: string | null;
+  signedOffOn: IsoDate | null;
+  expiresOn: IsoDate | null;
+  reason: string;
+};
+
+/**
+ * The skills passport: every competency the worker holds or has held, with today's status.
+ * Plain data, shaped for the page and the PDF alike.
+ */
+export function listWorkerCompetencies(
+  db: Db,
+  { actor, workerId, today, warningDays }: { actor: Actor; workerId: number; today: IsoDate; warningDays: number },
+): PassportEntry[] {
+  const rows = db
+    .select({
+      id: competencies.id,
+      taskId: tasks.id,
+      taskName: tasks.name,
+      taskCode: tasks.code,
+      personName: people.name,
+      state: competencies.state,
+      signedOffByName: signers.name,
+      signedOffOn: competencies.signedOffOn,
+      expiresOn: competencies.expiresOn,
+      reason: competencies.stateReason,
+    })
+    .from(competencies)
+    .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+    .innerJoin(tasks, eq(tasks.id, competencies.taskId))
+    .leftJoin(people, eq(people.id, competencies.personId))
+    .leftJoin(signers, eq(signers.id, competencies.signedOffBy))
+    .where(and(eq(competencies.workerId, workerId), workerScope(actor)))
+    .orderBy(asc(tasks.name), asc(people.name))
+    .all();
+  return rows.map(({ state, ...r }) => ({ ...r, status: competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays) }));
+}
+
+/** One competency with its whole history: sign-offs, changes of state and observations. */
+export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor: Actor; id: number; today: IsoDate; warningDays: number }) {
+  const found = db
+    .select({ competency: competencies, worker: careWorkers, task: tasks, personName: people.name, providerName: organisations.name })
+    .from(competencies)
+    .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+    .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
+    .innerJoin(tasks, eq(tasks.id, competencies.taskId))
+    .leftJoin(people, eq(people.id, competencies.personId))
+    .where(and(eq(competencies.id, id), workerScope(actor)))
+    .get();
+  if (!found) return null;
+  const { competency } = found;
+  const signOffs = db
+    .select({ id: competencySignOffs.id, kind: competencySignOffs.kind, signedOffOn: competencySignOffs.signedOffOn, expiresOn: competencySignOffs.expiresOn, notes: competencySignOffs.notes, byName: signers.name })
+    .from(competencySignOffs)
+    .innerJoin(signers, eq(signers.id, competencySignOffs.signedOffBy))
+    .where(eq(competencySignOffs.competencyId, id))
+    .orderBy(desc(competencySignOffs.signedOffOn), desc(competencySignOffs.id))
+    .all();
+  const changes = db
+    .select({ id: competencyChanges.id, fromState: competencyChanges.fromState, toState: competencyChanges.toState, reason: competencyChanges.reason, changedAt: competencyChanges.changedAt, byName: changers.name })
+    .from(competencyChanges)
+    .innerJoin(changers, eq(changers.id, competencyChanges.changedBy))
+    .where(eq(competencyChanges.competencyId, id))
+    .orderBy(desc(competencyChanges.changedAt), desc(competencyChanges.id))
+    .all();
+  const observations = db
+    .select({ id: supervisedObservations.id, observedOn: supervisedObservations.observedOn, outcome: supervisedObservations.outcome, notes: supervisedObservations.notes, observerName: users.name })
+    .from(supervisedObservations)
+    .innerJoin(users, eq(users.id, supervisedObservations.observerId))
+    .where(
+      and(
+        eq(supervisedObservations.workerId, competency.workerId),
+        eq(supervisedObservations.taskId, competency.taskId),
+        competency.personId ? eq(supervisedObservations.personId, competency.personId) : isNull(supervisedObservations.personId),
+      ),
+    )
+    .orderBy(desc(supervisedObservations.observedOn), desc(supervisedObservations.id))
+    .all();
+  return {
+    ...found,
+    status: competencyStatus(competency, today, warningDays),
+    signOffs,
+    changes,
+    observations,
+    actions: allowedActions(competency.state, actor.role, actor.workerId === found.worker.id),
+  };
+}
+
+export type MatrixCell = { competencyId: number; status: CompetencyStatus; expiresOn: IsoDate | null; personName: string | null };
+
+/**
+ * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
+ * several competencies in one cell, one per person.
+ */
+export function trainingMatrix(
+  db: Db,
+  { actor, providerId, taskId, today, warningDays }: { actor: Actor; providerId?: number; taskId?: number; today: IsoDate; warningDays: number },
+) {
+  const workers = db
+    .select({ id: careWorkers.id, name: careWorkers.name, providerName: organisations.name })
+    .from(careWorkers)
+    .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
+    .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
+    .orderBy(asc(organisations.name), asc(careWorkers.name))
+    .all();
+  const taskList = db
+    .select({ id: tasks.id, name: tasks.name, code: tasks.code })
+    .from(tasks)
+    .where(and(eq(tasks.active, true), taskId ? eq(tasks.id, taskId) : undefined))
+    .orderBy(asc(tasks.name))
+    .all();
+  const cells = new Map<string, MatrixCell[]>();
+  if (workers.length && taskList.length) {
+    const rows = db
+      .select({
+        competencyId: competencies.id,
+        workerId: competencies.workerId,
+        taskId: competencies.taskId,
+        state: competencies.state,
+        expiresOn: competencies.expiresOn,
+        personName: people.name,
+      })
+      .from(competencies)
+      .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+      .leftJoin(people, eq(people.id, competencies.personId))
+      .where(
+        and(
+          workerScope(actor),
+          eq(careWorkers.status, "active"),
+          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          inArray(competencies.taskId, taskList.map((t) => t.id)),
+        ),
+      )
+      .orderBy(asc(people.name))
+      .all();
+    for (const r of rows) {
+      const key = `${r.workerId}:${r.taskId}`;
+      const cell: MatrixCell = { competencyId: r.competencyId, status: competencyStatus(r, today, warningDays), expiresOn: r.expiresOn, personName: r.personName };
+      cells.set(key, [...(cells.get(key) ?? []), cell]);
+    }
+  }
+  return { workers, tasks: taskList, cells: Object.fromEntries(cells) };
+}
+
+/** Counts by derived status across the actor's scope, for dashboards. */
+export function countCompetenciesExpiringBy(db: Db, { actor, until }: { actor: Actor; until: IsoDate }): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(competencies)
+      .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+      .where(and(workerScope(actor), eq(competencies.state, "competent"), sql`${competencies.expiresOn} <= ${until}`))
+      .get()?.n ?? 0
+  );
+}
