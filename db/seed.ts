@@ -3,7 +3,7 @@
  * Dates are relative to the day the demo starts. Run on first start of an empty database in
  * demo mode (`npm start`), or by hand with `npm run db:seed`.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { addDays, addMonths } from "~/domain/dates";
 import { recordAudit } from "~/services/audit.server";
 import type { Clock } from "~/services/clock.server";
@@ -12,13 +12,20 @@ import type { Db } from "./client";
 import { CATALOGUE } from "./seed-catalogue";
 import {
   careWorkers,
+  competencies,
+  competencyChanges,
+  competencySignOffs,
   facilitatorTeams,
   organisations,
   people,
+  supervisedObservations,
   taskPrerequisites,
   tasks,
   teamProviders,
+  trainingAttendances,
+  trainingSessions,
   users,
+  workerPrerequisites,
 } from "./schema";
 
 export const DEMO_PASSWORD = "delegated-care-demo";
@@ -249,6 +256,18 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         }
       }
 
+      seedCompetencies(tx, {
+        today,
+        now,
+        workers,
+        people: personIds,
+        tasks: taskIds,
+        prerequisites: prerequisiteIds,
+        facilitator,
+        nurse,
+        nurseSouth,
+      });
+
       recordAudit(tx, {
         actorId: null,
         action: "seed.demo",
@@ -271,4 +290,118 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
     },
     { behavior: "immediate" },
   );
+}
+
+type SeedRefs = {
+  today: string;
+  now: Date;
+  workers: Record<string, number>;
+  people: Record<string, number>;
+  tasks: Record<string, number>;
+  prerequisites: Record<string, number>;
+  facilitator: number;
+  nurse: number;
+  nurseSouth: number;
+};
+
+/**
+ * Competencies in every status, relative to today: current, expiring inside 30 and 60 days,
+ * expired, suspended, revoked, declined, in training with 2 of 3 observations, and
+ * person-specific sign-offs; with the training and observations behind them.
+ */
+function seedCompetencies(tx: Db, r: SeedRefs) {
+  const { today, now, workers: w, people: p, tasks: t } = r;
+  const validity = (code: string) => CATALOGUE.find((c) => c.code === code)!.validityMonths;
+  const required = (code: string) => CATALOGUE.find((c) => c.code === code)!.requiredObservations;
+
+  const prerequisite = (workerId: number, code: string, monthsAgo: number) =>
+    tx.insert(workerPrerequisites).values({ workerId, prerequisiteId: r.prerequisites[code]!, achievedOn: addMonths(today, -monthsAgo), evidence: "Certificate seen", recordedBy: r.facilitator }).run();
+
+  const observe = (workerId: number, code: string, personId: number | null, on: string, outcome: "satisfactory" | "not_yet" = "satisfactory", observer = r.facilitator) =>
+    tx.insert(supervisedObservations).values({ workerId, taskId: t[code]!, personId, observedOn: on, observerId: observer, outcome, notes: outcome === "satisfactory" ? "Safe and confident; followed the care plan." : "Needed prompting to check the dose against the chart." }).run();
+
+  const open = (workerId: number, code: string, personId: number | null) =>
+    tx.insert(competencies).values({ workerId, taskId: t[code]!, personId, state: "in_training" }).returning({ id: competencies.id }).get().id;
+
+  const change = (competencyId: number, fromState: typeof competencies.$inferSelect.state | null, toState: typeof competencies.$inferSelect.state, reason: string, by: number, at: Date) =>
+    tx.insert(competencyChanges).values({ competencyId, fromState, toState, reason, changedBy: by, changedAt: at.toISOString() }).run();
+
+  /** Observations before the sign-off, then the sign-off itself, `daysAgo` days before today. */
+  const signedOff = (workerId: number, code: string, daysAgo: number, opts: { personId?: number; by?: number } = {}) => {
+    const personId = opts.personId ?? null;
+    const by = opts.by ?? r.facilitator;
+    const signedOffOn = addDays(today, -daysAgo);
+    for (let i = required(code); i >= 1; i--) observe(workerId, code, personId, addDays(signedOffOn, -7 * i), "satisfactory", by);
+    const id = open(workerId, code, personId);
+    const at = new Date(`${signedOffOn}T14:00:00Z`);
+    change(id, null, "in_training", "First supervised observation", by, new Date(`${addDays(signedOffOn, -7 * required(code))}T10:00:00Z`));
+    const expiresOn = addMonths(signedOffOn, validity(code));
+    tx.insert(competencySignOffs).values({ competencyId: id, kind: "initial", signedOffBy: by, signedOffOn, expiresOn, notes: "" }).run();
+    tx.update(competencies).set({ state: "competent", signedOffBy: by, signedOffOn, expiresOn }).where(eq(competencies.id, id)).run();
+    change(id, "in_training", "competent", "Signed off", by, at);
+    return id;
+  };
+
+  const setState = (id: number, toState: "suspended" | "revoked" | "declined", reason: string, by: number, daysAgo: number) => {
+    const at = new Date(now.getTime() - daysAgo * 86_400_000);
+    const before = tx.select({ state: competencies.state }).from(competencies).where(eq(competencies.id, id)).get()!;
+    tx.update(competencies).set({ state: toState, stateReason: reason, stateChangedBy: by, stateChangedAt: at.toISOString() }).where(eq(competencies.id, id)).run();
+    change(id, before.state, toState, reason, by, at);
+  };
+
+  // Training sessions.
+  const session = (code: string, daysAgo: number, mode: "face_to_face" | "e_learning" | "fieldwork", attendees: [number, "attended" | "completed" | "did_not_complete"][], location: string) => {
+    const id = tx.insert(trainingSessions).values({ taskId: t[code]!, heldOn: addDays(today, -daysAgo), facilitatorId: r.facilitator, mode, location, notes: "" }).returning({ id: trainingSessions.id }).get().id;
+    for (const [workerId, outcome] of attendees) tx.insert(trainingAttendances).values({ sessionId: id, workerId, outcome }).run();
+  };
+  session("INS-PEN", 200, "face_to_face", [[w.maria!, "completed"], [w.james!, "completed"], [w.aisha!, "completed"]], "Ashworth Health Centre, training room 2");
+  session("CATH", 400, "face_to_face", [[w.maria!, "completed"], [w.chloe!, "completed"], [w.sophie!, "completed"], [w.zara!, "completed"]], "Ashworth Health Centre");
+  session("PEG", 380, "face_to_face", [[w.fatima!, "completed"], [w.liam!, "completed"]], "Meadowbank office");
+  session("COMP", 320, "fieldwork", [[w.helen!, "completed"], [w.ben!, "completed"], [w.peter!, "completed"], [w.olivia!, "attended"]], "Oakfield Care Home");
+  session("BGM", 420, "e_learning", [[w.maria!, "completed"], [w.james!, "completed"], [w.zara!, "completed"], [w.chloe!, "did_not_complete"]], "Online");
+
+  prerequisite(w.maria!, "INS-PEN", 8);
+  prerequisite(w.james!, "INS-PEN", 8);
+  prerequisite(w.aisha!, "INS-PEN", 2);
+  prerequisite(w.fatima!, "PEG", 14);
+  prerequisite(w.liam!, "PEG", 14);
+
+  // Brightside: Edith's insulin is delegated to Maria and James.
+  signedOff(w.maria!, "INS-PEN", 90, { personId: p.edith });
+  signedOff(w.maria!, "BGM", 60);
+  signedOff(w.maria!, "CATH", 345); // expires in about 20 days: the 30-day reminder
+  signedOff(w.james!, "INS-PEN", 180, { personId: p.edith, by: r.nurse });
+  signedOff(w.james!, "BGM", 375); // expired 10 days ago
+  // Aisha: in training for Edith's insulin, 2 of 3 observations satisfactory.
+  const aisha = open(w.aisha!, "INS-PEN", p.edith!);
+  change(aisha, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 21 * 86_400_000));
+  observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -21));
+  observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -14), "not_yet");
+  observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -7));
+  // Chloe: catheter care suspended after a concern.
+  setState(signedOff(w.chloe!, "CATH", 120), "suspended", "Concern raised: night bag not changed as the care plan says. Reassessment booked.", r.nurse, 5);
+
+  // Oakfield.
+  signedOff(w.helen!, "EYE", 30);
+  signedOff(w.helen!, "COMP", 305); // expires in about 60 days
+  signedOff(w.daniel!, "WOUND", 50, { personId: p.george, by: r.nurse });
+  signedOff(w.ben!, "COMP", 100);
+  setState(signedOff(w.sophie!, "CATH", 200), "revoked", "Repeated unsafe practice; provider informed.", r.nurse, 40);
+  const declined = open(w.daniel!, "STOMA", null);
+  change(declined, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 30 * 86_400_000));
+  observe(w.daniel!, "STOMA", null, addDays(today, -30));
+  setState(declined, "declined", "Not comfortable carrying out stoma care.", r.facilitator, 25);
+
+  // Meadowbank: Ivy's PEG feeding.
+  signedOff(w.fatima!, "PEG", 120, { personId: p.ivy });
+  signedOff(w.liam!, "PEG", 345, { personId: p.ivy }); // expires in about 20 days
+  signedOff(w.zara!, "BGM", 150);
+  signedOff(w.zara!, "CATH", 90);
+
+  // Harbour Lights.
+  signedOff(w.peter!, "EYE", 150, { by: r.nurseSouth });
+  signedOff(w.peter!, "COMP", 80, { by: r.nurseSouth });
+  const olivia = open(w.olivia!, "COMP", null);
+  change(olivia, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 10 * 86_400_000));
+  observe(w.olivia!, "COMP", null, addDays(today, -10));
 }

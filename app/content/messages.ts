@@ -8,6 +8,15 @@ export const DONE_MESSAGES = {
   deactivated: "Deactivated. Their history is kept.",
   reactivated: "Reactivated.",
   settings: "Settings saved. They apply from now on.",
+  observation: "Supervised observation recorded.",
+  prerequisite: "Prerequisite recorded.",
+  signed_off: "Competency signed off.",
+  renewed: "Competency renewed. The new expiry date is shown below.",
+  suspend: "Competency suspended. The care worker must not carry out this task.",
+  reinstate: "Competency reinstated.",
+  revoke: "Competency revoked.",
+  decline: "You have declined this task. Your manager and the nurse can see this.",
+  training: "Training session recorded.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

@@ -94,3 +94,13 @@ export function updatePerson(db: Db, { actor, id, input, at }: { actor: Actor; i
     return true;
   });
 }
+
+/** People cared for by one provider, within the actor's scope (for choosing whose care was observed). */
+export function listPeopleAtProvider(db: Db, { actor, providerId }: { actor: Actor; providerId: number }) {
+  return db
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(and(eq(people.providerId, providerId), personScope(actor)))
+    .orderBy(asc(people.name))
+    .all();
+}

@@ -3,7 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "nhsuk-react-components";
 import { pageTitle } from "~/content/titles";
 import { NAVIGATION } from "~/content/navigation";
+import { PassportTable } from "~/components/Passport";
+import { listWorkerCompetencies } from "~/models/competencies.server";
 import { homeCounts } from "~/models/home.server";
+import { getSettings } from "~/models/settings.server";
 import { requireActor } from "~/services/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Home", matches);
@@ -16,6 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisationName: actor.organisationName,
     counts: homeCounts(context.db, actor),
     links: NAVIGATION[actor.role].filter((l) => l.href !== "/"),
+    passport:
+      actor.role === "care_worker" && actor.workerId
+        ? listWorkerCompetencies(context.db, { actor, workerId: actor.workerId, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays })
+        : null,
   };
 }
 
@@ -51,6 +58,13 @@ export default function Home() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {data.passport ? (
+        <>
+          <h2>Your skills passport</h2>
+          <p>Carry out a task only while your competency in it shows Competent or Expiring. Ask your manager about anything else.</p>
+          <PassportTable entries={data.passport} caption="Your competencies" />
+        </>
       ) : null}
       <h2>Go to</h2>
       <ul className="nhsuk-list">

@@ -1,19 +1,60 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/ComingSoon";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Table } from "nhsuk-react-components";
+import { DoneBanner } from "~/components/nhs/Done";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
+import { formatDate } from "~/domain/dates";
+import { can } from "~/domain/roles";
+import { listTrainingSessions } from "~/models/training.server";
 import { requirePermission } from "~/services/session.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Training and supervised practice", matches);
+export const meta: MetaFunction = ({ matches }) => pageTitle("Training", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(context, request, "read", "training");
-  return null;
+  const actor = await requirePermission(context, request, "read", "training");
+  return { sessions: listTrainingSessions(context.db, { actor }), canRecord: can(actor.role, "manage", "training") };
 }
 
-export default function Page() {
+export default function Training() {
+  const { sessions, canRecord } = useLoaderData<typeof loader>();
   return (
-    <ComingSoon title="Training and supervised practice">
-      <p>Facilitators and nurses will record training sessions, prerequisites such as the national insulin e-learning, supervised observations and competency sign-off here.</p>
-    </ComingSoon>
+    <>
+      <DoneBanner />
+      <PageHeading title="Training">
+        <p>Training sessions, and the matrix of every care worker's competencies.</p>
+      </PageHeading>
+      <div className="dc-actions">
+        {canRecord ? <Link to="/training/new" className="nhsuk-button">Record a training session</Link> : null}
+        <Link to="/training/matrix" className="nhsuk-button nhsuk-button--secondary">Training matrix</Link>
+      </div>
+      {sessions.length ? (
+        <Table caption="Training sessions, newest first" responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Date</Table.Cell>
+              <Table.Cell>Task</Table.Cell>
+              <Table.Cell>How</Table.Cell>
+              <Table.Cell>Facilitator</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {sessions.map((s) => (
+              <Table.Row key={s.id}>
+                <Table.Cell className="dc-nowrap">
+                  <Link to={`/training/${s.id}`}>{formatDate(s.heldOn)}</Link>
+                </Table.Cell>
+                <Table.Cell>{s.taskName}</Table.Cell>
+                <Table.Cell>{TRAINING_MODE_LABELS[s.mode]}</Table.Cell>
+                <Table.Cell>{s.facilitatorName}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <p>No training sessions recorded.</p>
+      )}
+    </>
   );
 }

@@ -1,13 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Table } from "nhsuk-react-components";
+import { PassportTable } from "~/components/Passport";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
 import { Summary } from "~/components/nhs/Summary";
 import { WORKER_STATUS_LABELS } from "~/content/labels";
+import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
+import { listWorkerCompetencies, listWorkerPrerequisites } from "~/models/competencies.server";
+import { getSettings } from "~/models/settings.server";
+import { listWorkerTraining } from "~/models/training.server";
 import { getWorker } from "~/models/workers.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -18,11 +24,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const found = getWorker(context.db, { actor, id: requireId(params.id) });
   if (!found) throw notFound();
-  return { ...found, canManage: can(actor.role, "manage", "worker") };
+  const { db, clock } = context;
+  const workerId = found.worker.id;
+  return {
+    ...found,
+    passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: getSettings(db).competencyWarningDays }),
+    training: listWorkerTraining(db, { actor, workerId }),
+    prerequisites: listWorkerPrerequisites(db, workerId),
+    canManage: can(actor.role, "manage", "worker"),
+    canAssess: can(actor.role, "sign_off", "competency") && found.worker.status === "active",
+  };
 }
 
 export default function WorkerPage() {
-  const { worker, providerName, userEmail, canManage } = useLoaderData<typeof loader>();
+  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -31,19 +46,67 @@ export default function WorkerPage() {
         rows={[
           ["Status", <StatusTag key="s" text={WORKER_STATUS_LABELS[worker.status]} tone={worker.status === "active" ? "green" : "grey"} />],
           ["Provider", providerName],
-          ["Job title", worker.jobTitle],
           ["Care Certificate", worker.careCertificateOn ? `Awarded ${formatDate(worker.careCertificateOn)}` : "Not recorded"],
           ...(worker.status === "left" ? ([["Left on", formatDate(worker.leftOn)]] as [string, string][]) : []),
           ["Signs in as", userEmail ?? "No sign-in"],
         ]}
       />
-      {canManage ? (
-        <p>
-          <Link to={`/workers/${worker.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change details</Link>
-        </p>
-      ) : null}
+      <div className="dc-actions">
+        {canAssess ? (
+          <>
+            <Link to={`/workers/${worker.id}/observe`} className="nhsuk-button">Record a supervised observation</Link>
+            <Link to={`/workers/${worker.id}/prerequisite`} className="nhsuk-button nhsuk-button--secondary">Record a prerequisite</Link>
+          </>
+        ) : null}
+        {canManage ? <Link to={`/workers/${worker.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change details</Link> : null}
+      </div>
+
       <h2>Skills passport</h2>
-      <p>Training, supervised practice and competency sign-off are not recorded in Delegated Care yet; they are the next part being built.</p>
+      <PassportTable entries={passport} caption={`Competencies of ${worker.name}`} />
+
+      <h2>Prerequisites</h2>
+      {prerequisites.length ? (
+        <ul className="nhsuk-list">
+          {prerequisites.map((p) => (
+            <li key={p.id}>
+              {p.achievedOn ? <StatusTag text="Met" tone="green" /> : <StatusTag text="Not met" tone="grey" />} {p.name}{" "}
+              <span className="dc-muted">
+                (for {p.taskName}){p.achievedOn ? `, ${formatDate(p.achievedOn)}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No task in the catalogue has a prerequisite.</p>
+      )}
+
+      <h2>Training</h2>
+      {training.length ? (
+        <Table caption={`Training sessions ${worker.name} attended`} responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Date</Table.Cell>
+              <Table.Cell>Task</Table.Cell>
+              <Table.Cell>How</Table.Cell>
+              <Table.Cell>Outcome</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {training.map((t) => (
+              <Table.Row key={t.sessionId}>
+                <Table.Cell className="dc-nowrap">
+                  <Link to={`/training/${t.sessionId}`}>{formatDate(t.heldOn)}</Link>
+                </Table.Cell>
+                <Table.Cell>{t.taskName}</Table.Cell>
+                <Table.Cell>{TRAINING_MODE_LABELS[t.mode]}</Table.Cell>
+                <Table.Cell>{ATTENDANCE_OUTCOME_LABELS[t.outcome]}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <p>No training recorded.</p>
+      )}
     </>
   );
 }

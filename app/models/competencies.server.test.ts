@@ -1,0 +1,159 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/schema";
+import {
+  changeCompetencyState,
+  getCompetency,
+  listWorkerCompetencies,
+  recordObservation,
+  recordPrerequisite,
+  RuleError,
+  signOffCompetency,
+  trainingMatrix,
+} from "./competencies.server";
+import { demoDatabase } from "./test-helpers";
+import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
+
+type Demo = Awaited<ReturnType<typeof demoDatabase>>;
+const TODAY = "2026-11-22";
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  return [];
+}
+
+describe("training, observations and sign-off", () => {
+  let demo: Demo;
+  beforeEach(async () => {
+    demo = await demoDatabase();
+  });
+
+  const observe = (d: Demo, actorId: number, workerId: number, taskCode: string, personId: number | null, observedOn = TODAY) =>
+    recordObservation(d.db, {
+      actor: d.actorFor(actorId),
+      input: { workerId, taskId: d.ids.tasks[taskCode]!, personId, observedOn, outcome: "satisfactory", notes: "" },
+      today: TODAY,
+      at: d.at,
+    });
+
+  it("an observation of insulin is refused until the e-learning prerequisite is recorded, naming it", () => {
+    const { ids } = demo;
+    expect(problemsOf(() => observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith))).toEqual([
+      "Record the prerequisite first: National insulin e-learning certificate. Supervised practice cannot start without it",
+    ]);
+    const insulinObservations = () =>
+      demo.db.select().from(supervisedObservations).where(and(eq(supervisedObservations.workerId, ids.workers.chloe), eq(supervisedObservations.taskId, ids.tasks["INS-PEN"]!))).all();
+    expect(insulinObservations()).toHaveLength(0);
+
+    recordPrerequisite(demo.db, { actor: demo.actorFor(ids.users.facilitator), workerId: ids.workers.chloe, prerequisiteId: ids.prerequisites["INS-PEN"]!, achievedOn: TODAY, evidence: "", at: demo.at });
+    expect(observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith)).not.toBeNull();
+    expect(insulinObservations()).toHaveLength(1);
+  });
+
+  it("sign-off needs the required satisfactory observations; too few changes nothing", () => {
+    const { ids, db } = demo;
+    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
+    const facilitator = demo.actorFor(ids.users.facilitator);
+    expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
+      "Sign-off needs 3 satisfactory supervised observations; 2 are recorded",
+    ]);
+    expect(db.select().from(competencies).where(eq(competencies.id, aisha.id)).get()?.state).toBe("in_training");
+    expect(db.select().from(competencySignOffs).where(eq(competencySignOffs.competencyId, aisha.id)).all()).toHaveLength(0);
+
+    observe(demo, ids.users.facilitator, ids.workers.aisha, "INS-PEN", ids.people.edith);
+    expect(signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toEqual({ expiresOn: "2027-11-22" });
+    const passport = listWorkerCompetencies(db, { actor: facilitator, workerId: ids.workers.aisha, today: TODAY, warningDays: 90 });
+    expect(passport).toMatchObject([{ taskName: "Insulin administration by pen", personName: "Edith Clarke", status: "competent", signedOffByName: "Grace Liu", expiresOn: "2027-11-22" }]);
+  });
+
+  it("nobody signs off their own competency", () => {
+    const { ids, db } = demo;
+    // A facilitator who also works shifts as a care worker, linked to a worker record.
+    db.update(careWorkers).set({ userId: ids.users.facilitator }).where(eq(careWorkers.id, ids.workers.aisha)).run();
+    observe(demo, ids.users.nurse, ids.workers.aisha, "INS-PEN", ids.people.edith);
+    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
+    expect(problemsOf(() => signOffCompetency(db, { actor: demo.actorFor(ids.users.facilitator), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
+      "You cannot sign off your own competency",
+    ]);
+    expect(signOffCompetency(db, { actor: demo.actorFor(ids.users.nurse), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).not.toBeNull();
+  });
+
+  it("a renewal adds a sign-off and a new expiry, keeping the old one in the history", () => {
+    const { ids, db } = demo;
+    const facilitator = demo.actorFor(ids.users.facilitator);
+    const bgm = db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.james), eq(competencies.taskId, ids.tasks.BGM!))).get()!;
+    expect(getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 })?.status).toBe("expired");
+    expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))[0]).toMatch(/renewal needs a satisfactory supervised observation/);
+    observe(demo, ids.users.facilitator, ids.workers.james, "BGM", null);
+    signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "Reassessed", today: TODAY, at: demo.at });
+    const after = getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 })!;
+    expect(after.status).toBe("competent");
+    expect(after.signOffs.map((s) => s.kind)).toEqual(["renewal", "initial"]);
+    expect(after.competency.expiresOn).toBe("2027-11-22");
+  });
+
+  it("suspend, reinstate and revoke keep who, when and why; a worker declines only their own", () => {
+    const { ids, db } = demo;
+    const nurse = demo.actorFor(ids.users.nurse);
+    const maria = db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.maria), eq(competencies.taskId, ids.tasks.BGM!))).get()!;
+    changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "Concern raised", at: demo.at });
+    expect(getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 })?.status).toBe("suspended");
+    changeCompetencyState(db, { actor: nurse, id: maria.id, action: "reinstate", reason: "Reassessed safe", at: demo.at });
+    const history = getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 })!;
+    expect(history.status).toBe("competent");
+    expect(history.changes.slice(0, 2).map((c) => [c.fromState, c.toState, c.reason, c.byName])).toEqual([
+      ["suspended", "competent", "Reassessed safe", "Priya Shah"],
+      ["competent", "suspended", "Concern raised", "Priya Shah"],
+    ]);
+
+    const worker = demo.actorFor(ids.users.workerUser);
+    const james = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.james)).get()!;
+    expect(changeCompetencyState(db, { actor: worker, id: james.id, action: "decline", reason: "", at: demo.at })).toBe(false);
+    changeCompetencyState(db, { actor: worker, id: maria.id, action: "decline", reason: "Not confident", at: demo.at });
+    expect(db.select().from(competencies).where(eq(competencies.id, maria.id)).get()?.state).toBe("declined");
+    expect(problemsOf(() => changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "x", at: demo.at }))[0]).toMatch(/cannot be changed/);
+  });
+
+  it("a provider manager cannot sign off, and sees nothing of another provider's competencies", () => {
+    const { ids, db } = demo;
+    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
+    expect(problemsOf(() => signOffCompetency(db, { actor: demo.actorFor(ids.users.manager), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toContain(
+      "Only a registered nurse or a blended-role facilitator can sign off competency",
+    );
+    expect(getCompetency(db, { actor: demo.actorFor(ids.users.manager2), id: aisha.id, today: TODAY, warningDays: 90 })).toBeNull();
+    expect(listWorkerCompetencies(db, { actor: demo.actorFor(ids.users.manager2), workerId: ids.workers.maria, today: TODAY, warningDays: 90 })).toEqual([]);
+  });
+
+  it("the demo shows every competency status", () => {
+    const { ids, db } = demo;
+    const admin = demo.actorFor(ids.users.admin);
+    const all = db.select({ id: careWorkers.id }).from(careWorkers).all().flatMap((w) => listWorkerCompetencies(db, { actor: admin, workerId: w.id, today: TODAY, warningDays: 90 }));
+    expect(new Set(all.map((c) => c.status))).toEqual(new Set(["in_training", "competent", "expiring", "expired", "suspended", "revoked", "declined"]));
+    expect(all.some((c) => c.status === "expiring" && c.expiresOn! <= "2026-12-22")).toBe(true);
+    expect(all.some((c) => c.personName !== null)).toBe(true);
+  });
+
+  it("the training matrix shows a provider manager only their own workers", () => {
+    const { ids, db } = demo;
+    const matrix = trainingMatrix(db, { actor: demo.actorFor(ids.users.manager), today: TODAY, warningDays: 90 });
+    expect(matrix.workers.map((w) => w.providerName)).toEqual(Array(matrix.workers.length).fill("Brightside Home Care"));
+    expect(matrix.cells[`${ids.workers.maria}:${ids.tasks["INS-PEN"]}`]?.[0]).toMatchObject({ status: "competent", personName: "Edith Clarke" });
+  });
+
+  it("training sessions record attendees in scope only", () => {
+    const { ids, db } = demo;
+    const facilitator = demo.actorFor(ids.users.facilitator);
+    const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees: [{ workerId: ids.workers.chloe, outcome: "completed" as const }] };
+    const id = createTrainingSession(db, { actor: facilitator, input, at: demo.at });
+    expect(getTrainingSession(db, { actor: facilitator, id })?.attendees.map((a) => a.name)).toEqual(["Chloe Barker"]);
+    expect(listTrainingSessions(db, { actor: demo.actorFor(ids.users.manager2) }).map((s) => s.id)).not.toContain(id);
+    expect(getTrainingSession(db, { actor: demo.actorFor(ids.users.manager), id })).not.toBeNull();
+    expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, at: demo.at }))).toEqual(["Select care workers from the list"]);
+    expect(db.select().from(users).where(eq(users.id, ids.users.facilitator)).get()?.name).toBe("Grace Liu");
+  });
+});

@@ -1,0 +1,79 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { COMPETENCY_ACTION_LABELS } from "~/domain/competency";
+import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
+import { changeCompetencyState, getCompetency, RuleError } from "~/models/competencies.server";
+import { getSettings } from "~/models/settings.server";
+import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+const ActionSchema = z.enum(["suspend", "reinstate", "revoke", "decline"]);
+
+const CONSEQUENCES = {
+  suspend: "While suspended the care worker must not carry out this task. Agreements that name them show this at once.",
+  reinstate: "The competency returns to where it was before the suspension, with the same expiry date.",
+  revoke: "Revoking is final. The care worker would need to be trained and signed off again from the start.",
+  decline: "You will not be asked to carry out this task. Your manager and the nurse will see that you declined.",
+} as const;
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data ? COMPETENCY_ACTION_LABELS[data.action].title : "Competency", matches);
+
+async function load(args: LoaderFunctionArgs) {
+  const { request, params, context } = args;
+  const parsed = ActionSchema.safeParse(params.action);
+  if (!parsed.success) throw notFound();
+  const actor = await requirePermission(context, request, "read", "competency");
+  const competency = getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
+  if (!competency) throw notFound();
+  if (!competency.actions.includes(parsed.data)) throw new Response("Not allowed", { status: 403 });
+  return { actor, action: parsed.data, competency };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { action, competency } = await load(args);
+  return { action, competency };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, action, competency } = await load(args);
+  const { context, request } = args;
+  const values = formValues(await request.formData());
+  const parsed = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) }).safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  try {
+    changeCompetencyState(context.db, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "reason", message: p.message, href: "#reason" })), values);
+    throw error;
+  }
+  return redirect(`/competencies/${competency.competency.id}?done=${action}`);
+}
+
+export default function ChangeState() {
+  const { action: kind, competency: c } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const labels = COMPETENCY_ACTION_LABELS[kind];
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: `/competencies/${c.competency.id}` }} />
+        <p>{CONSEQUENCES[kind]}</p>
+        <Form method="post" noValidate>
+          <TextareaField name="reason" label="Reason" hint="This is kept in the competency's history" errors={actionData?.errors} values={actionData?.values} />
+          <Button type="submit" warning={kind === "revoke" || kind === "suspend"}>
+            {labels.button}
+          </Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

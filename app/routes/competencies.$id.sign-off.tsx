@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, WarningCallout } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { formatDate } from "~/domain/dates";
+import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { getCompetency, RuleError, signOffCompetency, signOffReadiness } from "~/models/competencies.server";
+import { getSettings } from "~/models/settings.server";
+import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.readiness.renewal ? "Renew competency" : "Sign off competency", matches);
+
+const DATE_FIELDS = ["signedOffOn"];
+const Schema = z.object({
+  signedOffOn: dateInput("Sign-off date"),
+  notes: optionalText(MAX_LONG_TEXT),
+  confirm: z.literal("yes", { message: "Confirm that you observed the worker and judge them competent" }),
+});
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "sign_off", "competency");
+  const id = requireId(params.id);
+  const today = context.clock.today();
+  const competency = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
+  const readiness = signOffReadiness(context.db, { actor, id, today });
+  if (!competency || !readiness) throw notFound();
+  return { competency, readiness, today };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "sign_off", "competency");
+  const id = requireId(params.id);
+  const values = formValues(await request.formData());
+  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const renewal = signOffReadiness(context.db, { actor, id, today: context.clock.today() })?.renewal;
+  try {
+    const result = signOffCompetency(context.db, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
+    if (!result) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) {
+      return rejectForm(
+        context,
+        error.problems.map((p) => ({ field: p.field, message: p.message, href: p.field === "signedOffOn" ? "#signedOffOn-day" : "#confirm" })),
+        values,
+      );
+    }
+    throw error;
+  }
+  return redirect(`/competencies/${id}?done=${renewal ? "renewed" : "signed_off"}`);
+}
+
+export default function SignOff() {
+  const { competency: c, readiness, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const verb = readiness.renewal ? "Renew" : "Sign off";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading
+          title={`${verb} ${c.task.name.toLowerCase()}${c.personName ? ` for ${c.personName}` : ""}`}
+          caption={c.worker.name}
+          back={{ to: `/competencies/${c.competency.id}` }}
+        />
+        <p>
+          Satisfactory supervised observations {readiness.renewal ? "since the last sign-off" : "recorded"}: {readiness.satisfactory} of the{" "}
+          {readiness.required} needed. Signed off today, the competency expires on <strong>{formatDate(readiness.expiresOnIfToday)}</strong>.
+        </p>
+        {readiness.problems.length && !errors ? (
+          <WarningCallout>
+            <WarningCallout.Heading>This cannot be signed off yet</WarningCallout.Heading>
+            <ul>
+              {readiness.problems.map((p) => <li key={p.message}>{p.message}</li>)}
+            </ul>
+          </WarningCallout>
+        ) : null}
+        <Form method="post" noValidate>
+          <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
+          <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
+          <div className="nhsuk-form-group">
+            <div className="nhsuk-checkboxes">
+              <div className="nhsuk-checkboxes__item">
+                <input className="nhsuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
+                  I have observed {c.worker.name} and judge them competent to carry out this task as delegated
+                </label>
+              </div>
+            </div>
+          </div>
+          <Button type="submit">{verb} competency</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

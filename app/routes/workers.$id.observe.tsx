@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, RadiosField, SelectField, TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
+import { options } from "~/content/labels";
+import { pageTitle } from "~/content/titles";
+import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { recordObservation, RuleError } from "~/models/competencies.server";
+import { listPeopleAtProvider } from "~/models/people.server";
+import { listTasks } from "~/models/tasks.server";
+import { getWorker } from "~/models/workers.server";
+import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+import { observationOutcomes } from "~db/schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Record a supervised observation of ${data?.worker.name ?? "a care worker"}`, matches);
+
+const DATE_FIELDS = ["observedOn"];
+
+function schema(today: string) {
+  return z.object({
+    taskId: z.coerce.number({ message: "Select the task observed" }).int().positive("Select the task observed"),
+    personId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? v : null)),
+    observedOn: dateInput("Date of the observation", { notFuture: today }),
+    outcome: z.enum(observationOutcomes, { message: "Select the outcome" }),
+    notes: optionalText(MAX_LONG_TEXT),
+  });
+}
+
+async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
+  const actor = await requirePermission(context, request, "sign_off", "competency");
+  const found = getWorker(context.db, { actor, id: requireId(id) });
+  if (!found || found.worker.status !== "active") throw notFound();
+  return { actor, ...found };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { actor, worker, providerName } = await load(context, request, params.id);
+  return {
+    worker,
+    providerName,
+    tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
+    people: listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),
+    today: context.clock.today(),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, worker } = await load(context, request, params.id);
+  const values = formValues(await request.formData());
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  try {
+    const result = recordObservation(context.db, {
+      actor,
+      input: { workerId: worker.id, ...parsed.data },
+      today: context.clock.today(),
+      at: context.clock.now(),
+    });
+    if (!result) throw notFound();
+    return redirect(`/competencies/${result.competencyId}?done=observation`);
+  } catch (error) {
+    if (error instanceof RuleError) {
+      return rejectForm(context, error.problems.map((p) => ({ field: p.field === "signedOffOn" ? "observedOn" : "taskId", message: p.message, href: p.field === "signedOffOn" ? "#observedOn-day" : "#taskId" })), values);
+    }
+    throw error;
+  }
+}
+
+export default function Observe() {
+  const { worker, providerName, tasks, people, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? { observedOn: today };
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title="Record a supervised observation" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        <Form method="post" noValidate>
+          <SelectField
+            name="taskId"
+            label="Task observed"
+            placeholder="Select a task"
+            options={tasks.map((t) => ({ value: t.id, label: t.personSpecific ? `${t.name} (person-specific)` : t.name }))}
+            errors={errors}
+            values={values}
+          />
+          <SelectField
+            name="personId"
+            label="Whose care was observed"
+            hint="Needed for person-specific tasks: competency is signed off for that person only"
+            placeholder="Not a person-specific task"
+            options={people.map((p) => ({ value: p.id, label: p.name }))}
+            errors={errors}
+            values={values}
+          />
+          <DateField name="observedOn" label="Date of the observation" errors={errors} values={values} />
+          <RadiosField name="outcome" label="Outcome" options={options(OBSERVATION_OUTCOME_LABELS)} errors={errors} values={values} inline />
+          <TextareaField name="notes" label="Notes (optional)" hint="What went well, and anything to work on" errors={errors} values={values} />
+          <Button type="submit">Record observation</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

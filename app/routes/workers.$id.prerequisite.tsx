@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, SelectField, TextField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { dateInput, optionalText } from "~/domain/validation";
+import { listWorkerPrerequisites, recordPrerequisite, RuleError } from "~/models/competencies.server";
+import { getWorker } from "~/models/workers.server";
+import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Record a prerequisite for ${data?.worker.name ?? "a care worker"}`, matches);
+
+const DATE_FIELDS = ["achievedOn"];
+
+function schema(today: string) {
+  return z.object({
+    prerequisiteId: z.coerce.number({ message: "Select the prerequisite" }).int().positive("Select the prerequisite"),
+    achievedOn: dateInput("Date achieved", { notFuture: today }),
+    evidence: optionalText(),
+  });
+}
+
+async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
+  const actor = await requirePermission(context, request, "sign_off", "competency");
+  const found = getWorker(context.db, { actor, id: requireId(id) });
+  if (!found || found.worker.status !== "active") throw notFound();
+  return { actor, ...found };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { worker, providerName } = await load(context, request, params.id);
+  return { worker, providerName, missing: listWorkerPrerequisites(context.db, worker.id).filter((p) => !p.achievedOn) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { actor, worker } = await load(context, request, params.id);
+  const values = formValues(await request.formData());
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  try {
+    if (!recordPrerequisite(context.db, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() })) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
+    throw error;
+  }
+  return redirect(`/workers/${worker.id}?done=prerequisite`);
+}
+
+export default function RecordPrerequisite() {
+  const { worker, providerName, missing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title="Record a prerequisite" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        {missing.length ? (
+          <Form method="post" noValidate>
+            <SelectField
+              name="prerequisiteId"
+              label="Prerequisite"
+              placeholder="Select a prerequisite"
+              options={missing.map((p) => ({ value: p.id, label: `${p.name} (for ${p.taskName})` }))}
+              errors={errors}
+              values={actionData?.values}
+            />
+            <DateField name="achievedOn" label="Date achieved" errors={errors} values={actionData?.values} />
+            <TextField name="evidence" label="Evidence seen (optional)" hint="For example, certificate number" errors={errors} values={actionData?.values} />
+            <Button type="submit">Record prerequisite</Button>
+          </Form>
+        ) : (
+          <p>{worker.name} has every prerequisite in the catalogue.</p>
+        )}
+      </div>
+    </div>
+  );
+}
