@@ -44,6 +44,7 @@ export function countRows(table: string, where = "1", ...params: unknown[]): num
 }
 
 export async function signIn(page: Page, account: Account) {
+  await page.context().clearCookies();
   await page.goto("/login");
   await page.getByLabel("Email address").fill(ACCOUNTS[account].email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);

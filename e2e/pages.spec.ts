@@ -9,6 +9,8 @@ function pagesFor(account: Account): string[] {
   const provider = idOf("organisations", "name = ?", "Brightside Home Care");
   const team = idOf("organisations", "name = ?", "Ashworth North District Nursing Team");
   const user = idOf("users", "email = ?", "nurse@example.org");
+  const competency = idOf("competencies", "worker_id = ? AND task_id = ?", worker, task);
+  const session = idOf("training_sessions", "task_id = ?", task);
   switch (account) {
     case "admin":
       return [
@@ -19,13 +21,18 @@ function pagesFor(account: Account): string[] {
         `/workers/${worker}/edit`, "/workers/new", "/people", `/people/${person}`, `/people/${person}/edit`, "/people/new",
       ];
     case "nurse":
-      return ["/", "/agreements", "/agreements/new", "/people", `/people/${person}`, `/people/${person}/edit`, "/people/new", "/workers", `/workers/${worker}`, "/training", "/alerts", "/tasks", `/tasks/${task}`, `/organisations/${team}`];
+      return [
+        "/", "/agreements", "/agreements/new", "/people", `/people/${person}`, `/people/${person}/edit`, "/people/new", "/workers", `/workers/${worker}`,
+        "/training", "/training/new", `/training/${session}`, "/training/matrix", `/workers/${worker}/observe`, `/workers/${worker}/prerequisite`,
+        `/competencies/${competency}`, `/competencies/${competency}/sign-off`, `/competencies/${competency}/suspend`,
+        "/alerts", "/tasks", `/tasks/${task}`, `/organisations/${team}`,
+      ];
     case "facilitator":
-      return ["/", "/training", "/workers", `/workers/${worker}`, "/people", "/alerts", "/tasks"];
+      return ["/", "/training", "/training/matrix", "/workers", `/workers/${worker}`, `/competencies/${competency}`, "/people", "/alerts", "/tasks"];
     case "manager":
-      return ["/", "/agreements", "/workers", `/workers/${worker}`, `/workers/${worker}/edit`, "/workers/new", "/people", "/alerts", "/organisations", `/organisations/${provider}`];
+      return ["/", "/agreements", "/workers", `/workers/${worker}`, `/workers/${worker}/edit`, "/workers/new", "/training", `/training/${session}`, "/training/matrix", `/competencies/${competency}`, "/people", "/alerts", "/organisations", `/organisations/${provider}`];
     case "worker":
-      return ["/", "/agreements", "/tasks", `/tasks/${task}`];
+      return ["/", "/agreements", "/tasks", `/tasks/${task}`, `/competencies/${competency}`, `/competencies/${competency}/decline`];
     default:
       return ["/"];
   }

@@ -77,7 +77,7 @@ export default function SignOff() {
         </p>
         {readiness.problems.length && !errors ? (
           <WarningCallout>
-            <WarningCallout.Heading>This cannot be signed off yet</WarningCallout.Heading>
+            <WarningCallout.Heading headingLevel="h2">This cannot be signed off yet</WarningCallout.Heading>
             <ul>
               {readiness.problems.map((p) => <li key={p.message}>{p.message}</li>)}
             </ul>
