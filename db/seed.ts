@@ -9,6 +9,7 @@ import { recordAudit } from "~/services/audit.server";
 import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
+import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
 import {
   careWorkers,
@@ -256,7 +257,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         }
       }
 
-      seedCompetencies(tx, {
+      const competencyChangesLater = seedCompetencies(tx, {
         today,
         now,
         workers,
@@ -267,6 +268,17 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         nurse,
         nurseSouth,
       });
+      const agreementIds = seedAgreements(tx, {
+        today,
+        users: { nurse, nurseSouth, manager, manager2, manager3, workerUser },
+        workers,
+        people: personIds,
+        tasks: taskIds,
+      });
+      // What happened to competencies later (suspensions, a revocation, a refusal), then the
+      // interlock suspending the agreement that lost its only competent worker.
+      for (const change of competencyChangesLater) change();
+      seedInterlock(tx, { today, daysAgo: 39 });
 
       recordAudit(tx, {
         actorId: null,
@@ -285,7 +297,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         people: personIds,
         tasks: taskIds,
         prerequisites: prerequisiteIds,
-        yesterday: addDays(today, -1),
+        agreements: agreementIds,
       };
     },
     { behavior: "immediate" },
@@ -309,7 +321,7 @@ type SeedRefs = {
  * expired, suspended, revoked, declined, in training with 2 of 3 observations, and
  * person-specific sign-offs; with the training and observations behind them.
  */
-function seedCompetencies(tx: Db, r: SeedRefs) {
+function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   const { today, now, workers: w, people: p, tasks: t } = r;
   const validity = (code: string) => CATALOGUE.find((c) => c.code === code)!.validityMonths;
   const required = (code: string) => CATALOGUE.find((c) => c.code === code)!.requiredObservations;
@@ -342,7 +354,10 @@ function seedCompetencies(tx: Db, r: SeedRefs) {
     return id;
   };
 
-  const setState = (id: number, toState: "suspended" | "revoked" | "declined", reason: string, by: number, daysAgo: number) => {
+  const later: (() => void)[] = [];
+  const setState = (id: number, toState: "suspended" | "revoked" | "declined", reason: string, by: number, daysAgo: number) =>
+    later.push(() => changeState(id, toState, reason, by, daysAgo));
+  const changeState = (id: number, toState: "suspended" | "revoked" | "declined", reason: string, by: number, daysAgo: number) => {
     const at = new Date(now.getTime() - daysAgo * 86_400_000);
     const before = tx.select({ state: competencies.state }).from(competencies).where(eq(competencies.id, id)).get()!;
     tx.update(competencies).set({ state: toState, stateReason: reason, stateChangedBy: by, stateChangedAt: at.toISOString() }).where(eq(competencies.id, id)).run();
@@ -404,4 +419,5 @@ function seedCompetencies(tx: Db, r: SeedRefs) {
   const olivia = open(w.olivia!, "COMP", null);
   change(olivia, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 10 * 86_400_000));
   observe(w.olivia!, "COMP", null, addDays(today, -10));
+  return later;
 }

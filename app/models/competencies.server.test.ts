@@ -7,10 +7,10 @@ import {
   listWorkerCompetencies,
   recordObservation,
   recordPrerequisite,
-  RuleError,
   signOffCompetency,
   trainingMatrix,
 } from "./competencies.server";
+import { RuleError } from "./errors.server";
 import { demoDatabase } from "./test-helpers";
 import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
 

@@ -11,7 +11,7 @@ import {
   type CompetencyAction,
   type CompetencyStatus,
 } from "~/domain/competency";
-import type { IsoDate } from "~/domain/dates";
+import { londonDate, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -27,16 +27,13 @@ import {
   users,
   workerPrerequisites,
 } from "~db/schema";
+import { enforceInterlock } from "./agreement-cover.server";
+import { liveAgreementsNaming } from "./agreements.server";
 import { personScope, workerScope } from "./scope.server";
+import { getSettings } from "./settings.server";
 
-/** A rule said no: the problems, worded for the person who tried. Nothing was written. */
-export type RuleProblem = { field: string; message: string };
+import { RuleError } from "./errors.server";
 
-export class RuleError extends Error {
-  constructor(public readonly problems: RuleProblem[]) {
-    super(problems.map((p) => p.message).join("; "));
-  }
-}
 
 const signers = aliasedTable(users, "signers");
 const changers = aliasedTable(users, "changers");
@@ -266,6 +263,8 @@ export function changeCompetencyState(
       .run();
     tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState, reason, changedBy: actor.userId, changedAt: at.toISOString() }).run();
     recordAudit(tx, { actorId: actor.userId, action: `competency.${action}`, entityType: "competency", entityId: id, details: { from: competency.state, to: toState, reason }, at });
+    // Rule 2 holds at once: agreements left without a competent worker are suspended now.
+    enforceInterlock(tx, { today: londonDate(at), at, warningDays: getSettings(tx).competencyWarningDays, ids: liveAgreementsNaming(tx, worker.id) });
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { careWorkers, organisations, people, teamProviders } from "~db/schema";
+import { agreements, agreementVersions, agreementWorkers, careWorkers, organisations, people, teamProviders } from "~db/schema";
 
 /**
  * Scope as SQL: which rows an actor may see, for use in every model's WHERE.
@@ -78,5 +78,25 @@ export function providerChoiceScope(actor: Actor): SQL {
       return actor.teamIds.length ? and(base, sql`${organisations.id} IN ${linkedProviderIds(actor.teamIds)}`)! : NOTHING;
     case "care_worker":
       return NOTHING;
+  }
+}
+
+/**
+ * Agreements an actor may see: their team's (NHS users), their provider's (provider managers),
+ * those naming them in any version (care workers), or all (admins).
+ */
+export function agreementScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case "admin":
+      return EVERYTHING;
+    case "nurse":
+    case "facilitator":
+      return actor.teamIds.length ? inArray(agreements.teamId, actor.teamIds) : NOTHING;
+    case "provider_manager":
+      return actor.organisationId ? eq(agreements.providerId, actor.organisationId) : NOTHING;
+    case "care_worker":
+      return actor.workerId
+        ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementWorkers.workerId} = ${actor.workerId})`
+        : NOTHING;
   }
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { attendanceOutcomes, careWorkers, organisations, tasks, trainingAttendances, trainingSessions, trainingModes, users } from "~db/schema";
-import { RuleError } from "./competencies.server";
+import { RuleError } from "./errors.server";
 import { workerScope } from "./scope.server";
 
 export type TrainingMode = (typeof trainingModes)[number];

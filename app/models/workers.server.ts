@@ -3,7 +3,11 @@ import type { Actor } from "~/domain/actor";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { careWorkers, organisations, users } from "~db/schema";
+import { londonDate } from "~/domain/dates";
+import { enforceInterlock } from "./agreement-cover.server";
+import { liveAgreementsNaming } from "./agreements.server";
 import { providerChoiceScope, workerScope } from "./scope.server";
+import { getSettings } from "./settings.server";
 
 export type WorkerStatus = (typeof careWorkers.$inferSelect)["status"];
 
@@ -96,6 +100,9 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
       })
       .where(eq(careWorkers.id, id))
       .run();
+    if (input.status === "left") {
+      enforceInterlock(tx, { today: londonDate(at), at, warningDays: getSettings(tx).competencyWarningDays, ids: liveAgreementsNaming(tx, id) });
+    }
     recordAudit(tx, {
       actorId: actor.userId,
       action: existing.worker.status !== input.status ? `worker.${input.status === "left" ? "leave" : "rejoin"}` : "worker.update",

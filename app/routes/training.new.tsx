@@ -11,7 +11,7 @@ import { options } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { RuleError } from "~/models/competencies.server";
+import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, listTrainableWorkers } from "~/models/training.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";

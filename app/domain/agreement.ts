@@ -1,0 +1,174 @@
+/**
+ * Delegation agreements (DOMAIN.md): draft -> awaiting signatures (content frozen as version N,
+ * with its hash) -> active (consent and every required signature on version N) -> review due /
+ * overdue (derived) -> continue, amend, suspend or end. Safety rules 1, 2 and 3 live here.
+ */
+import { competencyStatus, type CompetencyStatus, type StoredCompetencyState } from "./competency";
+import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
+
+export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+export type AgreementStatus = StoredAgreementState | "review_due" | "review_overdue";
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  draft: "Draft",
+  awaiting_signatures: "Awaiting signatures",
+  active: "Active",
+  review_due: "Review due",
+  review_overdue: "Review overdue",
+  suspended: "Suspended",
+  ended: "Ended",
+};
+
+export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, "grey" | "blue" | "green" | "yellow" | "red" | "orange" | "white"> = {
+  draft: "grey",
+  awaiting_signatures: "blue",
+  active: "green",
+  review_due: "yellow",
+  review_overdue: "red",
+  suspended: "orange",
+  ended: "white",
+};
+
+/** Active agreements become "review due" inside the window and "review overdue" after the date. */
+export function agreementStatus(
+  agreement: { state: StoredAgreementState; reviewDate: IsoDate },
+  today: IsoDate,
+  reviewDueDays: number,
+): AgreementStatus {
+  if (agreement.state !== "active") return agreement.state;
+  const days = daysBetween(today, agreement.reviewDate);
+  if (days < 0) return "review_overdue";
+  if (days <= reviewDueDays) return "review_due";
+  return "active";
+}
+
+/** `DA-2026-000123`: the year the agreement was created and its number. */
+export function agreementReference(year: number, id: number): string {
+  return `DA-${year}-${String(id).padStart(6, "0")}`;
+}
+
+/** The default review date: the start date plus the shortest review interval among the tasks. */
+export function defaultReviewDate(startDate: IsoDate, reviewIntervalsMonths: number[]): IsoDate {
+  const months = reviewIntervalsMonths.length ? Math.min(...reviewIntervalsMonths) : 6;
+  return addMonths(startDate, months);
+}
+
+export type Party = "delegator" | "provider" | "person" | `worker:${number}`;
+
+/** Who must sign a version (rule 1): the delegator, the provider, every named worker, and the person. */
+export function requiredParties(workerIds: number[]): Party[] {
+  return ["delegator", "provider", ...workerIds.map((id) => `worker:${id}` as const), "person"];
+}
+
+export function workerParty(workerId: number): Party {
+  return `worker:${workerId}`;
+}
+
+export function partyWorkerId(party: string): number | null {
+  const m = /^worker:(\d+)$/.exec(party);
+  return m ? Number(m[1]) : null;
+}
+
+export type NamedWorkerCompetence = {
+  workerId: number;
+  workerName: string;
+  /** Whether they may carry out this task today, and if not, why not. */
+  current: boolean;
+  reason: string;
+};
+
+export type TaskCover = {
+  taskId: number;
+  taskName: string;
+  workers: NamedWorkerCompetence[];
+};
+
+/** Rule 2's test for one task: at least one named worker holds a current competency. */
+export function competentCount(cover: TaskCover): number {
+  return cover.workers.filter((w) => w.current).length;
+}
+
+export type ActivationCheck = {
+  consentRecorded: boolean;
+  versionHash: string | null;
+  required: Party[];
+  signatures: { party: string; contentHash: string }[];
+  cover: TaskCover[];
+  partyNames: Record<string, string>;
+};
+
+/**
+ * Everything still missing before this version can become active, in words a person can act
+ * on. Empty means it may be activated now (rules 1 and 2).
+ */
+export function activationBlockers(check: ActivationCheck): string[] {
+  const missing: string[] = [];
+  if (!check.versionHash) return ["The agreement has not been sent for signatures"];
+  if (!check.consentRecorded) missing.push("Consent has not been recorded");
+  const signed = new Set(check.signatures.filter((s) => s.contentHash === check.versionHash).map((s) => s.party));
+  for (const party of check.required) {
+    if (!signed.has(party)) missing.push(`Waiting for the signature of ${check.partyNames[party] ?? party}`);
+  }
+  for (const task of check.cover) {
+    for (const w of task.workers) {
+      if (!w.current) missing.push(`${w.workerName} is not competent for ${task.taskName}: ${w.reason}`);
+    }
+  }
+  return missing;
+}
+
+/**
+ * Rule 2 on a live agreement: the tasks that no named worker may carry out today. Any at all
+ * means the agreement must be suspended.
+ */
+export function uncoveredTasks(cover: TaskCover[]): TaskCover[] {
+  return cover.filter((t) => competentCount(t) === 0);
+}
+
+/** The words recorded when the interlock suspends an agreement. */
+export function interlockReason(uncovered: TaskCover[]): string {
+  return uncovered
+    .map((t) => `No named care worker is competent for ${t.taskName} (${t.workers.map((w) => `${w.workerName}: ${w.reason}`).join("; ") || "no one named"})`)
+    .join(". ");
+}
+
+export type ReviewOutcome = "continue" | "amend" | "suspend" | "end";
+
+/** Can a signed, frozen version be edited? Never (rule 3): only a draft can. */
+export function isEditable(versionState: string): boolean {
+  return versionState === "draft";
+}
+
+export const PARTY_ROLE_LABELS = {
+  delegator: "Delegating nurse",
+  provider: "Care provider",
+  person: "Person receiving care or their representative",
+  worker: "Named care worker",
+} as const;
+
+export function partyRoleLabel(party: string): string {
+  if (party.startsWith("worker:")) return PARTY_ROLE_LABELS.worker;
+  return PARTY_ROLE_LABELS[party as keyof typeof PARTY_ROLE_LABELS] ?? party;
+}
+
+/** Why a named worker may or may not carry out a task today, from their competency (if any). */
+export function competenceOf(
+  competency: { state: StoredCompetencyState; expiresOn: IsoDate | null } | null,
+  today: IsoDate,
+  warningDays: number,
+): { current: boolean; reason: string; status: CompetencyStatus | null } {
+  if (!competency) return { current: false, reason: "no competency recorded", status: null };
+  const status = competencyStatus(competency, today, warningDays);
+  switch (status) {
+    case "competent":
+      return { current: true, reason: `competent until ${formatDate(competency.expiresOn)}`, status };
+    case "expiring":
+      return { current: true, reason: `competent until ${formatDate(competency.expiresOn)} (expiring)`, status };
+    case "expired":
+      return { current: false, reason: `competency expired on ${formatDate(competency.expiresOn)}`, status };
+    case "in_training":
+      return { current: false, reason: "not yet signed off", status };
+    default:
+      return { current: false, reason: `competency ${status}`, status };
+  }
+}

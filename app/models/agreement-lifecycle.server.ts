@@ -1,0 +1,178 @@
+/**
+ * After signing: amendments (a new draft version, rule 3), reviews, and suspending, reinstating
+ * and ending by hand. Nothing is deleted (rule 5); every change is audited.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
+import type { IsoDate } from "~/domain/dates";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
+import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
+import { agreementInScope, versionOf, type Agreement } from "./agreements.server";
+import { RuleError } from "./errors.server";
+
+function requireNurse(actor: Actor, message: string) {
+  if (actor.role !== "nurse") throw new RuleError([{ field: "form", message }]);
+}
+
+/**
+ * Starts version N+1 as a draft copied from the newest version. A version still waiting for
+ * signatures is withdrawn (its signatures stay with it). The nurse chooses whether the version
+ * in force stays in force meanwhile, or the agreement is suspended until N+1 is active.
+ */
+export function amendAgreement(
+  db: Db,
+  { actor, agreementId, keepInForce, at }: { actor: Actor; agreementId: number; keepInForce: boolean; at: Date },
+): number | null {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return null;
+    requireNurse(actor, "Only a nurse on the agreement's team can amend it");
+    if (agreement.state === "ended") throw new RuleError([{ field: "form", message: "This agreement has ended and cannot be amended" }]);
+    const from = versionOf(tx, agreementId, agreement.currentVersion)!;
+    if (from.state === "draft") throw new RuleError([{ field: "form", message: `Version ${from.version} is already a draft: change it directly` }]);
+    if (from.state === "awaiting_signatures") tx.update(agreementVersions).set({ state: "withdrawn" }).where(eq(agreementVersions.id, from.id)).run();
+    const next = from.version + 1;
+    const versionId = tx
+      .insert(agreementVersions)
+      .values({
+        agreementId,
+        version: next,
+        startDate: from.startDate,
+        reviewDate: from.reviewDate,
+        supervisionArrangements: from.supervisionArrangements,
+        earlyReviewTriggers: from.earlyReviewTriggers,
+        previousStaysInForce: keepInForce,
+        createdBy: actor.userId,
+      })
+      .returning({ id: agreementVersions.id })
+      .get().id;
+    for (const t of tx.select().from(agreementTasks).where(eq(agreementTasks.versionId, from.id)).all()) {
+      const { id: _id, versionId: _v, ...rest } = t;
+      tx.insert(agreementTasks).values({ ...rest, versionId }).run();
+    }
+    for (const w of tx.select().from(agreementWorkers).where(eq(agreementWorkers.versionId, from.id)).all()) {
+      tx.insert(agreementWorkers).values({ versionId, workerId: w.workerId }).run();
+    }
+    const inForce = agreement.inForceVersion !== null;
+    const suspend = inForce && !keepInForce && agreement.state === "active";
+    tx.update(agreements)
+      .set({
+        currentVersion: next,
+        state: !inForce ? "draft" : suspend ? "suspended" : agreement.state,
+        stateReason: suspend ? `Suspended while version ${next} is agreed and signed` : agreement.stateReason,
+        suspendedAutomatically: suspend ? false : agreement.suspendedAutomatically,
+        awaitingSignaturesSince: null,
+        stateChangedAt: suspend || !inForce ? at.toISOString() : agreement.stateChangedAt,
+        updatedAt: at.toISOString(),
+      })
+      .where(eq(agreements.id, agreementId))
+      .run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.amend", entityType: "agreement", entityId: agreementId, details: { fromVersion: from.version, version: next, keepInForce, withdrawn: from.state === "awaiting_signatures" ? from.version : null }, at });
+    return next;
+  });
+}
+
+function setState(
+  db: Db,
+  agreement: Agreement,
+  { state, reason, actorId, action, at }: { state: "active" | "suspended" | "ended"; reason: string; actorId: number; action: string; at: Date },
+) {
+  db.update(agreements)
+    .set({ state, stateReason: reason, suspendedAutomatically: false, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })
+    .where(eq(agreements.id, agreement.id))
+    .run();
+  recordAudit(db, { actorId, action, entityType: "agreement", entityId: agreement.id, details: { from: agreement.state, to: state, reason }, at });
+}
+
+export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    requireNurse(actor, "Only a nurse on the agreement's team can suspend it");
+    if (agreement.state !== "active") throw new RuleError([{ field: "reason", message: "Only an active agreement can be suspended" }]);
+    setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
+    tellDelegatorAndProvider(tx, {
+      agreement,
+      subject: `Agreement ${agreement.reference} suspended`,
+      body: `${actor.name} suspended agreement ${agreement.reference}: ${reason}\n\nNo named care worker may carry out its tasks until it is reinstated.`,
+      key: `suspend:${agreement.id}:${at.toISOString()}`,
+    });
+    return true;
+  });
+}
+
+/** Reinstating needs a version in force whose every task has a competent named worker (rule 2). */
+export function reinstateAgreement(
+  db: Db,
+  { actor, agreementId, reason, today, at, warningDays }: { actor: Actor; agreementId: number; reason: string; today: IsoDate; at: Date; warningDays: number },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    requireNurse(actor, "Only a nurse on the agreement's team can reinstate it");
+    if (agreement.state !== "suspended" || agreement.inForceVersion === null) {
+      throw new RuleError([{ field: "reason", message: "Only a suspended agreement with a signed version can be reinstated" }]);
+    }
+    const inForce = versionOf(tx, agreementId, agreement.inForceVersion)!;
+    const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, personId: agreement.personId, today, warningDays }));
+    if (uncovered.length) {
+      throw new RuleError(uncovered.map((t) => ({ field: "reason", message: `It cannot be reinstated: no named care worker is competent for ${t.taskName}` })));
+    }
+    setState(tx, agreement, { state: "active", reason, actorId: actor.userId, action: "agreement.reinstate", at });
+    return true;
+  });
+}
+
+export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    requireNurse(actor, "Only a nurse on the agreement's team can end it");
+    if (agreement.state === "ended") throw new RuleError([{ field: "reason", message: "This agreement has already ended" }]);
+    // A version still being drafted or signed will never come into force.
+    tx.update(agreementVersions)
+      .set({ state: "withdrawn" })
+      .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.currentVersion), eq(agreementVersions.state, "awaiting_signatures")))
+      .run();
+    setState(tx, agreement, { state: "ended", reason, actorId: actor.userId, action: "agreement.end", at });
+    return true;
+  });
+}
+
+export type ReviewInput = { reviewedOn: IsoDate; outcome: ReviewOutcome; nextReviewDate: IsoDate | null; notes: string };
+
+/**
+ * Records a review: continue (a new review date), amend (a new draft version, the current one
+ * staying in force), suspend, or end.
+ */
+export function recordReview(
+  db: Db,
+  { actor, agreementId, input, at }: { actor: Actor; agreementId: number; input: ReviewInput; at: Date },
+): boolean {
+  const agreement = agreementInScope(db, actor, agreementId);
+  if (!agreement) return false;
+  requireNurse(actor, "Only a nurse on the agreement's team can review it");
+  if (agreement.state !== "active" && agreement.state !== "suspended") {
+    throw new RuleError([{ field: "outcome", message: "Only an active or suspended agreement can be reviewed" }]);
+  }
+  if (input.outcome !== "end" && (!input.nextReviewDate || input.nextReviewDate <= input.reviewedOn)) {
+    throw new RuleError([{ field: "nextReviewDate", message: "Next review date must be after the review date" }]);
+  }
+  return inTransaction(db, (tx) => {
+    tx.insert(reviews)
+      .values({ agreementId, version: agreement.inForceVersion ?? agreement.currentVersion, reviewedOn: input.reviewedOn, reviewerId: actor.userId, outcome: input.outcome, nextReviewDate: input.outcome === "end" ? null : input.nextReviewDate, notes: input.notes })
+      .run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.review", entityType: "agreement", entityId: agreementId, details: { ...input }, at });
+    if (input.outcome !== "end" && input.nextReviewDate) {
+      tx.update(agreements).set({ reviewDate: input.nextReviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId)).run();
+    }
+    const reason = input.notes || `Outcome of the review on ${input.reviewedOn}`;
+    if (input.outcome === "amend") amendAgreement(tx, { actor, agreementId, keepInForce: true, at });
+    if (input.outcome === "suspend" && agreement.state === "active") suspendAgreement(tx, { actor, agreementId, reason, at });
+    if (input.outcome === "end") endAgreement(tx, { actor, agreementId, reason, at });
+    return true;
+  });
+}

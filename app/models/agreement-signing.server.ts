@@ -1,0 +1,360 @@
+/**
+ * Consent, freezing a version for signature, signatures (in the app, or on paper recorded by a
+ * signed-in user), and activation (rules 1, 2 and 3).
+ */
+import crypto from "node:crypto";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
+import { canonicalJson } from "~/domain/canonical-json";
+import type { IsoDate } from "~/domain/dates";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import {
+  agreements,
+  agreementTasks,
+  agreementVersions,
+  agreementWorkers,
+  careWorkers,
+  consents,
+  organisations,
+  people,
+  representativeAuthorities,
+  signatures,
+  tasks,
+  users,
+  type consentKinds,
+} from "~db/schema";
+import { taskCover } from "./agreement-cover.server";
+import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
+import { RuleError } from "./errors.server";
+
+export type ConsentInput = {
+  kind: (typeof consentKinds)[number];
+  representativeName: string;
+  authority: (typeof representativeAuthorities)[number] | null;
+  decisionDetails: string;
+  givenOn: IsoDate;
+  notes: string;
+};
+
+/** Records consent (a newer record replaces an older one; both are kept), then tries to activate. */
+export function recordConsent(
+  db: Db,
+  { actor, agreementId, input, today, at, warningDays }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    if (actor.role !== "nurse") throw new RuleError([{ field: "kind", message: "Only a nurse on the agreement's team can record consent" }]);
+    if (agreement.state === "ended") throw new RuleError([{ field: "kind", message: "This agreement has ended" }]);
+    tx.update(consents).set({ withdrawnAt: at.toISOString() }).where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt))).run();
+    tx.insert(consents).values({ agreementId, ...input, recordedBy: actor.userId }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.consent", entityType: "agreement", entityId: agreementId, details: { kind: input.kind, authority: input.authority, givenOn: input.givenOn }, at });
+    tryActivate(tx, { agreementId, today, at, warningDays });
+    return true;
+  });
+}
+
+/** The canonical content of a version: everything a signer agrees to, and nothing else. */
+function versionContent(db: Db, agreement: Agreement, version: AgreementVersion) {
+  const person = db.select().from(people).where(eq(people.id, agreement.personId)).get()!;
+  const org = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
+  const team = org(agreement.teamId);
+  const provider = org(agreement.providerId);
+  const delegator = db.select().from(users).where(eq(users.id, agreement.delegatorId)).get()!;
+  const taskRows = db
+    .select({ s: agreementTasks, t: tasks })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, version.id))
+    .orderBy(asc(tasks.code))
+    .all();
+  const workerRows = db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
+    .from(agreementWorkers)
+    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+    .where(eq(agreementWorkers.versionId, version.id))
+    .orderBy(asc(careWorkers.id))
+    .all();
+  return {
+    reference: agreement.reference,
+    version: version.version,
+    person: { name: person.name, nhsNumber: person.nhsNumber, dateOfBirth: person.dateOfBirth },
+    team: { name: team.name, odsCode: team.odsCode },
+    provider: { name: provider.name, cqcLocationId: provider.cqcLocationId },
+    delegator: { name: delegator.name, nmcPin: delegator.professionalRegistration },
+    startDate: version.startDate,
+    reviewDate: version.reviewDate,
+    supervisionArrangements: version.supervisionArrangements,
+    earlyReviewTriggers: version.earlyReviewTriggers,
+    tasks: taskRows.map(({ s, t }) => ({
+      code: t.code,
+      name: t.name,
+      inScope: t.inScope,
+      excluded: t.excluded,
+      instructions: s.instructions,
+      carePlanReference: s.carePlanReference,
+      deviceOrProduct: s.deviceOrProduct,
+      parameters: s.parameters,
+      mustNotDo: s.mustNotDo,
+      escalationPlan: s.escalationPlan,
+    })),
+    workers: workerRows,
+  };
+}
+
+export function contentHash(content: unknown): string {
+  return crypto.createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A short, unguessable code printed on every page: 8 characters from 32, about 10^12 codes. */
+export function newVerificationCode(): string {
+  let code = "";
+  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** What must be in place before a draft can go for signature. */
+function sendProblems(db: Db, version: AgreementVersion): string[] {
+  const problems: string[] = [];
+  const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
+  if (!taskRows.length) problems.push("Add at least one task");
+  for (const { s, name } of taskRows) {
+    if (!s.instructions.trim() && !s.carePlanReference.trim()) problems.push(`Add the instructions or the care-plan reference for ${name}`);
+    if (!s.escalationPlan.trim()) problems.push(`Add the escalation plan for ${name}`);
+  }
+  const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
+  if (!workerCount) problems.push("Name at least one care worker");
+  if (version.reviewDate <= version.startDate) problems.push("The review date must be after the start date");
+  return problems;
+}
+
+/**
+ * Freezes the draft as version N: its canonical content, SHA-256 hash and verification code
+ * are written once and never change (rule 3). Signatures start empty.
+ */
+export function sendForSignatures(
+  db: Db,
+  { actor, agreementId, today, at, warningDays }: { actor: Actor; agreementId: number; today: IsoDate; at: Date; warningDays: number },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const problems = sendProblems(tx, draft.version);
+    if (problems.length) throw new RuleError(problems.map((message) => ({ field: "form", message })));
+    const content = versionContent(tx, draft.agreement, draft.version);
+    let code = newVerificationCode();
+    while (tx.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).get()) code = newVerificationCode();
+    tx.update(agreementVersions)
+      .set({ state: "awaiting_signatures", content: canonicalJson(content), contentHash: contentHash(content), verificationCode: code, frozenAt: at.toISOString(), frozenBy: actor.userId })
+      .where(eq(agreementVersions.id, draft.version.id))
+      .run();
+    const first = draft.agreement.inForceVersion === null;
+    tx.update(agreements)
+      .set({
+        // A first version is now awaiting signatures; an amendment leaves the agreement's state as it is.
+        state: first && draft.agreement.state === "draft" ? "awaiting_signatures" : draft.agreement.state,
+        awaitingSignaturesSince: at.toISOString(),
+        stateChangedAt: first ? at.toISOString() : draft.agreement.stateChangedAt,
+        updatedAt: at.toISOString(),
+      })
+      .where(eq(agreements.id, agreementId))
+      .run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.send", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, contentHash: contentHash(content), verificationCode: code }, at });
+    return true;
+  });
+}
+
+/** The parties of a version with their display names. */
+export function partiesOf(db: Db, agreement: Agreement, version: AgreementVersion): { party: Party; name: string; role: string; workerUserId: number | null }[] {
+  const workers = db
+    .select({ id: careWorkers.id, name: careWorkers.name, userId: careWorkers.userId })
+    .from(agreementWorkers)
+    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+    .where(eq(agreementWorkers.versionId, version.id))
+    .orderBy(asc(careWorkers.name))
+    .all();
+  const delegator = db.select({ name: users.name }).from(users).where(eq(users.id, agreement.delegatorId)).get()!;
+  const provider = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, agreement.providerId)).get()!;
+  const person = db.select({ name: people.name }).from(people).where(eq(people.id, agreement.personId)).get()!;
+  return requiredParties(workers.map((w) => w.id)).map((party) => {
+    const workerId = partyWorkerId(party);
+    const worker = workers.find((w) => w.id === workerId);
+    const name = party === "delegator" ? delegator.name : party === "provider" ? provider.name : party === "person" ? person.name : (worker?.name ?? party);
+    return { party, name, role: partyRoleLabel(party), workerUserId: worker?.userId ?? null };
+  });
+}
+
+/** The parties this actor may sign for in the app, as themselves. */
+export function partiesActorMaySign(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
+  return partiesOf(db, agreement, version)
+    .filter(({ party, workerUserId }) => {
+      if (party === "delegator") return actor.role === "nurse" && actor.userId === agreement.delegatorId;
+      if (party === "provider") return actor.role === "provider_manager" && actor.organisationId === agreement.providerId;
+      if (party.startsWith("worker:")) return actor.role === "care_worker" && workerUserId === actor.userId;
+      return false;
+    })
+    .map((p) => p.party);
+}
+
+function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
+  const version = versionOf(db, agreement.id, agreement.currentVersion)!;
+  if (version.state !== "awaiting_signatures" || !version.contentHash) {
+    throw new RuleError([{ field: "form", message: "This version is not waiting for signatures" }]);
+  }
+  return version;
+}
+
+/**
+ * Signs in the app, as oneself. The hash the signer was shown must be the version's hash, so a
+ * signature can never attach to content the signer did not see.
+ */
+export function signInApp(
+  db: Db,
+  { actor, agreementId, party, shownHash, today, at, warningDays }: { actor: Actor; agreementId: number; party: Party; shownHash: string; today: IsoDate; at: Date; warningDays: number },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    const version = currentFrozenVersion(tx, agreement);
+    if (shownHash !== version.contentHash) {
+      throw new RuleError([{ field: "form", message: "The agreement changed since you opened it. Read the current version, then sign again." }]);
+    }
+    if (!partiesActorMaySign(tx, actor, agreement, version).includes(party)) {
+      throw new RuleError([{ field: "form", message: "You cannot sign for this party" }]);
+    }
+    addSignature(tx, { agreement, version, party, signerName: actor.name, signerRole: partyRoleLabel(party), signerUserId: actor.userId, signedAt: at.toISOString(), method: "in_app", recordedBy: null, at, actorId: actor.userId });
+    tryActivate(tx, { agreementId, today, at, warningDays });
+    return true;
+  });
+}
+
+/**
+ * Records a signature made on paper (the person or their representative, or a party without
+ * a sign-in). The signed-in user who records it is named with it.
+ */
+export function recordPaperSignature(
+  db: Db,
+  {
+    actor,
+    agreementId,
+    party,
+    signerName,
+    signedOn,
+    shownHash,
+    today,
+    at,
+    warningDays,
+  }: { actor: Actor; agreementId: number; party: Party; signerName: string; signedOn: IsoDate; shownHash: string; today: IsoDate; at: Date; warningDays: number },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return false;
+    if (actor.role !== "nurse" && actor.role !== "provider_manager") {
+      throw new RuleError([{ field: "party", message: "Only a nurse or the provider's manager can record a signature made on paper" }]);
+    }
+    const version = currentFrozenVersion(tx, agreement);
+    if (shownHash !== version.contentHash) {
+      throw new RuleError([{ field: "party", message: "The agreement changed since you opened it. Check the signed paper is for the current version." }]);
+    }
+    if (!partiesOf(tx, agreement, version).some((p) => p.party === party)) throw new RuleError([{ field: "party", message: "Select a party to this agreement" }]);
+    if (signedOn > today) throw new RuleError([{ field: "signedOn", message: "The date it was signed must be today or in the past" }]);
+    if (version.frozenAt && signedOn < version.frozenAt.slice(0, 10)) {
+      throw new RuleError([{ field: "signedOn", message: "The date it was signed cannot be before this version was sent for signatures" }]);
+    }
+    addSignature(tx, { agreement, version, party, signerName, signerRole: partyRoleLabel(party), signerUserId: null, signedAt: `${signedOn}T12:00:00.000Z`, method: "on_paper", recordedBy: actor.userId, at, actorId: actor.userId });
+    tryActivate(tx, { agreementId, today, at, warningDays });
+    return true;
+  });
+}
+
+function addSignature(
+  db: Db,
+  s: {
+    agreement: Agreement;
+    version: AgreementVersion;
+    party: Party;
+    signerName: string;
+    signerRole: string;
+    signerUserId: number | null;
+    signedAt: string;
+    method: "in_app" | "on_paper";
+    recordedBy: number | null;
+    at: Date;
+    actorId: number;
+  },
+) {
+  const existing = db.select({ id: signatures.id }).from(signatures).where(and(eq(signatures.versionId, s.version.id), eq(signatures.party, s.party))).get();
+  if (existing) throw new RuleError([{ field: "party", message: "This party has already signed this version" }]);
+  db.insert(signatures)
+    .values({
+      versionId: s.version.id,
+      party: s.party,
+      workerId: partyWorkerId(s.party),
+      signerName: s.signerName,
+      signerRole: s.signerRole,
+      signerUserId: s.signerUserId,
+      signedAt: s.signedAt,
+      method: s.method,
+      recordedBy: s.recordedBy,
+      contentHash: s.version.contentHash!,
+    })
+    .run();
+  recordAudit(db, {
+    actorId: s.actorId,
+    action: "agreement.sign",
+    entityType: "agreement",
+    entityId: s.agreement.id,
+    details: { version: s.version.version, party: s.party, method: s.method, signerName: s.signerName, contentHash: s.version.contentHash },
+    at: s.at,
+  });
+}
+
+/** What still stands between the current version and activation (for the page and for activation). */
+export function blockersFor(db: Db, { agreement, version, today, warningDays }: { agreement: Agreement; version: AgreementVersion; today: IsoDate; warningDays: number }): string[] {
+  const parties = partiesOf(db, agreement, version);
+  const consent = db.select({ id: consents.id }).from(consents).where(and(eq(consents.agreementId, agreement.id), isNull(consents.withdrawnAt))).get();
+  return activationBlockers({
+    consentRecorded: !!consent,
+    versionHash: version.contentHash,
+    required: parties.map((p) => p.party),
+    signatures: db.select({ party: signatures.party, contentHash: signatures.contentHash }).from(signatures).where(eq(signatures.versionId, version.id)).all(),
+    cover: taskCover(db, { versionId: version.id, personId: agreement.personId, today, warningDays }),
+    partyNames: Object.fromEntries(parties.map((p) => [p.party, p.name])),
+  });
+}
+
+/**
+ * Activates the current version when nothing blocks it (rules 1 and 2): it becomes the version
+ * in force, any earlier one is superseded, and the agreement is active.
+ */
+export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { agreementId: number; today: IsoDate; at: Date; warningDays: number }): boolean {
+  const agreement = db.select().from(agreements).where(eq(agreements.id, agreementId)).get();
+  if (!agreement || agreement.state === "ended") return false;
+  const version = versionOf(db, agreementId, agreement.currentVersion);
+  if (!version || version.state !== "awaiting_signatures") return false;
+  if (blockersFor(db, { agreement, version, today, warningDays }).length) return false;
+  if (agreement.inForceVersion !== null) {
+    db.update(agreementVersions).set({ state: "superseded" }).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.inForceVersion))).run();
+  }
+  db.update(agreementVersions).set({ state: "signed", activatedAt: at.toISOString() }).where(eq(agreementVersions.id, version.id)).run();
+  db.update(agreements)
+    .set({
+      state: "active",
+      inForceVersion: version.version,
+      startDate: version.startDate,
+      reviewDate: version.reviewDate,
+      stateReason: "",
+      suspendedAutomatically: false,
+      awaitingSignaturesSince: null,
+      stateChangedAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    })
+    .where(eq(agreements.id, agreementId))
+    .run();
+  recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
+  return true;
+}

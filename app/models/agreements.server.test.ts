@@ -1,0 +1,201 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { workerParty } from "~/domain/agreement";
+import { agreements, agreementVersions, auditEvents, competencies, outbox, signatures } from "~db/schema";
+import { amendAgreement, recordReview } from "./agreement-lifecycle.server";
+import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
+import { createAgreement, getAgreement, listAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
+import { changeCompetencyState } from "./competencies.server";
+import { RuleError } from "./errors.server";
+import { demoDatabase } from "./test-helpers";
+
+type Demo = Awaited<ReturnType<typeof demoDatabase>>;
+const TODAY = "2026-11-22";
+const W = 90;
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  return [];
+}
+
+describe("delegation agreements", () => {
+  let d: Demo;
+  beforeEach(async () => {
+    d = await demoDatabase();
+  });
+
+  const view = (userId: number, id: number, today = TODAY) =>
+    getAgreement(d.db, { actor: d.actorFor(userId), id, today, at: d.at, reviewDueDays: 30, warningDays: W });
+
+  /** A nurse's new agreement for Edith's insulin, named workers Maria and James, sent for signature. */
+  function sentAgreement() {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at });
+    updateTaskSpecifics(db, {
+      actor: nurse,
+      agreementId: id,
+      taskId: ids.tasks["INS-PEN"]!,
+      specifics: { instructions: "8 units with breakfast", carePlanReference: "", deviceOrProduct: "FlexPen", parameters: "6 to 12 mmol/L", mustNotDo: "Do not change the dose", escalationPlan: "Below 4: call the nurse" },
+      at,
+    });
+    setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria, ids.workers.james], at });
+    sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
+    return id;
+  }
+
+  const hashOf = (id: number) => versionOf(d.db, id, d.db.select().from(agreements).where(eq(agreements.id, id)).get()!.currentVersion)!.contentHash!;
+
+  function signAll(id: number, { consent = true } = {}) {
+    const { db, ids, at } = d;
+    const common = { agreementId: id, today: TODAY, at, warningDays: W };
+    if (consent) {
+      recordConsent(db, { actor: d.actorFor(ids.users.nurse), ...common, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
+    }
+    signInApp(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "delegator", shownHash: hashOf(id) });
+    signInApp(db, { actor: d.actorFor(ids.users.manager), ...common, party: "provider", shownHash: hashOf(id) });
+    signInApp(db, { actor: d.actorFor(ids.users.workerUser), ...common, party: workerParty(ids.workers.maria), shownHash: hashOf(id) });
+    recordPaperSignature(db, { actor: d.actorFor(ids.users.manager), ...common, party: workerParty(ids.workers.james), signerName: "James Whitfield", signedOn: TODAY, shownHash: hashOf(id) });
+    recordPaperSignature(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "person", signerName: "Edith Clarke", signedOn: TODAY, shownHash: hashOf(id) });
+  }
+
+  it("becomes active only with consent and every required signature on the current version (rule 1)", () => {
+    const id = sentAgreement();
+    expect(view(d.ids.users.nurse, id)?.status).toBe("awaiting_signatures");
+    signAll(id, { consent: false });
+    const a = view(d.ids.users.nurse, id)!;
+    expect(a.status).toBe("awaiting_signatures");
+    expect(blockersFor(d.db, { agreement: a.agreement, version: a.version, today: TODAY, warningDays: W })).toEqual(["Consent has not been recorded"]);
+    recordConsent(d.db, { actor: d.actorFor(d.ids.users.nurse), agreementId: id, today: TODAY, at: d.at, warningDays: W, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
+    const active = view(d.ids.users.nurse, id)!;
+    expect(active.status).toBe("active");
+    expect(active.agreement.inForceVersion).toBe(1);
+    expect(active.signatures.map((s) => s.signature.contentHash)).toEqual(Array(5).fill(active.version.contentHash));
+  });
+
+  it("a worker not competent for every task blocks activation (rule 2)", () => {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const id = sentAgreement();
+    // Aisha is in training for Edith's insulin: name her in an amendment.
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria, ids.workers.aisha], at });
+    sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
+    const a = view(ids.users.nurse, id)!;
+    expect(blockersFor(db, { agreement: a.agreement, version: a.version, today: TODAY, warningDays: W })).toContain(
+      "Aisha Begum is not competent for Insulin administration by pen: not yet signed off",
+    );
+  });
+
+  it("a signed version never changes: editing is refused and an amendment needs every signature again (rule 3)", () => {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const id = sentAgreement();
+    signAll(id);
+    const v1 = versionOf(db, id, 1)!;
+    expect(problemsOf(() => setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at }))[0]).toMatch(/cannot be changed/);
+
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at });
+    sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
+    const v2 = versionOf(db, id, 2)!;
+    expect(v2.contentHash).not.toBe(v1.contentHash);
+    expect(db.select().from(signatures).where(eq(signatures.versionId, v2.id)).all()).toHaveLength(0);
+    expect(versionOf(db, id, 1)).toEqual(v1);
+    // Version 1 stays in force until version 2 is signed.
+    expect(view(ids.users.nurse, id)?.agreement).toMatchObject({ state: "active", inForceVersion: 1, currentVersion: 2 });
+  });
+
+  it("a signature binds to the hash the signer was shown", () => {
+    const id = sentAgreement();
+    expect(
+      problemsOf(() => signInApp(d.db, { actor: d.actorFor(d.ids.users.manager), agreementId: id, party: "provider", shownHash: "0".repeat(64), today: TODAY, at: d.at, warningDays: W })),
+    ).toEqual(["The agreement changed since you opened it. Read the current version, then sign again."]);
+    expect(
+      problemsOf(() => signInApp(d.db, { actor: d.actorFor(d.ids.users.manager), agreementId: id, party: "delegator", shownHash: hashOf(id), today: TODAY, at: d.at, warningDays: W })),
+    ).toEqual(["You cannot sign for this party"]);
+  });
+
+  it("the interlock: a lapsed worker must not carry out the task; with none left the agreement is suspended and people are told", () => {
+    const id = sentAgreement();
+    signAll(id);
+    // James's insulin competency expires about 6 months on; Maria's about 9.
+    const later = view(d.ids.users.nurse, id, "2027-07-01")!;
+    const insulin = later.inForceCover[0]!;
+    expect(insulin.workers.find((w) => w.workerName === "James Whitfield")).toMatchObject({ current: false });
+    expect(insulin.workers.find((w) => w.workerName === "Maria Santos")).toMatchObject({ current: true });
+    expect(later.agreement.state).toBe("active");
+
+    const lapsed = view(d.ids.users.nurse, id, "2027-09-01")!;
+    expect(lapsed.agreement.state).toBe("suspended");
+    expect(lapsed.agreement.suspendedAutomatically).toBe(true);
+    expect(lapsed.agreement.stateReason).toMatch(/No named care worker is competent for Insulin administration by pen/);
+    const event = d.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, "agreement.suspend_automatically"))).get();
+    expect(JSON.parse(event!.details)).toMatchObject({ cause: "no_competent_worker" });
+    const told = d.db.select().from(outbox).where(eq(outbox.subject, `Agreement ${lapsed.agreement.reference} suspended: no competent care worker`)).all();
+    expect(told.map((m) => m.toAddress).sort()).toEqual(["manager@example.org", "nurse@example.org"]);
+  });
+
+  it("suspending a named worker's competency suspends an agreement at once when no one else is competent", () => {
+    const { db, ids, at } = d;
+    const margaretLike = sentAgreement();
+    signAll(margaretLike);
+    const nurse = d.actorFor(ids.users.nurse);
+    const mariaInsulin = view(ids.users.nurse, margaretLike)!;
+    expect(mariaInsulin.agreement.state).toBe("active");
+    const competencyIds = db
+      .select({ id: competencies.id })
+      .from(competencies)
+      .where(and(eq(competencies.taskId, ids.tasks["INS-PEN"]!), inArray(competencies.workerId, [ids.workers.maria, ids.workers.james])))
+      .all();
+    for (const { id } of competencyIds) changeCompetencyState(db, { actor: nurse, id, action: "suspend", reason: "Concern", at });
+    expect(db.select().from(agreements).where(eq(agreements.id, margaretLike)).get()?.state).toBe("suspended");
+  });
+
+  it("a review can continue with a new date, or end the agreement", () => {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const id = sentAgreement();
+    signAll(id);
+    expect(problemsOf(() => recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: TODAY, notes: "" }, at }))).toEqual([
+      "Next review date must be after the review date",
+    ]);
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: "2027-05-22", notes: "Going well" }, at });
+    expect(view(ids.users.nurse, id)?.agreement.reviewDate).toBe("2027-05-22");
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "end", nextReviewDate: null, notes: "No longer needed" }, at });
+    const ended = view(ids.users.nurse, id)!;
+    expect(ended.status).toBe("ended");
+    expect(ended.reviews).toHaveLength(2);
+  });
+
+  it("scope: another provider's manager cannot see it; a care worker sees only agreements naming them", () => {
+    const { ids } = d;
+    const id = sentAgreement();
+    expect(view(ids.users.manager2, id)).toBeNull();
+    expect(view(ids.users.manager, id)).not.toBeNull();
+    expect(view(ids.users.workerUser, id)).not.toBeNull();
+    const workerList = listAgreements(d.db, { actor: d.actorFor(ids.users.workerUser), filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W });
+    expect(workerList.length).toBeGreaterThan(0);
+    for (const a of workerList) expect(["Edith Clarke", "Winifred Shaw", "Arthur Bennett"]).toContain(a.personName);
+  });
+
+  it("the demo shows every agreement state, an interlock suspension and an amendment", () => {
+    const { ids } = d;
+    const all = listAgreements(d.db, { actor: d.actorFor(ids.users.admin), filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W });
+    expect(new Set(all.map((a) => a.status))).toEqual(new Set(["draft", "awaiting_signatures", "active", "review_due", "review_overdue", "suspended", "ended"]));
+    const margaret = view(ids.users.admin, ids.agreements.margaret)!;
+    expect(margaret.agreement.suspendedAutomatically).toBe(true);
+    const doris = view(ids.users.admin, ids.agreements.doris)!;
+    expect(doris.versions.map((v) => v.state)).toEqual(["superseded", "signed"]);
+    const edith = view(ids.users.admin, ids.agreements.edith)!;
+    const bgm = edith.inForceCover.find((t) => t.taskName === "Blood glucose monitoring")!;
+    expect(bgm.workers.find((w) => w.workerName === "James Whitfield")?.current).toBe(false);
+    const winifred = d.db.select().from(agreementVersions).where(eq(agreementVersions.agreementId, ids.agreements.winifred)).get()!;
+    expect(winifred.frozenAt! < "2026-11-15").toBe(true);
+  });
+});

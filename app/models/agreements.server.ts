@@ -1,0 +1,384 @@
+import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { agreementReference, agreementStatus, defaultReviewDate, isEditable, type AgreementStatus } from "~/domain/agreement";
+import { addDays, type IsoDate } from "~/domain/dates";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import {
+  agreements,
+  agreementTasks,
+  agreementVersions,
+  agreementWorkers,
+  auditEvents,
+  careWorkers,
+  consents,
+  organisations,
+  people,
+  reviews,
+  signatures,
+  tasks,
+  users,
+} from "~db/schema";
+import { enforceInterlock, taskCover } from "./agreement-cover.server";
+import { RuleError } from "./errors.server";
+import { agreementScope, personScope } from "./scope.server";
+
+export type Agreement = typeof agreements.$inferSelect;
+export type AgreementVersion = typeof agreementVersions.$inferSelect;
+
+const providers = aliasedTable(organisations, "providers");
+const teams = aliasedTable(organisations, "teams");
+const delegators = aliasedTable(users, "delegators");
+
+export function agreementInScope(db: Db, actor: Actor, id: number): Agreement | null {
+  return db.select().from(agreements).where(and(eq(agreements.id, id), agreementScope(actor))).get() ?? null;
+}
+
+export function versionOf(db: Db, agreementId: number, version: number): AgreementVersion | null {
+  return db
+    .select()
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)))
+    .get() ?? null;
+}
+
+/** The draft version of an agreement a nurse may still edit, or a RuleError saying why not (rule 3). */
+export function editableDraft(db: Db, actor: Actor, agreementId: number): { agreement: Agreement; version: AgreementVersion } | null {
+  const agreement = agreementInScope(db, actor, agreementId);
+  if (!agreement) return null;
+  if (actor.role !== "nurse") throw new RuleError([{ field: "form", message: "Only a nurse on the agreement's team can change it" }]);
+  const version = versionOf(db, agreementId, agreement.currentVersion)!;
+  if (!isEditable(version.state) || agreement.state === "ended") {
+    throw new RuleError([{ field: "form", message: `Version ${version.version} has been sent for signatures and cannot be changed. Amend the agreement to make a new version.` }]);
+  }
+  return { agreement, version };
+}
+
+export type AgreementFilters = {
+  status?: AgreementStatus;
+  providerId?: number;
+  taskId?: number;
+  reviewDueBy?: IsoDate;
+  personId?: number;
+};
+
+/** Agreements in scope, with today's status; the interlock runs over them first. */
+export function listAgreements(
+  db: Db,
+  { actor, filters, today, at, reviewDueDays, warningDays }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number },
+) {
+  const inScopeActive = db.select({ id: agreements.id }).from(agreements).where(and(agreementScope(actor), eq(agreements.state, "active"))).all();
+  enforceInterlock(db, { today, at, warningDays, ids: inScopeActive.map((r) => r.id) });
+
+  const status = filters.status;
+  const dueBy = addDays(today, reviewDueDays);
+  const statusWhere: SQL | undefined =
+    status === "review_overdue"
+      ? and(eq(agreements.state, "active"), sql`${agreements.reviewDate} < ${today}`)
+      : status === "review_due"
+        ? and(eq(agreements.state, "active"), sql`${agreements.reviewDate} >= ${today}`, sql`${agreements.reviewDate} <= ${dueBy}`)
+        : status === "active"
+          ? and(eq(agreements.state, "active"), sql`${agreements.reviewDate} > ${dueBy}`)
+          : status
+            ? eq(agreements.state, status)
+            : undefined;
+  const rows = db
+    .select({
+      id: agreements.id,
+      reference: agreements.reference,
+      state: agreements.state,
+      reviewDate: agreements.reviewDate,
+      startDate: agreements.startDate,
+      currentVersion: agreements.currentVersion,
+      personId: people.id,
+      personName: people.name,
+      providerName: providers.name,
+      teamName: teams.name,
+      delegatorName: delegators.name,
+    })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .innerJoin(providers, eq(providers.id, agreements.providerId))
+    .innerJoin(teams, eq(teams.id, agreements.teamId))
+    .innerJoin(delegators, eq(delegators.id, agreements.delegatorId))
+    .where(
+      and(
+        agreementScope(actor),
+        statusWhere,
+        filters.providerId ? eq(agreements.providerId, filters.providerId) : undefined,
+        filters.personId ? eq(agreements.personId, filters.personId) : undefined,
+        filters.reviewDueBy ? and(inArray(agreements.state, ["active"]), sql`${agreements.reviewDate} <= ${filters.reviewDueBy}`) : undefined,
+        filters.taskId
+          ? exists(
+              db
+                .select({ one: agreementTasks.id })
+                .from(agreementTasks)
+                .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
+                .where(and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion), eq(agreementTasks.taskId, filters.taskId))),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(agreements.reviewDate), asc(agreements.id))
+    .limit(500)
+    .all();
+  return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
+}
+
+/** People a nurse may start an agreement for: their team's caseload. */
+export function listPeopleForAgreement(db: Db, { actor }: { actor: Actor }) {
+  return db
+    .select({ id: people.id, name: people.name, providerName: organisations.name })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.providerId))
+    .where(and(personScope(actor), inArray(people.teamId, actor.teamIds.length ? actor.teamIds : [-1])))
+    .orderBy(asc(people.name))
+    .all();
+}
+
+/**
+ * Starts an agreement as a draft (version 1) for a person on the nurse's caseload, with its
+ * tasks; the review date defaults to the start plus the shortest review interval.
+ */
+export function createAgreement(
+  db: Db,
+  { actor, personId, taskIds, startDate, at }: { actor: Actor; personId: number; taskIds: number[]; startDate: IsoDate; at: Date },
+): number {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "nurse") throw new RuleError([{ field: "form", message: "Only a nurse can start a delegation agreement" }]);
+    const person = tx.select().from(people).where(and(eq(people.id, personId), personScope(actor))).get();
+    if (!person || !actor.teamIds.includes(person.teamId)) throw new RuleError([{ field: "personId", message: "Select a person on your team's caseload" }]);
+    const chosen = taskIds.length ? tx.select().from(tasks).where(and(inArray(tasks.id, taskIds), eq(tasks.active, true))).all() : [];
+    if (!chosen.length || chosen.length !== new Set(taskIds).size) throw new RuleError([{ field: "taskIds", message: "Select at least one task from the catalogue" }]);
+    const reviewDate = defaultReviewDate(startDate, chosen.map((t) => t.reviewIntervalMonths));
+    const id = tx
+      .insert(agreements)
+      .values({ reference: `pending-${at.getTime()}-${Math.random()}`, personId, teamId: person.teamId, providerId: person.providerId, delegatorId: actor.userId, startDate, reviewDate, state: "draft", stateChangedAt: at.toISOString() })
+      .returning({ id: agreements.id })
+      .get().id;
+    const reference = agreementReference(Number(startDate.slice(0, 4)), id);
+    tx.update(agreements).set({ reference }).where(eq(agreements.id, id)).run();
+    const versionId = tx
+      .insert(agreementVersions)
+      .values({ agreementId: id, version: 1, startDate, reviewDate, createdBy: actor.userId })
+      .returning({ id: agreementVersions.id })
+      .get().id;
+    for (const t of chosen) tx.insert(agreementTasks).values({ versionId, taskId: t.id, escalationPlan: t.escalationGuidance }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.create", entityType: "agreement", entityId: id, details: { reference, personId, taskIds }, at });
+    return id;
+  });
+}
+
+export type TaskSpecifics = {
+  instructions: string;
+  carePlanReference: string;
+  deviceOrProduct: string;
+  parameters: string;
+  mustNotDo: string;
+  escalationPlan: string;
+};
+
+export function updateTaskSpecifics(
+  db: Db,
+  { actor, agreementId, taskId, specifics, at }: { actor: Actor; agreementId: number; taskId: number; specifics: TaskSpecifics; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const row = tx.select({ id: agreementTasks.id }).from(agreementTasks).where(and(eq(agreementTasks.versionId, draft.version.id), eq(agreementTasks.taskId, taskId))).get();
+    if (!row) return false;
+    tx.update(agreementTasks).set(specifics).where(eq(agreementTasks.id, row.id)).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.task_specifics", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskId }, at });
+    return true;
+  });
+}
+
+/** Sets the tasks of the draft: new ones are added with the catalogue's escalation guidance. */
+export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: { actor: Actor; agreementId: number; taskIds: number[]; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const chosen = taskIds.length ? tx.select().from(tasks).where(and(inArray(tasks.id, taskIds), eq(tasks.active, true))).all() : [];
+    if (!chosen.length || chosen.length !== new Set(taskIds).size) throw new RuleError([{ field: "taskIds", message: "Select at least one task from the catalogue" }]);
+    const current = tx.select({ id: agreementTasks.id, taskId: agreementTasks.taskId }).from(agreementTasks).where(eq(agreementTasks.versionId, draft.version.id)).all();
+    // A draft is not yet a record of anything agreed: taking a task off it removes the row.
+    const removed = current.filter((c) => !taskIds.includes(c.taskId));
+    if (removed.length) tx.delete(agreementTasks).where(inArray(agreementTasks.id, removed.map((r) => r.id))).run();
+    for (const t of chosen.filter((t) => !current.some((c) => c.taskId === t.id))) {
+      tx.insert(agreementTasks).values({ versionId: draft.version.id, taskId: t.id, escalationPlan: t.escalationGuidance }).run();
+    }
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.tasks", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskIds }, at });
+    return true;
+  });
+}
+
+/** Workers who may be named: active, employed by the person's provider. */
+export function listNameableWorkers(db: Db, providerId: number) {
+  return db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
+    .from(careWorkers)
+    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
+    .orderBy(asc(careWorkers.name))
+    .all();
+}
+
+export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: { actor: Actor; agreementId: number; workerIds: number[]; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const allowed = listNameableWorkers(tx, draft.agreement.providerId).map((w) => w.id);
+    if (!workerIds.length) throw new RuleError([{ field: "workerIds", message: "Name at least one care worker" }]);
+    if (workerIds.some((id) => !allowed.includes(id))) throw new RuleError([{ field: "workerIds", message: "Select care workers employed by the person's provider" }]);
+    tx.delete(agreementWorkers).where(eq(agreementWorkers.versionId, draft.version.id)).run();
+    for (const workerId of new Set(workerIds)) tx.insert(agreementWorkers).values({ versionId: draft.version.id, workerId }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.workers", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, workerIds }, at });
+    return true;
+  });
+}
+
+export type AgreementDetails = { startDate: IsoDate; reviewDate: IsoDate; supervisionArrangements: string; earlyReviewTriggers: string };
+
+export function updateAgreementDetails(db: Db, { actor, agreementId, details, at }: { actor: Actor; agreementId: number; details: AgreementDetails; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    if (details.reviewDate <= details.startDate) throw new RuleError([{ field: "reviewDate", message: "Review date must be after the start date" }]);
+    tx.update(agreementVersions).set(details).where(eq(agreementVersions.id, draft.version.id)).run();
+    // Before anything is in force, the agreement's own dates follow its only version.
+    if (draft.agreement.inForceVersion === null) {
+      tx.update(agreements).set({ startDate: details.startDate, reviewDate: details.reviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId)).run();
+    }
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.details", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, ...details }, at });
+    return true;
+  });
+}
+
+/** Everything the agreement page shows, for one version (the current one unless asked). */
+export function getAgreement(
+  db: Db,
+  { actor, id, version, today, at, reviewDueDays, warningDays }: { actor: Actor; id: number; version?: number; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number },
+) {
+  if (!agreementInScope(db, actor, id)) return null;
+  enforceInterlock(db, { today, at, warningDays, ids: [id] });
+  const head = db
+    .select({
+      agreement: agreements,
+      person: people,
+      providerName: providers.name,
+      providerPhone: providers.phone,
+      providerEscalationInHours: providers.escalationInHours,
+      providerEscalationOutOfHours: providers.escalationOutOfHours,
+      teamName: teams.name,
+      teamPhone: teams.phone,
+      teamEscalationInHours: teams.escalationInHours,
+      teamEscalationOutOfHours: teams.escalationOutOfHours,
+      delegatorName: delegators.name,
+      delegatorPin: delegators.professionalRegistration,
+    })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .innerJoin(providers, eq(providers.id, agreements.providerId))
+    .innerJoin(teams, eq(teams.id, agreements.teamId))
+    .innerJoin(delegators, eq(delegators.id, agreements.delegatorId))
+    .where(eq(agreements.id, id))
+    .get()!;
+  const a = head.agreement;
+  const v = versionOf(db, id, version ?? a.currentVersion);
+  if (!v) return null;
+  const versionTasks = db
+    .select({ specifics: agreementTasks, task: tasks })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, v.id))
+    .orderBy(asc(tasks.name))
+    .all();
+  const namedWorkers = db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle, userId: careWorkers.userId })
+    .from(agreementWorkers)
+    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+    .where(eq(agreementWorkers.versionId, v.id))
+    .orderBy(asc(careWorkers.name))
+    .all();
+  const recorders = aliasedTable(users, "recorders");
+  const versionSignatures = db
+    .select({ signature: signatures, recordedByName: recorders.name })
+    .from(signatures)
+    .leftJoin(recorders, eq(recorders.id, signatures.recordedBy))
+    .where(eq(signatures.versionId, v.id))
+    .orderBy(asc(signatures.signedAt))
+    .all();
+  const consentRows = db
+    .select({ consent: consents, recordedByName: users.name })
+    .from(consents)
+    .innerJoin(users, eq(users.id, consents.recordedBy))
+    .where(eq(consents.agreementId, id))
+    .orderBy(desc(consents.id))
+    .all();
+  const reviewRows = db
+    .select({ review: reviews, reviewerName: users.name })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(eq(reviews.agreementId, id))
+    .orderBy(desc(reviews.reviewedOn), desc(reviews.id))
+    .all();
+  const versions = db
+    .select({ version: agreementVersions.version, state: agreementVersions.state, frozenAt: agreementVersions.frozenAt, activatedAt: agreementVersions.activatedAt })
+    .from(agreementVersions)
+    .where(eq(agreementVersions.agreementId, id))
+    .orderBy(asc(agreementVersions.version))
+    .all();
+  const actors = aliasedTable(users, "actors");
+  const timeline = db
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, details: auditEvents.details, actorName: actors.name })
+    .from(auditEvents)
+    .leftJoin(actors, eq(actors.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, "agreement"), eq(auditEvents.entityId, String(id))))
+    .orderBy(desc(auditEvents.id))
+    .all();
+  const cover = taskCover(db, { versionId: v.id, personId: a.personId, today, warningDays });
+  const inForce = a.inForceVersion ? versionOf(db, id, a.inForceVersion) : null;
+  const inForceCover = inForce && inForce.id !== v.id ? taskCover(db, { versionId: inForce.id, personId: a.personId, today, warningDays }) : cover;
+  return {
+    ...head,
+    agreement: a,
+    status: agreementStatus(a, today, reviewDueDays),
+    version: v,
+    tasks: versionTasks,
+    namedWorkers,
+    signatures: versionSignatures,
+    consent: consentRows.find((c) => c.consent.withdrawnAt === null) ?? null,
+    consentHistory: consentRows,
+    reviews: reviewRows,
+    versions,
+    timeline,
+    cover,
+    /** Who may carry out each task today: from the version in force. */
+    inForceCover: inForce ? inForceCover : [],
+  };
+}
+
+export type AgreementView = NonNullable<ReturnType<typeof getAgreement>>;
+
+/** Agreements on a person's record, for their page. */
+export function listPersonAgreements(db: Db, { actor, personId, today, reviewDueDays }: { actor: Actor; personId: number; today: IsoDate; reviewDueDays: number }) {
+  return db
+    .select({ id: agreements.id, reference: agreements.reference, state: agreements.state, reviewDate: agreements.reviewDate, startDate: agreements.startDate, currentVersion: agreements.currentVersion })
+    .from(agreements)
+    .where(and(eq(agreements.personId, personId), agreementScope(actor)))
+    .orderBy(desc(agreements.id))
+    .all()
+    .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
+}
+
+/** Live agreements naming a worker (in their in-force version), for the interlock after a competency change. */
+export function liveAgreementsNaming(db: Db, workerId: number): number[] {
+  return db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
+    .innerJoin(agreementWorkers, eq(agreementWorkers.versionId, agreementVersions.id))
+    .where(and(eq(agreements.state, "active"), eq(agreementWorkers.workerId, workerId)))
+    .all()
+    .map((r) => r.id);
+}
+

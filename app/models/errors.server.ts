@@ -1,0 +1,8 @@
+/** A rule said no: the problems, worded for the person who tried, each tied to a form field. */
+export type RuleProblem = { field: string; message: string };
+
+export class RuleError extends Error {
+  constructor(public readonly problems: RuleProblem[]) {
+    super(problems.map((p) => p.message).join("; "));
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * Demo agreements in every state, written through the same model functions the pages use (so
+ * hashes, codes, signatures and audit events are real), at dates relative to today.
+ */
+import { workerParty } from "~/domain/agreement";
+import { addDays } from "~/domain/dates";
+import { enforceInterlock } from "~/models/agreement-cover.server";
+import { amendAgreement, endAgreement } from "~/models/agreement-lifecycle.server";
+import { recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "~/models/agreement-signing.server";
+import { createAgreement, setAgreementTasks, setNamedWorkers, updateAgreementDetails, updateTaskSpecifics, versionOf } from "~/models/agreements.server";
+import { loadActor } from "~/models/users.server";
+import type { Db } from "./client";
+import { CATALOGUE } from "./seed-catalogue";
+
+type Refs = {
+  today: string;
+  users: Record<string, number>;
+  workers: Record<string, number>;
+  people: Record<string, number>;
+  tasks: Record<string, number>;
+};
+
+const WARNING_DAYS = 90;
+
+const SPECIFICS: Record<string, { instructions: string; deviceOrProduct: string; parameters: string; mustNotDo: string; carePlanReference: string }> = {
+  "INS-PEN": {
+    instructions: "Check blood glucose first. Give the prescribed dose of NovoRapid by FlexPen with breakfast and evening meal, as on the MAR chart.",
+    deviceOrProduct: "NovoRapid FlexPen 100 units/ml; 4 mm pen needles",
+    parameters: "Target blood glucose 6 to 12 mmol/L. Dose: 8 units breakfast, 6 units evening meal.",
+    mustNotDo: "Do not change the dose. Do not give insulin if blood glucose is below 4 mmol/L or the meal is refused.",
+    carePlanReference: "Care plan DN-INS-0412",
+  },
+  BGM: {
+    instructions: "Test capillary blood glucose before breakfast and evening meal and record it on the chart.",
+    deviceOrProduct: "Own meter (GlucoRx Nexus) and strips",
+    parameters: "Call the district nurse below 4 or above 15 mmol/L.",
+    mustNotDo: "Do not use another person's meter.",
+    carePlanReference: "Care plan DN-BGM-0412",
+  },
+  CATH: {
+    instructions: "Empty the leg bag when two-thirds full; change the night bag daily; daily meatal hygiene.",
+    deviceOrProduct: "Long-term Foley catheter, 2-week leg bags",
+    parameters: "Record urine output each visit.",
+    mustNotDo: "Do not remove, insert or flush the catheter.",
+    carePlanReference: "Care plan DN-CATH-0218",
+  },
+  PEG: {
+    instructions: "Give the feed over 16 hours by pump from 6pm. Flush with 50 ml sterile water before and after the feed and each medicine.",
+    deviceOrProduct: "Flocare Infinity pump; Nutrison Energy 1000 ml",
+    parameters: "Rate 75 ml/hour.",
+    mustNotDo: "Do not re-insert a dislodged tube. Do not give medicines through the tube.",
+    carePlanReference: "Care plan DN-PEG-0103",
+  },
+  WOUND: {
+    instructions: "Change the secondary dressing on the left shin every 3 days, as in the wound care plan.",
+    deviceOrProduct: "Allevyn Gentle Border 10 x 10 cm",
+    parameters: "Photograph the wound weekly for the district nurse.",
+    mustNotDo: "Do not remove the primary dressing or clean the wound bed.",
+    carePlanReference: "Wound care plan DN-WC-0877",
+  },
+  EYE: {
+    instructions: "Instil one drop of latanoprost into each eye at 8pm.",
+    deviceOrProduct: "Latanoprost 50 micrograms/ml eye drops",
+    parameters: "Discard the bottle 4 weeks after opening.",
+    mustNotDo: "Do not touch the eye with the dropper.",
+    carePlanReference: "Care plan DN-EYE-0311",
+  },
+  COMP: {
+    instructions: "Put on class 2 below-knee stockings each morning and take them off at bedtime; check the skin.",
+    deviceOrProduct: "Activa class 2 below-knee hosiery",
+    parameters: "",
+    mustNotDo: "Do not apply over broken skin.",
+    carePlanReference: "Care plan DN-COMP-0520",
+  },
+};
+
+export function seedAgreements(tx: Db, r: Refs) {
+  const actor = (id: number) => loadActor(tx, id)!;
+  const at = (daysAgo: number, hour = 10) => new Date(`${addDays(r.today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`);
+  const day = (daysAgo: number) => addDays(r.today, -daysAgo);
+  const escalation = (code: string) => CATALOGUE.find((c) => c.code === code)!.escalationGuidance;
+
+  type Draft = { nurse: number; person: number; tasks: string[]; workers: number[]; startDaysAgo: number; reviewDate?: string };
+
+  const draft = (d: Draft) => {
+    const nurse = actor(d.nurse);
+    const id = createAgreement(tx, { actor: nurse, personId: d.person, taskIds: d.tasks.map((c) => r.tasks[c]!), startDate: day(d.startDaysAgo), at: at(d.startDaysAgo + 2) });
+    for (const code of d.tasks) {
+      updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: at(d.startDaysAgo + 2) });
+    }
+    setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: at(d.startDaysAgo + 2) });
+    const version = versionOf(tx, id, 1)!;
+    updateAgreementDetails(tx, {
+      actor: nurse,
+      agreementId: id,
+      details: {
+        startDate: version.startDate,
+        reviewDate: d.reviewDate ?? version.reviewDate,
+        supervisionArrangements: "The district nurse visits fortnightly and reviews the charts; the facilitator is available by phone in working hours.",
+        earlyReviewTriggers: "Any hospital admission, a change of medicine or dose, a concern about a named worker, or the person asking.",
+      },
+      at: at(d.startDaysAgo + 2),
+    });
+    return id;
+  };
+
+  const consent = (nurseId: number, id: number, daysAgo: number, kind: "person" | "representative" | "best_interests" = "person") =>
+    recordConsent(tx, {
+      actor: actor(nurseId),
+      agreementId: id,
+      input: {
+        kind,
+        representativeName: kind === "representative" ? "Susan Hollis (daughter)" : "",
+        authority: kind === "representative" ? "lpa_health_welfare" : null,
+        decisionDetails: kind === "best_interests" ? "Best-interests meeting with GP, daughter and district nurse; PEG feeding by trained carers is in her best interests." : "",
+        givenOn: day(daysAgo),
+        notes: "",
+      },
+      today: day(daysAgo),
+      at: at(daysAgo, 9),
+      warningDays: WARNING_DAYS,
+    });
+
+  const send = (nurseId: number, id: number, daysAgo: number) =>
+    sendForSignatures(tx, { actor: actor(nurseId), agreementId: id, today: day(daysAgo), at: at(daysAgo, 11), warningDays: WARNING_DAYS });
+
+  const hash = (id: number) => {
+    const v = versionOf(tx, id, currentVersion(id))!;
+    return v.contentHash!;
+  };
+  const currentVersion = (id: number) => {
+    let n = 1;
+    while (versionOf(tx, id, n + 1)) n++;
+    return n;
+  };
+
+  const signApp = (userId: number, id: number, party: "delegator" | "provider" | `worker:${number}`, daysAgo: number) =>
+    signInApp(tx, { actor: actor(userId), agreementId: id, party, shownHash: hash(id), today: day(daysAgo), at: at(daysAgo, 14), warningDays: WARNING_DAYS });
+
+  const signPaper = (recorderId: number, id: number, party: "provider" | "person" | `worker:${number}`, signerName: string, daysAgo: number) =>
+    recordPaperSignature(tx, { actor: actor(recorderId), agreementId: id, party, signerName, signedOn: day(daysAgo), shownHash: hash(id), today: day(daysAgo), at: at(daysAgo, 15), warningDays: WARNING_DAYS });
+
+  const { users: u, workers: w, people: p } = r;
+  const wp = (id: number | undefined) => workerParty(id!) as `worker:${number}`;
+
+  // Draft: started two days ago, not yet sent.
+  const arthur = draft({ nurse: u.nurse!, person: p.arthur!, tasks: ["BGM"], workers: [w.maria!], startDaysAgo: -7 });
+
+  // Awaiting signatures for 10 days: only the delegator has signed.
+  const winifred = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["CATH"], workers: [w.maria!], startDaysAgo: 10 });
+  consent(u.nurse!, winifred, 11);
+  send(u.nurse!, winifred, 10);
+  signApp(u.nurse!, winifred, "delegator", 10);
+
+  // Active: Edith's insulin and blood glucose, by Maria and James (James's BGM has since expired).
+  const edith = draft({ nurse: u.nurse!, person: p.edith!, tasks: ["INS-PEN", "BGM"], workers: [w.maria!, w.james!], startDaysAgo: 60 });
+  consent(u.nurse!, edith, 62);
+  send(u.nurse!, edith, 58);
+  signApp(u.nurse!, edith, "delegator", 58);
+  signApp(u.manager!, edith, "provider", 57);
+  signApp(u.workerUser!, edith, wp(w.maria), 57);
+  signPaper(u.manager!, edith, wp(w.james), "James Whitfield", 56);
+  signPaper(u.nurse!, edith, "person", "Edith Clarke", 55);
+
+  // Active with the review due in 20 days: Ivy's PEG feeding (best-interests decision).
+  const ivy = draft({ nurse: u.nurse!, person: p.ivy!, tasks: ["PEG"], workers: [w.fatima!, w.liam!], startDaysAgo: 160, reviewDate: day(-20) });
+  consent(u.nurse!, ivy, 165, "best_interests");
+  send(u.nurse!, ivy, 158);
+  signApp(u.nurse!, ivy, "delegator", 158);
+  signApp(u.manager3!, ivy, "provider", 157);
+  signPaper(u.manager3!, ivy, wp(w.fatima), "Fatima Noor", 157);
+  signPaper(u.manager3!, ivy, wp(w.liam), "Liam Hughes", 157);
+  signPaper(u.nurse!, ivy, "person", "Graham Thompson (son), witness to best-interests decision", 156);
+
+  // Review overdue by 5 days: George's wound dressing.
+  const george = draft({ nurse: u.nurse!, person: p.george!, tasks: ["WOUND"], workers: [w.daniel!], startDaysAgo: 45, reviewDate: day(5) });
+  consent(u.nurse!, george, 46);
+  send(u.nurse!, george, 44);
+  signApp(u.nurse!, george, "delegator", 44);
+  signApp(u.manager2!, george, "provider", 43);
+  signPaper(u.manager2!, george, wp(w.daniel), "Daniel Mensah", 43);
+  signPaper(u.nurse!, george, "person", "George Whitaker", 42);
+
+  // Will be suspended by the interlock when Sophie's catheter competency is revoked (see below).
+  const margaret = draft({ nurse: u.nurse!, person: p.margaret!, tasks: ["CATH"], workers: [w.sophie!], startDaysAgo: 150 });
+  consent(u.nurse!, margaret, 152, "representative");
+  send(u.nurse!, margaret, 149);
+  signApp(u.nurse!, margaret, "delegator", 149);
+  signApp(u.manager2!, margaret, "provider", 148);
+  signPaper(u.manager2!, margaret, wp(w.sophie), "Sophie Turner", 148);
+  signPaper(u.nurse!, margaret, "person", "Susan Hollis (daughter, LPA for health and welfare)", 147);
+
+  // Ended two months ago: Raymond now tests his own blood glucose.
+  const raymond = draft({ nurse: u.nurseSouth!, person: p.raymond!, tasks: ["BGM"], workers: [w.zara!], startDaysAgo: 140 });
+  consent(u.nurseSouth!, raymond, 141);
+  send(u.nurseSouth!, raymond, 139);
+  signApp(u.nurseSouth!, raymond, "delegator", 139);
+  signApp(u.manager3!, raymond, "provider", 139);
+  signPaper(u.manager3!, raymond, wp(w.zara), "Zara Ahmed", 138);
+  signPaper(u.nurseSouth!, raymond, "person", "Raymond Price", 138);
+  endAgreement(tx, { actor: actor(u.nurseSouth!), agreementId: raymond, reason: "Raymond now manages his own blood glucose monitoring.", at: at(60) });
+
+  // Amended: Doris's eye drops (version 1), then compression hosiery added (version 2).
+  const doris = draft({ nurse: u.nurseSouth!, person: p.doris!, tasks: ["EYE"], workers: [w.peter!], startDaysAgo: 140 });
+  consent(u.nurseSouth!, doris, 141);
+  send(u.nurseSouth!, doris, 139);
+  signApp(u.nurseSouth!, doris, "delegator", 139);
+  signPaper(u.nurseSouth!, doris, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 138);
+  signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 138);
+  signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 138);
+  amendAgreement(tx, { actor: actor(u.nurseSouth!), agreementId: doris, keepInForce: true, at: at(35) });
+  setAgreementTasks(tx, { actor: actor(u.nurseSouth!), agreementId: doris, taskIds: [r.tasks.EYE!, r.tasks.COMP!], at: at(35) });
+  updateTaskSpecifics(tx, { actor: actor(u.nurseSouth!), agreementId: doris, taskId: r.tasks.COMP!, specifics: { ...SPECIFICS.COMP!, escalationPlan: escalation("COMP") }, at: at(35) });
+  send(u.nurseSouth!, doris, 34);
+  signApp(u.nurseSouth!, doris, "delegator", 34);
+  signPaper(u.nurseSouth!, doris, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 32);
+  signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 32);
+  signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 31);
+
+  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris };
+}
+
+/** After the competency changes of the demo's past have happened, the interlock does its work. */
+export function seedInterlock(tx: Db, { today, daysAgo }: { today: string; daysAgo: number }) {
+  const at = new Date(`${addDays(today, -daysAgo)}T16:00:00Z`);
+  return enforceInterlock(tx, { today: addDays(today, -daysAgo), at, warningDays: WARNING_DAYS });
+}
