@@ -17,6 +17,14 @@ export const DONE_MESSAGES = {
   revoke: "Competency revoked.",
   decline: "You have declined this task. Your manager and the nurse can see this.",
   training: "Training session recorded.",
+  consent: "Consent recorded.",
+  sent: "Sent for signatures. Its content is now fixed, and each party can sign.",
+  signed: "Signature recorded.",
+  amended: "A new draft version has been started.",
+  reviewed: "Review recorded.",
+  agreement_suspend: "Agreement suspended. The delegating nurse and the provider have been told.",
+  agreement_reinstate: "Agreement reinstated.",
+  agreement_end: "Agreement ended. Its history is kept.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

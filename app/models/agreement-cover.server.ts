@@ -163,3 +163,35 @@ export function tellDelegatorAndProvider(
     db.insert(outbox).values({ dedupeKey: `${key}:user:${r.id}`, toUserId: r.id, toAddress: r.email, subject, body }).onConflictDoNothing().run();
   }
 }
+
+/**
+ * For choosing named workers: every active worker of the provider, with whether they are
+ * competent for each of the agreement's tasks (for this person, where the task is person-specific).
+ */
+export function candidateWorkers(
+  db: Db,
+  { providerId, personId, taskIds, today, warningDays }: { providerId: number; personId: number; taskIds: number[]; today: IsoDate; warningDays: number },
+) {
+  const workers = db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
+    .from(careWorkers)
+    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
+    .orderBy(careWorkers.name)
+    .all();
+  const taskRows = taskIds.length ? db.select({ id: tasks.id, name: tasks.name, personSpecific: tasks.personSpecific }).from(tasks).where(inArray(tasks.id, taskIds)).orderBy(tasks.name).all() : [];
+  const held =
+    workers.length && taskRows.length
+      ? db
+          .select({ workerId: competencies.workerId, taskId: competencies.taskId, personId: competencies.personId, state: competencies.state, expiresOn: competencies.expiresOn })
+          .from(competencies)
+          .where(and(inArray(competencies.workerId, workers.map((w) => w.id)), inArray(competencies.taskId, taskIds)))
+          .all()
+      : [];
+  return workers.map((w) => ({
+    ...w,
+    tasks: taskRows.map((t) => {
+      const c = held.find((h) => h.workerId === w.id && h.taskId === t.id && (t.personSpecific ? h.personId === personId : h.personId === null)) ?? null;
+      return { taskId: t.id, taskName: t.name, ...competenceOf(c, today, warningDays) };
+    }),
+  }));
+}

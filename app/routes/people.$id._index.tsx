@@ -8,7 +8,10 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
+import { AgreementTag } from "~/components/agreement/AgreementTag";
+import { listPersonAgreements } from "~/models/agreements.server";
 import { getPerson } from "~/models/people.server";
+import { getSettings } from "~/models/settings.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
@@ -18,11 +21,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
   const found = getPerson(context.db, { actor, id: requireId(params.id) });
   if (!found) throw notFound();
-  return { ...found, canEdit: can(actor.role, "manage", "person") };
+  const settings = getSettings(context.db);
+  return {
+    ...found,
+    canEdit: can(actor.role, "manage", "person"),
+    canStart: can(actor.role, "manage", "agreement") && actor.teamIds.includes(found.person.teamId),
+    agreements: listPersonAgreements(context.db, { actor, personId: found.person.id, today: context.clock.today(), reviewDueDays: settings.reviewDueDays }),
+  };
 }
 
 export default function PersonPage() {
-  const { person, providerName, teamName, canEdit } = useLoaderData<typeof loader>();
+  const { person, providerName, teamName, canEdit, canStart, agreements } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -46,7 +55,23 @@ export default function PersonPage() {
         </p>
       ) : null}
       <h2>Delegation agreements</h2>
-      <p>Agreements are not recorded in Delegated Care yet; they are being built.</p>
+      {agreements.length ? (
+        <ul className="nhsuk-list">
+          {agreements.map((a) => (
+            <li key={a.id}>
+              <Link to={`/agreements/${a.id}`}>{a.reference}</Link> <AgreementTag status={a.status} />{" "}
+              <span className="dc-muted">review {formatDate(a.reviewDate)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>None yet.</p>
+      )}
+      {canStart ? (
+        <p>
+          <Link to={`/agreements/new?person=${person.id}`} className="nhsuk-button nhsuk-button--secondary">Start an agreement for {person.name}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -63,3 +63,11 @@ export function rejectForm(context: AppContext, errors: FormErrors, values: Form
 export function formError(field: string, message: string, href = `#${field}`): FormErrors {
   return [{ field, message, href }];
 }
+
+/** A model's RuleError as form errors; problems not tied to a field point at `fallback`. */
+export function ruleProblems(problems: { field: string; message: string }[], fallback: string, dateFields: string[] = []): FormErrors {
+  return problems.map((p) => {
+    const field = p.field === "form" ? fallback : p.field;
+    return { field, message: p.message, href: dateFields.includes(field) ? `#${field}-day` : `#${field}` };
+  });
+}

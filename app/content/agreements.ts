@@ -1,0 +1,59 @@
+/** Words for agreement records, in one place. */
+
+export const CONSENT_KIND_LABELS = {
+  person: "Given by the person",
+  representative: "Given by a representative with authority",
+  best_interests: "Best-interests decision (the person lacks capacity)",
+} as const;
+
+export const REPRESENTATIVE_AUTHORITY_LABELS = {
+  lpa_health_welfare: "Lasting power of attorney for health and welfare",
+  deputy: "Court-appointed deputy",
+} as const;
+
+export const REVIEW_OUTCOME_LABELS = {
+  continue: "Continue",
+  amend: "Amend",
+  suspend: "Suspend",
+  end: "End",
+} as const;
+
+export const VERSION_STATE_LABELS = {
+  draft: "Draft",
+  awaiting_signatures: "Awaiting signatures",
+  signed: "Signed and in force",
+  superseded: "Superseded",
+  withdrawn: "Withdrawn before signing",
+} as const;
+
+const ACTIONS: Record<string, string> = {
+  "agreement.create": "Agreement started",
+  "agreement.task_specifics": "Care-plan details changed",
+  "agreement.tasks": "Tasks changed",
+  "agreement.workers": "Named care workers changed",
+  "agreement.details": "Dates and supervision changed",
+  "agreement.consent": "Consent recorded",
+  "agreement.send": "Sent for signatures",
+  "agreement.sign": "Signed",
+  "agreement.activate": "Became active",
+  "agreement.amend": "Amendment started",
+  "agreement.review": "Reviewed",
+  "agreement.suspend": "Suspended",
+  "agreement.suspend_automatically": "Suspended automatically: no competent named worker",
+  "agreement.reinstate": "Reinstated",
+  "agreement.end": "Ended",
+};
+
+/** A timeline line: what happened, with the detail that matters (version, party). */
+export function auditActionLabel(action: string, details: string): string {
+  const label = ACTIONS[action] ?? action;
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(details) as Record<string, unknown>;
+  } catch {
+    // Older or hand-written details: show the action alone.
+  }
+  const version = typeof parsed.version === "number" ? ` (version ${parsed.version})` : "";
+  const who = typeof parsed.signerName === "string" ? ` by ${parsed.signerName}${parsed.method === "on_paper" ? " on paper" : ""}` : "";
+  return `${label}${who}${version}`;
+}

@@ -1,0 +1,285 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { InsetText, Table, WarningCallout } from "nhsuk-react-components";
+import { AgreementTag } from "~/components/agreement/AgreementTag";
+import { CoverList } from "~/components/agreement/Cover";
+import { DoneBanner } from "~/components/nhs/Done";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { Summary } from "~/components/nhs/Summary";
+import { pageTitle } from "~/content/titles";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel } from "~/content/agreements";
+import { formatDate, formatDateTime } from "~/domain/dates";
+import { formatNhsNumber } from "~/domain/nhs-number";
+import { blockersFor, partiesActorMaySign, partiesOf } from "~/models/agreement-signing.server";
+import { getSettings } from "~/models/settings.server";
+import { loadAgreementPage } from "~/services/agreement-page.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(data ? `${data.agreement.reference}: ${data.person.name}` : "Agreement", matches);
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  const { db, clock } = args.context;
+  const { agreement, version } = view;
+  const signed = new Map(view.signatures.map((s) => [s.signature.party, s]));
+  const frozen = version.state !== "draft";
+  const settingsWarning = getSettings(db).competencyWarningDays;
+  const nurse = actor.role === "nurse";
+  return {
+    ...view,
+    parties: partiesOf(db, agreement, version).map((p) => ({
+      ...p,
+      signature: signed.get(p.party) ?? null,
+    })),
+    mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version) : [],
+    blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settingsWarning }) : [],
+    frozen,
+    can: {
+      edit: nurse && version.state === "draft" && agreement.state !== "ended",
+      send: nurse && version.state === "draft" && agreement.state !== "ended",
+      consent: nurse && agreement.state !== "ended",
+      paper: (nurse || actor.role === "provider_manager") && version.state === "awaiting_signatures",
+      amend: nurse && agreement.state !== "ended" && version.state !== "draft",
+      review: nurse && (agreement.state === "active" || agreement.state === "suspended"),
+      suspend: nurse && agreement.state === "active",
+      reinstate: nurse && agreement.state === "suspended" && agreement.inForceVersion !== null,
+      end: nurse && agreement.state !== "ended",
+      seePeople: actor.role !== "care_worker",
+    },
+  };
+}
+
+export default function AgreementPage() {
+  const d = useLoaderData<typeof loader>();
+  const { agreement: a, version: v, person } = d;
+  const amending = a.inForceVersion !== null && a.currentVersion !== a.inForceVersion;
+  return (
+    <>
+      <DoneBanner />
+      <PageHeading title={a.reference} caption={`Delegation agreement for ${person.name}`} back={{ to: "/agreements", label: "All agreements" }} />
+      <p className="dc-actions">
+        <AgreementTag status={d.status} />
+        <span>
+          Version {v.version}: {VERSION_STATE_LABELS[v.state]}
+        </span>
+        {a.inForceVersion ? <span>Version in force: {a.inForceVersion}</span> : null}
+      </p>
+
+      {a.state === "suspended" ? (
+        <WarningCallout>
+          <WarningCallout.Heading headingLevel="h2">{a.suspendedAutomatically ? "Suspended automatically" : "Suspended"}</WarningCallout.Heading>
+          <p>{a.stateReason}</p>
+          <p>No named care worker may carry out the tasks on this agreement while it is suspended.</p>
+        </WarningCallout>
+      ) : null}
+      {a.state === "ended" ? (
+        <InsetText>
+          <p>This agreement ended on {formatDateTime(a.stateChangedAt)}: {a.stateReason}</p>
+        </InsetText>
+      ) : null}
+      {amending ? (
+        <InsetText>
+          <p>
+            Version {a.currentVersion} is being agreed ({VERSION_STATE_LABELS[v.state].toLowerCase()}). Version {a.inForceVersion}{" "}
+            {a.state === "active" ? "stays in force until it is signed." : "is suspended meanwhile."}{" "}
+            <Link to={`/agreements/${a.id}/versions/${a.inForceVersion}`}>Read version {a.inForceVersion}</Link>
+          </p>
+        </InsetText>
+      ) : null}
+
+      <div className="dc-actions">
+        {d.can.send ? <Link to={`/agreements/${a.id}/send`} className="nhsuk-button">Send for signatures</Link> : null}
+        {d.mySigningParties.length ? <Link to={`/agreements/${a.id}/sign`} className="nhsuk-button">Sign this agreement</Link> : null}
+        {d.can.paper ? <Link to={`/agreements/${a.id}/paper`} className="nhsuk-button nhsuk-button--secondary">Record a signature made on paper</Link> : null}
+        {d.can.review ? <Link to={`/agreements/${a.id}/review`} className="nhsuk-button nhsuk-button--secondary">Record a review</Link> : null}
+        {d.can.amend ? <Link to={`/agreements/${a.id}/amend`} className="nhsuk-button nhsuk-button--secondary">Amend</Link> : null}
+        {d.can.reinstate ? <Link to={`/agreements/${a.id}/reinstate`} className="nhsuk-button nhsuk-button--secondary">Reinstate</Link> : null}
+        {d.can.suspend ? <Link to={`/agreements/${a.id}/suspend`} className="nhsuk-button nhsuk-button--secondary">Suspend</Link> : null}
+        {d.can.end ? <Link to={`/agreements/${a.id}/end`} className="nhsuk-button nhsuk-button--secondary">End agreement</Link> : null}
+      </div>
+
+      {v.state === "awaiting_signatures" && d.blockers.length ? (
+        <>
+          <h2>Still needed before it is active</h2>
+          <ul className="nhsuk-list nhsuk-list--bullet" id="blockers">
+            {d.blockers.map((b) => <li key={b}>{b}</li>)}
+          </ul>
+        </>
+      ) : null}
+
+      {a.inForceVersion && a.state !== "ended" ? (
+        <>
+          <h2>Who may carry out each task today</h2>
+          <CoverList cover={d.inForceCover} live={a.state === "active"} />
+        </>
+      ) : null}
+
+      <h2>Person receiving care</h2>
+      <Summary
+        rows={[
+          ["Name", d.can.seePeople ? <Link key="p" to={`/people/${person.id}`}>{person.name}</Link> : person.name],
+          ["NHS number", <span key="n" className="dc-nowrap">{formatNhsNumber(person.nhsNumber)}</span>],
+          ["Date of birth", formatDate(person.dateOfBirth)],
+          ["Mental capacity", person.capacityNotes],
+          [
+            "Consent",
+            d.consent ? (
+              <span key="c">
+                {CONSENT_KIND_LABELS[d.consent.consent.kind]}
+                {d.consent.consent.kind === "representative"
+                  ? `: ${d.consent.consent.representativeName} (${REPRESENTATIVE_AUTHORITY_LABELS[d.consent.consent.authority ?? "lpa_health_welfare"]})`
+                  : ""}
+                , {formatDate(d.consent.consent.givenOn)}, recorded by {d.consent.recordedByName}
+                {d.consent.consent.decisionDetails ? <><br />{d.consent.consent.decisionDetails}</> : null}
+              </span>
+            ) : (
+              "Not recorded"
+            ),
+          ],
+        ]}
+      />
+      {d.can.consent ? (
+        <p>
+          <Link to={`/agreements/${a.id}/consent`}>{d.consent ? "Record consent again" : "Record consent"}</Link>
+        </p>
+      ) : null}
+
+      <h2>Parties and contacts</h2>
+      <Summary
+        rows={[
+          ["NHS team", `${d.teamName}${d.teamPhone ? `, ${d.teamPhone}` : ""}`],
+          ["Delegating nurse", `${d.delegatorName}${d.delegatorPin ? ` (NMC PIN ${d.delegatorPin})` : ""}`],
+          ["Care provider", `${d.providerName}${d.providerPhone ? `, ${d.providerPhone}` : ""}`],
+          ["Escalation in hours", d.teamEscalationInHours],
+          ["Escalation out of hours", d.teamEscalationOutOfHours],
+        ]}
+      />
+
+      <h2>Tasks</h2>
+      {d.can.edit ? (
+        <p>
+          <Link to={`/agreements/${a.id}/tasks`}>Change the tasks</Link>
+        </p>
+      ) : null}
+      {d.tasks.map(({ task, specifics }) => (
+        <div key={task.id}>
+          <h3>{task.name}</h3>
+          <Summary
+            rows={[
+              ["In scope", task.inScope],
+              ["Excluded", task.excluded],
+              ["Instructions", specifics.instructions],
+              ["Care-plan reference", specifics.carePlanReference],
+              ["Device or product", specifics.deviceOrProduct],
+              ["Parameters", specifics.parameters],
+              ["Must not do", specifics.mustNotDo],
+              ["Escalation plan", specifics.escalationPlan],
+            ]}
+          />
+          {d.can.edit ? (
+            <p>
+              <Link to={`/agreements/${a.id}/tasks/${task.id}`}>
+                Change the care-plan details<span className="nhsuk-u-visually-hidden"> for {task.name}</span>
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ))}
+
+      <h2>Named care workers</h2>
+      {d.can.edit ? (
+        <p>
+          <Link to={`/agreements/${a.id}/workers`}>{d.namedWorkers.length ? "Change the named care workers" : "Name the care workers"}</Link>
+        </p>
+      ) : null}
+      {!d.namedWorkers.length ? (
+        <p>No care workers named yet.</p>
+      ) : a.inForceVersion === v.version && a.state !== "ended" ? (
+        <p>{d.namedWorkers.map((w) => w.name).join(", ")}. What each may carry out today is shown above.</p>
+      ) : (
+        <CoverList cover={d.cover} live={false} />
+      )}
+
+      <h2>Dates and supervision</h2>
+      <Summary
+        rows={[
+          ["Start date", formatDate(v.startDate)],
+          ["Review date", formatDate(a.inForceVersion && !amending ? a.reviewDate : v.reviewDate)],
+          ["Supervision and support", v.supervisionArrangements],
+          ["Triggers for an earlier review", v.earlyReviewTriggers],
+        ]}
+      />
+      {d.can.edit ? (
+        <p>
+          <Link to={`/agreements/${a.id}/details`}>Change dates and supervision</Link>
+        </p>
+      ) : null}
+
+      <h2>Signatures on version {v.version}</h2>
+      {v.contentHash ? (
+        <p className="nhsuk-body-s">
+          Content fingerprint (SHA-256): <code>{v.contentHash.slice(0, 16)}…</code> Verification code: <strong>{v.verificationCode}</strong>
+        </p>
+      ) : (
+        <p>Signatures are collected once the agreement is sent.</p>
+      )}
+      <Table caption={`Parties to version ${v.version}`} responsive>
+        <Table.Head>
+          <Table.Row>
+            <Table.Cell>Party</Table.Cell>
+            <Table.Cell>Name</Table.Cell>
+            <Table.Cell>Signature</Table.Cell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {d.parties.map((p) => (
+            <Table.Row key={p.party}>
+              <Table.Cell>{p.role}</Table.Cell>
+              <Table.Cell>{p.name}</Table.Cell>
+              <Table.Cell>
+                {p.signature
+                  ? `Signed ${p.signature.signature.method === "in_app" ? "in the app" : "on paper"} by ${p.signature.signature.signerName}, ${formatDateTime(p.signature.signature.signedAt)}${p.signature.recordedByName ? ` (recorded by ${p.signature.recordedByName})` : ""}`
+                  : "Not signed"}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+
+      <h2>Reviews</h2>
+      {d.reviews.length ? (
+        <ul className="nhsuk-list">
+          {d.reviews.map(({ review, reviewerName }) => (
+            <li key={review.id}>
+              <strong>{formatDate(review.reviewedOn)}</strong>, {reviewerName}: {REVIEW_OUTCOME_LABELS[review.outcome]}
+              {review.nextReviewDate ? `, next review ${formatDate(review.nextReviewDate)}` : ""}
+              {review.notes ? `. ${review.notes}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No reviews yet.</p>
+      )}
+
+      <h2>Versions</h2>
+      <ul className="nhsuk-list">
+        {d.versions.map((x) => (
+          <li key={x.version}>
+            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {VERSION_STATE_LABELS[x.state]}
+            {x.frozenAt ? `, sent ${formatDateTime(x.frozenAt)}` : ""}
+            {x.activatedAt ? `, in force from ${formatDateTime(x.activatedAt)}` : ""}
+          </li>
+        ))}
+      </ul>
+
+      <h2>Timeline</h2>
+      <ul className="nhsuk-list">
+        {d.timeline.map((e) => (
+          <li key={e.id}>
+            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {auditActionLabel(e.action, e.details)} ({e.actorName ?? "Delegated Care"})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

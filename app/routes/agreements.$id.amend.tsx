@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { RadiosField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { amendAgreement } from "~/models/agreement-lifecycle.server";
+import { RuleError } from "~/models/errors.server";
+import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Amend the agreement", matches);
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  return { id: view.agreement.id, reference: view.agreement.reference, current: view.version.version, inForce: view.agreement.inForceVersion, versionState: view.version.state };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const needsChoice = view.agreement.inForceVersion !== null && view.agreement.state === "active";
+  const parsed = z
+    .object({ meanwhile: needsChoice ? z.enum(["keep", "suspend"], { message: "Select what happens to the version in force meanwhile" }) : z.string().optional() })
+    .safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  try {
+    amendAgreement(context.db, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "meanwhile"), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=amended`);
+}
+
+export default function Amend() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Amend the agreement" caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
+          <p>
+            This starts version {d.current + 1} as a draft, copied from version {d.current}. Change what you need, then send it: every party
+            signs version {d.current + 1} afresh. Version {d.current} is kept as it was.
+          </p>
+          {d.versionState === "awaiting_signatures" ? <p>Version {d.current} has not been fully signed: it will be withdrawn.</p> : null}
+        </PageHeading>
+        <Form method="post" noValidate>
+          {d.inForce ? (
+            <RadiosField
+              name="meanwhile"
+              label={`Until version ${d.current + 1} is active`}
+              options={[
+                { value: "keep", label: `Version ${d.inForce} stays in force`, hint: "Care continues as now under the signed version" },
+                { value: "suspend", label: "Suspend the agreement", hint: "No one carries out these tasks until the new version is signed" },
+              ]}
+              errors={actionData?.errors}
+              values={actionData?.values}
+            />
+          ) : null}
+          <Button type="submit">Start version {d.current + 1}</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

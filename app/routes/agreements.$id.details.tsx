@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { updateAgreementDetails } from "~/models/agreements.server";
+import { RuleError } from "~/models/errors.server";
+import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Dates and supervision", matches);
+
+const DATE_FIELDS = ["startDate", "reviewDate"];
+const Schema = z
+  .object({
+    startDate: dateInput("Start date"),
+    reviewDate: dateInput("Review date"),
+    supervisionArrangements: optionalText(MAX_LONG_TEXT),
+    earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reviewDate <= v.startDate) ctx.addIssue({ code: "custom", path: ["reviewDate"], message: "Review date must be after the start date" });
+  });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  return { id: view.agreement.id, reference: view.agreement.reference, version: view.version };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  try {
+    updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "startDate", DATE_FIELDS), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+}
+
+export default function Details() {
+  const { id, reference, version } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? version;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title="Dates and supervision" caption={reference} back={{ to: `/agreements/${id}` }} />
+        <Form method="post" noValidate>
+          <DateField name="startDate" label="Start date" errors={errors} values={values} />
+          <DateField name="reviewDate" label="Review date" hint="By default, the start date plus the shortest review interval of the tasks" errors={errors} values={values} />
+          <TextareaField name="supervisionArrangements" label="Supervision and support" hint="How often the nurse reviews, who the workers call for advice" errors={errors} values={values} />
+          <TextareaField name="earlyReviewTriggers" label="What triggers an earlier review" errors={errors} values={values} />
+          <Button type="submit">Save</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import type { Party } from "~/domain/agreement";
+import { dateInput, requiredText } from "~/domain/validation";
+import { partiesOf, recordPaperSignature } from "~/models/agreement-signing.server";
+import { RuleError } from "~/models/errors.server";
+import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Record a signature made on paper", matches);
+
+const DATE_FIELDS = ["signedOn"];
+
+async function load(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  if ((actor.role !== "nurse" && actor.role !== "provider_manager") || view.version.state !== "awaiting_signatures") {
+    throw new Response("Not allowed", { status: 403 });
+  }
+  const unsigned = partiesOf(args.context.db, view.agreement, view.version).filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
+  return { actor, view, unsigned };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { view, unsigned } = await load(args);
+  return {
+    id: view.agreement.id,
+    reference: view.agreement.reference,
+    version: view.version.version,
+    contentHash: view.version.contentHash,
+    parties: unsigned.map((p) => ({ value: p.party, label: `${p.name} (${p.role.toLowerCase()})` })),
+    names: Object.fromEntries(unsigned.map((p) => [p.party, p.name])),
+    today: args.context.clock.today(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view, unsigned } = await load(args);
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const parsed = z
+    .object({
+      party: z.string({ message: "Select who signed" }).refine((p) => unsigned.some((u) => u.party === p), "Select who signed"),
+      signerName: requiredText("Enter the name of the person who signed, as written on the paper"),
+      signedOn: dateInput("Date it was signed", { notFuture: context.clock.today() }),
+      contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Open the agreement again"),
+      confirm: z.literal("yes", { message: "Confirm that you hold the signed paper copy of this version" }),
+    })
+    .safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  try {
+    recordPaperSignature(context.db, {
+      actor,
+      agreementId: view.agreement.id,
+      party: parsed.data.party as Party,
+      signerName: parsed.data.signerName,
+      signedOn: parsed.data.signedOn,
+      shownHash: parsed.data.contentHash,
+      ...agreementClock(context),
+    });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "party", DATE_FIELDS), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=signed`);
+}
+
+export default function Paper() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title="Record a signature made on paper" caption={`${d.reference}, version ${d.version}`} back={{ to: `/agreements/${d.id}` }}>
+          <p>For the person receiving care or their representative, and for anyone who signed the printed copy. You are recorded as the person who entered it; keep the paper copy on file.</p>
+        </PageHeading>
+        <Form method="post" noValidate>
+          <input type="hidden" name="contentHash" value={d.contentHash ?? ""} />
+          <RadiosField name="party" label="Who signed" options={d.parties} errors={errors} values={actionData?.values} />
+          <TextField name="signerName" label="Name as signed" hint="For a representative, their name and relationship" errors={errors} values={actionData?.values} />
+          <DateField name="signedOn" label="Date it was signed" errors={errors} values={actionData?.values ?? { signedOn: d.today }} />
+          <div className="nhsuk-form-group">
+            <div className="nhsuk-checkboxes">
+              <div className="nhsuk-checkboxes__item">
+                <input className="nhsuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
+                  I hold the signed paper copy of version {d.version}
+                </label>
+              </div>
+            </div>
+          </div>
+          <Button type="submit">Record signature</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { addMonths, formatDate } from "~/domain/dates";
+import { dateInput, MAX_LONG_TEXT, optionalDateInput, optionalText } from "~/domain/validation";
+import { recordReview } from "~/models/agreement-lifecycle.server";
+import { RuleError } from "~/models/errors.server";
+import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { reviewOutcomes } from "~db/schema";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Record a review", matches);
+
+const DATE_FIELDS = ["reviewedOn", "nextReviewDate"];
+
+function schema(today: string) {
+  return z
+    .object({
+      reviewedOn: dateInput("Date of the review", { notFuture: today }),
+      outcome: z.enum(reviewOutcomes, { message: "Select the outcome of the review" }),
+      nextReviewDate: optionalDateInput("Next review date"),
+      notes: optionalText(MAX_LONG_TEXT),
+    })
+    .superRefine((v, ctx) => {
+      if (v.outcome !== "end" && !v.nextReviewDate) ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Enter the next review date" });
+      if ((v.outcome === "suspend" || v.outcome === "end") && !v.notes) ctx.addIssue({ code: "custom", path: ["notes"], message: "Say why, in the notes" });
+    });
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const today = args.context.clock.today();
+  const interval = Math.min(...view.tasks.map((t) => t.task.reviewIntervalMonths), 6);
+  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested: addMonths(today, interval) };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  try {
+    recordReview(context.db, { actor, agreementId: view.agreement.id, input: parsed.data, at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=reviewed`);
+}
+
+export default function Review() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? { reviewedOn: d.today, nextReviewDate: d.suggested };
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title="Record a review" caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
+          <p>The review was due on {formatDate(d.reviewDate)}.</p>
+        </PageHeading>
+        <Form method="post" noValidate>
+          <DateField name="reviewedOn" label="Date of the review" errors={errors} values={values} />
+          <RadiosField
+            name="outcome"
+            label="Outcome"
+            options={[
+              { value: "continue", label: "Continue", hint: "No change: set the next review date" },
+              { value: "amend", label: "Amend", hint: "Start a new version; the signed one stays in force meanwhile" },
+              { value: "suspend", label: "Suspend", hint: "Stop the delegation for now" },
+              { value: "end", label: "End", hint: "The delegation is no longer needed. This is final" },
+            ]}
+            errors={errors}
+            values={values}
+          />
+          <DateField name="nextReviewDate" label="Next review date" hint="Not needed when the agreement ends" errors={errors} values={values} />
+          <TextareaField name="notes" label="Notes" errors={errors} values={values} />
+          <Button type="submit">Record review</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

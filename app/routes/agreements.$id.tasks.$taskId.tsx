@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, InsetText } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextareaField, TextField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { updateTaskSpecifics } from "~/models/agreements.server";
+import { RuleError } from "~/models/errors.server";
+import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Care-plan details: ${data?.task.name ?? "task"}`, matches);
+
+const Schema = z
+  .object({
+    instructions: optionalText(MAX_LONG_TEXT),
+    carePlanReference: optionalText(),
+    deviceOrProduct: optionalText(),
+    parameters: optionalText(MAX_LONG_TEXT),
+    mustNotDo: optionalText(MAX_LONG_TEXT),
+    escalationPlan: optionalText(MAX_LONG_TEXT),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.instructions && !v.carePlanReference) ctx.addIssue({ code: "custom", path: ["instructions"], message: "Enter the instructions, or the care-plan reference that holds them" });
+    if (!v.escalationPlan) ctx.addIssue({ code: "custom", path: ["escalationPlan"], message: "Enter the escalation plan: when to call the nurse, the GP, 111 or 999" });
+  });
+
+async function load(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const taskId = requireId(args.params.taskId);
+  const row = view.tasks.find((t) => t.task.id === taskId);
+  if (!row) throw notFound();
+  return { actor, view, row };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { view, row } = await load(args);
+  return { id: view.agreement.id, reference: view.agreement.reference, task: row.task, specifics: row.specifics };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view, row } = await load(args);
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const parsed = Schema.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  try {
+    updateTaskSpecifics(context.db, { actor, agreementId: view.agreement.id, taskId: row.task.id, specifics: parsed.data, at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "instructions"), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+}
+
+export default function TaskSpecifics() {
+  const { id, reference, task, specifics } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const values = actionData?.values ?? specifics;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} />
+        <PageHeading title={`Care-plan details: ${task.name}`} caption={reference} back={{ to: `/agreements/${id}` }} />
+        <InsetText>
+          <p>
+            <strong>In scope:</strong> {task.inScope}
+          </p>
+          <p>
+            <strong>Excluded:</strong> {task.excluded}
+          </p>
+        </InsetText>
+        <Form method="post" noValidate>
+          <TextareaField name="instructions" label="Instructions" hint="What the care worker does, step by step, for this person" errors={errors} values={values} />
+          <TextField name="carePlanReference" label="Care-plan reference" errors={errors} values={values} />
+          <TextField name="deviceOrProduct" label="Device or product" errors={errors} values={values} />
+          <TextareaField name="parameters" label="Parameters" hint="For example, the target blood glucose range and the dose" errors={errors} values={values} rows={3} />
+          <TextareaField name="mustNotDo" label="What the care worker must not do" errors={errors} values={values} rows={3} />
+          <TextareaField name="escalationPlan" label="Escalation plan" hint="When to call the district nurse, the GP, 111 or 999, with numbers" errors={errors} values={values} />
+          <Button type="submit">Save details</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { CheckboxesField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { setAgreementTasks } from "~/models/agreements.server";
+import { RuleError } from "~/models/errors.server";
+import { listTasks } from "~/models/tasks.server";
+import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Change the tasks", matches);
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  return {
+    reference: view.agreement.reference,
+    id: view.agreement.id,
+    tasks: listTasks(args.context.db, { activeOnly: true }).map((t) => ({ value: String(t.id), label: t.name })),
+    chosen: view.tasks.map((t) => String(t.task.id)),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  requireNurseOf(actor);
+  const { context } = args;
+  const values = formValues(await args.request.formData(), ["taskIds"]);
+  const parsed = z.object({ taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task") }).safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  try {
+    setAgreementTasks(context.db, { actor, agreementId: view.agreement.id, taskIds: parsed.data.taskIds, at: context.clock.now() });
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskIds"), values);
+    throw error;
+  }
+  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+}
+
+export default function ChangeTasks() {
+  const { reference, id, tasks, chosen } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Change the tasks" caption={reference} back={{ to: `/agreements/${id}` }} />
+        <Form method="post" noValidate>
+          <CheckboxesField name="taskIds" label="Tasks to delegate" options={tasks} errors={actionData?.errors} values={actionData?.values ?? { taskIds: chosen }} />
+          <Button type="submit">Save tasks</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}

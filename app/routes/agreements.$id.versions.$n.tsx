@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { InsetText, Table } from "nhsuk-react-components";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { Summary } from "~/components/nhs/Summary";
+import { VERSION_STATE_LABELS } from "~/content/agreements";
+import { pageTitle } from "~/content/titles";
+import { partyRoleLabel } from "~/domain/agreement";
+import { formatDate, formatDateTime } from "~/domain/dates";
+import { loadAgreementPage } from "~/services/agreement-page.server";
+import { requireId } from "~/services/params.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(data ? `${data.reference}, version ${data.version.version}` : "Agreement version", matches);
+
+/** Every version stays readable, exactly as it was signed (or drafted). */
+export async function loader(args: LoaderFunctionArgs) {
+  const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
+  return {
+    id: view.agreement.id,
+    reference: view.agreement.reference,
+    inForce: view.agreement.inForceVersion,
+    version: view.version,
+    tasks: view.tasks,
+    workers: view.namedWorkers.map((w) => w.name),
+    signatures: view.signatures.map((s) => s.signature),
+  };
+}
+
+export default function Version() {
+  const d = useLoaderData<typeof loader>();
+  const v = d.version;
+  return (
+    <>
+      <PageHeading title={`Version ${v.version}`} caption={d.reference} back={{ to: `/agreements/${d.id}`, label: "Back to the agreement" }} />
+      <InsetText>
+        <p>
+          {VERSION_STATE_LABELS[v.state]}
+          {d.inForce === v.version ? ": this is the version in force." : d.inForce ? `. Version ${d.inForce} is in force.` : "."}
+          {v.frozenAt ? ` Sent for signatures ${formatDateTime(v.frozenAt)}.` : ""}
+        </p>
+        {v.contentHash ? (
+          <p className="nhsuk-body-s">
+            Content fingerprint (SHA-256): <code>{v.contentHash}</code>
+            <br />
+            Verification code: <strong>{v.verificationCode}</strong>
+          </p>
+        ) : null}
+      </InsetText>
+      {d.tasks.map(({ task, specifics }) => (
+        <div key={task.id}>
+          <h2>{task.name}</h2>
+          <Summary
+            rows={[
+              ["Instructions", specifics.instructions],
+              ["Care-plan reference", specifics.carePlanReference],
+              ["Device or product", specifics.deviceOrProduct],
+              ["Parameters", specifics.parameters],
+              ["Must not do", specifics.mustNotDo],
+              ["Escalation plan", specifics.escalationPlan],
+            ]}
+          />
+        </div>
+      ))}
+      <h2>Named care workers and dates</h2>
+      <Summary
+        rows={[
+          ["Named care workers", d.workers.join(", ")],
+          ["Start date", formatDate(v.startDate)],
+          ["Review date", formatDate(v.reviewDate)],
+          ["Supervision and support", v.supervisionArrangements],
+        ]}
+      />
+      <h2>Signatures</h2>
+      {d.signatures.length ? (
+        <Table caption={`Signatures on version ${v.version}`} responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Party</Table.Cell>
+              <Table.Cell>Signed by</Table.Cell>
+              <Table.Cell>When and how</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {d.signatures.map((s) => (
+              <Table.Row key={s.id}>
+                <Table.Cell>{partyRoleLabel(s.party)}</Table.Cell>
+                <Table.Cell>{s.signerName}</Table.Cell>
+                <Table.Cell>
+                  {formatDateTime(s.signedAt)}, {s.method === "in_app" ? "in the app" : "on paper"}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : (
+        <p>No signatures on this version.</p>
+      )}
+    </>
+  );
+}

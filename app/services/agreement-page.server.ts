@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { Actor } from "~/domain/actor";
+import { can } from "~/domain/roles";
+import { getAgreement } from "~/models/agreements.server";
+import { getSettings } from "~/models/settings.server";
+import type { AppContext } from "./context.server";
+import { notFound, requireId } from "./params.server";
+import { requirePermission } from "./session.server";
+
+/** Loads an agreement in the actor's scope (404 otherwise), with today's settings. */
+export async function loadAgreementPage(
+  { request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">,
+  { version }: { version?: number } = {},
+) {
+  const actor = await requirePermission(context, request, "read", "agreement");
+  const settings = getSettings(context.db);
+  const view = getAgreement(context.db, {
+    actor,
+    id: requireId(params.id),
+    version,
+    today: context.clock.today(),
+    at: context.clock.now(),
+    reviewDueDays: settings.reviewDueDays,
+    warningDays: settings.competencyWarningDays,
+  });
+  if (!view) throw notFound();
+  return { actor, settings, view };
+}
+
+/** Only a nurse acts on agreements (create, change, consent, send, review, suspend, end). */
+export function requireNurseOf(actor: Actor) {
+  if (!can(actor.role, "manage", "agreement")) throw new Response("Only a nurse can do this", { status: 403 });
+}
+
+export function agreementClock(context: AppContext) {
+  const settings = getSettings(context.db);
+  return { today: context.clock.today(), at: context.clock.now(), warningDays: settings.competencyWarningDays };
+}
