@@ -1,10 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
 
 export const DEMO_PASSWORD = "delegated-care-demo";
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const DATABASE = process.env.E2E_DATABASE ?? `.cache/e2e/e2e-${PORT}.db`;
+
+/** Moves the server's clock (demo-mode test clock), or back to real time with null. */
+export function setClock(instant: Date | null) {
+  const file = path.join(path.dirname(DATABASE), "clock");
+  fs.writeFileSync(file, instant ? instant.toISOString() : "");
+}
 
 export const ACCOUNTS = {
   admin: { email: "admin@example.org", name: "Alex Morgan" },

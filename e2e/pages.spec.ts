@@ -11,6 +11,9 @@ function pagesFor(account: Account): string[] {
   const user = idOf("users", "email = ?", "nurse@example.org");
   const competency = idOf("competencies", "worker_id = ? AND task_id = ?", worker, task);
   const session = idOf("training_sessions", "task_id = ?", task);
+  const agreement = idOf("agreements", "person_id = ? ORDER BY id LIMIT 1", person);
+  const draft = idOf("agreements", "state = 'draft' ORDER BY id LIMIT 1");
+  const awaiting = idOf("agreements", "state = 'awaiting_signatures' ORDER BY id LIMIT 1");
   switch (account) {
     case "admin":
       return [
@@ -26,13 +29,17 @@ function pagesFor(account: Account): string[] {
         "/training", "/training/new", `/training/${session}`, "/training/matrix", `/workers/${worker}/observe`, `/workers/${worker}/prerequisite`,
         `/competencies/${competency}`, `/competencies/${competency}/sign-off`, `/competencies/${competency}/suspend`,
         "/alerts", "/tasks", `/tasks/${task}`, `/organisations/${team}`,
+        `/agreements/${agreement}`, `/agreements/${agreement}/versions/1`, `/agreements/${agreement}/review`, `/agreements/${agreement}/amend`,
+        `/agreements/${agreement}/suspend`, `/agreements/${agreement}/end`, `/agreements/${draft}`, `/agreements/${draft}/details`,
+        `/agreements/${draft}/tasks`, `/agreements/${draft}/workers`, `/agreements/${draft}/consent`, `/agreements/${draft}/send`,
+        `/agreements/${awaiting}`, `/agreements/${awaiting}/paper`,
       ];
     case "facilitator":
       return ["/", "/training", "/training/matrix", "/workers", `/workers/${worker}`, `/competencies/${competency}`, "/people", "/alerts", "/tasks"];
     case "manager":
-      return ["/", "/agreements", "/workers", `/workers/${worker}`, `/workers/${worker}/edit`, "/workers/new", "/training", `/training/${session}`, "/training/matrix", `/competencies/${competency}`, "/people", "/alerts", "/organisations", `/organisations/${provider}`];
+      return ["/", "/agreements", "/workers", `/workers/${worker}`, `/workers/${worker}/edit`, "/workers/new", "/training", `/training/${session}`, "/training/matrix", `/competencies/${competency}`, "/people", "/alerts", "/organisations", `/organisations/${provider}`, `/agreements/${agreement}`, `/agreements/${awaiting}`, `/agreements/${awaiting}/sign`];
     case "worker":
-      return ["/", "/agreements", "/tasks", `/tasks/${task}`, `/competencies/${competency}`, `/competencies/${competency}/decline`];
+      return ["/", "/agreements", `/agreements/${agreement}`, `/agreements/${awaiting}/sign`, "/tasks", `/tasks/${task}`, `/competencies/${competency}`, `/competencies/${competency}/decline`];
     default:
       return ["/"];
   }

@@ -6,7 +6,8 @@ import path from "node:path";
 const db = process.env.DATABASE_URL;
 if (!db || !db.includes(".cache")) throw new Error("e2e needs a DATABASE_URL under .cache/");
 fs.rmSync(path.dirname(path.resolve(db)), { recursive: true, force: true });
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo"], {
+const clockFile = path.join(path.dirname(db), "clock");
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo", `--test-clock-file=${clockFile}`], {
   stdio: "inherit",
   env: process.env,
 });

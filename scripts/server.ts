@@ -11,17 +11,34 @@ import express from "express";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { systemClock } from "~/services/clock.server";
+import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
 import type { AppContext } from "~/services/context.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 
-const ArgsSchema = z.object({ demo: z.boolean() });
+const ArgsSchema = z.object({
+  demo: z.boolean(),
+  testClockFile: z.string().min(1).optional(),
+});
+
+function parseArgs(argv: string[]) {
+  const clockArg = argv.find((a) => a.startsWith("--test-clock-file="));
+  const parsed = ArgsSchema.safeParse({ demo: argv.includes("--demo"), testClockFile: clockArg?.slice("--test-clock-file=".length) });
+  if (!parsed.success) {
+    console.error(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
+    process.exit(1);
+  }
+  if (parsed.data.testClockFile && !parsed.data.demo) {
+    console.error("--test-clock-file is for end-to-end tests and only runs with --demo: it never moves a real deployment's clock.");
+    process.exit(1);
+  }
+  return parsed.data;
+}
 
 async function main() {
-  const args = ArgsSchema.parse({ demo: process.argv.includes("--demo") });
+  const args = parseArgs(process.argv.slice(2));
   let config;
   try {
     config = loadConfig(process.env, { demo: args.demo });
@@ -62,7 +79,9 @@ async function main() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
-  const context: AppContext = { db: connection.db, clock: systemClock, config };
+  const clock = args.testClockFile ? fileClock(args.testClockFile) : systemClock;
+  if (args.testClockFile) console.log(`Test clock: reading "now" from ${args.testClockFile}`);
+  const context: AppContext = { db: connection.db, clock, config };
   app.all(
     "*",
     createRequestHandler({

@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...p,
       signature: signed.get(p.party) ?? null,
     })),
-    mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version) : [],
+    mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p)) : [],
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settingsWarning }) : [],
     frozen,
     can: {

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -59,17 +59,13 @@ export default function Send() {
           ))}
         </ul>
         {notReady.length ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>Not everyone named is competent yet
-              </span>
-            </h2>
+          <WarningCallout>
+            <WarningCallout.Heading headingLevel="h2">Not everyone named is competent yet</WarningCallout.Heading>
             <p>You can send it now, but it will not become active until they are:</p>
             <ul>
               {notReady.map((n) => <li key={n}>{n}</li>)}
             </ul>
-          </div>
+          </WarningCallout>
         ) : null}
         <Form method="post">
           <Button type="submit" id="send">Send for signatures</Button>

@@ -39,16 +39,26 @@ describe("configuration", () => {
     expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }, { demo: false }).production).toBe(true);
   });
 
-  it("the server exits with code 1 and a clear message when configuration is wrong", async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+  function runServer(args: string[], env: Record<string, string>) {
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
       execFile(
         process.execPath,
-        ["--import", "tsx", "scripts/server.ts"],
-        { env: { ...process.env, PORT: "99999", DATABASE_URL: path.join(tempDir(), "dc.db") }, timeout: 20_000 },
+        ["--import", "tsx", "scripts/server.ts", ...args],
+        { env: { ...process.env, DATABASE_URL: path.join(tempDir(), "dc.db"), ...env }, timeout: 20_000 },
         (error, _stdout, stderr) => resolve({ code: error ? (error as NodeJS.ErrnoException & { code: number }).code : 0, stderr }),
       );
     });
+  }
+
+  it("the server exits with code 1 and a clear message when configuration is wrong", async () => {
+    const result = await runServer([], { PORT: "99999" });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("PORT must be a whole number from 1 to 65535");
+  });
+
+  it("the test clock is refused outside demo mode: it can never move a real deployment's clock", async () => {
+    const result = await runServer(["--test-clock-file=/tmp/clock"], { NODE_ENV: "production", SESSION_SECRET: "s".repeat(40) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("--test-clock-file is for end-to-end tests and only runs with --demo");
   });
 });
