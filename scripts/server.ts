@@ -14,6 +14,7 @@ import { z } from "zod";
 import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
 import type { AppContext } from "~/services/context.server";
+import { createPdfPool } from "~/services/pdf-pool.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
@@ -81,7 +82,8 @@ async function main() {
 
   const clock = args.testClockFile ? fileClock(args.testClockFile) : systemClock;
   if (args.testClockFile) console.log(`Test clock: reading "now" from ${args.testClockFile}`);
-  const context: AppContext = { db: connection.db, clock, config };
+  const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
+  const context: AppContext = { db: connection.db, clock, config, pdf };
   app.all(
     "*",
     createRequestHandler({
@@ -96,7 +98,8 @@ async function main() {
   });
 
   const stop = () => {
-    server.close(() => {
+    server.close(async () => {
+      await pdf.close();
       connection.sqlite.close();
       process.exit(0);
     });

@@ -90,6 +90,7 @@ export function listAgreements(
       reviewDate: agreements.reviewDate,
       startDate: agreements.startDate,
       currentVersion: agreements.currentVersion,
+      inForceVersion: agreements.inForceVersion,
       personId: people.id,
       personName: people.name,
       providerName: providers.name,

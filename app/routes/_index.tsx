@@ -19,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisationName: actor.organisationName,
     counts: homeCounts(context.db, actor),
     links: NAVIGATION[actor.role].filter((l) => l.href !== "/"),
+    workerId: actor.workerId,
     passport:
       actor.role === "care_worker" && actor.workerId
         ? listWorkerCompetencies(context.db, { actor, workerId: actor.workerId, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays })
@@ -63,6 +64,9 @@ export default function Home() {
         <>
           <h2>Your skills passport</h2>
           <p>Carry out a task only while your competency in it shows Competent or Expiring. Ask your manager about anything else.</p>
+          <p>
+            <a href={`/workers/${data.workerId}/passport.pdf`}>Print your skills passport (PDF)</a>
+          </p>
           <PassportTable entries={data.passport} caption="Your competencies" />
         </>
       ) : null}

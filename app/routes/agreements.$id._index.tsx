@@ -87,6 +87,11 @@ export default function AgreementPage() {
         </InsetText>
       ) : null}
 
+      <p>
+        <a href={`/agreements/${a.id}/pdf${amending && a.inForceVersion ? `?version=${a.inForceVersion}` : ""}`}>
+          Print this agreement (PDF, version {amending && a.inForceVersion ? a.inForceVersion : v.version})
+        </a>
+      </p>
       <div className="dc-actions">
         {d.can.send ? <Link to={`/agreements/${a.id}/send`} className="nhsuk-button">Send for signatures</Link> : null}
         {d.mySigningParties.length ? <Link to={`/agreements/${a.id}/sign`} className="nhsuk-button">Sign this agreement</Link> : null}

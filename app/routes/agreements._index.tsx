@@ -50,12 +50,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     providers: actor.role === "care_worker" ? [] : listProviderChoices(context.db, { actor }),
     tasks: listTasks(context.db).map((t) => ({ id: t.id, name: t.name })),
     canCreate: can(actor.role, "manage", "agreement"),
+    canBatchPrint: actor.role === "provider_manager",
     reviewDueDays: settings.reviewDueDays,
   };
 }
 
 export default function Agreements() {
-  const { agreements, filters, providers, tasks, canCreate, reviewDueDays } = useLoaderData<typeof loader>();
+  const { agreements, filters, providers, tasks, canCreate, canBatchPrint, reviewDueDays } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -63,6 +64,13 @@ export default function Agreements() {
       {canCreate ? (
         <p>
           <Link to="/agreements/new" className="nhsuk-button">Start a new agreement</Link>
+        </p>
+      ) : null}
+      {canBatchPrint ? (
+        <p>
+          <a href="/agreements/print-all" download>
+            Download every active agreement for printing (zip of PDFs)
+          </a>
         </p>
       ) : null}
       <Form method="get" className="dc-filter" aria-label="Filter agreements">

@@ -62,6 +62,9 @@ export default function WorkerPage() {
       </div>
 
       <h2>Skills passport</h2>
+      <p>
+        <a href={`/workers/${worker.id}/passport.pdf`}>Print the skills passport (PDF)</a>
+      </p>
       <PassportTable entries={passport} caption={`Competencies of ${worker.name}`} />
 
       <h2>Prerequisites</h2>

@@ -1,12 +1,15 @@
 import type { Db } from "~db/client";
 import type { Clock } from "./clock.server";
 import type { Config } from "./config.server";
+import type { PdfRenderer } from "./pdf-pool.server";
 
 /** What the server hands every loader and action. */
 export type AppContext = {
   db: Db;
   clock: Clock;
   config: Config;
+  /** Renders PDFs off the request thread. */
+  pdf: PdfRenderer;
   /** Set by an action that rejected its form, so the page title can say "Error:" without JavaScript. */
   formRejected?: boolean;
 };

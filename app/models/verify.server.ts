@@ -1,0 +1,42 @@
+import { and, eq } from "drizzle-orm";
+import { agreementStatus, AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
+import type { IsoDate } from "~/domain/dates";
+import type { Db } from "~db/client";
+import { agreements, agreementVersions, people } from "~db/schema";
+import { initials } from "./agreement-cover.server";
+
+/** Codes are 8 characters from an alphabet without 0, O, 1 or I; shown as XXXX-XXXX. */
+export function normaliseCode(input: string): string | null {
+  const c = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return /^[A-HJ-NP-Z2-9]{8}$/.test(c) ? `${c.slice(0, 4)}-${c.slice(4)}` : null;
+}
+
+/**
+ * What a printout's verification code says today, for anyone holding the printout: no
+ * personal data beyond the person's initials.
+ */
+export function verifyCode(db: Db, { code, today, reviewDueDays }: { code: string; today: IsoDate; reviewDueDays: number }) {
+  const row = db
+    .select({ version: agreementVersions, agreement: agreements, personName: people.name })
+    .from(agreementVersions)
+    .innerJoin(agreements, eq(agreements.id, agreementVersions.agreementId))
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .where(and(eq(agreementVersions.verificationCode, code)))
+    .get();
+  if (!row) return null;
+  const { version: v, agreement: a } = row;
+  const inForce = a.inForceVersion === v.version && (a.state === "active" || a.state === "suspended");
+  const status = agreementStatus(a, today, reviewDueDays);
+  return {
+    code,
+    reference: a.reference,
+    version: v.version,
+    personInitials: initials(row.personName),
+    signedOn: v.activatedAt,
+    versionState: v.state,
+    inForceVersion: a.inForceVersion,
+    isInForce: inForce,
+    agreementStatus: AGREEMENT_STATUS_LABELS[status],
+    canBeUsed: inForce && a.state === "active",
+  };
+}

@@ -1,0 +1,196 @@
+import { Document, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import { styles } from "./styles";
+import type { AgreementPdfData } from "./types";
+
+/** A QR code as vector squares: `modules` is the square matrix of dark (true) cells. */
+export function QrCode({ modules, size }: { modules: boolean[][]; size: number }) {
+  const n = modules.length;
+  let d = "";
+  modules.forEach((row, y) => row.forEach((dark, x) => (dark ? (d += `M${x + 4} ${y + 4}h1v1h-1z`) : null)));
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${n + 8} ${n + 8}`}>
+      <Path d={d} fill="#000000" />
+    </Svg>
+  );
+}
+
+function Row({ k, v }: { k: string; v: ReactNode }) {
+  return (
+    <View style={styles.row} wrap={false}>
+      <Text style={styles.key}>{k}</Text>
+      <Text style={styles.value}>{v === "" || v === null || v === undefined ? "Not recorded" : v}</Text>
+    </View>
+  );
+}
+
+function Section({ n, title, children, breakBefore }: { n: number; title: string; children: ReactNode; breakBefore?: boolean }) {
+  return (
+    <View style={styles.section} break={breakBefore}>
+      <Text style={styles.h2} minPresenceAhead={60}>
+        {n}. {title}
+      </Text>
+      {children}
+    </View>
+  );
+}
+
+/** The printed delegation agreement: DOMAIN.md's ten sections, A4, page x of y on every page. */
+export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: boolean[][] | null }) {
+  const footer = `${data.reference}, Version ${data.version}, Printed ${data.printedOn}`;
+  return (
+    <Document title={`${data.reference} version ${data.version}`} author="Delegated Care" subject="Delegation agreement" language="en-GB">
+      <Page size="A4" style={styles.page}>
+        <View style={styles.header} fixed>
+          <Text style={styles.headerTitle}>NHS Delegated Care: delegation agreement</Text>
+          <Text style={styles.headerRef}>{data.reference}</Text>
+        </View>
+        <View style={styles.footerRule} fixed />
+        <Text style={styles.footerText} fixed>
+          {footer}
+          {data.verificationCode ? `\nVerification code: ${data.verificationCode}${data.verifyUrl ? ` at ${data.verifyUrl}` : ""}` : "\nDraft: not valid for use"}
+        </Text>
+        <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        {!data.signedVersion ? (
+          <Text style={styles.watermark} fixed>
+            Draft: not valid for use
+          </Text>
+        ) : null}
+
+        <Text style={styles.title}>Delegation agreement {data.reference}</Text>
+        <Text style={styles.subtitle}>
+          Version {data.version}. {data.versionNote}
+        </Text>
+        {!data.signedVersion ? (
+          <Text style={styles.draftBanner}>Draft: not valid for use. This version has not been signed by every party.</Text>
+        ) : null}
+
+        <Section n={1} title="Parties and contacts">
+          <Row k="NHS team" v={`${data.team.name} (ODS ${data.team.identifier})`} />
+          <Row k="Team address and phone" v={[data.team.address, data.team.phone].filter(Boolean).join(". ")} />
+          <Row k="Delegating nurse" v={`${data.delegator.name}, NMC PIN ${data.delegator.nmcPin}`} />
+          <Row k="Care provider" v={`${data.provider.name} (CQC location ${data.provider.identifier})`} />
+          <Row k="Provider address and phone" v={[data.provider.address, data.provider.phone].filter(Boolean).join(". ")} />
+          <Row k="Escalation in hours" v={data.team.escalationInHours} />
+          <Row k="Escalation out of hours" v={data.team.escalationOutOfHours} />
+          <Row k="Provider on call" v={data.provider.escalationOutOfHours} />
+        </Section>
+
+        <Section n={2} title="The person receiving care">
+          <Row k="Name" v={data.person.name} />
+          <Row k="NHS number" v={data.person.nhsNumber} />
+          <Row k="Date of birth" v={data.person.dateOfBirth} />
+          <Row k="Address" v={data.person.address} />
+          <Row k="Consent" v={data.person.consent} />
+          <Row k="Mental capacity" v={data.person.capacity} />
+        </Section>
+
+        <Section n={3} title="Tasks delegated">
+          {data.tasks.map((t) => (
+            <View key={t.name} style={{ marginBottom: 8 }}>
+              <Text style={styles.h3}>{t.name}</Text>
+              <Row k="In scope" v={t.inScope} />
+              <Row k="Excluded" v={t.excluded} />
+              <Row k="Device or product" v={t.deviceOrProduct} />
+              <Row k="Parameters" v={t.parameters} />
+              <Row k="Must not do" v={t.mustNotDo} />
+            </View>
+          ))}
+        </Section>
+
+        <Section n={4} title="Written procedure and care-plan reference">
+          {data.tasks.map((t) => (
+            <View key={t.name} style={{ marginBottom: 6 }}>
+              <Text style={styles.h3}>{t.name}</Text>
+              <Text style={styles.para}>{t.instructions || "As in the care plan."}</Text>
+              <Text style={styles.small}>Care-plan reference: {t.carePlanReference || "not given"}</Text>
+            </View>
+          ))}
+        </Section>
+
+        <Section n={5} title="Escalation: when to call the nurse, the GP, 111 or 999">
+          {data.tasks.map((t) => (
+            <View key={t.name} style={{ marginBottom: 6 }}>
+              <Text style={styles.h3}>{t.name}</Text>
+              <Text style={styles.para}>{t.escalationPlan}</Text>
+            </View>
+          ))}
+          <Text style={styles.para}>
+            District nurses in hours: {data.team.escalationInHours || data.team.phone}. Out of hours: {data.team.escalationOutOfHours}. In an emergency
+            call 999.
+          </Text>
+        </Section>
+
+        <Section n={6} title="Named care workers and their competency">
+          <View style={styles.table}>
+            <View style={styles.tr} fixed>
+              <Text style={[styles.th, { width: "30%" }]}>Care worker</Text>
+              <Text style={[styles.th, { width: "30%" }]}>Task</Text>
+              <Text style={[styles.th, { width: "20%" }]}>Signed off</Text>
+              <Text style={[styles.th, { width: "20%" }]}>Expires</Text>
+            </View>
+            {data.workers.flatMap((w) =>
+              (w.competencies.length ? w.competencies : [{ taskName: "No competency recorded", signedOffOn: "", expiresOn: "", status: "" }]).map((c, i) => (
+                <View style={styles.tr} key={`${w.name}-${c.taskName}`} wrap={false}>
+                  <Text style={[styles.td, { width: "30%" }]}>{i === 0 ? `${w.name}\n${w.jobTitle}` : ""}</Text>
+                  <Text style={[styles.td, { width: "30%" }]}>{c.taskName}</Text>
+                  <Text style={[styles.td, { width: "20%" }]}>{c.signedOffOn || "Not signed off"}</Text>
+                  <Text style={[styles.td, { width: "20%" }]}>{c.expiresOn ? `${c.expiresOn}${c.status ? ` (${c.status})` : ""}` : ""}</Text>
+                </View>
+              )),
+            )}
+          </View>
+          <Text style={[styles.small, { marginTop: 4 }]}>
+            A named worker may carry out a task only while their competency is current. Check the live record with the verification code.
+          </Text>
+        </Section>
+
+        <Section n={7} title="Supervision and support">
+          <Text style={styles.para}>{data.supervision || "As agreed with the delegating nurse."}</Text>
+        </Section>
+
+        <Section n={8} title="Review">
+          <Row k="Start date" v={data.startDate} />
+          <Row k="Review date" v={data.reviewDate} />
+          <Row k="Earlier review if" v={data.earlyReviewTriggers} />
+        </Section>
+
+        <Section n={9} title="Accountability and insurance">
+          {data.accountability.map((a) => (
+            <Text key={a} style={styles.para}>
+              {a}
+            </Text>
+          ))}
+          <Text style={styles.para}>Insurance: {data.provider.insurance}</Text>
+          <Text style={styles.para}>CQC regulated activities: {data.provider.regulatedActivities}</Text>
+        </Section>
+
+        <Section n={10} title="Signatures" breakBefore={data.signatures.length > 5}>
+          {data.signatures.map((s) => (
+            <View key={`${s.role}-${s.name}`} style={styles.signatureBlock} wrap={false}>
+              <Text style={{ fontWeight: 700 }}>
+                {s.role}: {s.name}
+              </Text>
+              {s.signed ? (
+                <Text>{s.signed}</Text>
+              ) : (
+                <>
+                  <View style={styles.signatureLine} />
+                  <Text style={styles.small}>Signature, name and date</Text>
+                </>
+              )}
+            </View>
+          ))}
+          <View style={styles.verify} wrap={false}>
+            {qr ? <QrCode modules={qr} size={72} /> : null}
+            <View style={{ marginLeft: qr ? 12 : 0 }}>
+              <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none (draft)"}</Text>
+              {data.verifyUrl ? <Text>Check this printout is the version in force at {data.verifyUrl}</Text> : null}
+            </View>
+          </View>
+        </Section>
+
+      </Page>
+    </Document>
+  );
+}

@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { agreementPdfData } from "~/models/agreement-pdf.server";
+import { demoDatabase, TEST_NOW } from "~/models/test-helpers";
+import { renderPdf } from "./render";
+
+function pdfText(bytes: Uint8Array): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dc-pdf-")), "a.pdf");
+  fs.writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+describe("the printed agreement", async () => {
+  const d = await demoDatabase();
+  const build = (id: number) =>
+    agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!;
+
+  it("holds every section, the NHS number, the workers, signatures, the code and page numbers", async () => {
+    const pdf = build(d.ids.agreements.edith);
+    const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
+    for (const expected of [
+      "Edith Clarke",
+      pdf.data.person.nhsNumber,
+      "Insulin administration by pen",
+      "Blood glucose monitoring",
+      "Maria Santos",
+      "James Whitfield",
+      "1. Parties and contacts",
+      "10. Signatures",
+      "Version 1",
+      `Verification code: ${pdf.data.verificationCode}`,
+      "Page 1 of",
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(pdf.data.person.nhsNumber).toMatch(/^\d{3} \d{3} \d{4}$/);
+    expect(text).not.toContain("Draft: not valid for use");
+    expect(pdf.storable).toBe(true);
+  }, 30_000);
+
+  it("marks an unsigned version as a draft, with blank lines for wet signatures", async () => {
+    const pdf = build(d.ids.agreements.winifred);
+    const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
+    expect(text).toContain("Draft: not valid for use");
+    expect(text).toContain("Signature, name and date");
+    expect(pdf.storable).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,38 @@
+import { StyleSheet } from "@react-pdf/renderer";
+import { FONT } from "./fonts";
+
+/** NHS identity colours; sizes chosen to read at arm's length on A4. */
+export const NHS_BLUE = "#005eb8";
+export const NHS_DARK = "#212b32";
+export const NHS_GREY = "#4c6272";
+export const NHS_RED = "#d5281b";
+export const NHS_PALE = "#f0f4f5";
+
+export const styles = StyleSheet.create({
+  page: { fontFamily: FONT, fontSize: 11, color: NHS_DARK, paddingTop: 64, paddingBottom: 72, paddingHorizontal: 44 },
+  header: { position: "absolute", top: 0, left: 0, right: 0, height: 40, backgroundColor: NHS_BLUE, color: "#ffffff", flexDirection: "row", justifyContent: "space-between", alignItems: "center", paddingHorizontal: 44 },
+  headerTitle: { fontSize: 12, fontWeight: 700 },
+  headerRef: { fontSize: 12 },
+  footerRule: { position: "absolute", bottom: 54, left: 44, right: 44, borderTopWidth: 1, borderTopColor: "#aeb7bd" },
+  footerText: { position: "absolute", bottom: 24, left: 44, right: 150, fontSize: 9, color: NHS_GREY },
+  footerPage: { position: "absolute", bottom: 24, right: 44, width: 100, textAlign: "right", fontSize: 9, color: NHS_GREY },
+  watermark: { position: "absolute", top: 330, left: 20, right: 20, textAlign: "center", fontSize: 46, fontWeight: 700, color: NHS_RED, opacity: 0.18, transform: "rotate(-30deg)" },
+  title: { fontSize: 22, fontWeight: 700, marginBottom: 6, lineHeight: 1.2 },
+  subtitle: { fontSize: 12, color: NHS_GREY, marginBottom: 14 },
+  draftBanner: { borderWidth: 2, borderColor: NHS_RED, color: NHS_RED, padding: 8, marginBottom: 12, fontWeight: 700, fontSize: 12 },
+  section: { marginBottom: 14 },
+  h2: { fontSize: 15, fontWeight: 700, color: NHS_BLUE, marginBottom: 6, marginTop: 4 },
+  h3: { fontSize: 12.5, fontWeight: 700, marginBottom: 4, marginTop: 6 },
+  row: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: "#d8dde0", paddingVertical: 3 },
+  key: { width: "32%", fontWeight: 700, paddingRight: 8, lineHeight: 1.35 },
+  value: { width: "68%", lineHeight: 1.35 },
+  table: { borderWidth: 0.75, borderColor: "#aeb7bd", marginTop: 4 },
+  tr: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: "#aeb7bd" },
+  th: { fontWeight: 700, backgroundColor: NHS_PALE, padding: 4 },
+  td: { padding: 4, lineHeight: 1.3 },
+  para: { marginBottom: 5, lineHeight: 1.35 },
+  small: { fontSize: 9, color: NHS_GREY },
+  signatureLine: { borderBottomWidth: 1, borderBottomColor: NHS_DARK, height: 22, marginTop: 4, marginBottom: 2 },
+  signatureBlock: { marginBottom: 10, paddingBottom: 4 },
+  verify: { flexDirection: "row", alignItems: "center", marginTop: 10, padding: 8, backgroundColor: NHS_PALE },
+});

@@ -1,0 +1,54 @@
+/** Plain data for the PDFs: built by the models, rendered by app/pdf with no database access. */
+
+export type PdfContact = {
+  name: string;
+  identifier: string;
+  address: string;
+  phone: string;
+  escalationInHours: string;
+  escalationOutOfHours: string;
+};
+
+export type AgreementPdfData = {
+  reference: string;
+  version: number;
+  /** Fully signed and in force (or once in force): no draft mark. */
+  signedVersion: boolean;
+  versionNote: string;
+  verificationCode: string | null;
+  verifyUrl: string | null;
+  printedOn: string;
+  team: PdfContact;
+  provider: PdfContact & { insurance: string; regulatedActivities: string };
+  delegator: { name: string; nmcPin: string };
+  person: { name: string; nhsNumber: string; dateOfBirth: string; address: string; consent: string; capacity: string };
+  tasks: {
+    name: string;
+    inScope: string;
+    excluded: string;
+    instructions: string;
+    carePlanReference: string;
+    deviceOrProduct: string;
+    parameters: string;
+    mustNotDo: string;
+    escalationPlan: string;
+  }[];
+  workers: { name: string; jobTitle: string; competencies: { taskName: string; signedOffOn: string; expiresOn: string; status: string }[] }[];
+  startDate: string;
+  reviewDate: string;
+  supervision: string;
+  earlyReviewTriggers: string;
+  signatures: { role: string; name: string; signed: string | null }[];
+  accountability: string[];
+};
+
+export type PassportPdfData = {
+  workerName: string;
+  jobTitle: string;
+  providerName: string;
+  careCertificate: string;
+  printedOn: string;
+  competencies: { taskName: string; personName: string | null; status: string; signedOff: string; expiresOn: string }[];
+};
+
+export type PdfJob = { kind: "agreement"; data: AgreementPdfData } | { kind: "passport"; data: PassportPdfData };

@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { passportPdfData } from "~/models/passport-pdf.server";
+import { getSettings } from "~/models/settings.server";
+import { pdfResponse } from "~/services/agreement-pdf.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requireActor } from "~/services/session.server";
+
+/** The worker's skills passport as a PDF: for those who may see the worker, and the worker themselves. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(context, request);
+  const data = passportPdfData(context.db, {
+    actor,
+    workerId: requireId(params.id),
+    today: context.clock.today(),
+    warningDays: getSettings(context.db).competencyWarningDays,
+  });
+  if (!data) throw notFound();
+  const bytes = await context.pdf.render({ kind: "passport", data });
+  return pdfResponse(bytes, { filename: `skills-passport-${data.workerName.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`, source: "rendered" });
+}
