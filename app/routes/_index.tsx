@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "nhsuk-react-components";
-import { pageTitle } from "~/content/titles";
-import { NAVIGATION } from "~/content/navigation";
+import { AlertCounts, AlertsTable, ExpiryChart } from "~/components/Alerts";
 import { PassportTable } from "~/components/Passport";
+import { NAVIGATION } from "~/content/navigation";
+import { pageTitle } from "~/content/titles";
+import { countAlerts } from "~/domain/alerts";
+import { expiryByMonth, listAlerts } from "~/models/alerts.server";
 import { listWorkerCompetencies } from "~/models/competencies.server";
 import { homeCounts } from "~/models/home.server";
 import { getSettings } from "~/models/settings.server";
@@ -11,18 +14,27 @@ import { requireActor } from "~/services/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Home", matches);
 
+const SHOWN = 10;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
+  const { db, clock } = context;
+  const settings = getSettings(db);
+  const today = clock.today();
+  const alerts = listAlerts(db, { actor, today, settings });
   return {
     name: actor.name,
     role: actor.role,
     organisationName: actor.organisationName,
-    counts: homeCounts(context.db, actor),
+    counts: homeCounts(db, actor),
+    alerts: alerts.slice(0, SHOWN),
+    alertCounts: countAlerts(alerts),
+    expiry: actor.role === "care_worker" ? null : expiryByMonth(db, { actor, today }),
     links: NAVIGATION[actor.role].filter((l) => l.href !== "/"),
     workerId: actor.workerId,
     passport:
       actor.role === "care_worker" && actor.workerId
-        ? listWorkerCompetencies(context.db, { actor, workerId: actor.workerId, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays })
+        ? listWorkerCompetencies(db, { actor, workerId: actor.workerId, today, warningDays: settings.competencyWarningDays })
         : null,
   };
 }
@@ -37,6 +49,7 @@ const INTRO: Record<string, string> = {
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
+  const more = data.alertCounts.total - data.alerts.length;
   return (
     <>
       <h1>
@@ -44,22 +57,16 @@ export default function Home() {
         Welcome, {data.name}
       </h1>
       <p className="nhsuk-lede-text">{INTRO[data.role]}</p>
-      {data.counts.length ? (
-        <ul className="nhsuk-grid-row nhsuk-card-group">
-          {data.counts.map((c) => (
-            <li className="nhsuk-grid-column-one-third nhsuk-card-group__item" key={c.label}>
-              <Card clickable>
-                <Card.Heading headingLevel="h2" className="nhsuk-heading-m">
-                  <Card.Link asElement={Link} to={c.href} href={c.href}>
-                    {c.label}
-                  </Card.Link>
-                </Card.Heading>
-                <Card.Description className="nhsuk-heading-xl nhsuk-u-margin-bottom-0">{c.value}</Card.Description>
-              </Card>
-            </li>
-          ))}
-        </ul>
+
+      <h2>What needs attention</h2>
+      {data.alertCounts.total ? <AlertCounts counts={data.alertCounts} /> : null}
+      <AlertsTable alerts={data.alerts} caption={`The ${data.alerts.length} most urgent of ${data.alertCounts.total} alerts`} />
+      {more > 0 ? (
+        <p>
+          <Link to="/alerts">See all {data.alertCounts.total} alerts</Link>
+        </p>
       ) : null}
+
       {data.passport ? (
         <>
           <h2>Your skills passport</h2>
@@ -70,14 +77,33 @@ export default function Home() {
           <PassportTable entries={data.passport} caption="Your competencies" />
         </>
       ) : null}
-      <h2>Go to</h2>
-      <ul className="nhsuk-list">
-        {data.links.map((l) => (
-          <li key={l.href}>
-            <Link to={l.href}>{l.label}</Link>
-          </li>
-        ))}
-      </ul>
+
+      {data.expiry ? (
+        <>
+          <h2>Competencies expiring in the next 12 months</h2>
+          <ExpiryChart months={data.expiry} />
+        </>
+      ) : null}
+
+      {data.counts.length ? (
+        <>
+          <h2>At a glance</h2>
+          <ul className="nhsuk-grid-row nhsuk-card-group">
+            {data.counts.map((c) => (
+              <li className="nhsuk-grid-column-one-third nhsuk-card-group__item" key={c.label}>
+                <Card clickable>
+                  <Card.Heading headingLevel="h3" className="nhsuk-heading-s">
+                    <Card.Link asElement={Link} to={c.href} href={c.href}>
+                      {c.label}
+                    </Card.Link>
+                  </Card.Heading>
+                  <Card.Description className="nhsuk-heading-l nhsuk-u-margin-bottom-0">{c.value}</Card.Description>
+                </Card>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

@@ -85,3 +85,16 @@ function localSessionSecret(databaseUrl: string): string {
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** For command-line jobs (the digest): what they need, without a session secret. */
+export function loadJobConfig(env: Record<string, string | undefined>) {
+  const parsed = EnvSchema.omit({ SESSION_SECRET: true }).safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    smtpUrl: e.SMTP_URL?.trim() ? e.SMTP_URL.trim() : null,
+    mailFrom: e.MAIL_FROM,
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { computeAlerts, countAlerts, type AgreementRecord, type CompetencyRecord } from "./alerts";
+
+const settings = { competencyWarningDays: 90, competencyReminderDays: [90, 60, 30], reviewDueDays: 30, awaitingSignaturesDays: 7 };
+const T = "2026-11-22";
+
+const competency = (expiresOn: string, liveAgreements: string[] = []): CompetencyRecord => ({
+  competencyId: 1,
+  workerId: 7,
+  workerName: "Maria Santos",
+  taskName: "Urinary catheter care",
+  personInitials: null,
+  providerId: 3,
+  providerName: "Brightside Home Care",
+  teamIds: [1],
+  expiresOn,
+  liveAgreements,
+});
+
+const agreement = (over: Partial<AgreementRecord>): AgreementRecord => ({
+  agreementId: 9,
+  reference: "DA-2026-000009",
+  personInitials: "E. C.",
+  providerId: 3,
+  providerName: "Brightside Home Care",
+  teamId: 1,
+  state: "active",
+  reviewDate: "2027-06-01",
+  awaitingSince: null,
+  tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 2, namedWorkers: 2 }],
+  ...over,
+});
+
+const run = (c: CompetencyRecord[], a: AgreementRecord[] = [], today = T) => computeAlerts({ competencies: c, agreements: a }, today, settings);
+
+describe("competency alerts", () => {
+  it("expiring at exactly 90, 60 and 30 days, with the reminder point", () => {
+    expect(run([competency("2027-02-20")])).toMatchObject([{ kind: "competency_expiring", severity: "warning", reminderDays: 90 }]);
+    expect(run([competency("2027-01-21")])[0]).toMatchObject({ reminderDays: 60 });
+    expect(run([competency("2026-12-22")])[0]).toMatchObject({ reminderDays: 30 });
+    expect(run([competency("2026-12-23")])[0]).toMatchObject({ reminderDays: 60 });
+  });
+
+  it("nothing at 91 days", () => {
+    expect(run([competency("2027-02-21")])).toEqual([]);
+  });
+
+  it("expiring today is still a warning, and says so", () => {
+    expect(run([competency(T)])).toMatchObject([{ kind: "competency_expiring", title: "Maria Santos: Urinary catheter care expires today" }]);
+  });
+
+  it("expired yesterday is critical only while the worker is named on a live agreement", () => {
+    expect(run([competency("2026-11-21")])).toEqual([]);
+    expect(run([competency("2026-11-21", ["DA-2026-000003"])])).toMatchObject([
+      { kind: "competency_expired", severity: "critical", dueOn: "2026-11-21", title: "Maria Santos: Urinary catheter care expired 1 day ago" },
+    ]);
+  });
+
+  it("counts days across a leap day", () => {
+    // 29 February 2028 lies between; 30 days from 2028-02-14 is 2028-03-15.
+    expect(run([competency("2028-03-15")], [], "2028-02-14")[0]).toMatchObject({ reminderDays: 30 });
+    expect(run([competency("2028-03-16")], [], "2028-02-14")[0]).toMatchObject({ reminderDays: 60 });
+  });
+});
+
+describe("agreement alerts", () => {
+  it("review due in exactly 30 days; overdue the day after the review date", () => {
+    expect(run([], [agreement({ reviewDate: "2026-12-22" })])).toMatchObject([{ kind: "agreement_review_due", severity: "warning" }]);
+    expect(run([], [agreement({ reviewDate: "2026-12-23" })])).toEqual([]);
+    expect(run([], [agreement({ reviewDate: T })])).toMatchObject([{ kind: "agreement_review_due" }]);
+    expect(run([], [agreement({ reviewDate: "2026-11-21" })])).toMatchObject([{ kind: "agreement_review_overdue", severity: "critical" }]);
+  });
+
+  it("no competent worker is critical; one is a cover risk", () => {
+    const none = run([], [agreement({ tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 0, namedWorkers: 2 }] })]);
+    expect(none).toMatchObject([{ kind: "agreement_no_competent_worker", severity: "critical" }]);
+    const one = run([], [agreement({ tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 1, namedWorkers: 2 }] })]);
+    expect(one).toMatchObject([{ kind: "agreement_cover_risk", severity: "warning" }]);
+  });
+
+  it("awaiting signatures for more than 7 days is information", () => {
+    expect(run([], [agreement({ state: "awaiting_signatures", awaitingSince: "2026-11-15", tasks: [] })])).toEqual([]);
+    expect(run([], [agreement({ state: "awaiting_signatures", awaitingSince: "2026-11-14", tasks: [] })])).toMatchObject([
+      { kind: "agreement_awaiting_signatures", severity: "info", dueOn: "2026-11-21" },
+    ]);
+  });
+
+  it("ended agreements raise nothing", () => {
+    expect(run([], [agreement({ state: "ended", reviewDate: "2020-01-01", tasks: [{ taskName: "x", competentWorkers: 0, namedWorkers: 1 }] })])).toEqual([]);
+  });
+});
+
+describe("ordering and counts", () => {
+  it("critical first, then warning, then information, soonest first", () => {
+    const alerts = run(
+      [competency("2026-12-01"), competency("2026-11-01", ["DA-1"])],
+      [agreement({ state: "awaiting_signatures", awaitingSince: "2026-10-01", tasks: [] }), agreement({ reviewDate: "2026-11-05" })],
+    );
+    expect(alerts.map((a) => a.kind)).toEqual(["competency_expired", "agreement_review_overdue", "competency_expiring", "agreement_awaiting_signatures"]);
+    expect(countAlerts(alerts).bySeverity).toEqual({ critical: 2, warning: 1, info: 1 });
+  });
+});

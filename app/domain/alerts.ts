@@ -1,0 +1,207 @@
+/**
+ * The alert engine (DOMAIN.md "Alerts"): a pure function from the records that can alert and
+ * "today" to the alerts, each with a severity, a subject, a due date and the organisations it
+ * concerns. The models fetch only rows that can alert; this decides.
+ */
+import { daysBetween, addDays, type IsoDate } from "./dates";
+
+export const ALERT_KINDS = [
+  "competency_expired",
+  "agreement_no_competent_worker",
+  "agreement_review_overdue",
+  "competency_expiring",
+  "agreement_cover_risk",
+  "agreement_review_due",
+  "agreement_awaiting_signatures",
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export type Severity = "critical" | "warning" | "info";
+
+export const ALERT_SEVERITY: Record<AlertKind, Severity> = {
+  competency_expiring: "warning",
+  competency_expired: "critical",
+  agreement_no_competent_worker: "critical",
+  agreement_cover_risk: "warning",
+  agreement_review_due: "warning",
+  agreement_review_overdue: "critical",
+  agreement_awaiting_signatures: "info",
+};
+
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  competency_expiring: "Competency expiring",
+  competency_expired: "Competency expired, worker still named",
+  agreement_no_competent_worker: "No competent worker for a task",
+  agreement_cover_risk: "Only one competent worker for a task",
+  agreement_review_due: "Agreement review due",
+  agreement_review_overdue: "Agreement review overdue",
+  agreement_awaiting_signatures: "Waiting for signatures",
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Information" };
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export type AlertSettings = {
+  competencyWarningDays: number;
+  competencyReminderDays: number[];
+  reviewDueDays: number;
+  awaitingSignaturesDays: number;
+};
+
+export type CompetencyRecord = {
+  competencyId: number;
+  workerId: number;
+  workerName: string;
+  taskName: string;
+  personInitials: string | null;
+  providerId: number;
+  providerName: string;
+  /** NHS teams that work with the provider, or whose live agreements name the worker. */
+  teamIds: number[];
+  expiresOn: IsoDate;
+  /** References of live agreements naming this worker for this task. */
+  liveAgreements: string[];
+};
+
+export type AgreementRecord = {
+  agreementId: number;
+  reference: string;
+  personInitials: string;
+  providerId: number;
+  providerName: string;
+  teamId: number;
+  state: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+  reviewDate: IsoDate;
+  /** Day the current version was sent, when it is still waiting for signatures. */
+  awaitingSince: IsoDate | null;
+  /** For live agreements: per task, how many named workers may carry it out today. */
+  tasks: { taskName: string; competentWorkers: number; namedWorkers: number }[];
+};
+
+export type Alert = {
+  kind: AlertKind;
+  severity: Severity;
+  dueOn: IsoDate;
+  title: string;
+  detail: string;
+  href: string;
+  subject: {
+    workerId?: number;
+    workerName?: string;
+    taskName?: string;
+    personInitials?: string | null;
+    agreementId?: number;
+    agreementReference?: string;
+    providerName: string;
+  };
+  providerId: number;
+  teamIds: number[];
+  /** For competency expiry: the reminder point (90, 60, 30 days) this falls inside. */
+  reminderDays?: number;
+};
+
+export function computeAlerts(
+  { competencies, agreements }: { competencies: CompetencyRecord[]; agreements: AgreementRecord[] },
+  today: IsoDate,
+  settings: AlertSettings,
+): Alert[] {
+  const alerts: Alert[] = [];
+  for (const c of competencies) {
+    const daysLeft = daysBetween(today, c.expiresOn);
+    const subject = { workerId: c.workerId, workerName: c.workerName, taskName: c.taskName, personInitials: c.personInitials, providerName: c.providerName };
+    const forWhom = c.personInitials ? ` for ${c.personInitials}` : "";
+    if (daysLeft >= 0 && daysLeft <= settings.competencyWarningDays) {
+      const reminderDays = [...settings.competencyReminderDays].sort((a, b) => a - b).find((r) => daysLeft <= r);
+      alerts.push({
+        kind: "competency_expiring",
+        severity: ALERT_SEVERITY.competency_expiring,
+        dueOn: c.expiresOn,
+        title: `${c.workerName}: ${c.taskName}${forWhom} expires ${daysLeft === 0 ? "today" : `in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`}`,
+        detail: `Reassess before it lapses.${c.liveAgreements.length ? ` Named on ${c.liveAgreements.join(", ")}.` : ""}`,
+        href: `/competencies/${c.competencyId}`,
+        subject,
+        providerId: c.providerId,
+        teamIds: c.teamIds,
+        reminderDays,
+      });
+    } else if (daysLeft < 0 && c.liveAgreements.length) {
+      alerts.push({
+        kind: "competency_expired",
+        severity: ALERT_SEVERITY.competency_expired,
+        dueOn: c.expiresOn,
+        title: `${c.workerName}: ${c.taskName}${forWhom} expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago`,
+        detail: `Still named on ${c.liveAgreements.join(", ")}. They must not carry out this task until reassessed.`,
+        href: `/competencies/${c.competencyId}`,
+        subject,
+        providerId: c.providerId,
+        teamIds: c.teamIds,
+      });
+    }
+  }
+  for (const a of agreements) {
+    const subject = { agreementId: a.agreementId, agreementReference: a.reference, personInitials: a.personInitials, providerName: a.providerName };
+    const base = { href: `/agreements/${a.agreementId}`, providerId: a.providerId, teamIds: [a.teamId] };
+    const live = a.state === "active" || a.state === "suspended";
+    if (live) {
+      for (const t of a.tasks) {
+        if (t.competentWorkers === 0) {
+          alerts.push({
+            ...base,
+            kind: "agreement_no_competent_worker",
+            severity: ALERT_SEVERITY.agreement_no_competent_worker,
+            dueOn: today,
+            title: `${a.reference} (${a.personInitials}): no competent worker for ${t.taskName}`,
+            detail: a.state === "suspended" ? "The agreement is suspended until a competent worker is named and it is reinstated." : "The agreement must be suspended.",
+            subject: { ...subject, taskName: t.taskName },
+          });
+        } else if (t.competentWorkers === 1 && a.state === "active") {
+          alerts.push({
+            ...base,
+            kind: "agreement_cover_risk",
+            severity: ALERT_SEVERITY.agreement_cover_risk,
+            dueOn: today,
+            title: `${a.reference} (${a.personInitials}): only one competent worker for ${t.taskName}`,
+            detail: "If they are away or their competency lapses, no one can carry out the task.",
+            subject: { ...subject, taskName: t.taskName },
+          });
+        }
+      }
+    }
+    if (a.state === "active") {
+      const days = daysBetween(today, a.reviewDate);
+      if (days < 0) {
+        alerts.push({ ...base, kind: "agreement_review_overdue", severity: ALERT_SEVERITY.agreement_review_overdue, dueOn: a.reviewDate, title: `${a.reference} (${a.personInitials}): review ${-days} day${days === -1 ? "" : "s"} overdue`, detail: "Record a review.", subject });
+      } else if (days <= settings.reviewDueDays) {
+        alerts.push({ ...base, kind: "agreement_review_due", severity: ALERT_SEVERITY.agreement_review_due, dueOn: a.reviewDate, title: `${a.reference} (${a.personInitials}): review due in ${days} day${days === 1 ? "" : "s"}`, detail: "Plan the review.", subject });
+      }
+    }
+    if (a.awaitingSince && daysBetween(a.awaitingSince, today) > settings.awaitingSignaturesDays) {
+      alerts.push({
+        ...base,
+        kind: "agreement_awaiting_signatures",
+        severity: ALERT_SEVERITY.agreement_awaiting_signatures,
+        dueOn: addDays(a.awaitingSince, settings.awaitingSignaturesDays),
+        title: `${a.reference} (${a.personInitials}): waiting ${daysBetween(a.awaitingSince, today)} days for signatures`,
+        detail: "Chase the parties who have not signed.",
+        subject,
+      });
+    }
+  }
+  return sortByUrgency(alerts);
+}
+
+/** Critical first, then warnings, then information; within each, the soonest due first. */
+export function sortByUrgency(alerts: Alert[]): Alert[] {
+  return [...alerts].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title),
+  );
+}
+
+export function countAlerts(alerts: Alert[]) {
+  const bySeverity: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
+  const byKind = Object.fromEntries(ALERT_KINDS.map((k) => [k, 0])) as Record<AlertKind, number>;
+  for (const a of alerts) {
+    bySeverity[a.severity]++;
+    byKind[a.kind]++;
+  }
+  return { total: alerts.length, bySeverity, byKind };
+}

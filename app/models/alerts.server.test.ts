@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ALERT_KINDS } from "~/domain/alerts";
+import { DEFAULT_SETTINGS } from "~/domain/settings";
+import { expiryByMonth, listAlerts } from "./alerts.server";
+import { demoDatabase } from "./test-helpers";
+
+describe("alerts from the database", async () => {
+  const d = await demoDatabase();
+  const TODAY = "2026-11-22";
+  const alertsFor = (userId: number | null) => listAlerts(d.db, { actor: userId ? d.actorFor(userId) : null, today: TODAY, settings: DEFAULT_SETTINGS });
+
+  it("the demo raises every alert kind", () => {
+    expect(new Set(alertsFor(null).map((a) => a.kind))).toEqual(new Set(ALERT_KINDS));
+  });
+
+  it("each user sees only their own scope's alerts", () => {
+    const all = alertsFor(null);
+    const manager = alertsFor(d.ids.users.manager);
+    expect(manager.length).toBeGreaterThan(0);
+    expect(manager.every((a) => a.providerId === d.ids.orgs.brightside)).toBe(true);
+    const manager2 = alertsFor(d.ids.users.manager2);
+    expect(manager2.every((a) => a.providerId === d.ids.orgs.oakfield)).toBe(true);
+    expect(manager2.map((a) => a.kind)).toContain("agreement_no_competent_worker");
+    const southNurse = alertsFor(d.ids.users.nurseSouth);
+    expect(southNurse.some((a) => a.subject.agreementReference && all.find((x) => x.subject.agreementReference === a.subject.agreementReference)?.teamIds.includes(d.ids.orgs.north))).toBe(false);
+    const worker = alertsFor(d.ids.users.workerUser);
+    expect(worker.every((a) => a.subject.workerId === d.ids.workers.maria || a.subject.agreementId !== undefined)).toBe(true);
+  });
+
+  it("James's expired blood glucose competency is critical because he is still named on Edith's agreement", () => {
+    const expired = alertsFor(d.ids.users.nurse).filter((a) => a.kind === "competency_expired");
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ severity: "critical", subject: { workerName: "James Whitfield", taskName: "Blood glucose monitoring" } });
+  });
+
+  it("the expiry chart counts competencies expiring in each of the next 12 months", () => {
+    const months = expiryByMonth(d.db, { actor: d.actorFor(d.ids.users.admin), today: TODAY });
+    expect(months).toHaveLength(12);
+    expect(months[0]).toMatchObject({ month: "2026-11", label: "November 2026" });
+    expect(months.reduce((n, m) => n + m.count, 0)).toBeGreaterThan(5);
+    const manager = expiryByMonth(d.db, { actor: d.actorFor(d.ids.users.manager), today: TODAY });
+    expect(manager.reduce((n, m) => n + m.count, 0)).toBeLessThan(months.reduce((n, m) => n + m.count, 0));
+  });
+});

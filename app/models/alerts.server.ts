@@ -1,0 +1,179 @@
+/**
+ * Feeds the alert engine: only the rows that can alert, within the actor's scope, through the
+ * indexes on (state, expires_on), (state, review_date) and the agreement scope columns.
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { computeAlerts, type AgreementRecord, type Alert, type AlertSettings, type CompetencyRecord } from "~/domain/alerts";
+import { addDays, addMonths, formatDate, type IsoDate } from "~/domain/dates";
+import type { Db } from "~db/client";
+import {
+  agreements,
+  agreementTasks,
+  agreementVersions,
+  agreementWorkers,
+  careWorkers,
+  competencies,
+  organisations,
+  people,
+  tasks,
+  teamProviders,
+} from "~db/schema";
+import { initials } from "./agreement-cover.server";
+import { agreementScope, workerScope } from "./scope.server";
+
+const EVERYONE = sql`1`;
+
+/** Alerts for one actor's scope, or for everyone (the CLI and the digest pass `null`). */
+export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Alert[] {
+  return computeAlerts(
+    {
+      competencies: competencyRecords(db, { scope: actor ? workerScope(actor) : EVERYONE, today, settings }),
+      agreements: agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
+    },
+    today,
+    settings,
+  );
+}
+
+function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
+  const warnUntil = addDays(today, settings.competencyWarningDays);
+  const liveNaming = sql`EXISTS (
+    SELECT 1 FROM ${agreements} a
+    JOIN ${agreementVersions} v ON v.agreement_id = a.id AND v.version = a.in_force_version
+    JOIN ${agreementWorkers} w ON w.version_id = v.id AND w.worker_id = ${competencies.workerId}
+    JOIN ${agreementTasks} t ON t.version_id = v.id AND t.task_id = ${competencies.taskId}
+    WHERE a.state IN ('active', 'suspended') AND (${competencies.personId} IS NULL OR a.person_id = ${competencies.personId})
+  )`;
+  const rows = db
+    .select({
+      competencyId: competencies.id,
+      workerId: careWorkers.id,
+      workerName: careWorkers.name,
+      taskId: tasks.id,
+      taskName: tasks.name,
+      personId: competencies.personId,
+      personName: people.name,
+      providerId: careWorkers.providerId,
+      providerName: organisations.name,
+      expiresOn: competencies.expiresOn,
+    })
+    .from(competencies)
+    .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+    .innerJoin(tasks, eq(tasks.id, competencies.taskId))
+    .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
+    .leftJoin(people, eq(people.id, competencies.personId))
+    .where(
+      and(
+        eq(competencies.state, "competent"),
+        sql`${competencies.expiresOn} <= ${warnUntil}`,
+        sql`(${competencies.expiresOn} >= ${today} OR ${liveNaming})`,
+        eq(careWorkers.status, "active"),
+        scope,
+      ),
+    )
+    .all();
+  if (!rows.length) return [];
+
+  const workerIds = [...new Set(rows.map((r) => r.workerId))];
+  const naming = db
+    .select({ workerId: agreementWorkers.workerId, taskId: agreementTasks.taskId, personId: agreements.personId, reference: agreements.reference, teamId: agreements.teamId })
+    .from(agreements)
+    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
+    .innerJoin(agreementWorkers, eq(agreementWorkers.versionId, agreementVersions.id))
+    .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
+    .where(and(inArray(agreements.state, ["active", "suspended"]), inArray(agreementWorkers.workerId, workerIds)))
+    .all();
+  const providerIds = [...new Set(rows.map((r) => r.providerId))];
+  const links = db.select().from(teamProviders).where(inArray(teamProviders.providerId, providerIds)).all();
+
+  return rows.map((r) => {
+    const named = naming.filter((n) => n.workerId === r.workerId && n.taskId === r.taskId && (r.personId === null || n.personId === r.personId));
+    return {
+      competencyId: r.competencyId,
+      workerId: r.workerId,
+      workerName: r.workerName,
+      taskName: r.taskName,
+      personInitials: r.personName ? initials(r.personName) : null,
+      providerId: r.providerId,
+      providerName: r.providerName,
+      teamIds: [...new Set([...links.filter((l) => l.providerId === r.providerId).map((l) => l.teamId), ...named.map((n) => n.teamId)])],
+      expiresOn: r.expiresOn!,
+      liveAgreements: [...new Set(named.map((n) => n.reference))],
+    };
+  });
+}
+
+function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): AgreementRecord[] {
+  // Tasks on live agreements with at most one competent named worker: the only ones that alert.
+  const thin = db.all<{ agreementId: number; taskName: string; named: number; competent: number }>(sql`
+    SELECT ${agreements.id} AS agreementId, tk.name AS taskName,
+      COUNT(DISTINCT aw.worker_id) AS named,
+      COUNT(DISTINCT c.worker_id) AS competent
+    FROM ${agreements}
+    JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
+    JOIN ${agreementTasks} t ON t.version_id = v.id
+    JOIN ${tasks} tk ON tk.id = t.task_id
+    LEFT JOIN ${agreementWorkers} aw ON aw.version_id = v.id
+    LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id AND cw.status = 'active'
+    LEFT JOIN ${competencies} c ON c.worker_id = cw.id AND c.task_id = t.task_id AND c.state = 'competent' AND c.expires_on >= ${today}
+      AND ((tk.person_specific = 1 AND c.person_id = ${agreements.personId}) OR (tk.person_specific = 0 AND c.person_id IS NULL))
+    WHERE ${agreements.state} IN ('active', 'suspended') AND ${scope}
+    GROUP BY ${agreements.id}, t.task_id
+    HAVING competent <= 1
+  `);
+  const reviewBy = addDays(today, settings.reviewDueDays);
+  const awaitingBefore = `${addDays(today, -settings.awaitingSignaturesDays)}T00:00:00.000Z`;
+  const dated = db
+    .select({ id: agreements.id })
+    .from(agreements)
+    .where(
+      and(
+        scope,
+        sql`((${agreements.state} = 'active' AND ${agreements.reviewDate} <= ${reviewBy})
+          OR (${agreements.awaitingSignaturesSince} IS NOT NULL AND ${agreements.awaitingSignaturesSince} < ${awaitingBefore} AND ${agreements.state} <> 'ended'))`,
+      ),
+    )
+    .all();
+  const ids = [...new Set([...thin.map((t) => t.agreementId), ...dated.map((d) => d.id)])];
+  if (!ids.length) return [];
+  const rows = db
+    .select({ a: agreements, personName: people.name, providerName: organisations.name, currentState: agreementVersions.state })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .innerJoin(organisations, eq(organisations.id, agreements.providerId))
+    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion)))
+    .where(inArray(agreements.id, ids))
+    .all();
+  return rows.map(({ a, personName, providerName, currentState }) => ({
+    agreementId: a.id,
+    reference: a.reference,
+    personInitials: initials(personName),
+    providerId: a.providerId,
+    providerName,
+    teamId: a.teamId,
+    state: a.state,
+    reviewDate: a.reviewDate,
+    awaitingSince: currentState === "awaiting_signatures" && a.awaitingSignaturesSince ? a.awaitingSignaturesSince.slice(0, 10) : null,
+    tasks: thin.filter((t) => t.agreementId === a.id).map((t) => ({ taskName: t.taskName, competentWorkers: t.competent, namedWorkers: t.named })),
+  }));
+}
+
+/** Competencies expiring in each of the next 12 months, in scope: for the expiry chart. */
+export function expiryByMonth(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
+  const until = addMonths(today, 12);
+  const rows = db
+    .select({ month: sql<string>`substr(${competencies.expiresOn}, 1, 7)`, count: sql<number>`count(*)` })
+    .from(competencies)
+    .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+    .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, workerScope(actor)))
+    .groupBy(sql`substr(${competencies.expiresOn}, 1, 7)`)
+    .all();
+  const months: { month: string; label: string; count: number }[] = [];
+  for (let i = 0; i < 12; i++) {
+    const first = addMonths(`${today.slice(0, 7)}-01`, i);
+    const month = first.slice(0, 7);
+    months.push({ month, label: formatDate(first).replace(/^1 /, ""), count: rows.find((r) => r.month === month)?.count ?? 0 });
+  }
+  return months;
+}

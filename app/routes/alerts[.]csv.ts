@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ALERT_KIND_LABELS, SEVERITY_LABELS } from "~/domain/alerts";
+import { toCsv } from "~/domain/csv";
+import { listAlerts } from "~/models/alerts.server";
+import { getSettings } from "~/models/settings.server";
+import { alertFilters, applyAlertFilters } from "~/services/alert-filters.server";
+import { requirePermission } from "~/services/session.server";
+
+/** The filtered alert list as CSV, same scope and filters as /alerts. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "read", "alert");
+  const today = context.clock.today();
+  const alerts = applyAlertFilters(listAlerts(context.db, { actor, today, settings: getSettings(context.db) }), alertFilters(request));
+  const rows = [
+    ["Severity", "Kind", "Due", "What", "Care worker", "Task", "Person", "Agreement", "Provider"],
+    ...alerts.map((a) => [
+      SEVERITY_LABELS[a.severity],
+      ALERT_KIND_LABELS[a.kind],
+      a.dueOn,
+      a.title,
+      a.subject.workerName ?? "",
+      a.subject.taskName ?? "",
+      a.subject.personInitials ?? "",
+      a.subject.agreementReference ?? "",
+      a.subject.providerName,
+    ]),
+  ];
+  return new Response(toCsv(rows), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="alerts-${today}.csv"`, "Cache-Control": "no-store" },
+  });
+}

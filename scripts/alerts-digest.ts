@@ -1,0 +1,37 @@
+/**
+ * Daily digest, for cron: `npm run alerts:digest [-- --today YYYY-MM-DD]`.
+ * Queues one message per user with alerts (never twice a day) and sends the outbox by SMTP
+ * when SMTP_URL is set; otherwise messages wait in the outbox.
+ */
+import nodemailer from "nodemailer";
+import { z } from "zod";
+import { londonDate } from "~/domain/dates";
+import { getSettings } from "~/models/settings.server";
+import { ConfigError, loadJobConfig } from "~/services/config.server";
+import { queueDigests, sendOutbox } from "~/services/digest.server";
+import { openDatabase } from "~db/client";
+import { applyMigrations } from "~db/migrate";
+import { parseToday } from "./cli-args";
+
+const args = z.object({ today: z.string().optional() }).parse({ today: parseToday(process.argv.slice(2)) });
+let config;
+try {
+  config = loadJobConfig(process.env);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const connection = openDatabase(config.databaseUrl);
+applyMigrations(connection);
+const today = args.today ?? londonDate(new Date());
+const queued = queueDigests(connection.db, { today, settings: getSettings(connection.db), publicUrl: config.publicUrl });
+console.log(`Queued ${queued} digest message${queued === 1 ? "" : "s"} for ${today}.`);
+if (config.smtpUrl) {
+  const transport = nodemailer.createTransport(config.smtpUrl);
+  const { sent, failed } = await sendOutbox(connection.db, { transport, from: config.mailFrom, now: () => new Date() });
+  console.log(`Sent ${sent}; ${failed} failed and will be tried again on the next run.`);
+  transport.close();
+} else {
+  console.log("SMTP_URL is not set: messages wait in the outbox.");
+}
+connection.sqlite.close();
