@@ -6,22 +6,12 @@ import { amendAgreement, recordReview } from "./agreement-lifecycle.server";
 import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
 import { createAgreement, getAgreement, listAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
 import { changeCompetencyState } from "./competencies.server";
-import { RuleError } from "./errors.server";
-import { demoDatabase } from "./test-helpers";
+import { demoDatabase, problemsOf } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
 const W = 90;
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleError) return error.problems.map((p) => p.message);
-    throw error;
-  }
-  return [];
-}
 
 describe("delegation agreements", () => {
   let d: Demo;

@@ -10,22 +10,12 @@ import {
   signOffCompetency,
   trainingMatrix,
 } from "./competencies.server";
-import { RuleError } from "./errors.server";
-import { demoDatabase } from "./test-helpers";
+import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RuleError) return error.problems.map((p) => p.message);
-    throw error;
-  }
-  return [];
-}
 
 describe("training, observations and sign-off", () => {
   let demo: Demo;

@@ -3,6 +3,7 @@ import { createTestDatabase } from "~db/test-db";
 import { seedDemoData } from "~db/seed";
 import { loadActor } from "./users.server";
 import type { Actor } from "~/domain/actor";
+import { RuleError } from "./errors.server";
 
 export const TEST_NOW = "2026-11-22T10:00:00Z";
 
@@ -16,4 +17,15 @@ export async function demoDatabase() {
     return actor;
   };
   return { ...connection, ids, actorFor, at: new Date(TEST_NOW) };
+}
+
+/** The messages of the RuleError `fn` throws; empty when it throws none. */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RuleError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  return [];
 }

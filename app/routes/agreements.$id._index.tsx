@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { InsetText, Table, WarningCallout } from "nhsuk-react-components";
 import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { CoverList } from "~/components/agreement/Cover";
+import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
@@ -169,18 +170,7 @@ export default function AgreementPage() {
       {d.tasks.map(({ task, specifics }) => (
         <div key={task.id}>
           <h3>{task.name}</h3>
-          <Summary
-            rows={[
-              ["In scope", task.inScope],
-              ["Excluded", task.excluded],
-              ["Instructions", specifics.instructions],
-              ["Care-plan reference", specifics.carePlanReference],
-              ["Device or product", specifics.deviceOrProduct],
-              ["Parameters", specifics.parameters],
-              ["Must not do", specifics.mustNotDo],
-              ["Escalation plan", specifics.escalationPlan],
-            ]}
-          />
+          <TaskSpecificsSummary specifics={specifics} scope={task} />
           {d.can.edit ? (
             <p>
               <Link to={`/agreements/${a.id}/tasks/${task.id}`}>

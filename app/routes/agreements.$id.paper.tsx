@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -87,16 +88,7 @@ export default function Paper() {
           <RadiosField name="party" label="Who signed" options={d.parties} errors={errors} values={actionData?.values} />
           <TextField name="signerName" label="Name as signed" hint="For a representative, their name and relationship" errors={errors} values={actionData?.values} />
           <DateField name="signedOn" label="Date it was signed" errors={errors} values={actionData?.values ?? { signedOn: d.today }} />
-          <div className="nhsuk-form-group">
-            <div className="nhsuk-checkboxes">
-              <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
-                  I hold the signed paper copy of version {d.version}
-                </label>
-              </div>
-            </div>
-          </div>
+          <ConfirmCheckbox label={`I hold the signed paper copy of version ${d.version}`} errors={errors} />
           <Button type="submit">Record signature</Button>
         </Form>
       </div>

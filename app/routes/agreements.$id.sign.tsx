@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -108,16 +109,7 @@ export default function Sign() {
               You are signing as: <strong>{d.parties[0]?.label}</strong>
             </p>
           )}
-          <div className={`nhsuk-form-group${errors?.some((e) => e.field === "confirm") ? " nhsuk-form-group--error" : ""}`}>
-            <div className="nhsuk-checkboxes">
-              <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
-                  I have read version {d.version.version} and agree to my part in it
-                </label>
-              </div>
-            </div>
-          </div>
+          <ConfirmCheckbox label={`I have read version ${d.version.version} and agree to my part in it`} errors={errors} />
           <Button type="submit">Sign</Button>
         </Form>
       </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InsetText, Table } from "nhsuk-react-components";
+import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { VERSION_STATE_LABELS } from "~/content/agreements";
@@ -50,16 +51,7 @@ export default function Version() {
       {d.tasks.map(({ task, specifics }) => (
         <div key={task.id}>
           <h2>{task.name}</h2>
-          <Summary
-            rows={[
-              ["Instructions", specifics.instructions],
-              ["Care-plan reference", specifics.carePlanReference],
-              ["Device or product", specifics.deviceOrProduct],
-              ["Parameters", specifics.parameters],
-              ["Must not do", specifics.mustNotDo],
-              ["Escalation plan", specifics.escalationPlan],
-            ]}
-          />
+          <TaskSpecificsSummary specifics={specifics} />
         </div>
       ))}
       <h2>Named care workers and dates</h2>

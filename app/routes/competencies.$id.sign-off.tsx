@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -87,16 +88,7 @@ export default function SignOff() {
         <Form method="post" noValidate>
           <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
-          <div className="nhsuk-form-group">
-            <div className="nhsuk-checkboxes">
-              <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="confirm" name="confirm" type="checkbox" value="yes" />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirm">
-                  I have observed {c.worker.name} and judge them competent to carry out this task as delegated
-                </label>
-              </div>
-            </div>
-          </div>
+          <ConfirmCheckbox label={`I have observed ${c.worker.name} and judge them competent to carry out this task as delegated`} errors={errors} />
           <Button type="submit">{verb} competency</Button>
         </Form>
       </div>
