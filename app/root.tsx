@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import type { ReactNode } from "react";
+import { useNonce } from "~/components/nonce";
 import { NAVIGATION } from "~/content/navigation";
 import { SERVICE_NAME } from "~/content/titles";
 import { ROLE_LABELS } from "~/domain/roles";
@@ -56,6 +57,9 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
             {user.name}, {user.roleLabel}
             {user.organisationName ? `, ${user.organisationName}` : ""}
           </Header.AccountItem>
+          <Header.AccountItem asElement={Link} to="/account/password" href="/account/password">
+            Password
+          </Header.AccountItem>
           <Header.AccountItem as="button" formProps={{ action: "/logout", method: "post" }}>
             Sign out
           </Header.AccountItem>
@@ -88,6 +92,7 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -112,8 +117,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </Footer.List>
           <Footer.Copyright>Delegated Care</Footer.Copyright>
         </Footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

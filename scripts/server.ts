@@ -15,6 +15,8 @@ import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
 import type { AppContext } from "~/services/context.server";
 import { createPdfPool } from "~/services/pdf-pool.server";
+import { contentSecurityPolicy, isCrossSite, newNonce } from "~/services/request-guards.server";
+import { takeServerLock } from "~/services/server-lock.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
@@ -53,6 +55,7 @@ async function main() {
 
   const connection = openDatabase(config.databaseUrl);
   applyMigrations(connection);
+  if (config.databaseUrl !== ":memory:") takeServerLock(config.databaseUrl);
   if (config.demo && isEmpty(connection.db)) {
     const started = Date.now();
     await seedDemoData(connection.db, { clock: systemClock });
@@ -69,11 +72,18 @@ async function main() {
   app.use((req, res, next) => {
     // Only the server decides the client address the app sees; a client cannot supply it.
     req.headers["x-client-address"] = req.ip ?? "";
+    const nonce = newNonce();
+    res.locals.nonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
     if (config.production && !config.demo) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    if (isCrossSite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") }, config.publicUrl)) {
+      res.status(403).type("text/plain").send("Refused: this request did not come from a page of this service.");
+      return;
     }
     next();
   });
@@ -89,7 +99,7 @@ async function main() {
     createRequestHandler({
       build,
       mode: config.production ? "production" : "development",
-      getLoadContext: () => ({ ...context }),
+      getLoadContext: (_req, res) => ({ ...context, cspNonce: String(res.locals.nonce ?? "") }),
     }),
   );
 

@@ -18,6 +18,7 @@ export const DONE_MESSAGES = {
   decline: "You have declined this task. Your manager and the nurse can see this.",
   training: "Training session recorded.",
   consent: "Consent recorded.",
+  password: "Your password has been changed. Other sessions have been signed out.",
   sent: "Sent for signatures. Its content is now fixed, and each party can sign.",
   signed: "Signature recorded.",
   amended: "A new draft version has been started.",

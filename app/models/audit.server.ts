@@ -44,3 +44,15 @@ export function listAuditEntityTypes(db: Db): string[] {
     .all()
     .map((r) => r.entityType);
 }
+
+/** One record's audit history, newest first (for the record's own page). */
+export function listRecordHistory(db: Db, { entityType, entityId }: { entityType: string; entityId: number | string }) {
+  return db
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
+    .orderBy(desc(auditEvents.id))
+    .limit(100)
+    .all();
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
 import { inTransaction, recordAudit } from "~/services/audit.server";
@@ -144,4 +144,16 @@ export function endSessionsOf(db: Db, userId: number, at: Date) {
     .set({ endedAt: at.toISOString() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .run();
+}
+
+/** A user changes their own password; their other sessions end, this one is kept. */
+export function changePassword(db: Db, { userId, passwordHash, keepSessionId, at }: { userId: number; passwordHash: string; keepSessionId: string | null; at: Date }) {
+  inTransaction(db, (tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString(), updatedAt: at.toISOString() }).where(eq(users.id, userId)).run();
+    tx.update(sessions)
+      .set({ endedAt: at.toISOString() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+      .run();
+    recordAudit(tx, { actorId: userId, action: "user.change_password", entityType: "user", entityId: userId, at });
+  });
 }

@@ -9,6 +9,7 @@ import { pageTitle } from "~/content/titles";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { recordAudit } from "~/services/audit.server";
 import { decoyHash, verifyPassword } from "~/services/password.server";
 import { getActor, safeRedirectTo, startSession } from "~/services/session.server";
 
@@ -46,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return rejectForm(context, formError("email", "Enter a correct email address and password"), shown);
   }
   recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
+  recordAudit(db, { actorId: user.id, action: "user.sign_in", entityType: "user", entityId: user.id, at });
   const cookie = await startSession(context, request, user.id);
   return redirect(safeRedirectTo(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

@@ -8,7 +8,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { ActiveTag } from "~/components/nhs/StatusTag";
 import { Summary } from "~/components/nhs/Summary";
 import { ORGANISATION_KIND_LABELS, REGULATED_ACTIVITY_LABELS } from "~/content/labels";
+import { RecordHistory } from "~/components/RecordHistory";
 import { pageTitle } from "~/content/titles";
+import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { getOrganisation, listLinkedOrganisations, setOrganisationActive } from "~/models/organisations.server";
@@ -22,6 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const organisation = getOrganisation(context.db, { actor, id: requireId(params.id) });
   if (!organisation) throw notFound();
   return {
+    history: listRecordHistory(context.db, { entityType: "organisation", entityId: organisation.id }),
     organisation,
     linked: listLinkedOrganisations(context.db, { actor, organisation }),
     canManage: can(actor.role, "manage", "organisation"),
@@ -41,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganisationPage() {
-  const { organisation: o, linked, canManage } = useLoaderData<typeof loader>();
+  const { organisation: o, linked, canManage, history } = useLoaderData<typeof loader>();
   const provider = o.kind === "provider";
   return (
     <>
@@ -89,6 +92,7 @@ export default function OrganisationPage() {
           </Form>
         </div>
       ) : null}
+      <RecordHistory events={history} />
     </>
   );
 }

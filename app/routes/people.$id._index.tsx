@@ -4,7 +4,9 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { CARE_SETTING_LABELS } from "~/content/labels";
+import { RecordHistory } from "~/components/RecordHistory";
 import { pageTitle } from "~/content/titles";
+import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
@@ -23,6 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const settings = getSettings(context.db);
   return {
+    history: listRecordHistory(context.db, { entityType: "person", entityId: found.person.id }),
     ...found,
     canEdit: can(actor.role, "manage", "person"),
     canStart: can(actor.role, "manage", "agreement") && actor.teamIds.includes(found.person.teamId),
@@ -31,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, providerName, teamName, canEdit, canStart, agreements } = useLoaderData<typeof loader>();
+  const { person, providerName, teamName, canEdit, canStart, agreements, history } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -72,6 +75,7 @@ export default function PersonPage() {
           <Link to={`/agreements/new?person=${person.id}`} className="nhsuk-button nhsuk-button--secondary">Start an agreement for {person.name}</Link>
         </p>
       ) : null}
+      <RecordHistory events={history} />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
 import { Summary } from "~/components/nhs/Summary";
 import { TASK_CATEGORY_LABELS } from "~/content/labels";
+import { RecordHistory } from "~/components/RecordHistory";
 import { pageTitle } from "~/content/titles";
+import { listRecordHistory } from "~/models/audit.server";
 import { can } from "~/domain/roles";
 import { getTask } from "~/models/tasks.server";
 import { notFound, requireId } from "~/services/params.server";
@@ -18,11 +20,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const found = getTask(context.db, requireId(params.id));
   const canManage = can(actor.role, "manage", "task");
   if (!found || (!found.task.active && !canManage)) throw notFound();
-  return { ...found, canManage };
+  return { ...found, canManage, history: listRecordHistory(context.db, { entityType: "task", entityId: found.task.id }) };
 }
 
 export default function TaskPage() {
-  const { task, prerequisites, canManage } = useLoaderData<typeof loader>();
+  const { task, prerequisites, canManage, history } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -45,6 +47,7 @@ export default function TaskPage() {
           <Link to={`/tasks/${task.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change task</Link>
         </p>
       ) : null}
+      <RecordHistory events={history} />
     </>
   );
 }

@@ -8,7 +8,9 @@ import { StatusTag } from "~/components/nhs/StatusTag";
 import { Summary } from "~/components/nhs/Summary";
 import { WORKER_STATUS_LABELS } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
+import { RecordHistory } from "~/components/RecordHistory";
 import { pageTitle } from "~/content/titles";
+import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { listWorkerCompetencies, listWorkerPrerequisites } from "~/models/competencies.server";
@@ -27,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, clock } = context;
   const workerId = found.worker.id;
   return {
+    history: listRecordHistory(db, { entityType: "worker", entityId: workerId }),
     ...found,
     passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: getSettings(db).competencyWarningDays }),
     training: listWorkerTraining(db, { actor, workerId }),
@@ -37,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function WorkerPage() {
-  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess } = useLoaderData<typeof loader>();
+  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -110,6 +113,7 @@ export default function WorkerPage() {
       ) : (
         <p>No training recorded.</p>
       )}
+      <RecordHistory events={history} />
     </>
   );
 }

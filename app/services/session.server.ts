@@ -121,3 +121,9 @@ export function safeRedirectTo(value: FormDataEntryValue | string | null | undef
   return value;
 }
 
+
+/** The stored id (hash) of this request's session, to keep it when others are ended. */
+export async function currentSessionId(context: AppContext, request: Request): Promise<string | null> {
+  const token = await readToken(context, request);
+  return token ? hashToken(token) : null;
+}

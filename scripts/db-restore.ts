@@ -1,0 +1,41 @@
+/**
+ * Restore: `npm run db:restore -- <backup file>`. Checks the backup first, refuses while a
+ * server is running on the database, keeps the replaced file beside it, then restores.
+ */
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import { z } from "zod";
+import { serverLockHolder } from "~/services/server-lock.server";
+
+const backup = z.string({ message: "Usage: npm run db:restore -- <backup file>" }).min(1, "Usage: npm run db:restore -- <backup file>").safeParse(process.argv[2]);
+if (!backup.success) {
+  console.error(backup.error.issues[0]?.message);
+  process.exit(1);
+}
+const target = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
+if (!fs.existsSync(backup.data)) {
+  console.error(`No backup at ${backup.data}`);
+  process.exit(1);
+}
+const holder = serverLockHolder(target);
+if (holder) {
+  console.error(`A server (process ${holder}) is running on ${target}. Stop it before restoring.`);
+  process.exit(1);
+}
+const check = new Database(backup.data, { readonly: true, fileMustExist: true });
+const result = check.pragma("integrity_check", { simple: true });
+check.close();
+if (result !== "ok") {
+  console.error(`${backup.data} fails integrity_check (${result}); nothing was restored.`);
+  process.exit(1);
+}
+if (fs.existsSync(target)) {
+  const kept = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  const current = new Database(target);
+  await current.backup(kept);
+  current.close();
+  console.log(`The current database is kept at ${kept}`);
+}
+for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${target}${suffix}`, { force: true });
+fs.copyFileSync(backup.data, target);
+console.log(`Restored ${backup.data} to ${target}.`);

@@ -1,0 +1,79 @@
+/** Starts the real server (production build, demo mode) on a temporary database, for integration tests. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export function tempDatabase(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dc-int-")), "dc.db");
+}
+
+export type RunningServer = { base: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> };
+
+export async function startServer({ database, port }: { database: string; port: number }): Promise<RunningServer> {
+  if (!fs.existsSync("build/index.js")) throw new Error("No production build: run `npm run build` first (npm test does).");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Server exited early:\n${output}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`Server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    base,
+    child,
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Signs in over HTTP as a browser would (same-site Origin) and returns the session cookie. */
+export async function signInCookie(base: string, email: string, password = "delegated-care-demo"): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email, password, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie");
+  if (response.status !== 302 || !cookie) throw new Error(`Sign-in failed for ${email}: ${response.status}`);
+  return cookie.split(";")[0]!;
+}
+
+export function postForm(base: string, pathname: string, cookie: string, form: Record<string, string>) {
+  return fetch(`${base}${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base, Cookie: cookie },
+    body: new URLSearchParams(form),
+    redirect: "manual",
+  });
+}
