@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
-export const E2E_DATABASE = process.env.E2E_DATABASE ?? `.cache/e2e/e2e-${PORT}.db`;
+/** A second server with its own database for the security suites, which write freely. */
+const SECURITY_PORT = PORT + 1;
 
 /**
  * End-to-end tests run the production build (npm run build first) on a temporary database
@@ -16,8 +17,11 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,
+  projects: [
+    { name: "e2e", testIgnore: "security/**", use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "security", testMatch: "security/**/*.spec.ts", use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
+  ],
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: "off",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
@@ -34,17 +38,13 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [PORT, SECURITY_PORT].map((port) => ({
     command: `node e2e/start-server.mjs`,
-    url: `http://localhost:${PORT}/healthz`,
+    url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      DATABASE_URL: E2E_DATABASE,
-      NODE_ENV: "production",
-    },
-  },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { PORT: String(port), DATABASE_URL: `.cache/e2e-${port}/e2e.db`, NODE_ENV: "production" },
+  })),
 });

@@ -5,12 +5,15 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const DEMO_PASSWORD = "delegated-care-demo";
-const PORT = Number(process.env.E2E_PORT ?? 3123);
-const DATABASE = process.env.E2E_DATABASE ?? `.cache/e2e/e2e-${PORT}.db`;
+/** The database of the server the running test's project talks to (see playwright.config.ts). */
+function database(): string {
+  const port = new URL(String(base.info().project.use.baseURL)).port;
+  return `.cache/e2e-${port}/e2e.db`;
+}
 
 /** Moves the server's clock (demo-mode test clock), or back to real time with null. */
 export function setClock(instant: Date | null) {
-  const file = path.join(path.dirname(DATABASE), "clock");
+  const file = path.join(path.dirname(database()), "clock");
   fs.writeFileSync(file, instant ? instant.toISOString() : "");
 }
 
@@ -28,7 +31,7 @@ export type Account = keyof typeof ACCOUNTS;
 
 /** Read-only look into the server's database, to find ids and prove what was (not) written. */
 export function readDb() {
-  return new Database(DATABASE, { readonly: true, fileMustExist: true });
+  return new Database(database(), { readonly: true, fileMustExist: true });
 }
 
 export function idOf(table: string, where: string, ...params: unknown[]): number {

@@ -47,6 +47,7 @@ function pagesFor(account: Account): string[] {
 
 for (const account of ["admin", "nurse", "facilitator", "manager", "worker"] as Account[]) {
   test(`every page a ${account} can reach passes axe`, async ({ page }) => {
+    test.setTimeout(120_000);
     await signIn(page, account);
     for (const path of pagesFor(account)) {
       const response = await page.goto(path);

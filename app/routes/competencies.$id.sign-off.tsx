@@ -39,10 +39,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
   const id = requireId(params.id);
+  // Scope first: another organisation's competency is not found, whatever the form holds.
+  const readiness = signOffReadiness(context.db, { actor, id, today: context.clock.today() });
+  if (!readiness) throw notFound();
   const values = formValues(await request.formData());
   const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
-  const renewal = signOffReadiness(context.db, { actor, id, today: context.clock.today() })?.renewal;
+  const renewal = readiness.renewal;
   try {
     const result = signOffCompetency(context.db, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
     if (!result) throw notFound();

@@ -27,6 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
   const id = requireId(params.id);
+  // Scope first: another team's person is not found, whatever the form holds.
+  if (!getPerson(context.db, { actor, id })) throw notFound();
   const values = formValues(await request.formData());
   const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
