@@ -451,6 +451,8 @@ export const competencies = sqliteTable(
       .on(t.workerId, t.taskId, t.personId)
       .where(sql`person_id IS NOT NULL`),
     index("competencies_task_state").on(t.taskId, t.state),
+    // Scoped expiry queries (one provider's or team's workers) start from the worker.
+    index("competencies_worker_state_expires").on(t.workerId, t.state, t.expiresOn),
     index("competencies_state_expires").on(t.state, t.expiresOn),
   ],
 );

@@ -59,7 +59,7 @@ for (const account of ["admin", "nurse", "facilitator", "manager", "worker"] as 
 }
 
 test("public pages: sign in, verify, and the 404 page pass axe", async ({ page }) => {
-  for (const [path, status] of [["/login", 200], ["/verify", 200], ["/verify/ABCD-2345", 404], ["/no-such-page", 404]] as const) {
+  for (const [path, status] of [["/login", 200], ["/baseline", 200], ["/verify", 200], ["/verify/ABCD-2345", 404], ["/no-such-page", 404]] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(status);
     await expectAccessible(page);

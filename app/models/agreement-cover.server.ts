@@ -4,7 +4,7 @@
  * It runs on every read of an agreement or a list of them, and after every competency change,
  * so it holds without waiting for a scheduled job.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { competenceOf, interlockReason, uncoveredTasks, type TaskCover } from "~/domain/agreement";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { recordAudit, inTransaction } from "~/services/audit.server";
@@ -65,16 +65,17 @@ export function taskCover(
  * Active agreements (optionally only these) whose in-force version has a task that no named
  * worker may carry out today: one indexed query, so it can run on every list.
  */
-function activeAgreementsMissingCover(db: Db, { today, ids }: { today: IsoDate; ids?: number[] }): number[] {
+function activeAgreementsMissingCover(db: Db, { today, ids, scope }: { today: IsoDate; ids?: number[]; scope?: SQL }): number[] {
   if (ids && ids.length === 0) return [];
   const rows = db.all<{ id: number }>(sql`
-    SELECT DISTINCT a.id AS id
-    FROM ${agreements} a
-    JOIN ${agreementVersions} v ON v.agreement_id = a.id AND v.version = a.in_force_version
+    SELECT DISTINCT ${agreements.id} AS id
+    FROM ${agreements}
+    JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
     JOIN ${agreementTasks} t ON t.version_id = v.id
     JOIN ${tasks} k ON k.id = t.task_id
-    WHERE a.state = 'active'
-      ${ids ? sql`AND a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``}
+    WHERE ${agreements.state} = 'active'
+      ${ids ? sql`AND ${agreements.id} IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})` : sql``}
+      ${scope ? sql`AND ${scope}` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM ${agreementWorkers} w
         JOIN ${careWorkers} cw ON cw.id = w.worker_id AND cw.status = 'active'
@@ -82,7 +83,7 @@ function activeAgreementsMissingCover(db: Db, { today, ids }: { today: IsoDate; 
         WHERE w.version_id = v.id
           AND c.state = 'competent'
           AND c.expires_on >= ${today}
-          AND ((k.person_specific = 1 AND c.person_id = a.person_id) OR (k.person_specific = 0 AND c.person_id IS NULL))
+          AND ((k.person_specific = 1 AND c.person_id = ${agreements.personId}) OR (k.person_specific = 0 AND c.person_id IS NULL))
       )
   `);
   return rows.map((r) => r.id);
@@ -95,9 +96,9 @@ function activeAgreementsMissingCover(db: Db, { today, ids }: { today: IsoDate; 
  */
 export function enforceInterlock(
   db: Db,
-  { today, at, warningDays, ids }: { today: IsoDate; at: Date; warningDays: number; ids?: number[] },
+  { today, at, warningDays, ids, scope }: { today: IsoDate; at: Date; warningDays: number; ids?: number[]; scope?: SQL },
 ): number[] {
-  const candidates = activeAgreementsMissingCover(db, { today, ids });
+  const candidates = activeAgreementsMissingCover(db, { today, ids, scope });
   if (!candidates.length) return [];
   return inTransaction(db, (tx) => {
     const suspended: number[] = [];

@@ -67,8 +67,7 @@ export function listAgreements(
   db: Db,
   { actor, filters, today, at, reviewDueDays, warningDays }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number },
 ) {
-  const inScopeActive = db.select({ id: agreements.id }).from(agreements).where(and(agreementScope(actor), eq(agreements.state, "active"))).all();
-  enforceInterlock(db, { today, at, warningDays, ids: inScopeActive.map((r) => r.id) });
+  enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
 
   const status = filters.status;
   const dueBy = addDays(today, reviewDueDays);

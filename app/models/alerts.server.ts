@@ -76,19 +76,25 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
   if (!rows.length) return [];
 
   const workerIds = [...new Set(rows.map((r) => r.workerId))];
-  const naming = db
-    .select({ workerId: agreementWorkers.workerId, taskId: agreementTasks.taskId, personId: agreements.personId, reference: agreements.reference, teamId: agreements.teamId })
-    .from(agreements)
-    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
-    .innerJoin(agreementWorkers, eq(agreementWorkers.versionId, agreementVersions.id))
-    .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
-    .where(and(inArray(agreements.state, ["active", "suspended"]), inArray(agreementWorkers.workerId, workerIds)))
-    .all();
+  const naming = chunked(workerIds, (ids) =>
+    db
+      .select({ workerId: agreementWorkers.workerId, taskId: agreementTasks.taskId, personId: agreements.personId, reference: agreements.reference, teamId: agreements.teamId })
+      .from(agreementWorkers)
+      .innerJoin(agreementVersions, eq(agreementVersions.id, agreementWorkers.versionId))
+      .innerJoin(agreements, and(eq(agreements.id, agreementVersions.agreementId), eq(agreementVersions.version, agreements.inForceVersion)))
+      .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
+      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"])))
+      .all(),
+  );
+  const namingByWorkerTask = groupBy(naming, (n) => `${n.workerId}:${n.taskId}`);
   const providerIds = [...new Set(rows.map((r) => r.providerId))];
-  const links = db.select().from(teamProviders).where(inArray(teamProviders.providerId, providerIds)).all();
+  const teamsByProvider = groupBy(
+    chunked(providerIds, (ids) => db.select().from(teamProviders).where(inArray(teamProviders.providerId, ids)).all()),
+    (l) => l.providerId,
+  );
 
   return rows.map((r) => {
-    const named = naming.filter((n) => n.workerId === r.workerId && n.taskId === r.taskId && (r.personId === null || n.personId === r.personId));
+    const named = (namingByWorkerTask.get(`${r.workerId}:${r.taskId}`) ?? []).filter((n) => r.personId === null || n.personId === r.personId);
     return {
       competencyId: r.competencyId,
       workerId: r.workerId,
@@ -97,7 +103,7 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
       personInitials: r.personName ? initials(r.personName) : null,
       providerId: r.providerId,
       providerName: r.providerName,
-      teamIds: [...new Set([...links.filter((l) => l.providerId === r.providerId).map((l) => l.teamId), ...named.map((n) => n.teamId)])],
+      teamIds: [...new Set([...(teamsByProvider.get(r.providerId) ?? []).map((l) => l.teamId), ...named.map((n) => n.teamId)])],
       expiresOn: r.expiresOn!,
       liveAgreements: [...new Set(named.map((n) => n.reference))],
     };
@@ -122,41 +128,57 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
     GROUP BY ${agreements.id}, t.task_id
     HAVING competent <= 1
   `);
+  const thinByAgreement = groupBy(thin, (t) => t.agreementId);
   const reviewBy = addDays(today, settings.reviewDueDays);
   const awaitingBefore = `${addDays(today, -settings.awaitingSignaturesDays)}T00:00:00.000Z`;
-  const dated = db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .where(
-      and(
-        scope,
-        sql`((${agreements.state} = 'active' AND ${agreements.reviewDate} <= ${reviewBy})
-          OR (${agreements.awaitingSignaturesSince} IS NOT NULL AND ${agreements.awaitingSignaturesSince} < ${awaitingBefore} AND ${agreements.state} <> 'ended'))`,
-      ),
-    )
-    .all();
-  const ids = [...new Set([...thin.map((t) => t.agreementId), ...dated.map((d) => d.id)])];
-  if (!ids.length) return [];
   const rows = db
     .select({ a: agreements, personName: people.name, providerName: organisations.name, currentState: agreementVersions.state })
     .from(agreements)
     .innerJoin(people, eq(people.id, agreements.personId))
     .innerJoin(organisations, eq(organisations.id, agreements.providerId))
     .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion)))
-    .where(inArray(agreements.id, ids))
+    .where(
+      and(
+        scope,
+        sql`${agreements.state} <> 'ended'`,
+        sql`((${agreements.state} = 'active' AND ${agreements.reviewDate} <= ${reviewBy})
+          OR (${agreements.awaitingSignaturesSince} IS NOT NULL AND ${agreements.awaitingSignaturesSince} < ${awaitingBefore})
+          OR (${agreements.state} IN ('active', 'suspended') AND ${agreements.inForceVersion} IS NOT NULL))`,
+      ),
+    )
     .all();
-  return rows.map(({ a, personName, providerName, currentState }) => ({
-    agreementId: a.id,
-    reference: a.reference,
-    personInitials: initials(personName),
-    providerId: a.providerId,
-    providerName,
-    teamId: a.teamId,
-    state: a.state,
-    reviewDate: a.reviewDate,
-    awaitingSince: currentState === "awaiting_signatures" && a.awaitingSignaturesSince ? a.awaitingSignaturesSince.slice(0, 10) : null,
-    tasks: thin.filter((t) => t.agreementId === a.id).map((t) => ({ taskName: t.taskName, competentWorkers: t.competent, namedWorkers: t.named })),
-  }));
+  return rows
+    .filter(({ a }) => thinByAgreement.has(a.id) || (a.state === "active" && a.reviewDate <= reviewBy) || (a.awaitingSignaturesSince !== null && a.awaitingSignaturesSince < awaitingBefore))
+    .map(({ a, personName, providerName, currentState }) => ({
+      agreementId: a.id,
+      reference: a.reference,
+      personInitials: initials(personName),
+      providerId: a.providerId,
+      providerName,
+      teamId: a.teamId,
+      state: a.state,
+      reviewDate: a.reviewDate,
+      awaitingSince: currentState === "awaiting_signatures" && a.awaitingSignaturesSince ? a.awaitingSignaturesSince.slice(0, 10) : null,
+      tasks: (thinByAgreement.get(a.id) ?? []).map((t) => ({ taskName: t.taskName, competentWorkers: t.competent, namedWorkers: t.named })),
+    }));
+}
+
+/** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */
+function chunked<T>(ids: number[], query: (slice: number[]) => T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 900) out.push(...query(ids.slice(i, i + 900)));
+  return out;
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
 
 /** Competencies expiring in each of the next 12 months, in scope: for the expiry chart. */

@@ -1,0 +1,1 @@
+CREATE INDEX `competencies_worker_state_expires` ON `competencies` (`worker_id`,`state`,`expires_on`);
