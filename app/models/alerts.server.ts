@@ -19,10 +19,28 @@ import {
   tasks,
   teamProviders,
 } from "~db/schema";
+import { writeGeneration } from "~/services/audit.server";
 import { initials } from "./agreement-cover.server";
 import { agreementScope, workerScope } from "./scope.server";
 
 const EVERYONE = sql`1`;
+
+/**
+ * Alerts are derived data: computed once per scope until anything is written (this process's
+ * write transactions, or another process's, as SQLite's data_version shows) or the day changes.
+ */
+const cache = new Map<string, Alert[]>();
+
+export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Alert[] {
+  const dataVersion = db.get<{ data_version: number }>(sql`PRAGMA data_version`)?.data_version ?? 0;
+  const key = `${actor.role}:${actor.userId}|${today}|${writeGeneration()}|${dataVersion}|${JSON.stringify(settings)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const alerts = listAlerts(db, { actor, today, settings });
+  if (cache.size > 500) cache.clear();
+  cache.set(key, alerts);
+  return alerts;
+}
 
 /** Alerts for one actor's scope, or for everyone (the CLI and the digest pass `null`). */
 export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Alert[] {

@@ -3,7 +3,18 @@ import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";
 
+/** Settings change only through updateSettings in this process: keep them per connection. */
+const cache = new WeakMap<Db, Settings>();
+
 export function getSettings(db: Db): Settings {
+  const cached = cache.get(db);
+  if (cached) return cached;
+  const settings = readSettings(db);
+  cache.set(db, settings);
+  return settings;
+}
+
+function readSettings(db: Db): Settings {
   const rows = db.select().from(settings).all();
   const stored: Record<string, unknown> = {};
   for (const row of rows) {
@@ -17,8 +28,9 @@ export function getSettings(db: Db): Settings {
 }
 
 export function updateSettings(db: Db, input: { actorId: number; values: Settings; at: Date }): void {
+  cache.delete(db);
   inTransaction(db, (tx) => {
-    const before = getSettings(tx);
+    const before = readSettings(tx);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(input.values)) {
       const from = before[key as keyof Settings];
@@ -36,4 +48,5 @@ export function updateSettings(db: Db, input: { actorId: number; values: Setting
       recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "deployment", details: changed, at: input.at });
     }
   });
+  cache.delete(db);
 }

@@ -6,7 +6,7 @@ import { PassportTable } from "~/components/Passport";
 import { NAVIGATION } from "~/content/navigation";
 import { pageTitle } from "~/content/titles";
 import { countAlerts } from "~/domain/alerts";
-import { expiryByMonth, listAlerts } from "~/models/alerts.server";
+import { expiryByMonth, listAlertsCached } from "~/models/alerts.server";
 import { listWorkerCompetencies } from "~/models/competencies.server";
 import { homeCounts } from "~/models/home.server";
 import { getSettings } from "~/models/settings.server";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, clock } = context;
   const settings = getSettings(db);
   const today = clock.today();
-  const alerts = listAlerts(db, { actor, today, settings });
+  const alerts = listAlertsCached(db, { actor, today, settings });
   return {
     name: actor.name,
     role: actor.role,

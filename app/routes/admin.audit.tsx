@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
 import { z } from "zod";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { Pager } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { listAuditEntityTypes, listAuditEvents } from "~/models/audit.server";
@@ -30,13 +31,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     entityTypes: listAuditEntityTypes(context.db),
     filters,
   };
-}
-
-function pageLink(filters: Record<string, unknown>, page: number) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v && k !== "page") params.set(k, String(v));
-  params.set("page", String(page));
-  return `/admin/audit?${params}`;
 }
 
 export default function Audit() {
@@ -85,30 +79,7 @@ export default function Audit() {
           ))}
         </Table.Body>
       </Table>
-      {pages > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Pages of the audit trail">
-          <ul className="nhsuk-list nhsuk-pagination__list">
-            {page > 1 ? (
-              <li className="nhsuk-pagination-item--previous">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageLink(filters, page - 1)}>
-                  <span className="nhsuk-pagination__title">Previous</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page - 1}</span>
-                </Link>
-              </li>
-            ) : null}
-            {page < pages ? (
-              <li className="nhsuk-pagination-item--next">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageLink(filters, page + 1)}>
-                  <span className="nhsuk-pagination__title">Next</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page + 1}</span>
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} label="Pages of the audit trail" />
     </>
   );
 }

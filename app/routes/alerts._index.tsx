@@ -3,9 +3,10 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select } from "nhsuk-react-components";
 import { AlertCounts, AlertsTable } from "~/components/Alerts";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { Pager, pageSlice } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { ALERT_KIND_LABELS, ALERT_KINDS, countAlerts, SEVERITY_LABELS } from "~/domain/alerts";
-import { listAlerts } from "~/models/alerts.server";
+import { listAlertsCached } from "~/models/alerts.server";
 import { listTeamChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
 import { listTasks } from "~/models/tasks.server";
@@ -16,10 +17,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Alerts", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "alert");
-  const all = listAlerts(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) });
+  const all = listAlertsCached(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) });
   const filters = alertFilters(request);
+  const page = Number(new URL(request.url).searchParams.get("page")) || 1;
+  const shown = pageSlice(applyAlertFilters(all, filters), page, 50);
   return {
-    alerts: applyAlertFilters(all, filters),
+    alerts: shown.items,
+    page: shown.page,
+    pages: shown.pages,
+    total: shown.total,
     counts: countAlerts(all),
     filters,
     providers: [...new Set(all.map((a) => a.subject.providerName))].sort(),
@@ -29,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Alerts() {
-  const { alerts, counts, filters, providers, teams, tasks } = useLoaderData<typeof loader>();
+  const { alerts, page, pages, total, counts, filters, providers, teams, tasks } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -73,7 +79,8 @@ export default function Alerts() {
           Download these alerts as a spreadsheet (CSV)
         </a>
       </p>
-      <AlertsTable alerts={alerts} caption={`${alerts.length} alert${alerts.length === 1 ? "" : "s"}, most urgent first`} />
+      <AlertsTable alerts={alerts} caption={`${total} alert${total === 1 ? "" : "s"}, most urgent first${pages > 1 ? ` (page ${page} of ${pages})` : ""}`} />
+      <Pager page={page} pages={pages} label="Pages of alerts" />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ALERT_KIND_LABELS, SEVERITY_LABELS } from "~/domain/alerts";
 import { toCsv } from "~/domain/csv";
-import { listAlerts } from "~/models/alerts.server";
+import { listAlertsCached } from "~/models/alerts.server";
 import { getSettings } from "~/models/settings.server";
 import { alertFilters, applyAlertFilters } from "~/services/alert-filters.server";
 import { requirePermission } from "~/services/session.server";
@@ -10,7 +10,7 @@ import { requirePermission } from "~/services/session.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "alert");
   const today = context.clock.today();
-  const alerts = applyAlertFilters(listAlerts(context.db, { actor, today, settings: getSettings(context.db) }), alertFilters(request));
+  const alerts = applyAlertFilters(listAlertsCached(context.db, { actor, today, settings: getSettings(context.db) }), alertFilters(request));
   const rows = [
     ["Severity", "Kind", "Due", "What", "Care worker", "Task", "Person", "Agreement", "Provider"],
     ...alerts.map((a) => [

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select } from "nhsuk-react-components";
 import { CompetencyTag } from "~/components/CompetencyTag";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { Pager, pageSlice } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { COMPETENCY_STATUS_LABELS, COMPETENCY_STATUS_ORDER } from "~/domain/competency";
 import { formatDate } from "~/domain/dates";
@@ -19,10 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const filters = matrixFilters(request);
   const m = filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
+  const shown = pageSlice(m.workers, Number(new URL(request.url).searchParams.get("page")) || 1, 25);
   return {
-    workers: m.workers,
+    workers: shown.items,
+    page: shown.page,
+    pages: shown.pages,
+    totalWorkers: shown.total,
     tasks: m.tasks,
-    cells: Object.fromEntries(m.workers.flatMap((w) => m.tasks.map((t) => [`${w.id}:${t.id}`, m.cellsOf(w.id, t.id)]))),
+    cells: Object.fromEntries(shown.items.flatMap((w) => m.tasks.map((t) => [`${w.id}:${t.id}`, m.cellsOf(w.id, t.id)]))),
     providers: listProviderChoices(context.db, { actor }),
     allTasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
     filters,
@@ -30,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Matrix() {
-  const { workers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
+  const { workers, page, pages, totalWorkers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -67,7 +72,8 @@ export default function Matrix() {
         <div className="nhsuk-table-container" role="region" aria-label="Training matrix, scrolls sideways" tabIndex={0}>
           <table className="nhsuk-table dc-matrix">
             <caption className="nhsuk-table__caption">
-              {workers.length} care worker{workers.length === 1 ? "" : "s"} by {tasks.length} task{tasks.length === 1 ? "" : "s"}
+              {totalWorkers} care worker{totalWorkers === 1 ? "" : "s"} by {tasks.length} task{tasks.length === 1 ? "" : "s"}
+              {pages > 1 ? `, page ${page} of ${pages}` : ""}
             </caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
@@ -102,6 +108,9 @@ export default function Matrix() {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {workers.length && tasks.length ? (
+        <Pager page={page} pages={pages} label="Pages of the training matrix" />
       ) : (
         <p>No care workers match.</p>
       )}

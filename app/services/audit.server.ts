@@ -47,7 +47,16 @@ export function recordAudit(db: Db, input: AuditInput): void {
     .run();
 }
 
+let writes = 0;
+
+/** How many write transactions this process has committed: a key for caches of derived data. */
+export function writeGeneration(): number {
+  return writes;
+}
+
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a second writer waits rather than fails). */
 export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
-  return db.transaction((tx) => fn(tx), { behavior: "immediate" });
+  const result = db.transaction((tx) => fn(tx), { behavior: "immediate" });
+  writes++;
+  return result;
 }

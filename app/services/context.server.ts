@@ -10,6 +10,8 @@ export type AppContext = {
   config: Config;
   /** Renders PDFs off the request thread. */
   pdf: PdfRenderer;
+  /** The signed-in actor, looked up once per request (root and route loaders share it). */
+  actorLookup?: Promise<import("~/domain/actor").Actor | null>;
   /** This request's Content-Security-Policy nonce. */
   cspNonce?: string;
   /** Set by an action that rejected its form, so the page title can say "Error:" without JavaScript. */

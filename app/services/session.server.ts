@@ -54,8 +54,13 @@ async function readToken(context: AppContext, request: Request): Promise<string 
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The signed-in actor, or null when there is no live session. */
-export async function getActor(context: AppContext, request: Request): Promise<Actor | null> {
+/** The signed-in actor, or null when there is no live session. Looked up once per request. */
+export function getActor(context: AppContext, request: Request): Promise<Actor | null> {
+  context.actorLookup ??= lookupActor(context, request);
+  return context.actorLookup;
+}
+
+async function lookupActor(context: AppContext, request: Request): Promise<Actor | null> {
   const token = await readToken(context, request);
   if (!token) return null;
   const { db, clock } = context;

@@ -1,0 +1,43 @@
+import { Link, useLocation } from "@remix-run/react";
+
+/** NHS.UK pagination (previous / next), keeping the page's other query parameters. */
+export function Pager({ page, pages, label }: { page: number; pages: number; label: string }) {
+  const location = useLocation();
+  if (pages <= 1) return null;
+  const to = (n: number) => {
+    const params = new URLSearchParams(location.search);
+    params.set("page", String(n));
+    return `${location.pathname}?${params}`;
+  };
+  return (
+    <nav className="nhsuk-pagination" role="navigation" aria-label={label}>
+      <ul className="nhsuk-list nhsuk-pagination__list">
+        {page > 1 ? (
+          <li className="nhsuk-pagination-item--previous">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={to(page - 1)}>
+              <span className="nhsuk-pagination__title">Previous</span>
+              <span className="nhsuk-u-visually-hidden">:</span>
+              <span className="nhsuk-pagination__page">Page {page - 1} of {pages}</span>
+            </Link>
+          </li>
+        ) : null}
+        {page < pages ? (
+          <li className="nhsuk-pagination-item--next">
+            <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={to(page + 1)}>
+              <span className="nhsuk-pagination__title">Next</span>
+              <span className="nhsuk-u-visually-hidden">:</span>
+              <span className="nhsuk-pagination__page">Page {page + 1} of {pages}</span>
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** The requested page (from `?page=`), clamped to what exists. */
+export function pageSlice<T>(items: T[], requested: number | undefined, size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(Math.max(1, requested ?? 1), pages);
+  return { items: items.slice((page - 1) * size, page * size), page, pages, total: items.length };
+}
