@@ -7,8 +7,10 @@ import {
   defaultReviewDate,
   interlockReason,
   isEditable,
+  isFinal,
   partyWorkerId,
   requiredParties,
+  reviewDateProblem,
   uncoveredTasks,
   type ActivationCheck,
   type TaskCover,
@@ -121,5 +123,18 @@ describe("the safety interlock (rule 2)", () => {
     expect(competenceOf({ state: "competent", expiresOn: T }, T, 90)).toMatchObject({ current: true, status: "expiring" });
     expect(competenceOf({ state: "suspended", expiresOn: "2027-01-01" }, T, 90)).toMatchObject({ current: false, reason: "competency suspended" });
     expect(competenceOf({ state: "in_training", expiresOn: null }, T, 90)).toMatchObject({ current: false, reason: "not yet signed off" });
+  });
+});
+
+describe("rules 5 and 6", () => {
+  it("an ended agreement is final; every other state can still move", () => {
+    expect(isFinal("ended")).toBe(true);
+    for (const s of ["draft", "awaiting_signatures", "active", "suspended"] as const) expect(isFinal(s)).toBe(false);
+  });
+
+  it("a review date must come after the start date", () => {
+    expect(reviewDateProblem("2026-11-22", "2027-05-22")).toBeNull();
+    expect(reviewDateProblem("2026-11-22", "2026-11-22")).toBe("Review date must be after the start date");
+    expect(reviewDateProblem("2026-11-22", "2026-01-01")).toBe("Review date must be after the start date");
   });
 });

@@ -172,3 +172,13 @@ export function competenceOf(
       return { current: false, reason: `competency ${status}`, status };
   }
 }
+
+/** Rule 5: an ended agreement is final; nothing moves it on, and nothing is deleted. */
+export function isFinal(state: StoredAgreementState): boolean {
+  return state === "ended";
+}
+
+/** Rule 6: a review date must come after the start date. */
+export function reviewDateProblem(startDate: IsoDate, reviewDate: IsoDate): string | null {
+  return reviewDate > startDate ? null : "Review date must be after the start date";
+}

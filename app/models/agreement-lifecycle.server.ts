@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
+import { isFinal, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
 import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -131,7 +131,7 @@ export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor
     const agreement = agreementInScope(tx, actor, agreementId);
     if (!agreement) return false;
     requireNurse(actor, "Only a nurse on the agreement's team can end it");
-    if (agreement.state === "ended") throw new RuleError([{ field: "reason", message: "This agreement has already ended" }]);
+    if (isFinal(agreement.state)) throw new RuleError([{ field: "reason", message: "This agreement has already ended" }]);
     // A version still being drafted or signed will never come into force.
     tx.update(agreementVersions)
       .set({ state: "withdrawn" })

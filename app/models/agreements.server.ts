@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreementReference, agreementStatus, defaultReviewDate, isEditable, type AgreementStatus } from "~/domain/agreement";
+import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { addDays, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -48,7 +48,7 @@ export function editableDraft(db: Db, actor: Actor, agreementId: number): { agre
   if (!agreement) return null;
   if (actor.role !== "nurse") throw new RuleError([{ field: "form", message: "Only a nurse on the agreement's team can change it" }]);
   const version = versionOf(db, agreementId, agreement.currentVersion)!;
-  if (!isEditable(version.state) || agreement.state === "ended") {
+  if (!isEditable(version.state) || isFinal(agreement.state)) {
     throw new RuleError([{ field: "form", message: `Version ${version.version} has been sent for signatures and cannot be changed. Amend the agreement to make a new version.` }]);
   }
   return { agreement, version };
@@ -242,7 +242,8 @@ export function updateAgreementDetails(db: Db, { actor, agreementId, details, at
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
     if (!draft) return false;
-    if (details.reviewDate <= details.startDate) throw new RuleError([{ field: "reviewDate", message: "Review date must be after the start date" }]);
+    const problem = reviewDateProblem(details.startDate, details.reviewDate);
+    if (problem) throw new RuleError([{ field: "reviewDate", message: problem }]);
     tx.update(agreementVersions).set(details).where(eq(agreementVersions.id, draft.version.id)).run();
     // Before anything is in force, the agreement's own dates follow its only version.
     if (draft.agreement.inForceVersion === null) {

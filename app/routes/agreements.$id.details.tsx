@@ -7,6 +7,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { reviewDateProblem } from "~/domain/agreement";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { updateAgreementDetails } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -24,7 +25,8 @@ const Schema = z
     earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
   })
   .superRefine((v, ctx) => {
-    if (v.reviewDate <= v.startDate) ctx.addIssue({ code: "custom", path: ["reviewDate"], message: "Review date must be after the start date" });
+    const problem = reviewDateProblem(v.startDate, v.reviewDate);
+    if (problem) ctx.addIssue({ code: "custom", path: ["reviewDate"], message: problem });
   });
 
 export async function loader(args: LoaderFunctionArgs) {
