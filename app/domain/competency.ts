@@ -48,6 +48,15 @@ export function competencyStatus(
   return "competent";
 }
 
+/**
+ * Which of a worker's competencies counts for a task on an agreement for `personId`: for a
+ * person-specific task only the one signed off for that person; for a generic task only the
+ * general one.
+ */
+export function countsForTask(competency: { personId: number | null }, task: { personSpecific: boolean }, personId: number): boolean {
+  return task.personSpecific ? competency.personId === personId : competency.personId === null;
+}
+
 /** May this worker carry out the task today? Only with a current sign-off. */
 export function isCurrent(status: CompetencyStatus): boolean {
   return status === "competent" || status === "expiring";

@@ -6,7 +6,9 @@
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { competenceOf, interlockReason, uncoveredTasks, type TaskCover } from "~/domain/agreement";
+import { countsForTask } from "~/domain/competency";
 import { formatDate, type IsoDate } from "~/domain/dates";
+import { initials } from "~/domain/names";
 import { recordAudit, inTransaction } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -21,6 +23,29 @@ import {
   tasks,
   users,
 } from "~db/schema";
+
+/**
+ * The competencies these workers hold in these tasks, and a finder for the one that counts for a
+ * task on an agreement for `personId` (safety rule 2): one query, however many workers and tasks.
+ */
+export function heldCompetencies(db: Db, { workerIds, taskIds, personId }: { workerIds: number[]; taskIds: number[]; personId: number }) {
+  const rows =
+    workerIds.length && taskIds.length
+      ? db.select().from(competencies).where(and(inArray(competencies.workerId, workerIds), inArray(competencies.taskId, taskIds))).all()
+      : [];
+  return (workerId: number, task: { id: number; personSpecific: boolean }) =>
+    rows.find((c) => c.workerId === workerId && c.taskId === task.id && countsForTask(c, task, personId)) ?? null;
+}
+
+/** Workers who may be named: active, employed by the person's provider. */
+export function listNameableWorkers(db: Db, providerId: number) {
+  return db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
+    .from(careWorkers)
+    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
+    .orderBy(careWorkers.name)
+    .all();
+}
 
 /** For each task on a version: every named worker, and whether they may carry it out today. */
 export function taskCover(
@@ -41,20 +66,12 @@ export function taskCover(
     .where(eq(agreementWorkers.versionId, versionId))
     .orderBy(careWorkers.name)
     .all();
-  const held =
-    taskRows.length && workerRows.length
-      ? db
-          .select({ workerId: competencies.workerId, taskId: competencies.taskId, personId: competencies.personId, state: competencies.state, expiresOn: competencies.expiresOn })
-          .from(competencies)
-          .where(and(inArray(competencies.workerId, workerRows.map((w) => w.workerId)), inArray(competencies.taskId, taskRows.map((t) => t.taskId))))
-          .all()
-      : [];
+  const held = heldCompetencies(db, { workerIds: workerRows.map((w) => w.workerId), taskIds: taskRows.map((t) => t.taskId), personId });
   return taskRows.map((t) => ({
     taskId: t.taskId,
     taskName: t.taskName,
     workers: workerRows.map((w) => {
-      // A person-specific task counts only the competency signed off for this person.
-      const competency = held.find((c) => c.workerId === w.workerId && c.taskId === t.taskId && (t.personSpecific ? c.personId === personId : c.personId === null)) ?? null;
+      const competency = held(w.workerId, { id: t.taskId, personSpecific: t.personSpecific });
       const competence = w.status === "left" ? { current: false, reason: "has left the provider" } : competenceOf(competency, today, warningDays);
       return { workerId: w.workerId, workerName: w.workerName, current: competence.current, reason: competence.reason };
     }),
@@ -137,14 +154,6 @@ export function enforceInterlock(
   });
 }
 
-export function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((part) => `${part[0]!.toUpperCase()}.`)
-    .join(" ");
-}
-
 /** Queues a message to the delegating nurse and every active manager of the provider. */
 export function tellDelegatorAndProvider(
   db: Db,
@@ -173,26 +182,11 @@ export function candidateWorkers(
   db: Db,
   { providerId, personId, taskIds, today, warningDays }: { providerId: number; personId: number; taskIds: number[]; today: IsoDate; warningDays: number },
 ) {
-  const workers = db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
-    .from(careWorkers)
-    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
-    .orderBy(careWorkers.name)
-    .all();
+  const workers = listNameableWorkers(db, providerId);
   const taskRows = taskIds.length ? db.select({ id: tasks.id, name: tasks.name, personSpecific: tasks.personSpecific }).from(tasks).where(inArray(tasks.id, taskIds)).orderBy(tasks.name).all() : [];
-  const held =
-    workers.length && taskRows.length
-      ? db
-          .select({ workerId: competencies.workerId, taskId: competencies.taskId, personId: competencies.personId, state: competencies.state, expiresOn: competencies.expiresOn })
-          .from(competencies)
-          .where(and(inArray(competencies.workerId, workers.map((w) => w.id)), inArray(competencies.taskId, taskIds)))
-          .all()
-      : [];
+  const held = heldCompetencies(db, { workerIds: workers.map((w) => w.id), taskIds, personId });
   return workers.map((w) => ({
     ...w,
-    tasks: taskRows.map((t) => {
-      const c = held.find((h) => h.workerId === w.id && h.taskId === t.id && (t.personSpecific ? h.personId === personId : h.personId === null)) ?? null;
-      return { taskId: t.id, taskName: t.name, ...competenceOf(c, today, warningDays) };
-    }),
+    tasks: taskRows.map((t) => ({ taskId: t.id, taskName: t.name, ...competenceOf(held(w.id, t), today, warningDays) })),
   }));
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { COMPETENCY_STATUS_LABELS, competencyStatus } from "~/domain/competency";
 import { formatDate, formatDateTime, type IsoDate } from "~/domain/dates";
@@ -8,7 +8,8 @@ import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
-import { competencies, organisations, storedPdfs } from "~db/schema";
+import { organisations, storedPdfs } from "~db/schema";
+import { heldCompetencies } from "./agreement-cover.server";
 import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
 
@@ -37,9 +38,7 @@ export function agreementPdfData(
   const provider = org(agreement.providerId);
   const signedVersion = v.state === "signed" || v.state === "superseded";
   const taskIds = view.tasks.map((t) => t.task.id);
-  const held = view.namedWorkers.length && taskIds.length
-    ? db.select().from(competencies).where(and(inArray(competencies.workerId, view.namedWorkers.map((w) => w.id)), inArray(competencies.taskId, taskIds))).all()
-    : [];
+  const held = heldCompetencies(db, { workerIds: view.namedWorkers.map((w) => w.id), taskIds, personId: person.id });
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
   const consent = view.consent?.consent;
   const data: AgreementPdfData = {
@@ -95,7 +94,7 @@ export function agreementPdfData(
       name: w.name,
       jobTitle: w.jobTitle,
       competencies: view.tasks.map(({ task }) => {
-        const c = held.find((h) => h.workerId === w.id && h.taskId === task.id && (task.personSpecific ? h.personId === person.id : h.personId === null));
+        const c = held(w.id, task);
         return {
           taskName: task.name,
           signedOffOn: formatDate(c?.signedOffOn),

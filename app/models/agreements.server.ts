@@ -19,7 +19,7 @@ import {
   tasks,
   users,
 } from "~db/schema";
-import { enforceInterlock, taskCover } from "./agreement-cover.server";
+import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-cover.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, personScope } from "./scope.server";
 
@@ -210,16 +210,6 @@ export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: {
     recordAudit(tx, { actorId: actor.userId, action: "agreement.tasks", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskIds }, at });
     return true;
   });
-}
-
-/** Workers who may be named: active, employed by the person's provider. */
-export function listNameableWorkers(db: Db, providerId: number) {
-  return db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
-    .from(careWorkers)
-    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
-    .orderBy(asc(careWorkers.name))
-    .all();
 }
 
 export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: { actor: Actor; agreementId: number; workerIds: number[]; at: Date }): boolean {

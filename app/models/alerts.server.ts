@@ -20,7 +20,7 @@ import {
   teamProviders,
 } from "~db/schema";
 import { writeGeneration } from "~/services/audit.server";
-import { initials } from "./agreement-cover.server";
+import { initials } from "~/domain/names";
 import { agreementScope, workerScope } from "./scope.server";
 
 const EVERYONE = sql`1`;

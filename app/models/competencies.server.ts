@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import {
   allowedActions,
@@ -460,14 +460,3 @@ export function trainingMatrix(
   return { workers, tasks: taskList, cells: Object.fromEntries(cells) };
 }
 
-/** Counts by derived status across the actor's scope, for dashboards. */
-export function countCompetenciesExpiringBy(db: Db, { actor, until }: { actor: Actor; until: IsoDate }): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(competencies)
-      .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
-      .where(and(workerScope(actor), eq(competencies.state, "competent"), sql`${competencies.expiresOn} <= ${until}`))
-      .get()?.n ?? 0
-  );
-}

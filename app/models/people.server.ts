@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, count, eq, like } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
+import { OutOfScopeError } from "./errors.server";
 import { organisations, people } from "~db/schema";
 import { personScope, providerChoiceScope } from "./scope.server";
 
@@ -56,7 +57,7 @@ export function getPerson(db: Db, { actor, id }: { actor: Actor; id: number }) {
 }
 
 export class DuplicateNhsNumberError extends Error {}
-export class OutOfScopeError extends Error {}
+export { OutOfScopeError };
 
 /** Nurses record people on their own team's caseload, cared for by a provider the team works with. */
 function assertMayPlace(db: Db, actor: Actor, input: PersonInput) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, exists, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
@@ -117,7 +117,3 @@ export function createTrainingSession(db: Db, { actor, input, at }: { actor: Act
   });
 }
 
-export function workersByIds(db: Db, ids: number[]) {
-  if (!ids.length) return [];
-  return db.select({ id: careWorkers.id, name: careWorkers.name }).from(careWorkers).where(inArray(careWorkers.id, ids)).all();
-}

@@ -3,7 +3,7 @@ import { agreementStatus, AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
 import type { IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { agreements, agreementVersions, people } from "~db/schema";
-import { initials } from "./agreement-cover.server";
+import { initials } from "~/domain/names";
 
 /** Codes are 8 characters from an alphabet without 0, O, 1 or I; shown as XXXX-XXXX. */
 export function normaliseCode(input: string): string | null {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, like, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
+import { OutOfScopeError } from "./errors.server";
 import { careWorkers, organisations, users } from "~db/schema";
 import { londonDate } from "~/domain/dates";
 import { enforceInterlock } from "./agreement-cover.server";
@@ -69,7 +70,7 @@ function mayManageProvider(db: Db, actor: Actor, providerId: number): boolean {
   return !!db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, providerId), providerChoiceScope(actor))).get();
 }
 
-export class OutOfScopeError extends Error {}
+export { OutOfScopeError };
 
 export function createWorker(db: Db, { actor, input, at }: { actor: Actor; input: WorkerInput; at: Date }): number {
   return inTransaction(db, (tx) => {

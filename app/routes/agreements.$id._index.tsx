@@ -12,19 +12,17 @@ import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LA
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { blockersFor, partiesActorMaySign, partiesOf } from "~/models/agreement-signing.server";
-import { getSettings } from "~/models/settings.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data ? `${data.agreement.reference}: ${data.person.name}` : "Agreement", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, view } = await loadAgreementPage(args);
+  const { actor, view, settings } = await loadAgreementPage(args);
   const { db, clock } = args.context;
   const { agreement, version } = view;
   const signed = new Map(view.signatures.map((s) => [s.signature.party, s]));
   const frozen = version.state !== "draft";
-  const settingsWarning = getSettings(db).competencyWarningDays;
   const nurse = actor.role === "nurse";
   return {
     ...view,
@@ -33,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
       signature: signed.get(p.party) ?? null,
     })),
     mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p)) : [],
-    blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settingsWarning }) : [],
+    blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
     can: {
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
