@@ -3,6 +3,7 @@ import {
   activationBlockers,
   agreementReference,
   agreementStatus,
+  isInForce,
   competenceOf,
   defaultReviewDate,
   interlockReason,
@@ -20,15 +21,24 @@ const T = "2026-11-22";
 
 describe("derived agreement status", () => {
   it("an active agreement is review due inside the window, overdue after the review date", () => {
-    expect(agreementStatus({ state: "active", reviewDate: "2027-01-01" }, T, 30)).toBe("active");
-    expect(agreementStatus({ state: "active", reviewDate: "2026-12-22" }, T, 30)).toBe("review_due");
-    expect(agreementStatus({ state: "active", reviewDate: T }, T, 30)).toBe("review_due");
-    expect(agreementStatus({ state: "active", reviewDate: "2026-11-21" }, T, 30)).toBe("review_overdue");
+    expect(agreementStatus({ state: "active", startDate: "2026-01-01", reviewDate: "2027-01-01" }, T, 30)).toBe("active");
+    expect(agreementStatus({ state: "active", startDate: "2026-01-01", reviewDate: "2026-12-22" }, T, 30)).toBe("review_due");
+    expect(agreementStatus({ state: "active", startDate: "2026-01-01", reviewDate: T }, T, 30)).toBe("review_due");
+    expect(agreementStatus({ state: "active", startDate: "2026-01-01", reviewDate: "2026-11-21" }, T, 30)).toBe("review_overdue");
+  });
+
+  it("a signed agreement is not in force before its start date, and is from that day", () => {
+    const signed = { state: "active" as const, startDate: "2026-11-30", reviewDate: "2027-05-30" };
+    expect(agreementStatus(signed, "2026-11-29", 30)).toBe("not_yet_in_force");
+    expect(isInForce(signed, "2026-11-29")).toBe(false);
+    expect(agreementStatus(signed, "2026-11-30", 30)).toBe("active");
+    expect(isInForce(signed, "2026-11-30")).toBe(true);
+    expect(isInForce({ ...signed, state: "suspended" }, "2026-12-01")).toBe(false);
   });
 
   it("other states are as stored", () => {
     for (const state of ["draft", "awaiting_signatures", "suspended", "ended"] as const) {
-      expect(agreementStatus({ state, reviewDate: "2020-01-01" }, T, 30)).toBe(state);
+      expect(agreementStatus({ state, startDate: "2019-01-01", reviewDate: "2020-01-01" }, T, 30)).toBe(state);
     }
   });
 });

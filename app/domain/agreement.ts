@@ -7,12 +7,14 @@ import { competencyStatus, type CompetencyStatus, type StoredCompetencyState } f
 import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
 
 export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
-export type AgreementStatus = StoredAgreementState | "review_due" | "review_overdue";
+/** `not_yet_in_force`: active (fully signed, consent recorded) but the start date is still ahead. */
+export type AgreementStatus = StoredAgreementState | "not_yet_in_force" | "review_due" | "review_overdue";
 
 export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   draft: "Draft",
   awaiting_signatures: "Awaiting signatures",
   active: "Active",
+  not_yet_in_force: "Signed, not yet in force",
   review_due: "Review due",
   review_overdue: "Review overdue",
   suspended: "Suspended",
@@ -23,19 +25,32 @@ export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, "grey" | "blue" | "
   draft: "grey",
   awaiting_signatures: "blue",
   active: "green",
+  not_yet_in_force: "blue",
   review_due: "yellow",
   review_overdue: "red",
   suspended: "orange",
   ended: "white",
 };
 
-/** Active agreements become "review due" inside the window and "review overdue" after the date. */
+/**
+ * In force (docs/domain.md rule 3): active, and the start date of the version in force has
+ * come. Nobody may carry out a task under an agreement that is not in force.
+ */
+export function isInForce(agreement: { state: StoredAgreementState; startDate: IsoDate }, today: IsoDate): boolean {
+  return agreement.state === "active" && agreement.startDate <= today;
+}
+
+/**
+ * An active agreement is "signed, not yet in force" before its start date, then "review due"
+ * inside the window and "review overdue" after the review date.
+ */
 export function agreementStatus(
-  agreement: { state: StoredAgreementState; reviewDate: IsoDate },
+  agreement: { state: StoredAgreementState; startDate: IsoDate; reviewDate: IsoDate },
   today: IsoDate,
   reviewDueDays: number,
 ): AgreementStatus {
   if (agreement.state !== "active") return agreement.state;
+  if (!isInForce(agreement, today)) return "not_yet_in_force";
   const days = daysBetween(today, agreement.reviewDate);
   if (days < 0) return "review_overdue";
   if (days <= reviewDueDays) return "review_due";

@@ -77,7 +77,9 @@ export function listAgreements(
       : status === "review_due"
         ? and(eq(agreements.state, "active"), sql`${agreements.reviewDate} >= ${today}`, sql`${agreements.reviewDate} <= ${dueBy}`)
         : status === "active"
-          ? and(eq(agreements.state, "active"), sql`${agreements.reviewDate} > ${dueBy}`)
+          ? and(eq(agreements.state, "active"), sql`${agreements.startDate} <= ${today}`, sql`${agreements.reviewDate} > ${dueBy}`)
+          : status === "not_yet_in_force"
+            ? and(eq(agreements.state, "active"), sql`${agreements.startDate} > ${today}`)
           : status
             ? eq(agreements.state, status)
             : undefined;
