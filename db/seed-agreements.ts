@@ -217,7 +217,17 @@ export function seedAgreements(tx: Db, r: Refs) {
   signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 32);
   signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 31);
 
-  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris };
+  // Signed by everyone, with consent, but not yet in force: Stanley's eye drops start in 7 days
+  // (docs/domain.md rule 3). Nobody may carry them out before then.
+  const stanley = draft({ nurse: u.nurseSouth!, person: p.stanley!, tasks: ["EYE"], workers: [w.peter!], startDaysAgo: -7 });
+  consent(u.nurseSouth!, stanley, 2);
+  send(u.nurseSouth!, stanley, 2);
+  signApp(u.nurseSouth!, stanley, "delegator", 2);
+  signPaper(u.nurseSouth!, stanley, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 1);
+  signPaper(u.nurseSouth!, stanley, wp(w.peter), "Peter Nowak", 1);
+  signPaper(u.nurseSouth!, stanley, "person", "Stanley Moore", 0);
+
+  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris, stanley };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */

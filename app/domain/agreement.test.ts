@@ -4,7 +4,6 @@ import {
   agreementReference,
   agreementStatus,
   isInForce,
-  competenceOf,
   defaultReviewDate,
   interlockReason,
   isEditable,
@@ -70,7 +69,12 @@ describe("required signatures (rule 1)", () => {
 const cover = (workers: [string, boolean][]): TaskCover => ({
   taskId: 1,
   taskName: "Insulin administration by pen",
-  workers: workers.map(([workerName, current], i) => ({ workerId: i + 1, workerName, current, reason: current ? "competent" : "competency expired on 12 November 2026" })),
+  workers: workers.map(([workerName, current], i) => {
+    const reason = current ? "competent" : "competency expired on 12 November 2026";
+    const decision = { may: current, code: current ? ("competent" as const) : ("competency_expired" as const), words: reason };
+    const label = current ? { text: "May carry out", tone: "green" as const, why: reason } : { text: "Must not carry out", tone: "red" as const, why: reason };
+    return { workerId: i + 1, workerName, current, reason, competence: decision.code, decision, label, signedOffOn: null, expiresOn: null };
+  }),
 });
 
 describe("activation (rules 1 and 2)", () => {
@@ -125,14 +129,6 @@ describe("the safety interlock (rule 2)", () => {
     expect(interlockReason([bare])).toBe(
       "No named care worker is competent for Insulin administration by pen (James Whitfield: competency expired on 12 November 2026)",
     );
-  });
-
-  it("says why a worker must not carry out a task", () => {
-    expect(competenceOf(null, T, 90)).toMatchObject({ current: false, reason: "no competency recorded" });
-    expect(competenceOf({ state: "competent", expiresOn: "2026-11-21" }, T, 90)).toMatchObject({ current: false, reason: "competency expired on 21 November 2026" });
-    expect(competenceOf({ state: "competent", expiresOn: T }, T, 90)).toMatchObject({ current: true, status: "expiring" });
-    expect(competenceOf({ state: "suspended", expiresOn: "2027-01-01" }, T, 90)).toMatchObject({ current: false, reason: "competency suspended" });
-    expect(competenceOf({ state: "in_training", expiresOn: null }, T, 90)).toMatchObject({ current: false, reason: "not yet signed off" });
   });
 });
 

@@ -3,8 +3,8 @@
  * with its hash) -> active (consent and every required signature on version N) -> review due /
  * overdue (derived) -> continue, amend, suspend or end. Safety rules 1, 2 and 3 live here.
  */
-import { competencyStatus, type CompetencyStatus, type StoredCompetencyState } from "./competency";
-import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
+import type { CarryOutCode, CarryOutDecision } from "./carry-out";
+import { addMonths, daysBetween, type IsoDate } from "./dates";
 
 export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
 /** `not_yet_in_force`: active (fully signed, consent recorded) but the start date is still ahead. */
@@ -87,9 +87,22 @@ export function partyWorkerId(party: string): number | null {
 export type NamedWorkerCompetence = {
   workerId: number;
   workerName: string;
-  /** Whether they may carry out this task today, and if not, why not. */
+  /**
+   * Competent for this task for this person today (checks 2 to 4 of docs/domain.md rule 4),
+   * whether or not the agreement is in force: what activation, the interlock and reinstatement
+   * need. `reason` says why, in words.
+   */
   current: boolean;
   reason: string;
+  /** The reason code for `current` (e.g. `worker_left`, `competency_expired`). */
+  competence: CarryOutCode;
+  /** The whole rule: may they carry it out today under this version (only when it is in force)? */
+  decision: CarryOutDecision;
+  /** What the agreement page shows: "May carry out", "Will be able to carry out from ...", "Must not carry out". */
+  label: { text: string; tone: "green" | "blue" | "red"; why: string };
+  /** The competency that counts for this task and person, if any. */
+  signedOffOn: IsoDate | null;
+  expiresOn: IsoDate | null;
 };
 
 export type TaskCover = {
@@ -98,7 +111,7 @@ export type TaskCover = {
   workers: NamedWorkerCompetence[];
 };
 
-/** Rule 2's test for one task: at least one named worker holds a current competency. */
+/** How many named workers are competent for the task (checks 2 to 4 of docs/domain.md rule 4). */
 export function competentCount(cover: TaskCover): number {
   return cover.workers.filter((w) => w.current).length;
 }
@@ -164,28 +177,6 @@ export const PARTY_ROLE_LABELS = {
 export function partyRoleLabel(party: string): string {
   if (party.startsWith("worker:")) return PARTY_ROLE_LABELS.worker;
   return PARTY_ROLE_LABELS[party as keyof typeof PARTY_ROLE_LABELS] ?? party;
-}
-
-/** Why a named worker may or may not carry out a task today, from their competency (if any). */
-export function competenceOf(
-  competency: { state: StoredCompetencyState; expiresOn: IsoDate | null } | null,
-  today: IsoDate,
-  warningDays: number,
-): { current: boolean; reason: string; status: CompetencyStatus | null } {
-  if (!competency) return { current: false, reason: "no competency recorded", status: null };
-  const status = competencyStatus(competency, today, warningDays);
-  switch (status) {
-    case "competent":
-      return { current: true, reason: `competent until ${formatDate(competency.expiresOn)}`, status };
-    case "expiring":
-      return { current: true, reason: `competent until ${formatDate(competency.expiresOn)} (expiring)`, status };
-    case "expired":
-      return { current: false, reason: `competency expired on ${formatDate(competency.expiresOn)}`, status };
-    case "in_training":
-      return { current: false, reason: "not yet signed off", status };
-    default:
-      return { current: false, reason: `competency ${status}`, status };
-  }
 }
 
 /** Rule 5: an ended agreement is final; nothing moves it on, and nothing is deleted. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeAlerts, countAlerts, type AgreementRecord, type CompetencyRecord } from "./alerts";
 
-const settings = { competencyWarningDays: 90, competencyReminderDays: [90, 60, 30], reviewDueDays: 30, awaitingSignaturesDays: 7 };
+const settings = { competencyWarningDays: 90, competencyReminderDays: [90, 60, 30], reviewDueDays: 30, awaitingSignaturesDays: 7, coverForecastDays: 28 };
 const T = "2026-11-22";
 
 const competency = (expiresOn: string, liveAgreements: string[] = []): CompetencyRecord => ({
@@ -17,6 +17,15 @@ const competency = (expiresOn: string, liveAgreements: string[] = []): Competenc
   liveAgreements,
 });
 
+const task = (competentWorkers: number, over: Partial<AgreementRecord["tasks"][number]> = {}): AgreementRecord["tasks"][number] => ({
+  taskName: "Insulin administration by pen",
+  personSpecific: false,
+  mayCarryOut: competentWorkers,
+  competentWorkers,
+  namedWorkers: 2,
+  ...over,
+});
+
 const agreement = (over: Partial<AgreementRecord>): AgreementRecord => ({
   agreementId: 9,
   reference: "DA-2026-000009",
@@ -25,9 +34,12 @@ const agreement = (over: Partial<AgreementRecord>): AgreementRecord => ({
   providerName: "Brightside Home Care",
   teamId: 1,
   state: "active",
+  startDate: "2026-06-01",
+  inForceVersion: 1,
+  personId: 5,
   reviewDate: "2027-06-01",
   awaitingSince: null,
-  tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 2, namedWorkers: 2 }],
+  tasks: [task(2)],
   ...over,
 });
 
@@ -72,10 +84,50 @@ describe("agreement alerts", () => {
   });
 
   it("no competent worker is critical; one is a cover risk", () => {
-    const none = run([], [agreement({ tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 0, namedWorkers: 2 }] })]);
+    const none = run([], [agreement({ tasks: [task(0)] })]);
     expect(none).toMatchObject([{ kind: "agreement_no_competent_worker", severity: "critical" }]);
-    const one = run([], [agreement({ tasks: [{ taskName: "Insulin administration by pen", competentWorkers: 1, namedWorkers: 2 }] })]);
+    const one = run([], [agreement({ tasks: [task(1)] })]);
     expect(one).toMatchObject([{ kind: "agreement_cover_risk", severity: "warning" }]);
+  });
+
+  it("cover alerts only while the agreement is in force (docs/domain.md rules 3 and 4)", () => {
+    // Signed, not yet in force: nobody may carry out the task yet, and that is not a cover alert.
+    expect(run([], [agreement({ startDate: "2026-11-30", tasks: [task(1, { mayCarryOut: 0 })] })])).toEqual([]);
+    // Suspended: no one competent is still critical, so it can be mended.
+    expect(run([], [agreement({ state: "suspended", tasks: [task(0)] })])).toMatchObject([{ kind: "agreement_no_competent_worker", detail: expect.stringContaining("suspended") }]);
+  });
+});
+
+describe("cover forecast (docs/domain.md rule 13)", () => {
+  const competent = (expiresOn: string) => ({ worker: { status: "active" as const }, competencies: [{ personId: null, state: "competent" as const, expiresOn }] });
+
+  it("warns when cover will fall below two competent workers inside the window, on the day it falls", () => {
+    const alerts = run([], [agreement({ tasks: [task(2, { forecast: [competent("2026-12-10"), competent("2027-05-01")] })] })]);
+    expect(alerts).toMatchObject([
+      {
+        kind: "agreement_cover_forecast",
+        severity: "warning",
+        dueOn: "2026-12-11",
+        title: "DA-2026-000009 (E. C.): from 11 December 2026 only one named worker will be able to carry out Insulin administration by pen",
+      },
+    ]);
+  });
+
+  it("counts a competency up to and including its expiry day, and looks exactly 28 days ahead", () => {
+    // The drop is on day 29: outside the window.
+    expect(run([], [agreement({ tasks: [task(2, { forecast: [competent("2026-12-20"), competent("2027-05-01")] })] })])).toEqual([]);
+    // The drop is on day 28: inside.
+    expect(run([], [agreement({ tasks: [task(2, { forecast: [competent("2026-12-19"), competent("2027-05-01")] })] })])).toMatchObject([{ dueOn: "2026-12-20" }]);
+  });
+
+  it("says so when an agreement will come into force with fewer than two competent workers", () => {
+    const alerts = run([], [agreement({ startDate: "2026-11-30", tasks: [task(1, { mayCarryOut: 0, forecast: [competent("2027-05-01")] })] })]);
+    expect(alerts).toMatchObject([{ kind: "agreement_cover_forecast", dueOn: "2026-11-30" }]);
+  });
+
+  it("stays quiet when today's cover alerts already say it, or the agreement is suspended", () => {
+    expect(run([], [agreement({ tasks: [task(1, { forecast: [competent("2026-12-01")] })] })]).map((a) => a.kind)).toEqual(["agreement_cover_risk"]);
+    expect(run([], [agreement({ state: "suspended", tasks: [task(2, { forecast: [competent("2026-12-01"), competent("2026-12-02")] })] })])).toEqual([]);
   });
 
   it("awaiting signatures for more than 7 days is information", () => {
@@ -86,7 +138,7 @@ describe("agreement alerts", () => {
   });
 
   it("ended agreements raise nothing", () => {
-    expect(run([], [agreement({ state: "ended", reviewDate: "2020-01-01", tasks: [{ taskName: "x", competentWorkers: 0, namedWorkers: 1 }] })])).toEqual([]);
+    expect(run([], [agreement({ state: "ended", reviewDate: "2020-01-01", tasks: [task(0)] })])).toEqual([]);
   });
 });
 

@@ -3,7 +3,9 @@
  * "today" to the alerts, each with a severity, a subject, a due date and the organisations it
  * concerns. The models fetch only rows that can alert; this decides.
  */
-import { daysBetween, addDays, type IsoDate } from "./dates";
+import { isInForce } from "./agreement";
+import { coverForecast, type CompetencyFacts } from "./carry-out";
+import { daysBetween, addDays, formatDate, type IsoDate } from "./dates";
 
 export const ALERT_KINDS = [
   "competency_expired",
@@ -11,6 +13,7 @@ export const ALERT_KINDS = [
   "agreement_review_overdue",
   "competency_expiring",
   "agreement_cover_risk",
+  "agreement_cover_forecast",
   "agreement_review_due",
   "agreement_awaiting_signatures",
 ] as const;
@@ -22,6 +25,7 @@ export const ALERT_SEVERITY: Record<AlertKind, Severity> = {
   competency_expired: "critical",
   agreement_no_competent_worker: "critical",
   agreement_cover_risk: "warning",
+  agreement_cover_forecast: "warning",
   agreement_review_due: "warning",
   agreement_review_overdue: "critical",
   agreement_awaiting_signatures: "info",
@@ -32,6 +36,7 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   competency_expired: "Competency expired, worker still named",
   agreement_no_competent_worker: "No competent worker for a task",
   agreement_cover_risk: "Only one competent worker for a task",
+  agreement_cover_forecast: "Cover will drop below two workers",
   agreement_review_due: "Agreement review due",
   agreement_review_overdue: "Agreement review overdue",
   agreement_awaiting_signatures: "Waiting for signatures",
@@ -45,6 +50,8 @@ export type AlertSettings = {
   competencyReminderDays: number[];
   reviewDueDays: number;
   awaitingSignaturesDays: number;
+  /** Forecast: alert when a task's cover will fall below two competent named workers within this many days. */
+  coverForecastDays: number;
 };
 
 export type CompetencyRecord = {
@@ -70,11 +77,25 @@ export type AgreementRecord = {
   providerName: string;
   teamId: number;
   state: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+  startDate: IsoDate;
+  inForceVersion: number | null;
+  personId: number;
   reviewDate: IsoDate;
   /** Day the current version was sent, when it is still waiting for signatures. */
   awaitingSince: IsoDate | null;
-  /** For live agreements: per task, how many named workers may carry it out today. */
-  tasks: { taskName: string; competentWorkers: number; namedWorkers: number }[];
+  /**
+   * For active and suspended agreements, the tasks that can alert: how many named workers may
+   * carry each out today (docs/domain.md rule 4: none unless in force), how many are competent
+   * for it, and, for a cover forecast, each named worker's status and the competency that counts.
+   */
+  tasks: {
+    taskName: string;
+    personSpecific: boolean;
+    mayCarryOut: number;
+    competentWorkers: number;
+    namedWorkers: number;
+    forecast?: { worker: { status: "active" | "left" }; competencies: CompetencyFacts[] }[];
+  }[];
 };
 
 export type Alert = {
@@ -140,27 +161,51 @@ export function computeAlerts(
   for (const a of agreements) {
     const subject = { agreementId: a.agreementId, agreementReference: a.reference, personInitials: a.personInitials, providerName: a.providerName };
     const base = { href: `/agreements/${a.agreementId}`, providerId: a.providerId, teamIds: [a.teamId] };
-    const live = a.state === "active" || a.state === "suspended";
-    if (live) {
-      for (const t of a.tasks) {
-        if (t.competentWorkers === 0) {
+    // Live cover alerts only while the agreement is in force (docs/domain.md rules 3 and 4); a
+    // suspended agreement still says which task has no competent worker, so it can be mended.
+    const inForce = isInForce(a, today);
+    for (const t of a.tasks) {
+      const count = inForce ? t.mayCarryOut : t.competentWorkers;
+      if ((inForce || a.state === "suspended") && count === 0) {
+        alerts.push({
+          ...base,
+          kind: "agreement_no_competent_worker",
+          severity: ALERT_SEVERITY.agreement_no_competent_worker,
+          dueOn: today,
+          title: `${a.reference} (${a.personInitials}): no competent worker for ${t.taskName}`,
+          detail: a.state === "suspended" ? "The agreement is suspended until a competent worker is named and it is reinstated." : "The agreement must be suspended.",
+          subject: { ...subject, taskName: t.taskName },
+        });
+      } else if (inForce && count === 1) {
+        alerts.push({
+          ...base,
+          kind: "agreement_cover_risk",
+          severity: ALERT_SEVERITY.agreement_cover_risk,
+          dueOn: today,
+          title: `${a.reference} (${a.personInitials}): only one competent worker for ${t.taskName}`,
+          detail: "If they are away or their competency lapses, no one can carry out the task.",
+          subject: { ...subject, taskName: t.taskName },
+        });
+      }
+      if (a.state === "active" && t.forecast) {
+        const drop = coverForecast({
+          agreement: { state: a.state, startDate: a.startDate, inForceVersion: a.inForceVersion, version: { version: a.inForceVersion ?? 0, state: "signed" } },
+          task: { personSpecific: t.personSpecific },
+          personId: a.personId,
+          workers: t.forecast,
+          today,
+          warningDays: settings.competencyWarningDays,
+          windowDays: settings.coverForecastDays,
+        });
+        if (drop) {
+          const days = daysBetween(today, drop.on);
           alerts.push({
             ...base,
-            kind: "agreement_no_competent_worker",
-            severity: ALERT_SEVERITY.agreement_no_competent_worker,
-            dueOn: today,
-            title: `${a.reference} (${a.personInitials}): no competent worker for ${t.taskName}`,
-            detail: a.state === "suspended" ? "The agreement is suspended until a competent worker is named and it is reinstated." : "The agreement must be suspended.",
-            subject: { ...subject, taskName: t.taskName },
-          });
-        } else if (t.competentWorkers === 1 && a.state === "active") {
-          alerts.push({
-            ...base,
-            kind: "agreement_cover_risk",
-            severity: ALERT_SEVERITY.agreement_cover_risk,
-            dueOn: today,
-            title: `${a.reference} (${a.personInitials}): only one competent worker for ${t.taskName}`,
-            detail: "If they are away or their competency lapses, no one can carry out the task.",
+            kind: "agreement_cover_forecast",
+            severity: ALERT_SEVERITY.agreement_cover_forecast,
+            dueOn: drop.on,
+            title: `${a.reference} (${a.personInitials}): from ${formatDate(drop.on)} ${drop.mayThen === 0 ? "no named worker" : "only one named worker"} will be able to carry out ${t.taskName}`,
+            detail: `In ${days} day${days === 1 ? "" : "s"}. Renew a competency or name another competent worker before then${drop.mayThen === 0 ? ", or the agreement will be suspended" : ""}.`,
             subject: { ...subject, taskName: t.taskName },
           });
         }

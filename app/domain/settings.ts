@@ -13,6 +13,8 @@ export const SettingsSchema = z.object({
   reviewDueDays: z.number().int().min(1).max(180),
   /** An agreement awaiting signatures for longer than this raises an alert. */
   awaitingSignaturesDays: z.number().int().min(1).max(90),
+  /** Alert when a task's cover will drop below two competent named workers within this many days (docs/domain.md rule 13). */
+  coverForecastDays: z.number().int().min(1).max(180),
   /** Sign out after this many minutes without a request. */
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
   /** Sign out this many hours after signing in, whatever happens. */
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   competencyReminderDays: [90, 60, 30],
   reviewDueDays: 30,
   awaitingSignaturesDays: 7,
+  coverForecastDays: 28,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
 };
@@ -46,6 +49,10 @@ export const SETTING_LABELS: Record<keyof Settings, { label: string; hint: strin
   awaitingSignaturesDays: {
     label: "Awaiting signatures alert (days)",
     hint: "Alert when an agreement has waited this many days for signatures.",
+  },
+  coverForecastDays: {
+    label: "Cover forecast window (days)",
+    hint: "Alert when fewer than two named care workers will be able to carry out a task within this many days.",
   },
   sessionIdleMinutes: { label: "Idle sign-out (minutes)", hint: "From 5 minutes to 24 hours." },
   sessionAbsoluteHours: { label: "Longest session (hours)", hint: "From 1 hour to 7 days." },

@@ -4,9 +4,9 @@
  * It runs on every read of an agreement or a list of them, and after every competency change,
  * so it holds without waiting for a scheduled job.
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { competenceOf, interlockReason, uncoveredTasks, type TaskCover } from "~/domain/agreement";
-import { countsForTask } from "~/domain/competency";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { interlockReason, uncoveredTasks, type TaskCover } from "~/domain/agreement";
+import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from "~/domain/carry-out";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit, inTransaction } from "~/services/audit.server";
@@ -17,25 +17,12 @@ import {
   agreementVersions,
   agreementWorkers,
   careWorkers,
-  competencies,
   outbox,
   people,
   tasks,
   users,
 } from "~db/schema";
-
-/**
- * The competencies these workers hold in these tasks, and a finder for the one that counts for a
- * task on an agreement for `personId` (safety rule 2): one query, however many workers and tasks.
- */
-export function heldCompetencies(db: Db, { workerIds, taskIds, personId }: { workerIds: number[]; taskIds: number[]; personId: number }) {
-  const rows =
-    workerIds.length && taskIds.length
-      ? db.select().from(competencies).where(and(inArray(competencies.workerId, workerIds), inArray(competencies.taskId, taskIds))).all()
-      : [];
-  return (workerId: number, task: { id: number; personSpecific: boolean }) =>
-    rows.find((c) => c.workerId === workerId && c.taskId === task.id && countsForTask(c, task, personId)) ?? null;
-}
+import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, isMaySql } from "./carry-out-sql.server";
 
 /** Workers who may be named: active, employed by the person's provider. */
 export function listNameableWorkers(db: Db, providerId: number) {
@@ -47,42 +34,87 @@ export function listNameableWorkers(db: Db, providerId: number) {
     .all();
 }
 
-/** For each task on a version: every named worker, and whether they may carry it out today. */
-export function taskCover(
-  db: Db,
-  { versionId, personId, today, warningDays }: { versionId: number; personId: number; today: IsoDate; warningDays: number },
-): TaskCover[] {
-  const taskRows = db
-    .select({ taskId: tasks.id, taskName: tasks.name, personSpecific: tasks.personSpecific })
-    .from(agreementTasks)
-    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
-    .where(eq(agreementTasks.versionId, versionId))
-    .orderBy(tasks.name)
-    .all();
-  const workerRows = db
-    .select({ workerId: careWorkers.id, workerName: careWorkers.name, status: careWorkers.status })
-    .from(agreementWorkers)
-    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
-    .where(eq(agreementWorkers.versionId, versionId))
-    .orderBy(careWorkers.name)
-    .all();
-  const held = heldCompetencies(db, { workerIds: workerRows.map((w) => w.workerId), taskIds: taskRows.map((t) => t.taskId), personId });
-  return taskRows.map((t) => ({
-    taskId: t.taskId,
-    taskName: t.taskName,
-    workers: workerRows.map((w) => {
-      const competency = held(w.workerId, { id: t.taskId, personSpecific: t.personSpecific });
-      const competence = w.status === "left" ? { current: false, reason: "has left the provider" } : competenceOf(competency, today, warningDays);
-      return { workerId: w.workerId, workerName: w.workerName, current: competence.current, reason: competence.reason };
-    }),
-  }));
+type CoverRow = {
+  taskId: number;
+  taskName: string;
+  workerId: number | null;
+  workerName: string | null;
+  code: CarryOutCode | null;
+  competence: CarryOutCode | null;
+  expiresOn: IsoDate | null;
+  signedOffOn: IsoDate | null;
+};
+
+/**
+ * For each task on a version: every named worker, whether they may carry it out today under this
+ * version (docs/domain.md rule 4) and whether they are competent for it (checks 2 to 4), both
+ * from the one SQL form of the rule.
+ */
+export function taskCover(db: Db, { versionId, today, warningDays }: { versionId: number; today: IsoDate; warningDays: number }): TaskCover[] {
+  const head = db
+    .select({ state: agreements.state, startDate: agreements.startDate, inForceVersion: agreements.inForceVersion, version: agreementVersions.version, versionState: agreementVersions.state })
+    .from(agreementVersions)
+    .innerJoin(agreements, eq(agreements.id, agreementVersions.agreementId))
+    .where(eq(agreementVersions.id, versionId))
+    .get();
+  if (!head) return [];
+  const facts: AgreementFacts = { state: head.state, startDate: head.startDate, inForceVersion: head.inForceVersion, version: { version: head.version, state: head.versionState } };
+  const refs = {
+    today,
+    warningDays,
+    named: sql`aw.id IS NOT NULL`,
+    workerId: sql`cw.id`,
+    workerStatus: sql`cw.status`,
+    taskId: sql`k.id`,
+    personSpecific: sql`k.person_specific`,
+    personId: sql`a.person_id`,
+  };
+  const agreementRefs = { state: sql`a.state`, startDate: sql`a.start_date`, inForceVersion: sql`a.in_force_version`, version: sql`v.version`, versionState: sql`v.state` };
+  const rows = db.all<CoverRow>(sql`
+    SELECT k.id AS taskId, k.name AS taskName, cw.id AS workerId, cw.name AS workerName,
+      CASE WHEN cw.id IS NULL THEN NULL ELSE ${carryOutCodeSql({ ...refs, agreement: agreementRefs })} END AS code,
+      CASE WHEN cw.id IS NULL THEN NULL ELSE ${competenceCodeSql(refs)} END AS competence,
+      ${countingCompetencySql(refs, "expires_on")} AS expiresOn,
+      ${countingCompetencySql(refs, "signed_off_on")} AS signedOffOn
+    FROM ${agreementVersions} v
+    JOIN ${agreements} a ON a.id = v.agreement_id
+    JOIN ${agreementTasks} t ON t.version_id = v.id
+    JOIN ${tasks} k ON k.id = t.task_id
+    LEFT JOIN ${agreementWorkers} aw ON aw.version_id = v.id
+    LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id
+    WHERE v.id = ${versionId}
+    ORDER BY k.name, k.id, cw.name, cw.id
+  `);
+  const cover: TaskCover[] = [];
+  for (const r of rows) {
+    let task = cover.find((t) => t.taskId === r.taskId);
+    if (!task) cover.push((task = { taskId: r.taskId, taskName: r.taskName, workers: [] }));
+    if (r.workerId === null || r.code === null || r.competence === null) continue;
+    const wordFacts = { expiresOn: r.expiresOn, startDate: facts.startDate, version: facts.version.version };
+    const may = decision(r.code, wordFacts);
+    const competent = decision(r.competence, wordFacts);
+    task.workers.push({
+      workerId: r.workerId,
+      workerName: r.workerName ?? "",
+      current: competent.may,
+      reason: competent.words,
+      competence: competent.code,
+      decision: may,
+      label: carryOutLabel(may, competent, facts),
+      signedOffOn: r.signedOffOn,
+      expiresOn: r.expiresOn,
+    });
+  }
+  return cover;
 }
 
 /**
- * Active agreements (optionally only these) whose in-force version has a task that no named
- * worker may carry out today: one indexed query, so it can run on every list.
+ * Active agreements (optionally only these) whose in-force version has a task for which no
+ * named worker is competent today (checks 2 to 4 of docs/domain.md rule 4). An active agreement
+ * whose start date is still ahead is protected too: otherwise it would come into force with no
+ * one able to carry out the task (rule 5).
  */
-function activeAgreementsMissingCover(db: Db, { today, ids, scope }: { today: IsoDate; ids?: number[]; scope?: SQL }): number[] {
+function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }: { today: IsoDate; warningDays: number; ids?: number[]; scope?: SQL }): number[] {
   if (ids && ids.length === 0) return [];
   const rows = db.all<{ id: number }>(sql`
     SELECT DISTINCT ${agreements.id} AS id
@@ -95,12 +127,9 @@ function activeAgreementsMissingCover(db: Db, { today, ids, scope }: { today: Is
       ${scope ? sql`AND ${scope}` : sql``}
       AND NOT EXISTS (
         SELECT 1 FROM ${agreementWorkers} w
-        JOIN ${careWorkers} cw ON cw.id = w.worker_id AND cw.status = 'active'
-        JOIN ${competencies} c ON c.worker_id = w.worker_id AND c.task_id = t.task_id
+        JOIN ${careWorkers} cw ON cw.id = w.worker_id
         WHERE w.version_id = v.id
-          AND c.state = 'competent'
-          AND c.expires_on >= ${today}
-          AND ((k.person_specific = 1 AND c.person_id = ${agreements.personId}) OR (k.person_specific = 0 AND c.person_id IS NULL))
+          AND ${isMaySql(competenceCodeSql({ today, warningDays, named: sql`1`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`t.task_id`, personSpecific: sql`k.person_specific`, personId: sql`${agreements.personId}` }))}
       )
   `);
   return rows.map((r) => r.id);
@@ -115,11 +144,11 @@ export function enforceInterlock(
   db: Db,
   { today, at, warningDays, ids, scope }: { today: IsoDate; at: Date; warningDays: number; ids?: number[]; scope?: SQL },
 ): number[] {
-  const candidates = activeAgreementsMissingCover(db, { today, ids, scope });
+  const candidates = activeAgreementsMissingCover(db, { today, warningDays, ids, scope });
   if (!candidates.length) return [];
   return inTransaction(db, (tx) => {
     const suspended: number[] = [];
-    for (const id of activeAgreementsMissingCover(tx, { today, ids: candidates })) {
+    for (const id of activeAgreementsMissingCover(tx, { today, warningDays, ids: candidates })) {
       const a = tx
         .select({ agreement: agreements, versionId: agreementVersions.id, personName: people.name })
         .from(agreements)
@@ -128,7 +157,7 @@ export function enforceInterlock(
         .where(eq(agreements.id, id))
         .get();
       if (!a) continue;
-      const uncovered = uncoveredTasks(taskCover(tx, { versionId: a.versionId, personId: a.agreement.personId, today, warningDays }));
+      const uncovered = uncoveredTasks(taskCover(tx, { versionId: a.versionId, today, warningDays }));
       const reason = interlockReason(uncovered);
       tx.update(agreements)
         .set({ state: "suspended", suspendedAutomatically: true, stateReason: reason, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })
@@ -176,17 +205,33 @@ export function tellDelegatorAndProvider(
 
 /**
  * For choosing named workers: every active worker of the provider, with whether they are
- * competent for each of the agreement's tasks (for this person, where the task is person-specific).
+ * competent for each of the agreement's tasks (for this person, where the task is
+ * person-specific), by the one SQL form of the rule.
  */
 export function candidateWorkers(
   db: Db,
   { providerId, personId, taskIds, today, warningDays }: { providerId: number; personId: number; taskIds: number[]; today: IsoDate; warningDays: number },
 ) {
   const workers = listNameableWorkers(db, providerId);
-  const taskRows = taskIds.length ? db.select({ id: tasks.id, name: tasks.name, personSpecific: tasks.personSpecific }).from(tasks).where(inArray(tasks.id, taskIds)).orderBy(tasks.name).all() : [];
-  const held = heldCompetencies(db, { workerIds: workers.map((w) => w.id), taskIds, personId });
+  const refs = { today, warningDays, named: sql`1`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`k.id`, personSpecific: sql`k.person_specific`, personId: sql`${personId}` };
+  const rows = taskIds.length
+    ? db.all<{ workerId: number; taskId: number; taskName: string; code: CarryOutCode; expiresOn: IsoDate | null }>(sql`
+        SELECT cw.id AS workerId, k.id AS taskId, k.name AS taskName,
+          ${competenceCodeSql(refs)} AS code,
+          ${countingCompetencySql(refs, "expires_on")} AS expiresOn
+        FROM ${careWorkers} cw, ${tasks} k
+        WHERE cw.provider_id = ${providerId} AND cw.status = 'active'
+          AND k.id IN (${sql.join(taskIds.map((id) => sql`${id}`), sql`, `)})
+        ORDER BY k.name, k.id
+      `)
+    : [];
   return workers.map((w) => ({
     ...w,
-    tasks: taskRows.map((t) => ({ taskId: t.id, taskName: t.name, ...competenceOf(held(w.id, t), today, warningDays) })),
+    tasks: rows
+      .filter((r) => r.workerId === w.id)
+      .map((r) => {
+        const d = decision(r.code, { expiresOn: r.expiresOn });
+        return { taskId: r.taskId, taskName: r.taskName, current: d.may, reason: d.words, code: d.code };
+      }),
   }));
 }

@@ -117,7 +117,7 @@ export function reinstateAgreement(
       throw new RuleError([{ field: "reason", message: "Only a suspended agreement with a signed version can be reinstated" }]);
     }
     const inForce = versionOf(tx, agreementId, agreement.inForceVersion)!;
-    const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, personId: agreement.personId, today, warningDays }));
+    const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, today, warningDays }));
     if (uncovered.length) {
       throw new RuleError(uncovered.map((t) => ({ field: "reason", message: `It cannot be reinstated: no named care worker is competent for ${t.taskName}` })));
     }

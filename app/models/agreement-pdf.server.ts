@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { COMPETENCY_STATUS_LABELS, competencyStatus } from "~/domain/competency";
+import { competenceLabel } from "~/domain/carry-out";
 import { formatDate, formatDateTime, type IsoDate } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
@@ -9,7 +9,6 @@ import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
 import { organisations, storedPdfs } from "~db/schema";
-import { heldCompetencies } from "./agreement-cover.server";
 import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
 
@@ -37,8 +36,6 @@ export function agreementPdfData(
   const team = org(agreement.teamId);
   const provider = org(agreement.providerId);
   const signedVersion = v.state === "signed" || v.state === "superseded";
-  const taskIds = view.tasks.map((t) => t.task.id);
-  const held = heldCompetencies(db, { workerIds: view.namedWorkers.map((w) => w.id), taskIds, personId: person.id });
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
   const consent = view.consent?.consent;
   const data: AgreementPdfData = {
@@ -93,13 +90,14 @@ export function agreementPdfData(
     workers: view.namedWorkers.map((w) => ({
       name: w.name,
       jobTitle: w.jobTitle,
-      competencies: view.tasks.map(({ task }) => {
-        const c = held(w.id, task);
+      // The worker's competence by the one rule (docs/domain.md rule 4), as on the agreement page.
+      competencies: view.cover.map((task) => {
+        const c = task.workers.find((x) => x.workerId === w.id);
         return {
-          taskName: task.name,
+          taskName: task.taskName,
           signedOffOn: formatDate(c?.signedOffOn),
           expiresOn: formatDate(c?.expiresOn),
-          status: c ? COMPETENCY_STATUS_LABELS[competencyStatus(c, today, warningDays)] : "No competency",
+          status: c ? competenceLabel(c.competence) : "No competency",
         };
       }),
     })),

@@ -322,7 +322,7 @@ export function blockersFor(db: Db, { agreement, version, today, warningDays }: 
     versionHash: version.contentHash,
     required: parties.map((p) => p.party),
     signatures: db.select({ party: signatures.party, contentHash: signatures.contentHash }).from(signatures).where(eq(signatures.versionId, version.id)).all(),
-    cover: taskCover(db, { versionId: version.id, personId: agreement.personId, today, warningDays }),
+    cover: taskCover(db, { versionId: version.id, today, warningDays }),
     partyNames: Object.fromEntries(parties.map((p) => [p.party, p.name])),
   });
 }

@@ -177,7 +177,7 @@ describe("delegation agreements", () => {
   it("the demo shows every agreement state, an interlock suspension and an amendment", () => {
     const { ids } = d;
     const all = listAgreements(d.db, { actor: d.actorFor(ids.users.admin), filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W });
-    expect(new Set(all.map((a) => a.status))).toEqual(new Set(["draft", "awaiting_signatures", "active", "review_due", "review_overdue", "suspended", "ended"]));
+    expect(new Set(all.map((a) => a.status))).toEqual(new Set(["draft", "awaiting_signatures", "active", "not_yet_in_force", "review_due", "review_overdue", "suspended", "ended"]));
     const margaret = view(ids.users.admin, ids.agreements.margaret)!;
     expect(margaret.agreement.suspendedAutomatically).toBe(true);
     const doris = view(ids.users.admin, ids.agreements.doris)!;

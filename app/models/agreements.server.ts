@@ -328,9 +328,9 @@ export function getAgreement(
     .where(and(eq(auditEvents.entityType, "agreement"), eq(auditEvents.entityId, String(id))))
     .orderBy(desc(auditEvents.id))
     .all();
-  const cover = taskCover(db, { versionId: v.id, personId: a.personId, today, warningDays });
+  const cover = taskCover(db, { versionId: v.id, today, warningDays });
   const inForce = a.inForceVersion ? versionOf(db, id, a.inForceVersion) : null;
-  const inForceCover = inForce && inForce.id !== v.id ? taskCover(db, { versionId: inForce.id, personId: a.personId, today, warningDays }) : cover;
+  const inForceCover = inForce && inForce.id !== v.id ? taskCover(db, { versionId: inForce.id, today, warningDays }) : cover;
   return {
     ...head,
     agreement: a,

@@ -5,6 +5,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { computeAlerts, type AgreementRecord, type Alert, type AlertSettings, type CompetencyRecord } from "~/domain/alerts";
+import type { CompetencyFacts } from "~/domain/carry-out";
+import { countsForTask, type StoredCompetencyState } from "~/domain/competency";
 import { addDays, addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import {
@@ -21,6 +23,7 @@ import {
 } from "~db/schema";
 import { writeGeneration } from "~/services/audit.server";
 import { initials } from "~/domain/names";
+import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, countsForTaskSql, isMaySql } from "./carry-out-sql.server";
 import { agreementScope, workerScope } from "./scope.server";
 
 const EVERYONE = sql`1`;
@@ -56,12 +59,13 @@ export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | 
 
 function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
   const warnUntil = addDays(today, settings.competencyWarningDays);
+  // Named on a live agreement for a task this competency counts for (the one person rule).
   const liveNaming = sql`EXISTS (
     SELECT 1 FROM ${agreements} a
     JOIN ${agreementVersions} v ON v.agreement_id = a.id AND v.version = a.in_force_version
     JOIN ${agreementWorkers} w ON w.version_id = v.id AND w.worker_id = ${competencies.workerId}
     JOIN ${agreementTasks} t ON t.version_id = v.id AND t.task_id = ${competencies.taskId}
-    WHERE a.state IN ('active', 'suspended') AND (${competencies.personId} IS NULL OR a.person_id = ${competencies.personId})
+    WHERE a.state IN ('active', 'suspended') AND ${countsForTaskSql({ competencyPersonId: sql`${competencies.personId}`, personSpecific: sql`${tasks.personSpecific}`, personId: sql`a.person_id` })}
   )`;
   const rows = db
     .select({
@@ -70,6 +74,7 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
       workerName: careWorkers.name,
       taskId: tasks.id,
       taskName: tasks.name,
+      personSpecific: tasks.personSpecific,
       personId: competencies.personId,
       personName: people.name,
       providerId: careWorkers.providerId,
@@ -112,7 +117,7 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
   );
 
   return rows.map((r) => {
-    const named = (namingByWorkerTask.get(`${r.workerId}:${r.taskId}`) ?? []).filter((n) => r.personId === null || n.personId === r.personId);
+    const named = (namingByWorkerTask.get(`${r.workerId}:${r.taskId}`) ?? []).filter((n) => countsForTask(r, { personSpecific: r.personSpecific }, n.personId));
     return {
       competencyId: r.competencyId,
       workerId: r.workerId,
@@ -129,23 +134,38 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
 }
 
 function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): AgreementRecord[] {
-  // Tasks on live agreements with at most one competent named worker: the only ones that alert.
-  const thin = db.all<{ agreementId: number; taskName: string; named: number; competent: number }>(sql`
-    SELECT ${agreements.id} AS agreementId, tk.name AS taskName,
-      COUNT(DISTINCT aw.worker_id) AS named,
-      COUNT(DISTINCT c.worker_id) AS competent
+  // Tasks on live agreements that can alert: at most one competent named worker today, or at the
+  // end of the forecast window. Counted by the one SQL form of docs/domain.md rule 4.
+  const forecastEnd = addDays(today, settings.coverForecastDays);
+  const refs = (on: IsoDate) => ({
+    today: on,
+    warningDays: settings.competencyWarningDays,
+    named: sql`1`,
+    workerId: sql`cw.id`,
+    workerStatus: sql`cw.status`,
+    taskId: sql`t.task_id`,
+    personSpecific: sql`tk.person_specific`,
+    personId: sql`${agreements.personId}`,
+  });
+  const agreementRefs = { state: sql`${agreements.state}`, startDate: sql`${agreements.startDate}`, inForceVersion: sql`${agreements.inForceVersion}`, version: sql`v.version`, versionState: sql`v.state` };
+  const counted = (code: SQL) => sql`SUM(CASE WHEN cw.id IS NULL THEN 0 WHEN ${isMaySql(code)} THEN 1 ELSE 0 END)`;
+  const thin = db.all<{ agreementId: number; taskId: number; taskName: string; personSpecific: number; named: number; may: number; competent: number; competentAtEnd: number }>(sql`
+    SELECT ${agreements.id} AS agreementId, t.task_id AS taskId, tk.name AS taskName, tk.person_specific AS personSpecific,
+      COUNT(cw.id) AS named,
+      ${counted(carryOutCodeSql({ ...refs(today), agreement: agreementRefs }))} AS may,
+      ${counted(competenceCodeSql(refs(today)))} AS competent,
+      ${counted(competenceCodeSql(refs(forecastEnd)))} AS competentAtEnd
     FROM ${agreements}
     JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
     JOIN ${agreementTasks} t ON t.version_id = v.id
     JOIN ${tasks} tk ON tk.id = t.task_id
     LEFT JOIN ${agreementWorkers} aw ON aw.version_id = v.id
-    LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id AND cw.status = 'active'
-    LEFT JOIN ${competencies} c ON c.worker_id = cw.id AND c.task_id = t.task_id AND c.state = 'competent' AND c.expires_on >= ${today}
-      AND ((tk.person_specific = 1 AND c.person_id = ${agreements.personId}) OR (tk.person_specific = 0 AND c.person_id IS NULL))
+    LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id
     WHERE ${agreements.state} IN ('active', 'suspended') AND ${scope}
     GROUP BY ${agreements.id}, t.task_id
-    HAVING competent <= 1
+    HAVING competent <= 1 OR competentAtEnd <= 1
   `);
+  const forecastFacts = namedWorkerFacts(db, { agreementIds: [...new Set(thin.map((t) => t.agreementId))] });
   const thinByAgreement = groupBy(thin, (t) => t.agreementId);
   const reviewBy = addDays(today, settings.reviewDueDays);
   const awaitingBefore = `${addDays(today, -settings.awaitingSignaturesDays)}T00:00:00.000Z`;
@@ -175,10 +195,51 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
       providerName,
       teamId: a.teamId,
       state: a.state,
+      startDate: a.startDate,
+      inForceVersion: a.inForceVersion,
+      personId: a.personId,
       reviewDate: a.reviewDate,
       awaitingSince: currentState === "awaiting_signatures" && a.awaitingSignaturesSince ? a.awaitingSignaturesSince.slice(0, 10) : null,
-      tasks: (thinByAgreement.get(a.id) ?? []).map((t) => ({ taskName: t.taskName, competentWorkers: t.competent, namedWorkers: t.named })),
+      tasks: (thinByAgreement.get(a.id) ?? []).map((t) => ({
+        taskName: t.taskName,
+        personSpecific: t.personSpecific === 1,
+        mayCarryOut: t.may,
+        competentWorkers: t.competent,
+        namedWorkers: t.named,
+        forecast: a.state === "active" ? (forecastFacts.get(`${a.id}:${t.taskId}`) ?? []) : undefined,
+      })),
     }));
+}
+
+/**
+ * For the cover forecast: each named worker on these agreements' in-force versions, per task,
+ * with their status and the competency that counts for the task and person (the one SQL rule).
+ */
+function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) {
+  const refs = { workerId: sql`cw.id`, taskId: sql`t.task_id`, personSpecific: sql`tk.person_specific`, personId: sql`a.person_id` };
+  const rows = chunked(agreementIds, (ids) =>
+    db.all<{ agreementId: number; taskId: number; status: "active" | "left"; personId: number | null; state: StoredCompetencyState | null; expiresOn: IsoDate | null }>(sql`
+      SELECT a.id AS agreementId, t.task_id AS taskId, cw.status AS status,
+        ${countingCompetencySql(refs, "person_id")} AS personId,
+        ${countingCompetencySql(refs, "state")} AS state,
+        ${countingCompetencySql(refs, "expires_on")} AS expiresOn
+      FROM ${agreements} a
+      JOIN ${agreementVersions} v ON v.agreement_id = a.id AND v.version = a.in_force_version
+      JOIN ${agreementTasks} t ON t.version_id = v.id
+      JOIN ${tasks} tk ON tk.id = t.task_id
+      JOIN ${agreementWorkers} aw ON aw.version_id = v.id
+      JOIN ${careWorkers} cw ON cw.id = aw.worker_id
+      WHERE a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
+    `),
+  );
+  const byTask = new Map<string, { worker: { status: "active" | "left" }; competencies: CompetencyFacts[] }[]>();
+  for (const r of rows) {
+    const key = `${r.agreementId}:${r.taskId}`;
+    const list = byTask.get(key) ?? [];
+    list.push({ worker: { status: r.status }, competencies: r.state ? [{ personId: r.personId, state: r.state, expiresOn: r.expiresOn }] : [] });
+    byTask.set(key, list);
+  }
+  return byTask;
 }
 
 /** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */

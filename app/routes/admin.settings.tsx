@@ -39,6 +39,7 @@ const FormSchema = z
       .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
     reviewDueDays: whole("reviewDueDays"),
     awaitingSignaturesDays: whole("awaitingSignaturesDays"),
+    coverForecastDays: whole("coverForecastDays"),
     sessionIdleMinutes: whole("sessionIdleMinutes"),
     sessionAbsoluteHours: whole("sessionAbsoluteHours"),
   })

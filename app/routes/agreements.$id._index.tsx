@@ -112,10 +112,22 @@ export default function AgreementPage() {
       ) : null}
 
       {a.inForceVersion && a.state !== "ended" ? (
-        <>
-          <h2>Who may carry out each task today</h2>
-          <CoverList cover={d.inForceCover} live={a.state === "active"} />
-        </>
+        d.status === "not_yet_in_force" ? (
+          <>
+            <h2>Who may carry out each task</h2>
+            <InsetText>
+              <p>
+                This agreement comes into force on {formatDate(a.startDate)}. Nobody may carry out its tasks before then.
+              </p>
+            </InsetText>
+            <CoverList cover={d.inForceCover} live={false} />
+          </>
+        ) : (
+          <>
+            <h2>Who may carry out each task today</h2>
+            <CoverList cover={d.inForceCover} live={a.state === "active"} />
+          </>
+        )
       ) : null}
 
       <h2>Person receiving care</h2>

@@ -1,12 +1,16 @@
 import type { TaskCover } from "~/domain/agreement";
 import { StatusTag } from "../nhs/StatusTag";
 
-/** For each task: every named worker, "May carry out" or "Must not carry out", and why. */
+/**
+ * For each task: every named worker and what the one rule (docs/domain.md rule 4) says of them
+ * today: "May carry out" only while the agreement is in force; before that, whether they will be
+ * able to once it is; otherwise "Must not carry out", and why.
+ */
 export function CoverList({ cover, live }: { cover: TaskCover[]; live: boolean }) {
   return (
     <>
       {cover.map((task) => {
-        const competent = task.workers.filter((w) => w.current).length;
+        const competent = task.workers.filter((w) => w.decision.may).length;
         return (
           <div key={task.taskId} className="nhsuk-u-margin-bottom-5">
             <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
@@ -17,8 +21,8 @@ export function CoverList({ cover, live }: { cover: TaskCover[]; live: boolean }
             <ul className="nhsuk-list">
               {task.workers.map((w) => (
                 <li key={w.workerId}>
-                  {w.current ? <StatusTag text="May carry out" tone="green" /> : <StatusTag text="Must not carry out" tone="red" />} {w.workerName}
-                  <span className="dc-muted">: {w.reason}</span>
+                  <StatusTag text={w.label.text} tone={w.label.tone} /> {w.workerName}
+                  <span className="dc-muted">: {w.label.why}</span>
                 </li>
               ))}
             </ul>
