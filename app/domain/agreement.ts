@@ -41,6 +41,14 @@ export function isInForce(agreement: { state: StoredAgreementState; startDate: I
 }
 
 /**
+ * The words for an agreement's status wherever it is shown: a signed agreement whose start date
+ * is ahead says when it starts ("Signed, starts 30 November 2026"), never "Active".
+ */
+export function agreementStatusLabel(status: AgreementStatus, startDate: IsoDate): string {
+  return status === "not_yet_in_force" ? `Signed, starts ${formatDate(startDate)}` : AGREEMENT_STATUS_LABELS[status];
+}
+
+/**
  * An active agreement is "signed, not yet in force" before its start date, then "review due"
  * inside the window and "review overdue" after the review date.
  */

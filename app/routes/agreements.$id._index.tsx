@@ -57,7 +57,7 @@ export default function AgreementPage() {
       <DoneBanner />
       <PageHeading title={a.reference} caption={`Delegation agreement for ${person.name}`} back={{ to: "/agreements", label: "All agreements" }} />
       <p className="dc-actions">
-        <AgreementTag status={d.status} />
+        <AgreementTag status={d.status} startDate={a.startDate} />
         <span>
           Version {v.version}: {VERSION_STATE_LABELS[v.state]}
         </span>
