@@ -47,7 +47,7 @@ describe("what a printout says about itself on the day (rule 11)", () => {
     expect(w.status).toEqual({ kind: "suspended", since: "2026-10-14", reason: "No named care worker is competent for Urinary catheter care" });
     expect(w.usable).toBe(false);
     expect(w.heading).toBe("This agreement is suspended");
-    expect(w.sentence).toBe("The agreement has been suspended since 14 October 2026: No named care worker is competent for Urinary catheter care");
+    expect(w.sentence).toBe("The agreement has been suspended since 14 October 2026: No named care worker is competent for Urinary catheter care.");
     expect(w.advice).toContain("Do not use this printout");
     expect(w.watermark).toBe("Suspended: do not use");
     expect(`${w.heading} ${w.sentence} ${w.advice}`).not.toMatch(/is the version in force|has been in force/);

@@ -72,6 +72,12 @@ export type PrintoutWords = {
   watermark: string | null;
 };
 
+/** ": reason." with one full stop, or "." when no reason was recorded. */
+function because(reason: string): string {
+  const r = reason.trim();
+  return r ? `: ${r}${/[.!?]$/.test(r) ? "" : "."}` : ".";
+}
+
 const DO_NOT_USE = "Do not use this printout. Contact the delegating nurse.";
 
 /** The words for each case, shared by the PDF and the verify page. */
@@ -97,7 +103,7 @@ export function printoutWords(status: PrintoutStatus, version: number): Printout
       return {
         label: "Suspended",
         heading: "This agreement is suspended",
-        sentence: `The agreement has been suspended since ${formatDate(status.since)}${status.reason ? `: ${status.reason}` : "."}`,
+        sentence: `The agreement has been suspended since ${formatDate(status.since)}${because(status.reason)}`,
         advice: `Nobody may carry out its tasks while it is suspended. ${DO_NOT_USE}`,
         watermark: "Suspended: do not use",
       };
@@ -105,7 +111,7 @@ export function printoutWords(status: PrintoutStatus, version: number): Printout
       return {
         label: "Ended",
         heading: "This agreement has ended",
-        sentence: `The agreement ended on ${formatDate(status.on)}${status.reason ? `: ${status.reason}` : "."}`,
+        sentence: `The agreement ended on ${formatDate(status.on)}${because(status.reason)}`,
         advice: `Nobody may carry out its tasks. ${DO_NOT_USE}`,
         watermark: "Ended: do not use",
       };

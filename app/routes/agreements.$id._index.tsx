@@ -71,6 +71,13 @@ export default function AgreementPage() {
           <p>No named care worker may carry out the tasks on this agreement while it is suspended.</p>
         </WarningCallout>
       ) : null}
+      {d.status === "not_yet_in_force" ? (
+        <InsetText>
+          <p>
+            Signed by every party. It starts on {formatDate(a.startDate)}: nobody may carry out its tasks before then.
+          </p>
+        </InsetText>
+      ) : null}
       {a.state === "ended" ? (
         <InsetText>
           <p>This agreement ended on {formatDateTime(a.stateChangedAt)}: {a.stateReason}</p>
@@ -260,7 +267,7 @@ export default function AgreementPage() {
           <li key={x.version}>
             <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {VERSION_STATE_LABELS[x.state]}
             {x.frozenAt ? `, sent ${formatDateTime(x.frozenAt)}` : ""}
-            {x.activatedAt ? `, in force from ${formatDateTime(x.activatedAt)}` : ""}
+            {x.activatedAt ? `, signed by every party ${formatDateTime(x.activatedAt)}` : ""}
           </li>
         ))}
       </ul>
