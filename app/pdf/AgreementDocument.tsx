@@ -187,7 +187,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
             {qr ? <QrCode modules={qr} size={72} /> : null}
             <View style={{ marginLeft: qr ? 12 : 0 }}>
               <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none (draft)"}</Text>
-              {data.verifyUrl ? <Text>Check this printout is the version in force at {data.verifyUrl}</Text> : null}
+              {data.verifyUrl ? <Text>Check whether this printout may be used today at {data.verifyUrl}</Text> : null}
             </View>
           </View>
         </Section>

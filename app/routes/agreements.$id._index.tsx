@@ -9,6 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel } from "~/content/agreements";
+import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { blockersFor, partiesActorMaySign, partiesOf } from "~/models/agreement-signing.server";
@@ -33,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p)) : [],
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
+    today: clock.today(),
     can: {
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
       send: nurse && version.state === "draft" && agreement.state !== "ended",
@@ -61,7 +63,11 @@ export default function AgreementPage() {
         <span>
           Version {v.version}: {VERSION_STATE_LABELS[v.state]}
         </span>
-        {a.inForceVersion ? <span>Version in force: {a.inForceVersion}</span> : null}
+        {a.inForceVersion ? (
+          <span>
+            {isInForce(a, d.today) ? "Version in force" : "Signed version"}: {a.inForceVersion}
+          </span>
+        ) : null}
       </p>
 
       {a.state === "suspended" ? (
