@@ -732,12 +732,18 @@ export const concerns = sqliteTable(
   ],
 );
 
-/** A fully signed version's PDF, rendered once and kept: the bytes never change. */
+/**
+ * The latest printout of a fully signed version, kept so that printing it again the same day is
+ * fast. `print_key` fingerprints everything printed (content, status on the day, print date,
+ * competencies): a copy is served only when today's printout would be identical
+ * (docs/decisions/012-printout-status-at-print-time.md). A cache: nothing here is not elsewhere.
+ */
 export const storedPdfs = sqliteTable("stored_pdfs", {
-  contentHash: text("content_hash").primaryKey(),
   versionId: integer("version_id")
-    .notNull()
+    .primaryKey()
     .references(() => agreementVersions.id),
+  printKey: text("print_key").notNull(),
+  printedOn: text("printed_on").notNull(),
   bytes: blob("bytes", { mode: "buffer" }).notNull(),
   createdAt: createdAt(),
 });

@@ -2,14 +2,19 @@
  * Demo agreements in every state, written through the same model functions the pages use (so
  * hashes, codes, signatures and audit events are real), at dates relative to today.
  */
+import { asc, eq } from "drizzle-orm";
 import { workerParty } from "~/domain/agreement";
 import { addDays } from "~/domain/dates";
 import { enforceInterlock } from "~/models/agreement-cover.server";
 import { amendAgreement, endAgreement } from "~/models/agreement-lifecycle.server";
 import { recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "~/models/agreement-signing.server";
 import { createAgreement, setAgreementTasks, setNamedWorkers, updateAgreementDetails, updateTaskSpecifics, versionOf } from "~/models/agreements.server";
+import { agreementPdfData, storePdf } from "~/models/agreement-pdf.server";
+import { getSettings } from "~/models/settings.server";
 import { loadActor } from "~/models/users.server";
+import type { PdfJob } from "~/pdf/types";
 import type { Db } from "./client";
+import { agreements, users } from "./schema";
 import { CATALOGUE } from "./seed-catalogue";
 
 type Refs = {
@@ -234,4 +239,31 @@ export function seedAgreements(tx: Db, r: Refs) {
 export function seedInterlock(tx: Db, { today, daysAgo }: { today: string; daysAgo: number }) {
   const at = new Date(`${addDays(today, -daysAgo)}T16:00:00Z`);
   return enforceInterlock(tx, { today: addDays(today, -daysAgo), at, warningDays: WARNING_DAYS });
+}
+
+/**
+ * A printout of the demo's suspended agreement, made today by its provider's manager and kept
+ * as the stored copy: it says "Suspended" on every page, and its verification code leads to a
+ * verify page saying the same (docs/domain.md rule 11). Run once the PDF renderer exists.
+ */
+export async function seedDemoPrintout(
+  db: Db,
+  { today, at, publicUrl, render }: { today: string; at: Date; publicUrl: string; render: (job: PdfJob) => Promise<Uint8Array> },
+) {
+  const suspended = db.select({ id: agreements.id }).from(agreements).where(eq(agreements.state, "suspended")).orderBy(asc(agreements.id)).get();
+  const manager = db.select({ id: users.id }).from(users).where(eq(users.email, "manager2@example.org")).get();
+  if (!suspended || !manager) return null;
+  const settings = getSettings(db);
+  const built = agreementPdfData(db, {
+    actor: loadActor(db, manager.id)!,
+    id: suspended.id,
+    today,
+    at,
+    publicUrl,
+    reviewDueDays: settings.reviewDueDays,
+    warningDays: settings.competencyWarningDays,
+  });
+  if (!built?.storable) return null;
+  storePdf(db, { versionId: built.versionId, printKey: built.printKey, printedOn: today, bytes: await render({ kind: "agreement", data: built.data }) });
+  return { agreementId: suspended.id, versionId: built.versionId };
 }

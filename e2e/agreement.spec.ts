@@ -166,7 +166,7 @@ test("an amendment makes a new version that needs every signature again; the sig
   await expect(parties).not.toContainText("Signed in the app");
   await expect(page.locator(".nhsuk-tag").first()).toHaveText("Active");
   await page.getByRole("link", { name: "Version 1", exact: true }).click();
-  await expect(page.getByText("Signed and in force: this is the version in force.")).toBeVisible();
+  await expect(page.getByText(/In force: Version 1 is signed by every party and has been in force since/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Signatures on version 1" })).toContainText("James Whitfield");
   await expectAccessible(page);
 });

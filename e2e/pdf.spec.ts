@@ -2,12 +2,40 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { countRows, expect, expectAccessible, idOf, readDb, signIn, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { formatDate } from "../app/domain/dates";
+import { countRows, expect, expectAccessible, idOf, readDb, setClock, signIn, test } from "./fixtures";
+
+test.afterEach(() => setClock(null));
 
 function pdfText(bytes: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dc-e2e-pdf-")), "a.pdf");
   fs.writeFileSync(file, bytes);
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+}
+
+/** pdftotext separates pages with a form feed; whitespace folded so a wrapped line still matches. */
+function pagesOf(text: string): string[] {
+  return text
+    .split("\f")
+    .filter((p) => p.trim())
+    .map((p) => p.replace(/\s+/g, " "));
+}
+
+function startDateOf(agreementId: number): string {
+  const db = readDb();
+  try {
+    return (db.prepare("SELECT start_date AS d FROM agreements WHERE id = ?").get(agreementId) as { d: string }).d;
+  } finally {
+    db.close();
+  }
+}
+
+async function signAs(page: Page, agreementId: number) {
+  await page.goto(`/agreements/${agreementId}/sign`);
+  await page.getByLabel(/I have read version \d+/).check();
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page.getByText("Signature recorded.")).toBeVisible();
 }
 
 function codeOf(agreementId: number, version: number): string {
@@ -34,6 +62,8 @@ test("a provider manager prints a signed agreement; the second copy comes from s
   }
   expect(text).toMatch(/NHS number\s+\d{3} \d{3} \d{4}/);
   expect(text).not.toContain("Draft: not valid for use");
+
+  for (const p of pagesOf(text)) expect(p).toMatch(/Status on \d{1,2} \w+ \d{4}, the day this was printed: In force\. Version 1 is signed by every party and has been in force since/);
 
   const before = countRows("stored_pdfs");
   const second = await page.request.get(`/agreements/${edith}/pdf?version=1`);
@@ -104,4 +134,113 @@ test("batch print: a provider manager downloads every active agreement as a zip 
   // Margaret's agreement is suspended, so it is not in the batch of active agreements.
   const margaret = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Margaret Hollis')");
   expect(listing).not.toContain(`${String(margaret).padStart(6, "0")}-version`);
+  // Each printout in the batch states its status on the day, like a single print.
+  const name = listing.match(/DA-\d{4}-\d{6}-version-\d+\.pdf/g)!.find((n) => n.includes(`${String(george).padStart(6, "0")}-version-1`))!;
+  const georgePdf = execFileSync("unzip", ["-p", file, name]);
+  for (const p of pagesOf(pdfText(georgePdf))) expect(p).toContain("the day this was printed: In force.");
+});
+
+test("a suspended agreement's printout says suspended on every page, and its verify page says the same without contradiction", async ({ page }) => {
+  const margaret = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Margaret Hollis')");
+  // The demo printed it once already (a stored printout, to see and to verify).
+  expect(countRows("stored_pdfs", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ? AND version = 1)", margaret)).toBe(1);
+  await signIn(page, "manager2");
+  const response = await page.request.get(`/agreements/${margaret}/pdf`);
+  expect(response.status()).toBe(200);
+  const pages = pagesOf(pdfText(await response.body()));
+  expect(pages.length).toBeGreaterThan(1);
+  for (const p of pages) {
+    expect(p).toContain("the day this was printed: Suspended. The agreement has been suspended since");
+    expect(p).toContain("No named care worker is competent for Urinary catheter care");
+    expect(p).not.toMatch(/in force from|has been in force/);
+  }
+  expect(pages[0]).toContain("This agreement is suspended. Nobody may carry out its tasks while it is suspended. Do not use this printout.");
+
+  await page.goto(`/verify/${codeOf(margaret, 1)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/This agreement is suspended/);
+  const main = page.locator("main");
+  await expect(page.getByRole("heading", { level: 2, name: "Do not use this printout" })).toBeVisible();
+  await expect(main).toContainText("The agreement has been suspended since");
+  await expect(main).toContainText("No named care worker is competent for Urinary catheter care");
+  await expect(main).not.toContainText("is the version in force");
+  await expect(main).not.toContainText("has been in force");
+  await expectAccessible(page);
+});
+
+test("signed on one day to start a week later: 'Signed, starts …' on the agreement, 'not yet in force' on the printout and at /verify, in force from the start date", async ({ page }) => {
+  const arthur = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Arthur Bennett')");
+  const startDate = startDateOf(arthur);
+  const starts = formatDate(startDate);
+
+  // The nurse records consent, sends it, signs, and records Arthur's signature made on paper.
+  await signIn(page, "nurse");
+  await page.goto(`/agreements/${arthur}/consent`);
+  await page.getByLabel("Given by the person").check();
+  await page.getByRole("button", { name: "Record consent" }).click();
+  await page.goto(`/agreements/${arthur}/send`);
+  await page.getByRole("button", { name: "Send for signatures" }).click();
+  await expect(page.getByText("Sent for signatures.")).toBeVisible();
+  await signAs(page, arthur);
+  await page.goto(`/agreements/${arthur}/paper`);
+  await page.getByLabel(/Arthur Bennett/).check();
+  await page.getByLabel("Name as signed").fill("Arthur Bennett");
+  await page.getByLabel(/I hold the signed paper copy/).check();
+  await page.getByRole("button", { name: "Record signature" }).click();
+  await expect(page.getByText("Signature recorded.")).toBeVisible();
+  await signIn(page, "manager");
+  await signAs(page, arthur);
+  await signIn(page, "worker");
+  await signAs(page, arthur);
+
+  // Every party has signed: it is signed, not yet in force, and says when it starts.
+  expect(countRows("agreements", "id = ? AND state = 'active'", arthur)).toBe(1);
+  await expect(page.locator(".nhsuk-tag").first()).toHaveText(`Signed, starts ${starts}`);
+  await expect(page.getByText(`It starts on ${starts}: nobody may carry out its tasks before then.`)).toBeVisible();
+  await expectAccessible(page);
+  await signIn(page, "nurse");
+  await page.goto("/agreements");
+  await expect(page.getByRole("row", { name: /Arthur Bennett/ })).toContainText(`Signed, starts ${starts}`);
+
+  const pdf = await page.request.get(`/agreements/${arthur}/pdf`);
+  const pages = pagesOf(pdfText(await pdf.body()));
+  for (const p of pages) {
+    expect(p).toContain(`the day this was printed: Not yet in force. Version 1 is signed by every party, and starts on ${starts}. Nobody may carry out its tasks before ${starts}.`);
+  }
+  expect(pages.join(" ")).not.toMatch(/in force from|has been in force/);
+
+  const code = codeOf(arthur, 1);
+  await page.goto(`/verify/${code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/This printout is signed but not yet in force/);
+  await expect(page.locator("main")).toContainText(`Nobody may carry out its tasks before ${starts}.`);
+  await expect(page.locator("main")).toContainText(`Signed, starts ${starts}`);
+  await expectAccessible(page);
+
+  // On the start date it is in force, and in force from the start date, not the day it was signed.
+  setClock(new Date(`${startDate}T09:00:00Z`));
+  await page.goto(`/verify/${code}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/This printout is the version in force/);
+  await expect(page.locator("main")).toContainText(`has been in force since ${starts}`);
+  await signIn(page, "nurse");
+  const onTheDay = pagesOf(pdfText(await (await page.request.get(`/agreements/${arthur}/pdf`)).body()));
+  for (const p of onTheDay) expect(p).toContain(`: In force. Version 1 is signed by every party and has been in force since ${starts}.`);
+});
+
+test("a version 2 awaiting signatures is not 'replaced by version 1': its code says it is waiting for signatures", async ({ page }) => {
+  const george = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'George Whitaker')");
+  await signIn(page, "nurse");
+  await page.goto(`/agreements/${george}/amend`);
+  await page.getByLabel("Version 1 stays in force").check();
+  await page.getByRole("button", { name: "Start version 2" }).click();
+  await page.goto(`/agreements/${george}/send`);
+  await page.getByRole("button", { name: "Send for signatures" }).click();
+  await expect(page.getByText("Sent for signatures.")).toBeVisible();
+
+  await page.goto(`/verify/${codeOf(george, 2)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/This printout has not been signed by every party/);
+  await expect(page.locator("main")).toContainText("Version 2 is still waiting for signatures, so it is not in force.");
+  await expect(page.locator("main")).not.toContainText("replaced");
+  await expectAccessible(page);
+
+  await page.goto(`/verify/${codeOf(george, 1)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/This printout is the version in force/);
 });

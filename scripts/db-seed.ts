@@ -3,6 +3,9 @@ import { systemClock } from "~/services/clock.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
+import { seedDemoPrintout } from "~db/seed-agreements";
+import { renderPdf } from "~/pdf/render";
+import { loadJobConfig } from "~/services/config.server";
 
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 const connection = openDatabase(file);
@@ -12,4 +15,5 @@ if (!isEmpty(connection.db)) {
   process.exit(1);
 }
 await seedDemoData(connection.db, { clock: systemClock });
+await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: loadJobConfig(process.env).publicUrl, render: renderPdf });
 console.log(`Demo data written to ${file}`);

@@ -20,6 +20,7 @@ import { takeServerLock } from "~/services/server-lock.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
+import { seedDemoPrintout } from "~db/seed-agreements";
 
 const ArgsSchema = z.object({
   demo: z.boolean(),
@@ -56,7 +57,8 @@ async function main() {
   const connection = openDatabase(config.databaseUrl);
   applyMigrations(connection);
   if (config.databaseUrl !== ":memory:") takeServerLock(config.databaseUrl);
-  if (config.demo && isEmpty(connection.db)) {
+  const seeding = config.demo && isEmpty(connection.db);
+  if (seeding) {
     const started = Date.now();
     await seedDemoData(connection.db, { clock: systemClock });
     console.log(`Demo data written in ${Date.now() - started} ms`);
@@ -94,6 +96,7 @@ async function main() {
   if (args.testClockFile) console.log(`Test clock: reading "now" from ${args.testClockFile}`);
   const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
   const context: AppContext = { db: connection.db, clock, config, pdf };
+  if (seeding) await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
   app.all(
     "*",
     createRequestHandler({

@@ -21,7 +21,7 @@ export const REVIEW_OUTCOME_LABELS = {
 export const VERSION_STATE_LABELS = {
   draft: "Draft",
   awaiting_signatures: "Awaiting signatures",
-  signed: "Signed and in force",
+  signed: "Signed by every party",
   superseded: "Superseded",
   withdrawn: "Withdrawn before signing",
 } as const;

@@ -4,7 +4,7 @@
  * overdue (derived) -> continue, amend, suspend or end. Safety rules 1, 2 and 3 live here.
  */
 import type { CarryOutCode, CarryOutDecision } from "./carry-out";
-import { addMonths, daysBetween, type IsoDate } from "./dates";
+import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
 
 export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
 /** `not_yet_in_force`: active (fully signed, consent recorded) but the start date is still ahead. */
@@ -38,6 +38,14 @@ export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, "grey" | "blue" | "
  */
 export function isInForce(agreement: { state: StoredAgreementState; startDate: IsoDate }, today: IsoDate): boolean {
   return agreement.state === "active" && agreement.startDate <= today;
+}
+
+/**
+ * The words for an agreement's status wherever it is shown: a signed agreement whose start date
+ * is ahead says when it starts ("Signed, starts 30 November 2026"), never "Active".
+ */
+export function agreementStatusLabel(status: AgreementStatus, startDate: IsoDate): string {
+  return status === "not_yet_in_force" ? `Signed, starts ${formatDate(startDate)}` : AGREEMENT_STATUS_LABELS[status];
 }
 
 /**

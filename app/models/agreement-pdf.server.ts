@@ -1,7 +1,10 @@
-import { eq } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { competenceLabel } from "~/domain/carry-out";
-import { formatDate, formatDateTime, type IsoDate } from "~/domain/dates";
+import { canonicalJson } from "~/domain/canonical-json";
+import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/dates";
+import { isUsable, printoutStatus, printoutWords } from "~/domain/printout";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
@@ -13,8 +16,9 @@ import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
 
 /**
- * Everything the printed agreement shows, as plain data for app/pdf. `storable` is true for a
- * fully signed version: its bytes never change, so they are rendered once and kept.
+ * Everything the printed agreement shows, as plain data for app/pdf, including its status on
+ * the day it is printed. `storable` is true for a fully signed version: printed most often, so
+ * its latest printout is kept and served again while nothing it shows has changed.
  */
 export function agreementPdfData(
   db: Db,
@@ -36,19 +40,32 @@ export function agreementPdfData(
   const team = org(agreement.teamId);
   const provider = org(agreement.providerId);
   const signedVersion = v.state === "signed" || v.state === "superseded";
+  // Rule 11: the printout states what is true of this version on the day it is printed.
+  const status = printoutStatus({ agreement, version: v, today });
+  const words = printoutWords(status, v.version);
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
   const consent = view.consent?.consent;
   const data: AgreementPdfData = {
     reference: agreement.reference,
     version: v.version,
     signedVersion,
-    versionNote: signedVersion
-      ? `Signed by every party; in force from ${formatDate((v.activatedAt ?? "").slice(0, 10))}.`
+    versionNote: signedVersion && v.activatedAt
+      ? `Signed by every party on ${formatDate(londonDate(new Date(v.activatedAt)))}.`
       : v.state === "awaiting_signatures"
         ? "Sent for signatures; not every party has signed."
         : v.state === "withdrawn"
           ? "Withdrawn before every party signed."
           : "Draft, not yet sent for signatures.",
+    status: {
+      usable: isUsable(status),
+      line: `Status on ${formatDate(today)}, the day this was printed: ${words.label}. ${words.sentence} ${words.advice}`,
+      watermark: words.watermark,
+      banner: isUsable(status)
+        ? null
+        : status.kind === "draft" || status.kind === "pending" || status.kind === "withdrawn"
+          ? "Draft: not valid for use. This version has not been signed by every party."
+          : `${words.heading}. ${words.advice}`,
+    },
     verificationCode: v.verificationCode,
     verifyUrl: v.verificationCode ? `${publicUrl}/verify/${v.verificationCode}` : null,
     printedOn: formatDate(today),
@@ -119,14 +136,42 @@ export function agreementPdfData(
     }),
     accountability: [ACCOUNTABILITY.delegator, ACCOUNTABILITY.worker, ACCOUNTABILITY.provider],
   };
-  return { data, storable: signedVersion && !!v.contentHash, contentHash: v.contentHash, versionId: v.id, reference: agreement.reference, version: v.version };
+  return {
+    data,
+    storable: signedVersion && !!v.contentHash,
+    printKey: printKey(data),
+    versionId: v.id,
+    reference: agreement.reference,
+    version: v.version,
+  };
 }
 
-export function getStoredPdf(db: Db, contentHash: string): Uint8Array | null {
-  const row = db.select({ bytes: storedPdfs.bytes }).from(storedPdfs).where(eq(storedPdfs.contentHash, contentHash)).get();
+/** Bump when the printed layout changes, so no copy in the old layout is served again. */
+const PRINT_LAYOUT = 2;
+
+/**
+ * The fingerprint of everything a printout shows: the signed content, the status on the day,
+ * the print date and the competencies. A stored copy is served only when today's printout would
+ * be identical to it (docs/decisions/012-printout-status-at-print-time.md).
+ */
+export function printKey(data: AgreementPdfData): string {
+  return crypto.createHash("sha256").update(canonicalJson({ layout: PRINT_LAYOUT, data })).digest("hex");
+}
+
+/** The stored copy of a version, only if it is exactly what would be printed now. */
+export function getStoredPdf(db: Db, { versionId, printKey }: { versionId: number; printKey: string }): Uint8Array | null {
+  const row = db
+    .select({ bytes: storedPdfs.bytes })
+    .from(storedPdfs)
+    .where(and(eq(storedPdfs.versionId, versionId), eq(storedPdfs.printKey, printKey)))
+    .get();
   return row ? new Uint8Array(row.bytes) : null;
 }
 
-export function storePdf(db: Db, { contentHash, versionId, bytes }: { contentHash: string; versionId: number; bytes: Uint8Array }) {
-  db.insert(storedPdfs).values({ contentHash, versionId, bytes: Buffer.from(bytes) }).onConflictDoNothing().run();
+/** Keeps one copy per version: the newest printout replaces an older one (a cache of what can be rendered again). */
+export function storePdf(db: Db, { versionId, printKey, printedOn, bytes }: { versionId: number; printKey: string; printedOn: IsoDate; bytes: Uint8Array }) {
+  db.insert(storedPdfs)
+    .values({ versionId, printKey, printedOn, bytes: Buffer.from(bytes) })
+    .onConflictDoUpdate({ target: storedPdfs.versionId, set: { printKey, printedOn, bytes: Buffer.from(bytes), createdAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` } })
+    .run();
 }

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { agreementStatus, AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
+import { agreementStatus, agreementStatusLabel } from "~/domain/agreement";
 import type { IsoDate } from "~/domain/dates";
+import { initials } from "~/domain/names";
+import { isUsable, printoutStatus, printoutWords } from "~/domain/printout";
 import type { Db } from "~db/client";
 import { agreements, agreementVersions, people } from "~db/schema";
-import { initials } from "~/domain/names";
 
 /** Codes are 8 characters from an alphabet without 0, O, 1 or I; shown as XXXX-XXXX. */
 export function normaliseCode(input: string): string | null {
@@ -13,7 +14,8 @@ export function normaliseCode(input: string): string | null {
 
 /**
  * What a printout's verification code says today, for anyone holding the printout: no
- * personal data beyond the person's initials.
+ * personal data beyond the person's initials. The case, and its words, come from the same
+ * decision the printout's own status line uses (docs/domain.md rule 11).
  */
 export function verifyCode(db: Db, { code, today, reviewDueDays }: { code: string; today: IsoDate; reviewDueDays: number }) {
   const row = db
@@ -25,18 +27,17 @@ export function verifyCode(db: Db, { code, today, reviewDueDays }: { code: strin
     .get();
   if (!row) return null;
   const { version: v, agreement: a } = row;
-  const inForce = a.inForceVersion === v.version && (a.state === "active" || a.state === "suspended");
-  const status = agreementStatus(a, today, reviewDueDays);
+  const status = printoutStatus({ agreement: a, version: v, today });
   return {
     code,
     reference: a.reference,
     version: v.version,
     personInitials: initials(row.personName),
     signedOn: v.activatedAt,
-    versionState: v.state,
-    inForceVersion: a.inForceVersion,
-    isInForce: inForce,
-    agreementStatus: AGREEMENT_STATUS_LABELS[status],
-    canBeUsed: inForce && a.state === "active",
+    latestSignedVersion: a.inForceVersion,
+    agreementStatus: agreementStatusLabel(agreementStatus(a, today, reviewDueDays), a.startDate),
+    status,
+    words: printoutWords(status, v.version),
+    canBeUsed: isUsable(status),
   };
 }

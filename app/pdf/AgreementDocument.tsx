@@ -51,19 +51,21 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
           {data.verificationCode ? `\nVerification code: ${data.verificationCode}${data.verifyUrl ? ` at ${data.verifyUrl}` : ""}` : "\nDraft: not valid for use"}
         </Text>
         <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-        {!data.signedVersion ? (
+        {data.status.watermark ? (
           <Text style={styles.watermark} fixed>
-            Draft: not valid for use
+            {data.status.watermark}
           </Text>
         ) : null}
+        {/* Rule 11: the status on the day of printing, on every page (fixed, in the flow). */}
+        <Text style={data.status.usable ? styles.statusLine : [styles.statusLine, styles.statusLineWarning]} fixed>
+          {data.status.line}
+        </Text>
 
         <Text style={styles.title}>Delegation agreement {data.reference}</Text>
         <Text style={styles.subtitle}>
           Version {data.version}. {data.versionNote}
         </Text>
-        {!data.signedVersion ? (
-          <Text style={styles.draftBanner}>Draft: not valid for use. This version has not been signed by every party.</Text>
-        ) : null}
+        {data.status.banner ? <Text style={styles.draftBanner}>{data.status.banner}</Text> : null}
 
         <Section n={1} title="Parties and contacts">
           <Row k="NHS team" v={`${data.team.name} (ODS ${data.team.identifier})`} />
@@ -185,7 +187,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
             {qr ? <QrCode modules={qr} size={72} /> : null}
             <View style={{ marginLeft: qr ? 12 : 0 }}>
               <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none (draft)"}</Text>
-              {data.verifyUrl ? <Text>Check this printout is the version in force at {data.verifyUrl}</Text> : null}
+              {data.verifyUrl ? <Text>Check whether this printout may be used today at {data.verifyUrl}</Text> : null}
             </View>
           </View>
         </Section>

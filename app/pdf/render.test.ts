@@ -13,6 +13,11 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 }
 
+/** pdftotext separates pages with a form feed; the last is empty. */
+function pages(text: string): string[] {
+  return text.split("\f").filter((p) => p.trim());
+}
+
 describe("the printed agreement", async () => {
   const d = await demoDatabase();
   const build = (id: number) =>
@@ -38,7 +43,20 @@ describe("the printed agreement", async () => {
     }
     expect(pdf.data.person.nhsNumber).toMatch(/^\d{3} \d{3} \d{4}$/);
     expect(text).not.toContain("Draft: not valid for use");
+    for (const page of pages(text)) expect(page).toContain("Status on 22 November 2026, the day this was printed: In force.");
     expect(pdf.storable).toBe(true);
+  }, 30_000);
+
+  it("a suspended agreement says so on every page, since when and why, and nowhere that it is in force (rule 11)", async () => {
+    const pdf = build(d.ids.agreements.margaret);
+    const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
+    const all = pages(text);
+    expect(all.length).toBeGreaterThan(1);
+    for (const page of all) {
+      expect(page.replace(/\s+/g, " ")).toContain("Status on 22 November 2026, the day this was printed: Suspended. The agreement has been suspended since 14 October 2026");
+    }
+    expect(text.replace(/\s+/g, " ")).toContain("This agreement is suspended. Nobody may carry out its tasks while it is suspended. Do not use this printout.");
+    expect(text).not.toMatch(/in force from|has been in force/);
   }, 30_000);
 
   it("marks an unsigned version as a draft, with blank lines for wet signatures", async () => {

@@ -17,6 +17,8 @@ export const styles = StyleSheet.create({
   footerText: { position: "absolute", bottom: 24, left: 44, right: 150, fontSize: 9, color: NHS_GREY },
   footerPage: { position: "absolute", bottom: 24, right: 44, width: 100, textAlign: "right", fontSize: 9, color: NHS_GREY },
   watermark: { position: "absolute", top: 330, left: 20, right: 20, textAlign: "center", fontSize: 46, fontWeight: 700, color: NHS_RED, opacity: 0.18, transform: "rotate(-30deg)" },
+  statusLine: { fontSize: 10, borderLeftWidth: 4, borderLeftColor: NHS_BLUE, paddingLeft: 6, paddingVertical: 2, marginBottom: 10, lineHeight: 1.3 },
+  statusLineWarning: { borderLeftColor: NHS_RED, fontWeight: 700 },
   title: { fontSize: 22, fontWeight: 700, marginBottom: 6, lineHeight: 1.2 },
   subtitle: { fontSize: 12, color: NHS_GREY, marginBottom: 14 },
   draftBanner: { borderWidth: 2, borderColor: NHS_RED, color: NHS_RED, padding: 8, marginBottom: 12, fontWeight: 700, fontSize: 12 },

@@ -12,9 +12,12 @@ export type PdfContact = {
 export type AgreementPdfData = {
   reference: string;
   version: number;
-  /** Fully signed and in force (or once in force): no draft mark. */
+  /** Fully signed (now or once): no draft banner. */
   signedVersion: boolean;
+  /** Facts of the version itself: signed when, or not yet. */
   versionNote: string;
+  /** The status on the day of printing (docs/domain.md rule 11), stated on every page. */
+  status: { usable: boolean; line: string; watermark: string | null; banner: string | null };
   verificationCode: string | null;
   verifyUrl: string | null;
   printedOn: string;

@@ -9,6 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel } from "~/content/agreements";
+import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { blockersFor, partiesActorMaySign, partiesOf } from "~/models/agreement-signing.server";
@@ -33,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p)) : [],
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
+    today: clock.today(),
     can: {
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
       send: nurse && version.state === "draft" && agreement.state !== "ended",
@@ -57,11 +59,15 @@ export default function AgreementPage() {
       <DoneBanner />
       <PageHeading title={a.reference} caption={`Delegation agreement for ${person.name}`} back={{ to: "/agreements", label: "All agreements" }} />
       <p className="dc-actions">
-        <AgreementTag status={d.status} />
+        <AgreementTag status={d.status} startDate={a.startDate} />
         <span>
           Version {v.version}: {VERSION_STATE_LABELS[v.state]}
         </span>
-        {a.inForceVersion ? <span>Version in force: {a.inForceVersion}</span> : null}
+        {a.inForceVersion ? (
+          <span>
+            {isInForce(a, d.today) ? "Version in force" : "Signed version"}: {a.inForceVersion}
+          </span>
+        ) : null}
       </p>
 
       {a.state === "suspended" ? (
@@ -70,6 +76,13 @@ export default function AgreementPage() {
           <p>{a.stateReason}</p>
           <p>No named care worker may carry out the tasks on this agreement while it is suspended.</p>
         </WarningCallout>
+      ) : null}
+      {d.status === "not_yet_in_force" ? (
+        <InsetText>
+          <p>
+            Signed by every party. It starts on {formatDate(a.startDate)}: nobody may carry out its tasks before then.
+          </p>
+        </InsetText>
       ) : null}
       {a.state === "ended" ? (
         <InsetText>
@@ -272,7 +285,7 @@ export default function AgreementPage() {
           <li key={x.version}>
             <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {VERSION_STATE_LABELS[x.state]}
             {x.frozenAt ? `, sent ${formatDateTime(x.frozenAt)}` : ""}
-            {x.activatedAt ? `, in force from ${formatDateTime(x.activatedAt)}` : ""}
+            {x.activatedAt ? `, signed by every party ${formatDateTime(x.activatedAt)}` : ""}
           </li>
         ))}
       </ul>

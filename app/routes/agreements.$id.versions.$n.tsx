@@ -4,10 +4,10 @@ import { InsetText, Table } from "nhsuk-react-components";
 import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
-import { VERSION_STATE_LABELS } from "~/content/agreements";
 import { pageTitle } from "~/content/titles";
 import { partyRoleLabel } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
+import { printoutStatus, printoutWords } from "~/domain/printout";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 
@@ -17,10 +17,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** Every version stays readable, exactly as it was signed (or drafted). */
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
+  // The same words a printout of this version carries today (docs/domain.md rule 11).
+  const status = printoutStatus({ agreement: view.agreement, version: view.version, today: args.context.clock.today() });
   return {
+    words: printoutWords(status, view.version.version),
     id: view.agreement.id,
     reference: view.agreement.reference,
-    inForce: view.agreement.inForceVersion,
     version: view.version,
     tasks: view.tasks,
     workers: view.namedWorkers.map((w) => w.name),
@@ -36,8 +38,7 @@ export default function Version() {
       <PageHeading title={`Version ${v.version}`} caption={d.reference} back={{ to: `/agreements/${d.id}`, label: "Back to the agreement" }} />
       <InsetText>
         <p>
-          {VERSION_STATE_LABELS[v.state]}
-          {d.inForce === v.version ? ": this is the version in force." : d.inForce ? `. Version ${d.inForce} is in force.` : "."}
+          {d.words.label}: {d.words.sentence}
           {v.frozenAt ? ` Sent for signatures ${formatDateTime(v.frozenAt)}.` : ""}
         </p>
         {v.contentHash ? (

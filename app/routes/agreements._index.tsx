@@ -119,7 +119,7 @@ export default function Agreements() {
                 <Table.Cell>{a.personName}</Table.Cell>
                 <Table.Cell>{a.providerName}</Table.Cell>
                 <Table.Cell>
-                  <AgreementTag status={a.status} />
+                  <AgreementTag status={a.status} startDate={a.startDate} />
                 </Table.Cell>
                 <Table.Cell className="dc-nowrap">{formatDate(a.reviewDate)}</Table.Cell>
               </Table.Row>

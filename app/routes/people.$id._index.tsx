@@ -62,7 +62,7 @@ export default function PersonPage() {
         <ul className="nhsuk-list">
           {agreements.map((a) => (
             <li key={a.id}>
-              <Link to={`/agreements/${a.id}`}>{a.reference}</Link> <AgreementTag status={a.status} />{" "}
+              <Link to={`/agreements/${a.id}`}>{a.reference}</Link> <AgreementTag status={a.status} startDate={a.startDate} />{" "}
               <span className="dc-muted">review {formatDate(a.reviewDate)}</span>
             </li>
           ))}

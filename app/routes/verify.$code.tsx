@@ -30,32 +30,27 @@ export default function VerifyResult() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title={r.isInForce ? "This printout is the version in force" : "This printout is not the version in force"} caption={`Verification code ${r.code}`} back={{ to: "/verify", label: "Check another code" }} />
+        <PageHeading title={r.words.heading} caption={`Verification code ${r.code}`} back={{ to: "/verify", label: "Check another code" }} />
         {r.canBeUsed ? (
           <InsetText>
             <p>
-              Version {r.version} of {r.reference} is the signed version in force, and the agreement is active.
+              {r.words.sentence} {r.words.advice}
             </p>
           </InsetText>
         ) : (
           <WarningCallout>
-            <WarningCallout.Heading headingLevel="h2">Do not use this printout</WarningCallout.Heading>
-            <p>
-              {r.isInForce
-                ? `Version ${r.version} is the current signed version, but the agreement is ${r.agreementStatus.toLowerCase()}.`
-                : r.inForceVersion
-                  ? `It is no longer in force: version ${r.inForceVersion} of ${r.reference} replaced it.`
-                  : `It is no longer in force: version ${r.version} was never signed by every party.`}{" "}
-              Contact the delegating nurse.
-            </p>
+            <WarningCallout.Heading headingLevel="h2">{r.status.kind === "not_yet_in_force" ? "Not in force yet" : "Do not use this printout"}</WarningCallout.Heading>
+            <p>{r.words.sentence}</p>
+            <p>{r.words.advice}</p>
           </WarningCallout>
         )}
         <Summary
           rows={[
             ["Agreement", r.reference],
             ["Version on the printout", String(r.version)],
-            ["Version in force", r.inForceVersion ? String(r.inForceVersion) : "None"],
-            ["Agreement status", r.agreementStatus],
+            ["This version today", r.words.label],
+            ["Latest version signed by every party", r.latestSignedVersion ? String(r.latestSignedVersion) : "None"],
+            ["Agreement status today", r.agreementStatus],
             ["Signed by every party", r.signedOn ? formatDateTime(r.signedOn) : "No"],
             ["Person", r.personInitials],
           ]}

@@ -4,8 +4,10 @@ import { getSettings } from "~/models/settings.server";
 import type { AppContext } from "./context.server";
 
 /**
- * The agreement's PDF: a fully signed version is rendered once and its bytes kept (they can
- * never change); drafts and unsigned versions are rendered fresh each time.
+ * The agreement's PDF, stating its status on the day it is printed. A fully signed version's
+ * latest printout is kept and served again while nothing on it would change (the same status,
+ * print day and competencies); otherwise it is rendered afresh
+ * (docs/decisions/012-printout-status-at-print-time.md).
  */
 export async function agreementPdf(context: AppContext, { actor, id, version }: { actor: Actor; id: number; version?: number }) {
   const settings = getSettings(context.db);
@@ -21,11 +23,11 @@ export async function agreementPdf(context: AppContext, { actor, id, version }: 
   });
   if (!built) return null;
   const filename = `${built.reference}-version-${built.version}.pdf`;
-  if (built.storable && built.contentHash) {
-    const stored = getStoredPdf(context.db, built.contentHash);
+  if (built.storable) {
+    const stored = getStoredPdf(context.db, built);
     if (stored) return { bytes: stored, source: "stored" as const, filename };
     const bytes = await context.pdf.render({ kind: "agreement", data: built.data });
-    storePdf(context.db, { contentHash: built.contentHash, versionId: built.versionId, bytes });
+    storePdf(context.db, { versionId: built.versionId, printKey: built.printKey, printedOn: context.clock.today(), bytes });
     return { bytes, source: "rendered" as const, filename };
   }
   return { bytes: await context.pdf.render({ kind: "agreement", data: built.data }), source: "rendered" as const, filename };
