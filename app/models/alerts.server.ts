@@ -4,6 +4,7 @@
  */
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { isInForce, type StoredAgreementState } from "~/domain/agreement";
 import { computeAlerts, type AgreementRecord, type Alert, type AlertSettings, type CompetencyRecord } from "~/domain/alerts";
 import type { CompetencyFacts } from "~/domain/carry-out";
 import { countsForTask, type StoredCompetencyState } from "~/domain/competency";
@@ -23,7 +24,7 @@ import {
 } from "~db/schema";
 import { writeGeneration } from "~/services/audit.server";
 import { initials } from "~/domain/names";
-import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, countsForTaskSql, isMaySql } from "./carry-out-sql.server";
+import { agreementBarSql, carryOutFromSql, competenceCodeSql, countingCompetencySql, countsForTaskSql, isMaySql } from "./carry-out-sql.server";
 import { agreementScope, workerScope } from "./scope.server";
 
 const EVERYONE = sql`1`;
@@ -148,24 +149,34 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
     personId: sql`${agreements.personId}`,
   });
   const agreementRefs = { state: sql`${agreements.state}`, startDate: sql`${agreements.startDate}`, inForceVersion: sql`${agreements.inForceVersion}`, version: sql`v.version`, versionState: sql`v.state` };
-  const counted = (code: SQL) => sql`SUM(CASE WHEN cw.id IS NULL THEN 0 WHEN ${isMaySql(code)} THEN 1 ELSE 0 END)`;
-  const thin = db.all<{ agreementId: number; taskId: number; taskName: string; personSpecific: number; named: number; may: number; competent: number; competentAtEnd: number }>(sql`
-    SELECT ${agreements.id} AS agreementId, t.task_id AS taskId, tk.name AS taskName, tk.person_specific AS personSpecific,
-      COUNT(cw.id) AS named,
-      ${counted(carryOutCodeSql({ ...refs(today), agreement: agreementRefs }))} AS may,
-      ${counted(competenceCodeSql(refs(today)))} AS competent,
-      ${counted(competenceCodeSql(refs(forecastEnd)))} AS competentAtEnd
-    FROM ${agreements}
-    JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
-    JOIN ${agreementTasks} t ON t.version_id = v.id
-    JOIN ${tasks} tk ON tk.id = t.task_id
-    LEFT JOIN ${agreementWorkers} aw ON aw.version_id = v.id
-    LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id
-    WHERE ${agreements.state} IN ('active', 'suspended') AND ${scope}
-    GROUP BY ${agreements.id}, t.task_id
+  // Each named worker's competence is worked out once per row; whether they may carry the task
+  // out today is the same rule's first check (the agreement in force) on top of it.
+  const thin = db.all<{ agreementId: number; taskId: number; taskName: string; personSpecific: number; state: StoredAgreementState; startDate: IsoDate; named: number; may: number; competent: number; competentAtEnd: number }>(sql`
+    SELECT agreementId, taskId, taskName, personSpecific, state, startDate,
+      COUNT(workerId) AS named,
+      SUM(CASE WHEN workerId IS NULL THEN 0 WHEN ${isMaySql(carryOutFromSql(sql`bar`, sql`competence`))} THEN 1 ELSE 0 END) AS may,
+      SUM(CASE WHEN workerId IS NULL THEN 0 WHEN ${isMaySql(sql`competence`)} THEN 1 ELSE 0 END) AS competent,
+      SUM(CASE WHEN workerId IS NULL THEN 0 WHEN ${isMaySql(sql`competenceAtEnd`)} THEN 1 ELSE 0 END) AS competentAtEnd
+    FROM (
+      SELECT ${agreements.id} AS agreementId, t.task_id AS taskId, tk.name AS taskName, tk.person_specific AS personSpecific,
+        ${agreements.state} AS state, ${agreements.startDate} AS startDate, cw.id AS workerId,
+        ${agreementBarSql(agreementRefs, today)} AS bar,
+        ${competenceCodeSql(refs(today))} AS competence,
+        ${competenceCodeSql(refs(forecastEnd))} AS competenceAtEnd
+      FROM ${agreements}
+      JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
+      JOIN ${agreementTasks} t ON t.version_id = v.id
+      JOIN ${tasks} tk ON tk.id = t.task_id
+      LEFT JOIN ${agreementWorkers} aw ON aw.version_id = v.id
+      LEFT JOIN ${careWorkers} cw ON cw.id = aw.worker_id
+      WHERE ${agreements.state} IN ('active', 'suspended') AND ${scope}
+    )
+    GROUP BY agreementId, taskId
     HAVING competent <= 1 OR competentAtEnd <= 1
   `);
-  const forecastFacts = namedWorkerFacts(db, { agreementIds: [...new Set(thin.map((t) => t.agreementId))] });
+  // The forecast only speaks for active agreements not already short of cover today.
+  const forecastable = (t: (typeof thin)[number]) => t.state === "active" && !(isInForce(t, today) && t.may <= 1);
+  const forecastFacts = namedWorkerFacts(db, { agreementIds: [...new Set(thin.filter(forecastable).map((t) => t.agreementId))] });
   const thinByAgreement = groupBy(thin, (t) => t.agreementId);
   const reviewBy = addDays(today, settings.reviewDueDays);
   const awaitingBefore = `${addDays(today, -settings.awaitingSignaturesDays)}T00:00:00.000Z`;
@@ -206,7 +217,7 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
         mayCarryOut: t.may,
         competentWorkers: t.competent,
         namedWorkers: t.named,
-        forecast: a.state === "active" ? (forecastFacts.get(`${a.id}:${t.taskId}`) ?? []) : undefined,
+        forecast: forecastable(t) ? (forecastFacts.get(`${a.id}:${t.taskId}`) ?? []) : undefined,
       })),
     }));
 }

@@ -98,7 +98,12 @@ export function agreementBarSql(agreement: AgreementRefs, today: IsoDate): SQL<s
 
 /** The whole rule: the agreement first, then the worker's competence. */
 export function carryOutCodeSql(refs: WorkerTaskRefs & { agreement: AgreementRefs }): SQL<string> {
-  return sql<string>`COALESCE(${agreementBarSql(refs.agreement, refs.today)}, ${competenceCodeSql(refs)})`;
+  return carryOutFromSql(agreementBarSql(refs.agreement, refs.today), competenceCodeSql(refs));
+}
+
+/** The same, from the two parts already worked out (e.g. as columns of an inner query). */
+export function carryOutFromSql(agreementBar: SQL, competence: SQL): SQL<string> {
+  return sql<string>`COALESCE(${agreementBar}, ${competence})`;
 }
 
 /** True when a code means "may": use with either fragment above. */
