@@ -111,6 +111,32 @@ describe("delegation agreements", () => {
     ).toEqual(["You cannot sign for this party"]);
   });
 
+  it("a provider manager cannot sign for the delegating nurse, the provider on paper, or a worker who signs in; the agreement stays waiting (rule 2)", () => {
+    const { db, ids, at } = d;
+    const id = sentAgreement();
+    const manager = d.actorFor(ids.users.manager);
+    const common = { agreementId: id, today: TODAY, at, warningDays: W, signedOn: TODAY };
+    recordConsent(db, { actor: d.actorFor(ids.users.nurse), agreementId: id, today: TODAY, at, warningDays: W, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
+    const paper = (party: Parameters<typeof recordPaperSignature>[1]["party"], actor = manager) =>
+      problemsOf(() => recordPaperSignature(db, { actor, ...common, party, signerName: "Someone", shownHash: hashOf(id) }));
+    expect(paper("delegator")).toEqual(["The delegating nurse signs this agreement in the app themselves: nobody can record a signature for them"]);
+    expect(paper("provider")).toEqual(["A manager of the provider signs for the provider in the app: a signature on paper cannot be recorded for the provider"]);
+    expect(paper(workerParty(ids.workers.maria))).toEqual(["This care worker has their own sign-in and must sign in the app themselves"]);
+    expect(paper(workerParty(ids.workers.maria), d.actorFor(ids.users.nurse))).toEqual(["This care worker has their own sign-in and must sign in the app themselves"]);
+    // In the app, nobody signs as another party.
+    expect(problemsOf(() => signInApp(db, { actor: d.actorFor(ids.users.facilitator), ...common, party: "delegator", shownHash: hashOf(id) }))).toEqual(["You cannot sign for this party"]);
+    // What the manager may do: sign for the provider, record James (no sign-in) and the person.
+    signInApp(db, { actor: manager, ...common, party: "provider", shownHash: hashOf(id) });
+    expect(paper(workerParty(ids.workers.james))).toEqual([]);
+    expect(paper("person")).toEqual([]);
+    signInApp(db, { actor: d.actorFor(ids.users.workerUser), ...common, party: workerParty(ids.workers.maria), shownHash: hashOf(id) });
+    const waiting = view(ids.users.nurse, id)!;
+    expect(waiting.status).toBe("awaiting_signatures");
+    expect(waiting.signatures.map((s) => s.signature.party)).not.toContain("delegator");
+    signInApp(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "delegator", shownHash: hashOf(id) });
+    expect(view(ids.users.nurse, id)!.status).toBe("active");
+  });
+
   it("the interlock: a lapsed worker must not carry out the task; with none left the agreement is suspended and people are told", () => {
     const id = sentAgreement();
     signAll(id);
