@@ -21,7 +21,7 @@ import {
 } from "~db/schema";
 import { writeGeneration } from "~/services/audit.server";
 import { initials } from "~/domain/names";
-import { agreementScope, workerScope } from "./scope.server";
+import { agreementScope, competencyScope } from "./scope.server";
 
 const EVERYONE = sql`1`;
 
@@ -46,7 +46,7 @@ export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Ac
 export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Alert[] {
   return computeAlerts(
     {
-      competencies: competencyRecords(db, { scope: actor ? workerScope(actor) : EVERYONE, today, settings }),
+      competencies: competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
       agreements: agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
     },
     today,
@@ -54,7 +54,8 @@ export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | 
   );
 }
 
-function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
+/** `agreementsSeen`: the agreements whose references the reader may see (docs/domain.md rule 15). */
+function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: { scope: SQL; agreementsSeen: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
   const warnUntil = addDays(today, settings.competencyWarningDays);
   const liveNaming = sql`EXISTS (
     SELECT 1 FROM ${agreements} a
@@ -101,7 +102,7 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
       .innerJoin(agreementVersions, eq(agreementVersions.id, agreementWorkers.versionId))
       .innerJoin(agreements, and(eq(agreements.id, agreementVersions.agreementId), eq(agreementVersions.version, agreements.inForceVersion)))
       .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
-      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"])))
+      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"]), agreementsSeen))
       .all(),
   );
   const namingByWorkerTask = groupBy(naming, (n) => `${n.workerId}:${n.taskId}`);
@@ -206,7 +207,7 @@ export function expiryByMonth(db: Db, { actor, today }: { actor: Actor; today: I
     .select({ month: sql<string>`substr(${competencies.expiresOn}, 1, 7)`, count: sql<number>`count(*)` })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
-    .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, workerScope(actor)))
+    .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, competencyScope(actor)))
     .groupBy(sql`substr(${competencies.expiresOn}, 1, 7)`)
     .all();
   const months: { month: string; label: string; count: number }[] = [];

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreements, agreementVersions, agreementWorkers, careWorkers, organisations, people, teamProviders } from "~db/schema";
+import { agreements, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, teamProviders } from "~db/schema";
 
 /**
  * Scope as SQL: which rows an actor may see, for use in every model's WHERE.
@@ -42,6 +42,17 @@ export function personScope(actor: Actor): SQL {
       // Care workers meet people through the agreements that name them, not a caseload list.
       return NOTHING;
   }
+}
+
+/**
+ * Competencies an actor may see or act on (docs/domain.md rule 15): the worker in scope, and
+ * for a person-specific competency the person too, since its name, observations and notes are
+ * about that person. A care worker sees all their own. Observations follow their competency.
+ */
+export function competencyScope(actor: Actor): SQL {
+  if (actor.role === "admin") return EVERYTHING;
+  if (actor.role === "care_worker") return workerScope(actor);
+  return and(workerScope(actor), or(isNull(competencies.personId), sql`${competencies.personId} IN (SELECT ${people.id} FROM ${people} WHERE ${personScope(actor)})`))!;
 }
 
 /** Organisations an actor may look at: their own and those they work with. */
