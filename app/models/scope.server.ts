@@ -94,7 +94,9 @@ export function providerChoiceScope(actor: Actor): SQL {
 
 /**
  * Agreements an actor may see: their team's (NHS users), their provider's (provider managers),
- * those naming them in any version (care workers), or all (admins).
+ * or all (admins). A care worker sees an agreement while its current version or the version in
+ * force names them: once an amendment that leaves them out comes into force, it is not found
+ * (docs/domain.md rule 15; see versionScope for the versions they may open).
  */
 export function agreementScope(actor: Actor): SQL {
   switch (actor.role) {
@@ -107,7 +109,15 @@ export function agreementScope(actor: Actor): SQL {
       return actor.organisationId ? eq(agreements.providerId, actor.organisationId) : NOTHING;
     case "care_worker":
       return actor.workerId
-        ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementWorkers.workerId} = ${actor.workerId})`
+        ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementWorkers.workerId} = ${actor.workerId} AND ${agreementVersions.version} IN (${agreements.currentVersion}, ${agreements.inForceVersion}))`
         : NOTHING;
   }
+}
+
+/** Versions of an agreement in scope that an actor may open: a care worker only those naming them. */
+export function versionScope(actor: Actor): SQL {
+  if (actor.role !== "care_worker") return EVERYTHING;
+  return actor.workerId
+    ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} WHERE ${agreementWorkers.versionId} = ${agreementVersions.id} AND ${agreementWorkers.workerId} = ${actor.workerId})`
+    : NOTHING;
 }
