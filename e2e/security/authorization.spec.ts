@@ -5,6 +5,7 @@
  * route with no entry in the table. `UPDATE_MATRIX=1` writes what was observed, for review.
  */
 import type { APIRequestContext } from "@playwright/test";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { ACCOUNTS, DEMO_PASSWORD, expect, idOf, readDb, test, type Account } from "../fixtures";
@@ -112,7 +113,7 @@ test("every route x every role x own and another organisation matches the expect
     const peter = idOf("care_workers", "name = ?", "Peter Nowak");
     const today = new Date().toISOString().slice(0, 10).split("-");
     await south.post("/training/new", {
-      form: { taskId: String(idOf("tasks", "code = ?", "EYE")), "heldOn-day": today[2]!, "heldOn-month": today[1]!, "heldOn-year": today[0]!, mode: "fieldwork", location: "Harbour-only session", [`outcome-${peter}`]: "completed" },
+      form: { taskId: String(idOf("tasks", "code = ?", "EYE")), "heldOn-day": today[2]!, "heldOn-month": today[1]!, "heldOn-year": today[0]!, mode: "fieldwork", location: "Harbour-only session", [`outcome-${peter}`]: "completed", submissionToken: crypto.randomUUID() },
       headers: { Origin: baseURL! },
       maxRedirects: 0,
     });

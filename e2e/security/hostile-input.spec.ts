@@ -45,6 +45,8 @@ function bodyArbitrary(fields: string[]) {
       const form = new URLSearchParams();
       values.forEach((v, i) => v?.forEach((x) => form.append(fields[i]!, x)));
       for (const [k, v] of extra) form.append(k, v);
+      // As the rendered form does: a fresh one-time token, so valid bodies reach the write.
+      form.append("submissionToken", crypto.randomUUID());
       return form;
     });
 }
