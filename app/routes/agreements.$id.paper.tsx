@@ -25,24 +25,24 @@ async function load(args: LoaderFunctionArgs) {
   if (!mayRecordPaper(actor, view.agreement) || view.version.state !== "awaiting_signatures") {
     throw new Response("Not allowed", { status: 403 });
   }
-  // docs/domain.md rule 2: only the parties whose paper signature this user may record.
+  const unsigned = partiesOf(args.context.db, view.agreement, view.version).filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
+  // docs/domain.md rule 2: the form offers only the parties whose paper signature this user may
+  // record; recordPaperSignature refuses the rest, saying why.
   const { onPaper } = signingRightsOf(args.context.db, actor, view.agreement, view.version);
-  const unsigned = partiesOf(args.context.db, view.agreement, view.version).filter(
-    (p) => onPaper.includes(p.party) && !view.signatures.some((s) => s.signature.party === p.party),
-  );
-  if (!unsigned.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
-  return { actor, view, unsigned };
+  const offered = unsigned.filter((p) => onPaper.includes(p.party));
+  if (!offered.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
+  return { actor, view, unsigned, offered };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { view, unsigned } = await load(args);
+  const { view, offered } = await load(args);
   return {
     id: view.agreement.id,
     reference: view.agreement.reference,
     version: view.version.version,
     contentHash: view.version.contentHash,
-    parties: unsigned.map((p) => ({ value: p.party, label: `${p.name} (${p.role.toLowerCase()})` })),
-    names: Object.fromEntries(unsigned.map((p) => [p.party, p.name])),
+    parties: offered.map((p) => ({ value: p.party, label: `${p.name} (${p.role.toLowerCase()})` })),
+    names: Object.fromEntries(offered.map((p) => [p.party, p.name])),
     today: args.context.clock.today(),
   };
 }

@@ -47,14 +47,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
-  const renewal = readiness.renewal;
+  let renewal = readiness.renewal;
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const result = oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) =>
-      signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() }),
-    );
+    // A repeat gets the first result, so it lands on the same page even though the competency is now signed off.
+    const result = oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) => {
+      const signedOff = signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
+      return signedOff && { ...signedOff, renewal: readiness.renewal };
+    });
     if (!result) throw notFound();
+    renewal = result.renewal;
   } catch (error) {
     if (error instanceof RuleError) {
       return rejectForm(
