@@ -805,6 +805,22 @@ export const outbox = sqliteTable(
   ],
 );
 
+/**
+ * One row per form submission that wrote something: the one-time token rendered in the form,
+ * who sent it, and what the write returned, so a repeated submission (a double click, a
+ * resent request) writes nothing and lands on the same result (app/services/submission.server.ts).
+ */
+export const formSubmissions = sqliteTable("form_submissions", {
+  token: text("token").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id),
+  form: text("form").notNull(),
+  /** The write's result as JSON (e.g. the id of the record created). */
+  result: text("result").notNull(),
+  createdAt: createdAt(),
+});
+
 // ---------------------------------------------------------------------------
 // Relations
 // ---------------------------------------------------------------------------

@@ -142,7 +142,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   const signApp = (userId: number, id: number, party: "delegator" | "provider" | `worker:${number}`, daysAgo: number) =>
     signInApp(tx, { actor: actor(userId), agreementId: id, party, shownHash: hash(id), today: day(daysAgo), at: at(daysAgo, 14), warningDays: WARNING_DAYS });
 
-  const signPaper = (recorderId: number, id: number, party: "provider" | "person" | `worker:${number}`, signerName: string, daysAgo: number) =>
+  const signPaper = (recorderId: number, id: number, party: "person" | `worker:${number}`, signerName: string, daysAgo: number) =>
     recordPaperSignature(tx, { actor: actor(recorderId), agreementId: id, party, signerName, signedOn: day(daysAgo), shownHash: hash(id), today: day(daysAgo), at: at(daysAgo, 15), warningDays: WARNING_DAYS });
 
   const { users: u, workers: w, people: p } = r;
@@ -210,7 +210,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   consent(u.nurseSouth!, doris, 141);
   send(u.nurseSouth!, doris, 139);
   signApp(u.nurseSouth!, doris, "delegator", 139);
-  signPaper(u.nurseSouth!, doris, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 138);
+  signApp(u.manager4!, doris, "provider", 138);
   signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 138);
   signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 138);
   amendAgreement(tx, { actor: actor(u.nurseSouth!), agreementId: doris, keepInForce: true, at: at(35) });
@@ -218,7 +218,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   updateTaskSpecifics(tx, { actor: actor(u.nurseSouth!), agreementId: doris, taskId: r.tasks.COMP!, specifics: { ...SPECIFICS.COMP!, escalationPlan: escalation("COMP") }, at: at(35) });
   send(u.nurseSouth!, doris, 34);
   signApp(u.nurseSouth!, doris, "delegator", 34);
-  signPaper(u.nurseSouth!, doris, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 32);
+  signApp(u.manager4!, doris, "provider", 32);
   signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 32);
   signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 31);
 

@@ -200,6 +200,14 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         organisationId: meadowbank,
         jobTitle: "Registered manager",
       });
+      // Harbour Lights' manager signs its agreements for the provider (docs/domain.md rule 2).
+      const manager4 = user({
+        email: "manager4@example.org",
+        name: "Karen Hale",
+        role: "provider_manager",
+        organisationId: harbour,
+        jobTitle: "Registered manager",
+      });
       const workerUser = user({
         email: "worker@example.org",
         name: "Maria Santos",
@@ -270,7 +278,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       });
       const agreementIds = seedAgreements(tx, {
         today,
-        users: { nurse, nurseSouth, manager, manager2, manager3, workerUser },
+        users: { nurse, nurseSouth, manager, manager2, manager3, manager4, workerUser },
         workers,
         people: personIds,
         tasks: taskIds,
@@ -292,7 +300,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       return {
         today,
         orgs: { north, south, brightside, oakfield, meadowbank, harbour },
-        users: { admin, nurse, nurseSouth, facilitator, manager, manager2, manager3, workerUser },
+        users: { admin, nurse, nurseSouth, facilitator, manager, manager2, manager3, manager4, workerUser },
         workers,
         people: personIds,
         tasks: taskIds,

@@ -7,6 +7,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
 import { canonicalJson } from "~/domain/canonical-json";
+import { mayRecordPaper, paperRefusal, signingRights } from "~/domain/signing";
 import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -188,16 +189,17 @@ export function partiesOf(db: Db, agreement: Agreement, version: AgreementVersio
   });
 }
 
+/**
+ * The parties this actor may sign in the app, as themselves, and those whose paper signature
+ * they may record (docs/domain.md rule 2, in app/domain/signing.ts).
+ */
+export function signingRightsOf(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion) {
+  return signingRights(actor, agreement, partiesOf(db, agreement, version));
+}
+
 /** The parties this actor may sign for in the app, as themselves. */
 export function partiesActorMaySign(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
-  return partiesOf(db, agreement, version)
-    .filter(({ party, workerUserId }) => {
-      if (party === "delegator") return actor.role === "nurse" && actor.userId === agreement.delegatorId;
-      if (party === "provider") return actor.role === "provider_manager" && actor.organisationId === agreement.providerId;
-      if (party.startsWith("worker:")) return actor.role === "care_worker" && workerUserId === actor.userId;
-      return false;
-    })
-    .map((p) => p.party);
+  return signingRightsOf(db, actor, agreement, version).inApp;
 }
 
 function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
@@ -233,8 +235,8 @@ export function signInApp(
 }
 
 /**
- * Records a signature made on paper (the person or their representative, or a party without
- * a sign-in). The signed-in user who records it is named with it.
+ * Records a signature made on paper: the person or their representative, or a named worker
+ * without a sign-in (docs/domain.md rule 2). The signed-in user who records it is named with it.
  */
 export function recordPaperSignature(
   db: Db,
@@ -253,14 +255,18 @@ export function recordPaperSignature(
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
     if (!agreement) return false;
-    if (actor.role !== "nurse" && actor.role !== "provider_manager") {
-      throw new RuleError([{ field: "party", message: "Only a nurse or the provider's manager can record a signature made on paper" }]);
+    if (!mayRecordPaper(actor, agreement)) {
+      throw new RuleError([{ field: "party", message: "Only a nurse of the agreement's team or a manager of its provider can record a signature made on paper" }]);
     }
     const version = currentFrozenVersion(tx, agreement);
     if (shownHash !== version.contentHash) {
       throw new RuleError([{ field: "party", message: "The agreement changed since you opened it. Check the signed paper is for the current version." }]);
     }
-    if (!partiesOf(tx, agreement, version).some((p) => p.party === party)) throw new RuleError([{ field: "party", message: "Select a party to this agreement" }]);
+    const signer = partiesOf(tx, agreement, version).find((p) => p.party === party);
+    if (!signer) throw new RuleError([{ field: "party", message: "Select a party to this agreement" }]);
+    // docs/domain.md rule 2: paper only for the person and for workers without a sign-in.
+    const refusal = paperRefusal(actor, agreement, signer);
+    if (refusal) throw new RuleError([{ field: "party", message: refusal }]);
     if (signedOn > today) throw new RuleError([{ field: "signedOn", message: "The date it was signed must be today or in the past" }]);
     if (version.frozenAt && signedOn < version.frozenAt.slice(0, 10)) {
       throw new RuleError([{ field: "signedOn", message: "The date it was signed cannot be before this version was sent for signatures" }]);

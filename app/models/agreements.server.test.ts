@@ -6,6 +6,7 @@ import { amendAgreement, recordReview } from "./agreement-lifecycle.server";
 import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
 import { createAgreement, getAgreement, listAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
 import { changeCompetencyState } from "./competencies.server";
+import { agreementPdfData } from "./agreement-pdf.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
@@ -111,6 +112,32 @@ describe("delegation agreements", () => {
     ).toEqual(["You cannot sign for this party"]);
   });
 
+  it("a provider manager cannot sign for the delegating nurse, the provider on paper, or a worker who signs in; the agreement stays waiting (rule 2)", () => {
+    const { db, ids, at } = d;
+    const id = sentAgreement();
+    const manager = d.actorFor(ids.users.manager);
+    const common = { agreementId: id, today: TODAY, at, warningDays: W, signedOn: TODAY };
+    recordConsent(db, { actor: d.actorFor(ids.users.nurse), agreementId: id, today: TODAY, at, warningDays: W, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
+    const paper = (party: Parameters<typeof recordPaperSignature>[1]["party"], actor = manager) =>
+      problemsOf(() => recordPaperSignature(db, { actor, ...common, party, signerName: "Someone", shownHash: hashOf(id) }));
+    expect(paper("delegator")).toEqual(["The delegating nurse signs this agreement in the app themselves: nobody can record a signature for them"]);
+    expect(paper("provider")).toEqual(["A manager of the provider signs for the provider in the app: a signature on paper cannot be recorded for the provider"]);
+    expect(paper(workerParty(ids.workers.maria))).toEqual(["This care worker has their own sign-in and must sign in the app themselves"]);
+    expect(paper(workerParty(ids.workers.maria), d.actorFor(ids.users.nurse))).toEqual(["This care worker has their own sign-in and must sign in the app themselves"]);
+    // In the app, nobody signs as another party.
+    expect(problemsOf(() => signInApp(db, { actor: d.actorFor(ids.users.facilitator), ...common, party: "delegator", shownHash: hashOf(id) }))).toEqual(["You cannot sign for this party"]);
+    // What the manager may do: sign for the provider, record James (no sign-in) and the person.
+    signInApp(db, { actor: manager, ...common, party: "provider", shownHash: hashOf(id) });
+    expect(paper(workerParty(ids.workers.james))).toEqual([]);
+    expect(paper("person")).toEqual([]);
+    signInApp(db, { actor: d.actorFor(ids.users.workerUser), ...common, party: workerParty(ids.workers.maria), shownHash: hashOf(id) });
+    const waiting = view(ids.users.nurse, id)!;
+    expect(waiting.status).toBe("awaiting_signatures");
+    expect(waiting.signatures.map((s) => s.signature.party)).not.toContain("delegator");
+    signInApp(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "delegator", shownHash: hashOf(id) });
+    expect(view(ids.users.nurse, id)!.status).toBe("active");
+  });
+
   it("the interlock: a lapsed worker must not carry out the task; with none left the agreement is suspended and people are told", () => {
     const id = sentAgreement();
     signAll(id);
@@ -172,6 +199,35 @@ describe("delegation agreements", () => {
     const workerList = listAgreements(d.db, { actor: d.actorFor(ids.users.workerUser), filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W });
     expect(workerList.length).toBeGreaterThan(0);
     for (const a of workerList) expect(["Edith Clarke", "Winifred Shaw", "Arthur Bennett"]).toContain(a.personName);
+  });
+
+  it("a care worker left out of an amendment stops seeing the agreement once it is in force, and never sees a version not naming them", () => {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const maria = ids.users.workerUser;
+    const id = sentAgreement();
+    signAll(id);
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.james], at });
+    sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
+    // While version 2 waits, Maria still works under version 1 and sees that, not version 2.
+    expect(view(maria, id)?.version.version).toBe(1);
+    expect(view(maria, id)?.versions.map((v) => v.version)).toEqual([1]);
+    expect(getAgreement(db, { actor: d.actorFor(maria), id, version: 2, today: TODAY, at, reviewDueDays: 30, warningDays: W })).toBeNull();
+    const common = { agreementId: id, today: TODAY, at, warningDays: W };
+    signInApp(db, { actor: nurse, ...common, party: "delegator", shownHash: hashOf(id) });
+    signInApp(db, { actor: d.actorFor(ids.users.manager), ...common, party: "provider", shownHash: hashOf(id) });
+    recordPaperSignature(db, { actor: nurse, ...common, party: workerParty(ids.workers.james), signerName: "James Whitfield", signedOn: TODAY, shownHash: hashOf(id) });
+    recordPaperSignature(db, { actor: nurse, ...common, party: "person", signerName: "Edith Clarke", signedOn: TODAY, shownHash: hashOf(id) });
+    expect(view(ids.users.nurse, id)?.agreement).toMatchObject({ state: "active", inForceVersion: 2 });
+    // Version 2 is in force and does not name Maria: the agreement, every version and its list entry are gone for her.
+    expect(view(maria, id)).toBeNull();
+    for (const version of [1, 2]) expect(getAgreement(db, { actor: d.actorFor(maria), id, version, today: TODAY, at, reviewDueDays: 30, warningDays: W })).toBeNull();
+    const list = listAgreements(db, { actor: d.actorFor(maria), filters: {}, today: TODAY, at, reviewDueDays: 30, warningDays: W });
+    expect(list.map((a) => a.id)).not.toContain(id);
+    expect(agreementPdfData(db, { actor: d.actorFor(maria), id, today: TODAY, at, publicUrl: "http://localhost", reviewDueDays: 30, warningDays: W })).toBeNull();
+    // James, named on version 2, sees it; the nurse sees every version.
+    expect(view(ids.users.nurse, id)?.versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
   it("the demo shows every agreement state, an interlock suspension and an amendment", () => {

@@ -21,7 +21,7 @@ import {
 } from "~db/schema";
 import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-cover.server";
 import { RuleError } from "./errors.server";
-import { agreementScope, personScope } from "./scope.server";
+import { agreementScope, personScope, versionScope } from "./scope.server";
 
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
@@ -276,8 +276,16 @@ export function getAgreement(
     .where(eq(agreements.id, id))
     .get()!;
   const a = head.agreement;
-  const v = versionOf(db, id, version ?? a.currentVersion);
-  if (!v) return null;
+  const versions = db
+    .select({ version: agreementVersions.version, state: agreementVersions.state, frozenAt: agreementVersions.frozenAt, activatedAt: agreementVersions.activatedAt })
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, id), versionScope(actor)))
+    .orderBy(asc(agreementVersions.version))
+    .all();
+  // A care worker opens only the versions naming them: by default the current one, else the one in force.
+  const may = (n: number | null) => n !== null && versions.some((x) => x.version === n);
+  const v = versionOf(db, id, version ?? (may(a.currentVersion) ? a.currentVersion : (a.inForceVersion ?? a.currentVersion)));
+  if (!v || !may(v.version)) return null;
   const versionTasks = db
     .select({ specifics: agreementTasks, task: tasks })
     .from(agreementTasks)
@@ -313,12 +321,6 @@ export function getAgreement(
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(eq(reviews.agreementId, id))
     .orderBy(desc(reviews.reviewedOn), desc(reviews.id))
-    .all();
-  const versions = db
-    .select({ version: agreementVersions.version, state: agreementVersions.state, frozenAt: agreementVersions.frozenAt, activatedAt: agreementVersions.activatedAt })
-    .from(agreementVersions)
-    .where(eq(agreementVersions.agreementId, id))
-    .orderBy(asc(agreementVersions.version))
     .all();
   const actors = aliasedTable(users, "actors");
   const timeline = db

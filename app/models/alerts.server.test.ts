@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { agreements } from "~db/schema";
 import { ALERT_KINDS } from "~/domain/alerts";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
 import { expiryByMonth, listAlerts } from "./alerts.server";
@@ -25,6 +27,15 @@ describe("alerts from the database", async () => {
     expect(southNurse.some((a) => a.subject.agreementReference && all.find((x) => x.subject.agreementReference === a.subject.agreementReference)?.teamIds.includes(d.ids.orgs.north))).toBe(false);
     const worker = alertsFor(d.ids.users.workerUser);
     expect(worker.every((a) => a.subject.workerId === d.ids.workers.maria || a.subject.agreementId !== undefined)).toBe(true);
+  });
+
+  it("alerts never name another team's person or agreement (rule 15)", () => {
+    const south = alertsFor(d.ids.users.nurseSouth);
+    const ivyReference = d.db.select({ reference: agreements.reference }).from(agreements).where(eq(agreements.id, d.ids.agreements.ivy!)).get()!.reference;
+    // Everyone's alerts mention Ivy's agreement (her PEG workers are named on it); the South nurse's do not.
+    expect(JSON.stringify(alertsFor(null))).toContain(ivyReference);
+    expect(JSON.stringify(south)).not.toContain(ivyReference);
+    expect(south.some((a) => a.subject.personInitials === "IT")).toBe(false);
   });
 
   it("James's expired blood glucose competency is critical because he is still named on Edith's agreement", () => {

@@ -25,7 +25,7 @@ import {
 import { writeGeneration } from "~/services/audit.server";
 import { initials } from "~/domain/names";
 import { agreementBarSql, carryOutFromSql, competenceCodeSql, countingCompetencySql, countsForTaskSql, isMaySql } from "./carry-out-sql.server";
-import { agreementScope, workerScope } from "./scope.server";
+import { agreementScope, competencyScope } from "./scope.server";
 
 const EVERYONE = sql`1`;
 
@@ -50,7 +50,7 @@ export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Ac
 export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Alert[] {
   return computeAlerts(
     {
-      competencies: competencyRecords(db, { scope: actor ? workerScope(actor) : EVERYONE, today, settings }),
+      competencies: competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
       agreements: agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
     },
     today,
@@ -58,7 +58,8 @@ export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | 
   );
 }
 
-function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
+/** `agreementsSeen`: the agreements whose references the reader may see (docs/domain.md rule 15). */
+function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: { scope: SQL; agreementsSeen: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
   const warnUntil = addDays(today, settings.competencyWarningDays);
   // Named on a live agreement for a task this competency counts for (the one person rule).
   const liveNaming = sql`EXISTS (
@@ -107,7 +108,7 @@ function competencyRecords(db: Db, { scope, today, settings }: { scope: SQL; tod
       .innerJoin(agreementVersions, eq(agreementVersions.id, agreementWorkers.versionId))
       .innerJoin(agreements, and(eq(agreements.id, agreementVersions.agreementId), eq(agreementVersions.version, agreements.inForceVersion)))
       .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
-      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"])))
+      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"]), agreementsSeen))
       .all(),
   );
   const namingByWorkerTask = groupBy(naming, (n) => `${n.workerId}:${n.taskId}`);
@@ -278,7 +279,7 @@ export function expiryByMonth(db: Db, { actor, today }: { actor: Actor; today: I
     .select({ month: sql<string>`substr(${competencies.expiresOn}, 1, 7)`, count: sql<number>`count(*)` })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
-    .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, workerScope(actor)))
+    .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, competencyScope(actor)))
     .groupBy(sql`substr(${competencies.expiresOn}, 1, 7)`)
     .all();
   const months: { month: string; label: string; count: number }[] = [];

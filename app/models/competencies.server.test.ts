@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/schema";
+import { agreements, careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/schema";
 import {
   changeCompetencyState,
   getCompetency,
@@ -8,6 +8,7 @@ import {
   recordObservation,
   recordPrerequisite,
   signOffCompetency,
+  signOffReadiness,
   trainingMatrix,
 } from "./competencies.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
@@ -117,6 +118,33 @@ describe("training, observations and sign-off", () => {
     );
     expect(getCompetency(db, { actor: demo.actorFor(ids.users.manager2), id: aisha.id, today: TODAY, warningDays: 90 })).toBeNull();
     expect(listWorkerCompetencies(db, { actor: demo.actorFor(ids.users.manager2), workerId: ids.workers.maria, today: TODAY, warningDays: 90 })).toEqual([]);
+  });
+
+  it("another team's person stays hidden: their person-specific competencies are not found, listed or changeable (rule 15)", () => {
+    const { ids, db } = demo;
+    const south = demo.actorFor(ids.users.nurseSouth);
+    const ivyCompetencies = db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!)).all();
+    expect(ivyCompetencies.length).toBeGreaterThan(0);
+    const ivyWorkers = [...new Set(ivyCompetencies.map((c) => c.workerId))];
+    for (const c of ivyCompetencies) {
+      // The North nurse, whose caseload Ivy is on, sees it; the South nurse sees the worker but not Ivy.
+      expect(getCompetency(db, { actor: demo.actorFor(ids.users.nurse), id: c.id, today: TODAY, warningDays: 90 })).not.toBeNull();
+      expect(getCompetency(db, { actor: south, id: c.id, today: TODAY, warningDays: 90 })).toBeNull();
+      expect(signOffReadiness(db, { actor: south, id: c.id, today: TODAY })).toBeNull();
+      expect(changeCompetencyState(db, { actor: south, id: c.id, action: "suspend", reason: "Concern", at: demo.at })).toBe(false);
+      expect(signOffCompetency(db, { actor: south, id: c.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toBeNull();
+    }
+    // Nothing changed: Ivy's agreement was not suspended behind the North team's back.
+    expect(db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!)).all()).toEqual(ivyCompetencies);
+    expect(db.select().from(agreements).where(eq(agreements.id, ids.agreements.ivy!)).get()?.state).toBe("active");
+    for (const workerId of ivyWorkers) {
+      const seen = listWorkerCompetencies(db, { actor: south, workerId, today: TODAY, warningDays: 90 });
+      expect(seen.map((c) => c.personName)).not.toContain("Ivy Thompson");
+    }
+    const matrix = trainingMatrix(db, { actor: south, today: TODAY, warningDays: 90 });
+    expect(Object.values(matrix.cells).flat().map((c) => c.personName)).not.toContain("Ivy Thompson");
+    // The worker themselves still sees their own person-specific competencies.
+    expect(listWorkerCompetencies(db, { actor: demo.actorFor(ids.users.workerUser), workerId: ids.workers.maria, today: TODAY, warningDays: 90 }).some((c) => c.personName === "Edith Clarke")).toBe(true);
   });
 
   it("the demo shows every competency status", () => {

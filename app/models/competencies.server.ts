@@ -29,7 +29,7 @@ import {
 } from "~db/schema";
 import { enforceInterlock } from "./agreement-cover.server";
 import { liveAgreementsNaming } from "./agreements.server";
-import { personScope, workerScope } from "./scope.server";
+import { competencyScope, personScope, workerScope } from "./scope.server";
 import { getSettings } from "./settings.server";
 
 import { RuleError } from "./errors.server";
@@ -163,7 +163,7 @@ function competencyInScope(db: Db, actor: Actor, id: number) {
       .from(competencies)
       .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
       .innerJoin(tasks, eq(tasks.id, competencies.taskId))
-      .where(and(eq(competencies.id, id), workerScope(actor)))
+      .where(and(eq(competencies.id, id), competencyScope(actor)))
       .get() ?? null
   );
 }
@@ -348,7 +348,7 @@ export function listWorkerCompetencies(
     .innerJoin(tasks, eq(tasks.id, competencies.taskId))
     .leftJoin(people, eq(people.id, competencies.personId))
     .leftJoin(signers, eq(signers.id, competencies.signedOffBy))
-    .where(and(eq(competencies.workerId, workerId), workerScope(actor)))
+    .where(and(eq(competencies.workerId, workerId), competencyScope(actor)))
     .orderBy(asc(tasks.name), asc(people.name))
     .all();
   return rows.map(({ state, ...r }) => ({ ...r, status: competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays) }));
@@ -363,7 +363,7 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .innerJoin(tasks, eq(tasks.id, competencies.taskId))
     .leftJoin(people, eq(people.id, competencies.personId))
-    .where(and(eq(competencies.id, id), workerScope(actor)))
+    .where(and(eq(competencies.id, id), competencyScope(actor)))
     .get();
   if (!found) return null;
   const { competency } = found;
@@ -443,7 +443,7 @@ export function trainingMatrix(
       .leftJoin(people, eq(people.id, competencies.personId))
       .where(
         and(
-          workerScope(actor),
+          competencyScope(actor),
           eq(careWorkers.status, "active"),
           providerId ? eq(careWorkers.providerId, providerId) : undefined,
           inArray(competencies.taskId, taskList.map((t) => t.id)),

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreements, agreementVersions, agreementWorkers, careWorkers, organisations, people, teamProviders } from "~db/schema";
+import { agreements, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, teamProviders } from "~db/schema";
 
 /**
  * Scope as SQL: which rows an actor may see, for use in every model's WHERE.
@@ -44,6 +44,17 @@ export function personScope(actor: Actor): SQL {
   }
 }
 
+/**
+ * Competencies an actor may see or act on (docs/domain.md rule 15): the worker in scope, and
+ * for a person-specific competency the person too, since its name, observations and notes are
+ * about that person. A care worker sees all their own. Observations follow their competency.
+ */
+export function competencyScope(actor: Actor): SQL {
+  if (actor.role === "admin") return EVERYTHING;
+  if (actor.role === "care_worker") return workerScope(actor);
+  return and(workerScope(actor), or(isNull(competencies.personId), sql`${competencies.personId} IN (SELECT ${people.id} FROM ${people} WHERE ${personScope(actor)})`))!;
+}
+
 /** Organisations an actor may look at: their own and those they work with. */
 export function organisationScope(actor: Actor): SQL {
   switch (actor.role) {
@@ -83,7 +94,9 @@ export function providerChoiceScope(actor: Actor): SQL {
 
 /**
  * Agreements an actor may see: their team's (NHS users), their provider's (provider managers),
- * those naming them in any version (care workers), or all (admins).
+ * or all (admins). A care worker sees an agreement while its current version or the version in
+ * force names them: once an amendment that leaves them out comes into force, it is not found
+ * (docs/domain.md rule 15; see versionScope for the versions they may open).
  */
 export function agreementScope(actor: Actor): SQL {
   switch (actor.role) {
@@ -96,7 +109,15 @@ export function agreementScope(actor: Actor): SQL {
       return actor.organisationId ? eq(agreements.providerId, actor.organisationId) : NOTHING;
     case "care_worker":
       return actor.workerId
-        ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementWorkers.workerId} = ${actor.workerId})`
+        ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementWorkers.workerId} = ${actor.workerId} AND ${agreementVersions.version} IN (${agreements.currentVersion}, ${agreements.inForceVersion}))`
         : NOTHING;
   }
+}
+
+/** Versions of an agreement in scope that an actor may open: a care worker only those naming them. */
+export function versionScope(actor: Actor): SQL {
+  if (actor.role !== "care_worker") return EVERYTHING;
+  return actor.workerId
+    ? sql`EXISTS (SELECT 1 FROM ${agreementWorkers} WHERE ${agreementWorkers.versionId} = ${agreementVersions.id} AND ${agreementWorkers.workerId} = ${actor.workerId})`
+    : NOTHING;
 }

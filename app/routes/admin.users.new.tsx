@@ -9,12 +9,13 @@ import { createUser, DuplicateEmailError, OrganisationMismatchError } from "~/mo
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { hashPassword } from "~/services/password.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a user", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "user");
-  return { organisations: listOrganisations(context.db, { actor }).filter((o) => o.active) };
+  return { organisations: listOrganisations(context.db, { actor }).filter((o) => o.active), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,8 +25,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { password: _typed, ...shown } = values;
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), shown);
   const { password, ...input } = parsed.data;
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, shown);
+  const passwordHash = await hashPassword(password);
   try {
-    const id = createUser(context.db, { actor, input, passwordHash: await hashPassword(password), at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "user" }, (tx) => createUser(tx, { actor, input, passwordHash, at: context.clock.now() }));
     return redirect(`/admin/users/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), shown);
@@ -35,13 +39,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewUser() {
-  const { organisations } = useLoaderData<typeof loader>();
+  const { organisations, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title="Add a user" back={{ to: "/admin/users" }} />
-        <UserForm organisations={organisations} errors={actionData?.errors} values={actionData?.values} withPassword submitLabel="Add user" />
+        <UserForm organisations={organisations} errors={actionData?.errors} values={actionData?.values} withPassword submitLabel="Add user" submissionToken={token} />
       </div>
     </div>
   );

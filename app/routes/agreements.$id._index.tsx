@@ -12,7 +12,7 @@ import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LA
 import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
-import { blockersFor, partiesActorMaySign, partiesOf } from "~/models/agreement-signing.server";
+import { blockersFor, partiesOf, signingRightsOf } from "~/models/agreement-signing.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -25,13 +25,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const signed = new Map(view.signatures.map((s) => [s.signature.party, s]));
   const frozen = version.state !== "draft";
   const nurse = actor.role === "nurse";
+  const rights = version.state === "awaiting_signatures" ? signingRightsOf(db, actor, agreement, version) : { inApp: [], onPaper: [] };
   return {
     ...view,
     parties: partiesOf(db, agreement, version).map((p) => ({
       ...p,
       signature: signed.get(p.party) ?? null,
     })),
-    mySigningParties: version.state === "awaiting_signatures" ? partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p)) : [],
+    mySigningParties: rights.inApp.filter((p) => !signed.has(p)),
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
     today: clock.today(),
@@ -39,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
       send: nurse && version.state === "draft" && agreement.state !== "ended",
       consent: nurse && agreement.state !== "ended",
-      paper: (nurse || actor.role === "provider_manager") && version.state === "awaiting_signatures",
+      paper: rights.onPaper.some((p) => !signed.has(p)),
       amend: nurse && agreement.state !== "ended" && version.state !== "draft",
       review: nurse && (agreement.state === "active" || agreement.state === "suspended"),
       suspend: nurse && agreement.state === "active",

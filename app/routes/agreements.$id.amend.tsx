@@ -11,13 +11,15 @@ import { amendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Amend the agreement", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
-  return { id: view.agreement.id, reference: view.agreement.reference, current: view.version.version, inForce: view.agreement.inForceVersion, versionState: view.version.state };
+  return { id: view.agreement.id, reference: view.agreement.reference, current: view.version.version, inForce: view.agreement.inForceVersion, versionState: view.version.state, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -30,8 +32,10 @@ export async function action(args: ActionFunctionArgs) {
     .object({ meanwhile: needsChoice ? z.enum(["keep", "suspend"], { message: "Select what happens to the version in force meanwhile" }) : z.string().optional() })
     .safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    amendAgreement(context.db, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", at: context.clock.now() });
+    oncePerSubmission(context.db, { actor, token, form: "amend" }, (tx) => amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", at: context.clock.now() }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "meanwhile"), values);
     throw error;
@@ -54,6 +58,7 @@ export default function Amend() {
           {d.versionState === "awaiting_signatures" ? <p>Version {d.current} has not been fully signed: it will be withdrawn.</p> : null}
         </PageHeading>
         <Form method="post" noValidate>
+          <SubmissionToken token={d.submissionToken} />
           {d.inForce ? (
             <RadiosField
               name="meanwhile"

@@ -15,6 +15,8 @@ import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 import { consentKinds, representativeAuthorities } from "~db/schema";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record consent", matches);
 
@@ -45,7 +47,7 @@ function schema(today: string) {
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
-  return { id: view.agreement.id, reference: view.agreement.reference, personName: view.person.name, capacity: view.person.capacityNotes, today: args.context.clock.today() };
+  return { id: view.agreement.id, reference: view.agreement.reference, personName: view.person.name, capacity: view.person.capacityNotes, today: args.context.clock.today(), submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -55,8 +57,10 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    recordConsent(context.db, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) });
+    oncePerSubmission(context.db, { actor, token, form: "consent" }, (tx) => recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "kind"), values);
     throw error;
@@ -65,7 +69,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Consent() {
-  const { id, reference, personName, capacity, today } = useLoaderData<typeof loader>();
+  const { id, reference, personName, capacity, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { givenOn: today };
@@ -77,6 +81,7 @@ export default function Consent() {
           {capacity ? <p>Capacity on record: {capacity}</p> : null}
         </PageHeading>
         <Form method="post" noValidate>
+          <SubmissionToken token={token} />
           <RadiosField name="kind" label="Consent" options={options(CONSENT_KIND_LABELS)} errors={errors} values={values} />
           <TextField name="representativeName" label="Representative's name (if a representative consented)" errors={errors} values={values} />
           <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />

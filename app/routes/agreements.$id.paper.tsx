@@ -10,7 +10,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import type { Party } from "~/domain/agreement";
 import { dateInput, requiredText } from "~/domain/validation";
-import { partiesOf, recordPaperSignature } from "~/models/agreement-signing.server";
+import { mayRecordPaper } from "~/domain/signing";
+import { partiesOf, recordPaperSignature, signingRightsOf } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
@@ -21,22 +22,27 @@ const DATE_FIELDS = ["signedOn"];
 
 async function load(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
-  if ((actor.role !== "nurse" && actor.role !== "provider_manager") || view.version.state !== "awaiting_signatures") {
+  if (!mayRecordPaper(actor, view.agreement) || view.version.state !== "awaiting_signatures") {
     throw new Response("Not allowed", { status: 403 });
   }
   const unsigned = partiesOf(args.context.db, view.agreement, view.version).filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
-  return { actor, view, unsigned };
+  // docs/domain.md rule 2: the form offers only the parties whose paper signature this user may
+  // record; recordPaperSignature refuses the rest, saying why.
+  const { onPaper } = signingRightsOf(args.context.db, actor, view.agreement, view.version);
+  const offered = unsigned.filter((p) => onPaper.includes(p.party));
+  if (!offered.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
+  return { actor, view, unsigned, offered };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { view, unsigned } = await load(args);
+  const { view, offered } = await load(args);
   return {
     id: view.agreement.id,
     reference: view.agreement.reference,
     version: view.version.version,
     contentHash: view.version.contentHash,
-    parties: unsigned.map((p) => ({ value: p.party, label: `${p.name} (${p.role.toLowerCase()})` })),
-    names: Object.fromEntries(unsigned.map((p) => [p.party, p.name])),
+    parties: offered.map((p) => ({ value: p.party, label: `${p.name} (${p.role.toLowerCase()})` })),
+    names: Object.fromEntries(offered.map((p) => [p.party, p.name])),
     today: args.context.clock.today(),
   };
 }
@@ -81,7 +87,7 @@ export default function Paper() {
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
         <PageHeading title="Record a signature made on paper" caption={`${d.reference}, version ${d.version}`} back={{ to: `/agreements/${d.id}` }}>
-          <p>For the person receiving care or their representative, and for anyone who signed the printed copy. You are recorded as the person who entered it; keep the paper copy on file.</p>
+          <p>For the person receiving care or their representative, and for named care workers who do not sign in to this service. The delegating nurse, the provider and care workers who sign in sign in the app themselves. You are recorded as the person who entered it; keep the paper copy on file.</p>
         </PageHeading>
         <Form method="post" noValidate>
           <input type="hidden" name="contentHash" value={d.contentHash ?? ""} />

@@ -14,6 +14,8 @@ import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 import { reviewOutcomes } from "~db/schema";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record a review", matches);
 
@@ -38,7 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireNurseOf(actor);
   const today = args.context.clock.today();
   const interval = Math.min(...view.tasks.map((t) => t.task.reviewIntervalMonths), 6);
-  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested: addMonths(today, interval) };
+  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested: addMonths(today, interval), submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -48,8 +50,10 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    recordReview(context.db, { actor, agreementId: view.agreement.id, input: parsed.data, at: context.clock.now() });
+    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
     throw error;
@@ -70,6 +74,7 @@ export default function Review() {
           <p>The review was due on {formatDate(d.reviewDate)}.</p>
         </PageHeading>
         <Form method="post" noValidate>
+          <SubmissionToken token={d.submissionToken} />
           <DateField name="reviewedOn" label="Date of the review" errors={errors} values={values} />
           <RadiosField
             name="outcome"

@@ -13,6 +13,8 @@ import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Start a delegation agreement", matches);
 
@@ -29,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     people: listPeopleForAgreement(context.db, { actor }),
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, reviewIntervalMonths: t.reviewIntervalMonths })),
     today: context.clock.today(),
+    submissionToken: newSubmissionToken(),
   };
 }
 
@@ -37,8 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData(), ["taskIds"]);
   const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createAgreement(context.db, { actor, ...parsed.data, at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) => createAgreement(tx, { actor, ...parsed.data, at: context.clock.now() }));
     return redirect(`/agreements/${id}?done=created`);
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
@@ -47,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewAgreement() {
-  const { people, tasks, today } = useLoaderData<typeof loader>();
+  const { people, tasks, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = actionData?.errors;
@@ -63,6 +68,7 @@ export default function NewAgreement() {
           </p>
         </PageHeading>
         <Form method="post" noValidate>
+          <SubmissionToken token={token} />
           <SelectField
             name="personId"
             label="Person receiving care"

@@ -12,9 +12,11 @@ import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { changeCompetencyState, getCompetency } from "~/models/competencies.server";
 import { RuleError } from "~/models/errors.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formValues, rejectForm, toFormErrors, type FormValues } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
 
 const ActionSchema = z.enum(["suspend", "reinstate", "revoke", "decline"]);
 
@@ -27,30 +29,36 @@ const CONSEQUENCES = {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data ? COMPETENCY_ACTION_LABELS[data.action].title : "Competency", matches);
 
-async function load(args: LoaderFunctionArgs) {
+async function load(args: LoaderFunctionArgs, values?: FormValues) {
   const { request, params, context } = args;
   const parsed = ActionSchema.safeParse(params.action);
   if (!parsed.success) throw notFound();
   const actor = await requirePermission(context, request, "read", "competency");
   const competency = getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
   if (!competency) throw notFound();
-  if (!competency.actions.includes(parsed.data)) throw new Response("Not allowed", { status: 403 });
-  return { actor, action: parsed.data, competency };
+  const form = `competency.${parsed.data}`;
+  const token = values ? submissionToken(values) : null;
+  // A repeat of the submission that made this change is let through, to land where the first did.
+  const repeat = token !== null && submittedBefore(context.db, { actor, token, form });
+  if (!competency.actions.includes(parsed.data) && !repeat) throw new Response("Not allowed", { status: 403 });
+  return { actor, action: parsed.data, competency, form };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { action, competency } = await load(args);
-  return { action, competency };
+  return { action, competency, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, action, competency } = await load(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
+  const { actor, action, competency, form } = await load(args, values);
   const parsed = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) }).safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    changeCompetencyState(context.db, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
+    oncePerSubmission(context.db, { actor, token, form }, (tx) => changeCompetencyState(tx, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "reason", message: p.message, href: "#reason" })), values);
     throw error;
@@ -59,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ChangeState() {
-  const { action: kind, competency: c } = useLoaderData<typeof loader>();
+  const { action: kind, competency: c, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const labels = COMPETENCY_ACTION_LABELS[kind];
   return (
@@ -69,6 +77,7 @@ export default function ChangeState() {
         <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: `/competencies/${c.competency.id}` }} />
         <p>{CONSEQUENCES[kind]}</p>
         <Form method="post" noValidate>
+          <SubmissionToken token={token} />
           <TextareaField name="reason" label="Reason" hint="This is kept in the competency's history" errors={actionData?.errors} values={actionData?.values} />
           <Button type="submit" warning={kind === "revoke" || kind === "suspend"}>
             {labels.button}

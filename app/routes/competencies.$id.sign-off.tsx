@@ -16,6 +16,8 @@ import { getSettings } from "~/models/settings.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.readiness.renewal ? "Renew competency" : "Sign off competency", matches);
 
@@ -33,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const competency = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
   const readiness = signOffReadiness(context.db, { actor, id, today });
   if (!competency || !readiness) throw notFound();
-  return { competency, readiness, today };
+  return { competency, readiness, today, submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,10 +47,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
-  const renewal = readiness.renewal;
+  let renewal = readiness.renewal;
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const result = signOffCompetency(context.db, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
+    // A repeat gets the first result, so it lands on the same page even though the competency is now signed off.
+    const result = oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) => {
+      const signedOff = signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
+      return signedOff && { ...signedOff, renewal: readiness.renewal };
+    });
     if (!result) throw notFound();
+    renewal = result.renewal;
   } catch (error) {
     if (error instanceof RuleError) {
       return rejectForm(
@@ -63,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignOff() {
-  const { competency: c, readiness, today } = useLoaderData<typeof loader>();
+  const { competency: c, readiness, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const verb = readiness.renewal ? "Renew" : "Sign off";
@@ -89,6 +98,7 @@ export default function SignOff() {
           </WarningCallout>
         ) : null}
         <Form method="post" noValidate>
+          <SubmissionToken token={token} />
           <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
           <ConfirmCheckbox label={`I have observed ${c.worker.name} and judge them competent to carry out this task as delegated`} errors={errors} />

@@ -14,6 +14,7 @@ import { createOrganisation, DuplicateIdentifierError } from "~/models/organisat
 import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { notFound } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 const KindSchema = z.enum(["nhs_team", "provider"]);
 
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "organisation");
-  return { kind: kindOf(request) };
+  return { kind: kindOf(request), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,12 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
   const parsed = organisationSchema(kind, context.clock.today()).safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createOrganisation(context.db, {
+    const id = oncePerSubmission(context.db, { actor, token, form: "organisation" }, (tx) => createOrganisation(tx, {
       actor,
       input: { kind, ...parsed.data, odsCode: parsed.data.odsCode || null, cqcLocationId: parsed.data.cqcLocationId || null },
       at: context.clock.now(),
-    });
+    }));
     return redirect(`/organisations/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateIdentifierError) {
@@ -54,13 +57,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewOrganisation() {
-  const { kind } = useLoaderData<typeof loader>();
+  const { kind, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title={kind === "provider" ? "Add a care provider" : "Add an NHS team"} back={{ to: "/organisations" }} />
-        <OrganisationForm kind={kind} errors={actionData?.errors} values={actionData?.values} submitLabel="Save organisation" />
+        <OrganisationForm kind={kind} errors={actionData?.errors} values={actionData?.values} submitLabel="Save organisation" submissionToken={token} />
       </div>
     </div>
   );

@@ -8,12 +8,13 @@ import { listProviderChoices, listTeamChoices } from "~/models/organisations.ser
 import { createPerson, DuplicateNhsNumberError, OutOfScopeError } from "~/models/people.server";
 import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a person", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
-  return { teams: listTeamChoices(context.db, { actor }), providers: listProviderChoices(context.db, { actor }) };
+  return { teams: listTeamChoices(context.db, { actor }), providers: listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,8 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createPerson(context.db, { actor, input: parsed.data, at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "person" }, (tx) => createPerson(tx, { actor, input: parsed.data, at: context.clock.now() }));
     return redirect(`/people/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateNhsNumberError) return rejectForm(context, formError("nhsNumber", "A person with this NHS number is already recorded"), values);
@@ -32,13 +35,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPerson() {
-  const { teams, providers } = useLoaderData<typeof loader>();
+  const { teams, providers, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title="Add a person receiving care" back={{ to: "/people" }} />
-        <PersonForm teams={teams} providers={providers} errors={actionData?.errors} values={actionData?.values} submitLabel="Add person" />
+        <PersonForm teams={teams} providers={providers} errors={actionData?.errors} values={actionData?.values} submitLabel="Add person" submissionToken={token} />
       </div>
     </div>
   );

@@ -1,18 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TaskForm, TaskSchema } from "~/components/forms/task-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createTask, DuplicateTaskCodeError } from "~/models/tasks.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a task", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "task");
-  return null;
+  return { submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,8 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = TaskSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   const { newPrerequisites, ...input } = parsed.data;
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createTask(context.db, { actor, input, prerequisites: newPrerequisites, at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "task" }, (tx) => createTask(tx, { actor, input, prerequisites: newPrerequisites, at: context.clock.now() }));
     return redirect(`/tasks/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateTaskCodeError) return rejectForm(context, formError("code", "A task with this code already exists"), values);
@@ -32,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewTask() {
   const actionData = useActionData<typeof action>();
+  const { submissionToken: token } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -40,6 +44,7 @@ export default function NewTask() {
           errors={actionData?.errors}
           values={actionData?.values ?? { requiredObservations: "3", validityMonths: "12", reviewIntervalMonths: "6", active: "yes" }}
           submitLabel="Add task"
+          submissionToken={token}
         />
       </div>
     </div>

@@ -17,6 +17,8 @@ import { createTrainingSession, listTrainableWorkers } from "~/models/training.s
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { attendanceOutcomes, trainingModes } from "~db/schema";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record a training session", matches);
 
@@ -51,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
     workers: listTrainableWorkers(context.db, { actor }),
     today: context.clock.today(),
+    submissionToken: newSubmissionToken(),
   };
 }
 
@@ -63,8 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!attendees) errors.push({ field: "attendees", message: "Choose an outcome from the list for each attendee", href: "#attendees" });
   else if (!attendees.length) errors.push({ field: "attendees", message: "Record at least one care worker who attended", href: "#attendees" });
   if (!parsed.success || errors.length || !attendees) return rejectForm(context, errors, values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createTrainingSession(context.db, { actor, input: { ...parsed.data, attendees }, at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "training" }, (tx) => createTrainingSession(tx, { actor, input: { ...parsed.data, attendees }, at: context.clock.now() }));
     return redirect(`/training/${id}?done=training`);
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
@@ -73,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTraining() {
-  const { tasks, workers, today } = useLoaderData<typeof loader>();
+  const { tasks, workers, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { heldOn: today };
@@ -83,6 +88,7 @@ export default function NewTraining() {
       <FormErrorSummary errors={errors} />
       <PageHeading title="Record a training session" back={{ to: "/training" }} />
       <Form method="post" noValidate>
+        <SubmissionToken token={token} />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <SelectField name="taskId" label="Task" placeholder="Select a task" options={tasks.map((t) => ({ value: t.id, label: t.name }))} errors={errors} values={values} />

@@ -19,6 +19,8 @@ import { formValues, rejectForm, toFormErrors, withDates } from "~/services/form
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { observationOutcomes } from "~db/schema";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Record a supervised observation of ${data?.worker.name ?? "a care worker"}`, matches);
 
@@ -49,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
     people: listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),
     today: context.clock.today(),
+    submissionToken: newSubmissionToken(),
   };
 }
 
@@ -57,13 +60,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const result = recordObservation(context.db, {
+    const result = oncePerSubmission(context.db, { actor, token, form: "observation" }, (tx) => recordObservation(tx, {
       actor,
       input: { workerId: worker.id, ...parsed.data },
       today: context.clock.today(),
       at: context.clock.now(),
-    });
+    }));
     if (!result) throw notFound();
     return redirect(`/competencies/${result.competencyId}?done=observation`);
   } catch (error) {
@@ -75,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Observe() {
-  const { worker, providerName, tasks, people, today } = useLoaderData<typeof loader>();
+  const { worker, providerName, tasks, people, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { observedOn: today };
@@ -85,6 +90,7 @@ export default function Observe() {
         <FormErrorSummary errors={errors} />
         <PageHeading title="Record a supervised observation" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
         <Form method="post" noValidate>
+          <SubmissionToken token={token} />
           <SelectField
             name="taskId"
             label="Task observed"

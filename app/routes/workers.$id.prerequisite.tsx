@@ -14,6 +14,8 @@ import { getWorker } from "~/models/workers.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Record a prerequisite for ${data?.worker.name ?? "a care worker"}`, matches);
 
@@ -36,7 +38,7 @@ async function load(context: LoaderFunctionArgs["context"], request: Request, id
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { worker, providerName } = await load(context, request, params.id);
-  return { worker, providerName, missing: listWorkerPrerequisites(context.db, worker.id).filter((p) => !p.achievedOn) };
+  return { worker, providerName, missing: listWorkerPrerequisites(context.db, worker.id).filter((p) => !p.achievedOn), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,8 +46,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    if (!recordPrerequisite(context.db, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() })) throw notFound();
+    if (!oncePerSubmission(context.db, { actor, token, form: "prerequisite" }, (tx) => recordPrerequisite(tx, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() }))) throw notFound();
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
     throw error;
@@ -54,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RecordPrerequisite() {
-  const { worker, providerName, missing } = useLoaderData<typeof loader>();
+  const { worker, providerName, missing, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -64,6 +68,7 @@ export default function RecordPrerequisite() {
         <PageHeading title="Record a prerequisite" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
         {missing.length ? (
           <Form method="post" noValidate>
+            <SubmissionToken token={token} />
             <SelectField
               name="prerequisiteId"
               label="Prerequisite"

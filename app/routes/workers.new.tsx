@@ -8,12 +8,13 @@ import { listProviderChoices } from "~/models/organisations.server";
 import { createWorker, OutOfScopeError } from "~/models/workers.server";
 import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a care worker", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
-  return { providers: listProviderChoices(context.db, { actor }) };
+  return { providers: listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -21,8 +22,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = createWorker(context.db, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() });
+    const id = oncePerSubmission(context.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() }));
     return redirect(`/workers/${id}?done=created`);
   } catch (error) {
     if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider you manage"), values);
@@ -31,13 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewWorker() {
-  const { providers } = useLoaderData<typeof loader>();
+  const { providers, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title="Add a care worker" back={{ to: "/workers" }} />
-        <WorkerForm providers={providers} errors={actionData?.errors} values={actionData?.values} withStatus={false} submitLabel="Add care worker" />
+        <WorkerForm providers={providers} errors={actionData?.errors} values={actionData?.values} withStatus={false} submitLabel="Add care worker" submissionToken={token} />
       </div>
     </div>
   );

@@ -5,9 +5,11 @@
  * route with no entry in the table. `UPDATE_MATRIX=1` writes what was observed, for review.
  */
 import type { APIRequestContext } from "@playwright/test";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { ACCOUNTS, DEMO_PASSWORD, expect, idOf, readDb, test, type Account } from "../fixtures";
+import { execFileSync } from "node:child_process";
+import { ACCOUNTS, DEMO_PASSWORD, expect, expectAccessible, idOf, readDb, signIn, test, type Account } from "../fixtures";
 import { listRoutes } from "./routes";
 
 const MATRIX_FILE = path.resolve("e2e/security/authorization-matrix.json");
@@ -112,7 +114,7 @@ test("every route x every role x own and another organisation matches the expect
     const peter = idOf("care_workers", "name = ?", "Peter Nowak");
     const today = new Date().toISOString().slice(0, 10).split("-");
     await south.post("/training/new", {
-      form: { taskId: String(idOf("tasks", "code = ?", "EYE")), "heldOn-day": today[2]!, "heldOn-month": today[1]!, "heldOn-year": today[0]!, mode: "fieldwork", location: "Harbour-only session", [`outcome-${peter}`]: "completed" },
+      form: { taskId: String(idOf("tasks", "code = ?", "EYE")), "heldOn-day": today[2]!, "heldOn-month": today[1]!, "heldOn-year": today[0]!, mode: "fieldwork", location: "Harbour-only session", [`outcome-${peter}`]: "completed", submissionToken: crypto.randomUUID() },
       headers: { Origin: baseURL! },
       maxRedirects: 0,
     });
@@ -162,4 +164,209 @@ test("every route x every role x own and another organisation matches the expect
     }
   }
   expect(unexpected).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Who may sign for whom (docs/domain.md rule 2), another team's person (rule 15), and what a care
+// worker left out of an amendment still sees. These run after the matrix: they change the data.
+// ---------------------------------------------------------------------------------------------
+
+async function as(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, account: Account) {
+  const base = String(test.info().project.use.baseURL);
+  const request = await playwright.request.newContext({ baseURL: base });
+  const r = await request.post("/login", { form: { email: ACCOUNTS[account].email, password: DEMO_PASSWORD, redirectTo: "/" }, headers: { Origin: base }, maxRedirects: 0 });
+  expect(r.status(), `sign in as ${account}`).toBe(302);
+  return {
+    get: (url: string) => request.get(url, { maxRedirects: 0 }),
+    post: (url: string, form: Record<string, string | string[]>) => {
+      const body = new URLSearchParams();
+      for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+      return request.post(url, { data: body.toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base }, maxRedirects: 0 });
+    },
+    dispose: () => request.dispose(),
+  };
+}
+
+function versionRow(agreementId: number, version: number) {
+  const db = readDb();
+  try {
+    return db.prepare("SELECT id, content_hash AS hash, state FROM agreement_versions WHERE agreement_id = ? AND version = ?").get(agreementId, version) as { id: number; hash: string; state: string };
+  } finally {
+    db.close();
+  }
+}
+
+function signatureParties(versionId: number): string[] {
+  const db = readDb();
+  try {
+    return (db.prepare("SELECT party FROM signatures WHERE version_id = ? ORDER BY party").all(versionId) as { party: string }[]).map((r) => r.party);
+  } finally {
+    db.close();
+  }
+}
+
+const todayParts = () => {
+  const [year, month, day] = new Date().toISOString().slice(0, 10).split("-");
+  return { "signedOn-day": day!, "signedOn-month": month!, "signedOn-year": year! };
+};
+
+test("a paper signature is recorded only for the person and workers without a sign-in, by the team's nurse or the provider's manager (rule 2)", async ({ page, playwright }) => {
+  // Winifred's agreement waits for the provider, Maria (who signs in) and the person.
+  const winifred = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Winifred Shaw')");
+  const maria = idOf("care_workers", "name = ?", "Maria Santos");
+  const v1 = versionRow(winifred, 1);
+  const before = signatureParties(v1.id);
+
+  // What the manager is offered: the person only, with the reason in the page's words.
+  await signIn(page, "manager");
+  await page.goto(`/agreements/${winifred}/paper`);
+  const options = await page.getByRole("radio").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+  expect(options).toEqual(["Winifred Shaw (person receiving care or their representative)"]);
+  await expect(page.locator("main")).toContainText("care workers who sign in sign in the app themselves");
+  await expectAccessible(page);
+
+  // Posting the others anyway is refused, saying why, and nothing is written.
+  const manager = await as(playwright, "manager");
+  const common = { signerName: "Someone", ...todayParts(), contentHash: v1.hash, confirm: "yes" };
+  for (const [party, why] of [
+    ["provider", "A manager of the provider signs for the provider in the app"],
+    [`worker:${maria}`, "This care worker has their own sign-in and must sign in the app themselves"],
+  ] as const) {
+    const r = await manager.post(`/agreements/${winifred}/paper`, { party, ...common });
+    expect(r.status(), party).toBe(400);
+    expect(await r.text()).toContain(why);
+  }
+  await manager.dispose();
+  expect(signatureParties(v1.id)).toEqual(before);
+});
+
+test("every role x every party: only the delegating nurse signs as delegator, only the provider's manager for the provider; then an amendment leaving Maria out takes her access away (rules 2 and 15)", async ({ page, playwright }) => {
+  test.setTimeout(120_000);
+  const edith = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Edith Clarke')");
+  const james = idOf("care_workers", "name = ?", "James Whitfield");
+  const insulin = idOf("tasks", "code = ?", "INS-PEN");
+  const reference = (readDb().prepare("SELECT reference FROM agreements WHERE id = ?").get(edith) as { reference: string }).reference;
+
+  // The nurse amends: version 2 keeps insulin only and names only James, and is sent for signatures.
+  const nurse = await as(playwright, "nurse");
+  expect((await nurse.post(`/agreements/${edith}/amend`, { meanwhile: "keep", submissionToken: crypto.randomUUID() })).status()).toBe(302);
+  expect((await nurse.post(`/agreements/${edith}/tasks`, { taskIds: String(insulin) })).status()).toBe(302);
+  expect((await nurse.post(`/agreements/${edith}/workers`, { workerIds: String(james) })).status()).toBe(302);
+  expect((await nurse.post(`/agreements/${edith}/send`, {})).status()).toBe(302);
+  const v2 = versionRow(edith, 2);
+  expect(v2.state).toBe("awaiting_signatures");
+
+  // While version 2 waits, Maria still works under version 1: she sees that, and never version 2.
+  await signIn(page, "worker");
+  expect((await page.goto(`/agreements/${edith}`))?.status()).toBe(200);
+  await expect(page.locator("main")).toContainText("Version 1");
+  expect((await page.goto(`/agreements/${edith}/versions/2`))?.status()).toBe(404);
+
+  // Every role x every party, in the app and on paper: nobody signs or records what is not theirs.
+  const parties = ["delegator", "provider", `worker:${james}`, "person"];
+  const paperAllowed: Partial<Record<Account, string[]>> = { nurse: [`worker:${james}`, "person"], manager: [`worker:${james}`, "person"] };
+  const expectations: [Account, number][] = [["admin", 403], ["nurse", 0], ["nurseSouth", 404], ["facilitator", 403], ["manager", 0], ["manager2", 404], ["worker", 403]];
+  for (const [account, denied] of expectations) {
+    const client = await as(playwright, account);
+    for (const party of parties) {
+      if (denied) {
+        expect((await client.post(`/agreements/${edith}/sign`, { party, contentHash: v2.hash, confirm: "yes" })).status(), `${account} signs as ${party}`).toBe(denied);
+      }
+      if (paperAllowed[account]?.includes(party)) continue;
+      const r = await client.post(`/agreements/${edith}/paper`, { party, signerName: "Someone", ...todayParts(), contentHash: v2.hash, confirm: "yes" });
+      expect(r.status(), `${account} records ${party} on paper`).toBe(denied || 400);
+    }
+    await client.dispose();
+  }
+  expect(signatureParties(v2.id)).toEqual([]);
+  // The manager cannot record the delegating nurse's signature: the reported attack, refused with the reason.
+  const manager = await as(playwright, "manager");
+  const refused = await manager.post(`/agreements/${edith}/paper`, { party: "delegator", signerName: "Priya Shah", ...todayParts(), contentHash: v2.hash, confirm: "yes" });
+  expect(await refused.text()).toContain("The delegating nurse signs this agreement in the app themselves");
+  await manager.dispose();
+
+  // The right people sign: the nurse and the manager in the app, the nurse records James and Edith on paper.
+  await signIn(page, "nurse");
+  await page.goto(`/agreements/${edith}/sign`);
+  await expect(page.locator("main")).toContainText("You are signing as: Delegating nurse");
+  await page.getByLabel(/I have read version 2/).check();
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page).toHaveURL(/done=signed/);
+  for (const [party, name] of [[`worker:${james}`, "James Whitfield"], ["person", "Edith Clarke"]] as const) {
+    await page.goto(`/agreements/${edith}/paper`);
+    await page.locator(`input[name="party"][value="${party}"]`).check();
+    await page.getByLabel("Name as signed").fill(name);
+    await page.getByLabel(/I hold the signed paper copy/).check();
+    await page.getByRole("button", { name: "Record signature" }).click();
+    await expect(page).toHaveURL(/done=signed/);
+  }
+  await signIn(page, "manager");
+  await page.goto(`/agreements/${edith}/sign`);
+  await expect(page.locator("main")).toContainText("You are signing as: Care provider");
+  await page.getByLabel(/I have read version 2/).check();
+  await page.getByRole("button", { name: "Sign", exact: true }).click();
+  await expect(page).toHaveURL(/done=signed/);
+  expect(signatureParties(v2.id)).toEqual(["delegator", "person", "provider", `worker:${james}`].sort());
+  expect(versionRow(edith, 2).state).toBe("signed");
+
+  // Version 2 is in force and does not name Maria: the agreement, its versions and its PDF are not found for her, and her lists do not show it.
+  await signIn(page, "worker");
+  for (const url of [`/agreements/${edith}`, `/agreements/${edith}/versions/1`, `/agreements/${edith}/versions/2`, `/agreements/${edith}/pdf`, `/agreements/${edith}/pdf?version=1`]) {
+    const r = await page.request.get(url, { maxRedirects: 0 });
+    expect(r.status(), url).toBe(404);
+  }
+  await page.goto(`/agreements/${edith}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.locator("main")).not.toContainText("9910000016");
+  for (const url of ["/agreements", "/"]) {
+    await page.goto(url);
+    await expect(page.locator("main")).not.toContainText(reference);
+  }
+  await expectAccessible(page);
+});
+
+test("another team's person stays hidden: their person-specific competencies, observations and agreement are not found, listed or changed (rule 15)", async ({ page, playwright }) => {
+  const ivyCompetencies = [idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Fatima Noor')"), idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Liam Hughes')")];
+  const workers = [idOf("care_workers", "name = ?", "Fatima Noor"), idOf("care_workers", "name = ?", "Liam Hughes")];
+  const ivyAgreement = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson')");
+  const reference = (readDb().prepare("SELECT reference FROM agreements WHERE id = ?").get(ivyAgreement) as { reference: string }).reference;
+  const states = () => (readDb().prepare(`SELECT state FROM competencies WHERE id IN (${ivyCompetencies.join(",")})`).all() as { state: string }[]).map((r) => r.state);
+  const before = states();
+
+  // The North nurse, whose caseload Ivy is on, sees the competency for Ivy.
+  await signIn(page, "nurse");
+  await page.goto(`/competencies/${ivyCompetencies[0]}`);
+  await expect(page.locator("main")).toContainText("Ivy Thompson");
+
+  // The South nurse works with the same provider but not with Ivy: every way in is not found or silent.
+  await signIn(page, "nurseSouth");
+  for (const id of ivyCompetencies) {
+    for (const url of [`/competencies/${id}`, `/competencies/${id}/sign-off`, `/competencies/${id}/suspend`, `/competencies/${id}/revoke`, `/competencies/${id}/reinstate`]) {
+      expect((await page.request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
+    }
+  }
+  await page.goto(`/competencies/${ivyCompetencies[0]}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  const south = await as(playwright, "nurseSouth");
+  for (const id of ivyCompetencies) {
+    expect((await south.post(`/competencies/${id}/suspend`, { reason: "Concern", submissionToken: crypto.randomUUID() })).status()).toBe(404);
+  }
+  expect(states()).toEqual(before);
+  expect((readDb().prepare("SELECT state FROM agreements WHERE id = ?").get(ivyAgreement) as { state: string }).state).toBe("active");
+
+  for (const id of workers) {
+    await page.goto(`/workers/${id}`);
+    await expect(page.locator("main")).not.toContainText("Ivy Thompson");
+    const pdf = await south.get(`/workers/${id}/passport.pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(execFileSync("pdftotext", ["-", "-"], { input: await pdf.body(), encoding: "utf8" })).not.toContain("Ivy Thompson");
+  }
+  for (const url of ["/training/matrix", "/training/matrix.csv", "/alerts", "/alerts.csv", "/"]) {
+    const text = await (await south.get(url)).text();
+    expect(text, url).not.toContain("Ivy Thompson");
+    expect(text, url).not.toContain(reference);
+  }
+  await south.dispose();
+  await page.goto("/training/matrix");
+  await expectAccessible(page);
 });

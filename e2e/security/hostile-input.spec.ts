@@ -45,6 +45,8 @@ function bodyArbitrary(fields: string[]) {
       const form = new URLSearchParams();
       values.forEach((v, i) => v?.forEach((x) => form.append(fields[i]!, x)));
       for (const [k, v] of extra) form.append(k, v);
+      // As the rendered form does: a fresh one-time token, so valid bodies reach the write.
+      form.append("submissionToken", crypto.randomUUID());
       return form;
     });
 }
@@ -115,6 +117,105 @@ async function contextFor(playwright: { request: { newContext(o: { baseURL?: str
   }
   return request;
 }
+
+/** A valid NHS number (modulus 11) that the demo does not use. */
+function unusedNhsNumber(): string {
+  for (let n = 992000000; ; n++) {
+    const digits = String(n).split("").map(Number);
+    const check = 11 - (digits.reduce((sum, d, i) => sum + d * (10 - i), 0) % 11);
+    if (check === 10) continue;
+    return `${n}${check === 11 ? 0 : check}`;
+  }
+}
+
+function count(sql: string, ...params: unknown[]): number {
+  const db = readDb();
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${sql}`).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+test("a double click writes once: two identical simultaneous submissions of every create form write one row and land on the same page", async ({ playwright, baseURL }) => {
+  test.setTimeout(300_000);
+  const contexts = new Map<string, APIRequestContext>();
+  const client = async (role: Account) => {
+    if (!contexts.has(role)) contexts.set(role, await contextFor(playwright, baseURL!, role));
+    return contexts.get(role)!;
+  };
+  const [year, month, day] = new Date().toISOString().slice(0, 10).split("-") as [string, string, string];
+  const on = (name: string, y = year) => ({ [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: y });
+  const chloe = idOf("care_workers", "name = ?", "Chloe Barker");
+  const task = (code: string) => String(idOf("tasks", "code = ?", code));
+  const north = String(idOf("organisations", "name = ?", "Ashworth North District Nursing Team"));
+  const brightside = String(idOf("organisations", "name = ?", "Brightside Home Care"));
+  const george = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'George Whitaker')");
+  const arthur = idOf("people", "name = ?", "Arthur Bennett");
+  const unique = `Double ${Date.now()}`;
+  const nhsNumber = unusedNhsNumber();
+
+  /** Renders the form (its token comes from the page, as a browser would send it), then sends it twice at once. */
+  async function twice(role: Account, path: string, body: Record<string, string>, rows: () => number) {
+    const request = await client(role);
+    const page = await request.get(path);
+    expect(page.status(), `GET ${path}`).toBe(200);
+    const token = /name="submissionToken" value="([^"]+)"/.exec(await page.text())?.[1];
+    expect(token, `${path} renders a one-time token`).toBeTruthy();
+    const form = new URLSearchParams({ ...body, submissionToken: token! }).toString();
+    const before = rows();
+    const send = () => request.post(path, { data: form, headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! }, maxRedirects: 0 });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.status(), b.status()], `${path}: ${(await a.text()).slice(0, 200)}`).toEqual([302, 302]);
+    expect(b.headers()["location"], `${path} lands both on the same page`).toBe(a.headers()["location"]);
+    expect(rows(), `${path} wrote once`).toBe(before + 1);
+    return a.headers()["location"]!;
+  }
+
+  // Supervised observations (three, each sent twice: "3 of the 3 needed", never "4"), then the sign-off and a suspension.
+  for (let i = 0; i < 3; i++) {
+    await twice("facilitator", `/workers/${chloe}/observe`, { taskId: task("BGM"), personId: "", ...on("observedOn"), outcome: "satisfactory", notes: `Observation ${i + 1}` }, () => count("supervised_observations WHERE worker_id = ?", chloe));
+  }
+  const chloeBgm = idOf("competencies", "worker_id = ? AND task_id = ?", chloe, Number(task("BGM")));
+  await twice("facilitator", `/competencies/${chloeBgm}/sign-off`, { ...on("signedOffOn"), notes: "", confirm: "yes" }, () => count("competency_sign_offs WHERE competency_id = ?", chloeBgm));
+  await twice("nurse", `/competencies/${chloeBgm}/suspend`, { reason: "Concern raised" }, () => count("competency_changes WHERE competency_id = ?", chloeBgm));
+  await twice("nurse", `/workers/${chloe}/prerequisite`, { prerequisiteId: String(idOf("task_prerequisites", "task_id = ?", Number(task("INS-PEN")))), ...on("achievedOn"), evidence: "Certificate" }, () => count("worker_prerequisites WHERE worker_id = ?", chloe));
+  await twice("nurse", "/training/new", { taskId: task("EYE"), ...on("heldOn"), mode: "fieldwork", location: unique, notes: "", [`outcome-${chloe}`]: "completed" }, () => count("training_sessions WHERE location = ?", unique));
+
+  // Agreements: a new one, its consent; a review and an amendment of another.
+  const created = await twice("nurse", "/agreements/new", { personId: String(arthur), taskIds: task("EYE"), ...on("startDate") }, () => count("agreements WHERE person_id = ?", arthur));
+  const agreement = Number(/\/agreements\/(\d+)/.exec(created)![1]);
+  await twice("nurse", `/agreements/${agreement}/consent`, { kind: "person", representativeName: "", authority: "", decisionDetails: "", ...on("givenOn"), notes: "" }, () => count("consents WHERE agreement_id = ?", agreement));
+  await twice("nurse", `/agreements/${george}/review`, { ...on("reviewedOn"), outcome: "continue", ...on("nextReviewDate", String(Number(year) + 1)), notes: "Going well" }, () => count("reviews WHERE agreement_id = ?", george));
+  await twice("nurse", `/agreements/${george}/amend`, { meanwhile: "keep" }, () => count("agreement_versions WHERE agreement_id = ?", george));
+
+  // Records kept by managers and administrators.
+  await twice("nurse", "/people/new", { name: unique, nhsNumber, "dateOfBirth-day": "1", "dateOfBirth-month": "2", "dateOfBirth-year": "1940", setting: "own_home", address: "", teamId: north, providerId: brightside, gpPractice: "", capacityNotes: "", consentNotes: "" }, () => count("people WHERE nhs_number = ?", nhsNumber));
+  await twice("manager", "/workers/new", { providerId: brightside, name: unique, jobTitle: "Care worker", "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "" }, () => count("care_workers WHERE name = ?", unique));
+  await twice("admin", "/organisations/new?kind=nhs_team", { name: unique, odsCode: "DBL01", address: "", phone: "", email: "" }, () => count("organisations WHERE name = ?", unique));
+  await twice("admin", "/tasks/new", { code: "DBL-1", name: unique, category: "other", inScope: "In scope", excluded: "Excluded", requiredObservations: "2", validityMonths: "12", reviewIntervalMonths: "6", escalationGuidance: "Call the nurse", active: "yes", newPrerequisites: "" }, () => count("tasks WHERE code = ?", "DBL-1"));
+  await twice("admin", "/admin/users/new", { name: unique, email: "double.click@example.org", role: "nurse", organisationId: north, professionalRegistration: "12A3456F", jobTitle: "", password: "a long and unusual passphrase 7" }, () => count("users WHERE email = ?", "double.click@example.org"));
+
+  // Signatures have a natural key (one per party and version): a repeat never writes a second.
+  // The new agreement is completed and sent; the nurse signs for the delegator and records Arthur's paper signature, each sent twice at once.
+  const nurse = await client("nurse");
+  const post = (path: string, body: Record<string, string>) =>
+    nurse.post(path, { data: new URLSearchParams(body).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! }, maxRedirects: 0 });
+  expect((await post(`/agreements/${agreement}/tasks/${task("EYE")}`, { instructions: "One drop each eye at 8am", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" })).status()).toBe(302);
+  expect((await post(`/agreements/${agreement}/workers`, { workerIds: String(chloe) })).status()).toBe(302);
+  expect((await post(`/agreements/${agreement}/send`, {})).status()).toBe(302);
+  const v = readDb().prepare("SELECT id, content_hash AS hash FROM agreement_versions WHERE agreement_id = ? AND version = 1").get(agreement) as { id: number; hash: string };
+  for (const [path, body, party] of [
+    [`/agreements/${agreement}/sign`, { party: "delegator", contentHash: v.hash, confirm: "yes" }, "delegator"],
+    [`/agreements/${agreement}/paper`, { party: "person", signerName: "Arthur Bennett", ...on("signedOn"), contentHash: v.hash, confirm: "yes" }, "person"],
+  ] as const) {
+    const responses = await Promise.all([post(path, body), post(path, body)]);
+    for (const r of responses) expect(r.status(), path).toBeLessThan(500);
+    expect(responses.map((r) => r.status())).toContain(302);
+    expect(count("signatures WHERE version_id = ? AND party = ?", v.id, party), `${path} wrote one signature`).toBe(1);
+  }
+  for (const c of contexts.values()) await c.dispose();
+});
 
 test("every form action survives generated hostile input: no 500, nothing unescaped, no partial write", async ({ playwright, baseURL }) => {
   test.setTimeout(600_000);

@@ -7,6 +7,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
 import { checkbox, optionalDateInput, optionalText, requiredText } from "~/domain/validation";
 import { regulatedActivities } from "~db/schema";
+import { SubmissionToken } from "./SubmissionToken";
 
 export const ORGANISATION_DATE_FIELDS = ["insuranceConfirmedOn"];
 export const ORGANISATION_ARRAY_FIELDS = ["regulatedActivities", "linkedProviders"];
@@ -56,17 +57,21 @@ export function OrganisationForm({
   values,
   providers,
   submitLabel,
+  submissionToken,
 }: {
   kind: "nhs_team" | "provider";
   errors?: FormErrors;
   values?: Record<string, unknown>;
   providers?: { id: number; name: string }[];
   submitLabel: string;
+  /** For a form that creates a record: its one-time token. */
+  submissionToken?: string;
 }) {
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
+        {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Name" errors={errors} values={values} />
         {kind === "nhs_team" ? (
           <TextField name="odsCode" label="ODS code" hint="The Organisation Data Service code of the team or its site, like RX1N1" width={10} errors={errors} values={values} />

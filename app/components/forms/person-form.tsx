@@ -7,6 +7,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
 import { dateInput, MAX_LONG_TEXT, nhsNumber, optionalText, requiredText } from "~/domain/validation";
 import { careSettings } from "~db/schema";
+import { SubmissionToken } from "./SubmissionToken";
 
 export const PERSON_DATE_FIELDS = ["dateOfBirth"];
 
@@ -31,17 +32,21 @@ export function PersonForm({
   teams,
   providers,
   submitLabel,
+  submissionToken,
 }: {
   errors?: FormErrors;
   values?: Record<string, unknown>;
   teams: { id: number; name: string }[];
   providers: { id: number; name: string }[];
   submitLabel: string;
+  /** For a form that creates a record: its one-time token. */
+  submissionToken?: string;
 }) {
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
+        {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Full name" autoComplete="off" errors={errors} values={values} />
         <TextField name="nhsNumber" label="NHS number" hint="10 digits, like 943 476 5919" inputMode="numeric" width={10} autoComplete="off" spellCheck={false} errors={errors} values={values} />
         <DateField name="dateOfBirth" label="Date of birth" hint="For example, 15 3 1941" errors={errors} values={values} />

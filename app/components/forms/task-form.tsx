@@ -7,6 +7,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, TASK_CATEGORY_LABELS } from "~/content/labels";
 import { checkbox, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
 import { taskCategories } from "~db/schema";
+import { SubmissionToken } from "./SubmissionToken";
 
 function wholeNumber(label: string, min: number, max: number) {
   const message = `${label} must be a whole number from ${min} to ${max}`;
@@ -45,16 +46,20 @@ export function TaskForm({
   values,
   existingPrerequisites,
   submitLabel,
+  submissionToken,
 }: {
   errors?: FormErrors;
   values?: Record<string, unknown>;
   existingPrerequisites?: { id: number; name: string }[];
   submitLabel: string;
+  /** For a form that creates a record: its one-time token. */
+  submissionToken?: string;
 }) {
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
+        {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="code" label="Code" hint="Short and unique, like INS-PEN" width={10} errors={errors} values={values} />
         <TextField name="name" label="Name" errors={errors} values={values} />
         <RadiosField name="category" label="Category" hint="The Adult Social Care Workforce Data Set categories" options={options(TASK_CATEGORY_LABELS)} errors={errors} values={values} />

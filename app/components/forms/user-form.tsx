@@ -8,6 +8,7 @@ import { COMMON_PASSWORDS } from "~/content/common-passwords";
 import { PASSWORD_MESSAGES, passwordProblem } from "~/domain/password-policy";
 import { ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES } from "~/domain/roles";
 import { emailAddress, optionalText, requiredText } from "~/domain/validation";
+import { SubmissionToken } from "./SubmissionToken";
 
 /** NMC PIN: two digits, a letter, four digits, a letter (e.g. 12A3456E). */
 const NMC_PIN = /^\d{2}[A-Z]\d{4}[A-Z]$/;
@@ -57,12 +58,15 @@ export function UserForm({
   organisations,
   withPassword,
   submitLabel,
+  submissionToken,
 }: {
   errors?: FormErrors;
   values?: Record<string, unknown>;
   organisations: { id: number; name: string; kind: "nhs_team" | "provider" }[];
   withPassword: boolean;
   submitLabel: string;
+  /** For a form that creates a record: its one-time token. */
+  submissionToken?: string;
 }) {
   const teams = organisations.filter((o) => o.kind === "nhs_team");
   const providers = organisations.filter((o) => o.kind === "provider");
@@ -70,6 +74,7 @@ export function UserForm({
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
+        {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Full name" autoComplete="off" errors={errors} values={values} />
         <TextField name="email" label="Email address" hint="They sign in with this" type="email" spellCheck={false} autoComplete="off" errors={errors} values={values} />
         <RadiosField

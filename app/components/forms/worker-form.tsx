@@ -7,6 +7,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
 import { optionalDateInput, requiredText } from "~/domain/validation";
 import { workerStatuses } from "~db/schema";
+import { SubmissionToken } from "./SubmissionToken";
 
 export const WORKER_DATE_FIELDS = ["careCertificateOn", "leftOn"];
 
@@ -31,17 +32,21 @@ export function WorkerForm({
   providers,
   withStatus,
   submitLabel,
+  submissionToken,
 }: {
   errors?: FormErrors;
   values?: Record<string, unknown>;
   providers: { id: number; name: string }[];
   withStatus: boolean;
   submitLabel: string;
+  /** For a form that creates a record: its one-time token. */
+  submissionToken?: string;
 }) {
   return (
     <>
       <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
+        {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         {providers.length === 1 ? (
           <input type="hidden" name="providerId" value={providers[0]!.id} />
         ) : (
