@@ -8,6 +8,13 @@ import { CARE_SETTING_LABELS, options } from "~/content/labels";
 import { dateInput, MAX_LONG_TEXT, nameText, nhsNumber, optionalText } from "~/domain/validation";
 import { careSettings } from "~db/schema";
 
+/**
+ * An NHS number already recorded: the same words whether the record is on the user's caseload or
+ * another team's, naming no one, no team and no provider (docs/decisions/011-security-posture.md).
+ */
+export const NHS_NUMBER_IN_USE =
+  "A person with this NHS number is already recorded. Search for them in People; if they are not there, ask your administrator to check the record";
+
 export const PERSON_DATE_FIELDS = ["dateOfBirth"];
 
 export function personSchema(today: string) {
