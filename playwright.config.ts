@@ -43,7 +43,8 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe" as const,
+    // The server logs a JSON line per request to stdout; warnings and errors (stderr) are shown.
+    stdout: "ignore" as const,
     stderr: "pipe" as const,
     env: {
       PORT: String(port),

@@ -10,7 +10,6 @@ import express, { type NextFunction, type Request as ExpressRequest, type Respon
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pino from "pino";
 import { z } from "zod";
 import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
@@ -25,8 +24,6 @@ import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 
 const log = createLogger();
-/** Problems that stop the server before it serves: to stderr, written before exit. */
-const startLog = createLogger(pino.destination({ dest: 2, sync: true }));
 
 const ArgsSchema = z.object({
   demo: z.boolean(),
@@ -37,11 +34,11 @@ function parseArgs(argv: string[]) {
   const clockArg = argv.find((a) => a.startsWith("--test-clock-file="));
   const parsed = ArgsSchema.safeParse({ demo: argv.includes("--demo"), testClockFile: clockArg?.slice("--test-clock-file=".length) });
   if (!parsed.success) {
-    startLog.fatal(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
+    log.fatal(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
     process.exit(1);
   }
   if (parsed.data.testClockFile && !parsed.data.demo) {
-    startLog.fatal("--test-clock-file is for end-to-end tests and only runs with --demo: it never moves a real deployment's clock.");
+    log.fatal("--test-clock-file is for end-to-end tests and only runs with --demo: it never moves a real deployment's clock.");
     process.exit(1);
   }
   return parsed.data;
@@ -54,7 +51,7 @@ async function main() {
     config = loadConfig(process.env, { demo: args.demo });
   } catch (error) {
     if (error instanceof ConfigError) {
-      startLog.fatal(error.message);
+      log.fatal(error.message);
       process.exit(1);
     }
     throw error;
@@ -238,6 +235,6 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
 }
 
 main().catch((error) => {
-  startLog.fatal({ err: error }, "the server could not start");
+  log.fatal({ err: error }, "the server could not start");
   process.exit(1);
 });

@@ -7,6 +7,8 @@ export type { Logger };
  * a fake log line in redirectTo) stays inside its quoted string and cannot forge or corrupt a
  * line (issue 12, finding 10). Every line about a request carries its requestId.
  *
+ * Lines go to standard output; warnings and errors to standard error instead.
+ *
  * Never logged: passwords, NHS numbers, session cookies. Keys that hold them are redacted
  * wherever they appear, and anything shaped like an NHS number in free text (an error
  * message, a stack) is masked.
@@ -27,7 +29,18 @@ function serializeError(error: unknown) {
   return { type: error.name, message: scrub(error.message), stack: error.stack ? scrub(error.stack) : undefined };
 }
 
-export function createLogger(destination?: DestinationStream): Logger {
+/** Information to stdout; warnings and errors to stderr (each line once). Written synchronously, so nothing is lost on exit. */
+function standardStreams(): DestinationStream {
+  return pino.multistream(
+    [
+      { level: "info", stream: pino.destination({ dest: 1, sync: true }) },
+      { level: "warn", stream: pino.destination({ dest: 2, sync: true }) },
+    ],
+    { dedupe: true },
+  );
+}
+
+export function createLogger(destination: DestinationStream = standardStreams()): Logger {
   return pino(
     {
       base: { service: "delegated-care" },
