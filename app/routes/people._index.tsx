@@ -6,6 +6,7 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CARE_SETTING_LABELS } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
+import type { Actor } from "~/domain/actor";
 import { formatDate } from "~/domain/dates";
 import { maskNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving c
 
 const FilterSchema = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
 
-function peopleFor(context: AppContext, actor: Awaited<ReturnType<typeof requirePermission>>, q: string | undefined) {
+function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
   // NHS numbers leave the server masked in lists: only the last four digits.
   const people = listPeople(context.db, { actor, q: q || undefined }).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
   return { people, q: q ?? "", canAdd: can(actor.role, "manage", "person") };
