@@ -48,8 +48,15 @@ export default defineConfig({
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: "pipe" as const,
+    // The server logs a JSON line per request to stdout; warnings and errors (stderr) are shown.
+    stdout: "ignore" as const,
     stderr: "pipe" as const,
-    env: { PORT: String(port), DATABASE_URL: `.cache/e2e-${port}/e2e.db`, NODE_ENV: "production" },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `.cache/e2e-${port}/e2e.db`,
+      NODE_ENV: "production",
+      // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
+      ...(port === SECURITY_PORT ? { TRUSTED_PROXIES: "loopback" } : {}),
+    },
   })),
 });

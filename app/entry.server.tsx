@@ -40,7 +40,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) loadContext.log.error({ err: error, path: new URL(request.url).pathname }, "rendering failed");
         },
       },
     );
@@ -48,10 +48,10 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted || isRouteErrorResponse(error)) return;
-  // Log the path only: query strings and bodies can carry personal data.
-  console.error(`Error handling ${request.method} ${new URL(request.url).pathname}:`, error);
+  // The path only: query strings and bodies can carry personal data. JSON lines, with the request id (log.server.ts).
+  context.log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 }
 
 export function handleDataRequest(response: Response) {

@@ -228,7 +228,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   consent(u.nurseSouth!, stanley, 2);
   send(u.nurseSouth!, stanley, 2);
   signApp(u.nurseSouth!, stanley, "delegator", 2);
-  signPaper(u.nurseSouth!, stanley, "provider", "Karen Hale, registered manager, Harbour Lights Home Care", 1);
+  signApp(u.manager4!, stanley, "provider", 1);
   signPaper(u.nurseSouth!, stanley, wp(w.peter), "Peter Nowak", 1);
   signPaper(u.nurseSouth!, stanley, "person", "Stanley Moore", 0);
 

@@ -4,23 +4,27 @@
  *
  *   tsx scripts/server.ts [--demo]
  */
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
 import type { AppContext } from "~/services/context.server";
+import { createLogger } from "~/services/log.server";
 import { createPdfPool } from "~/services/pdf-pool.server";
-import { contentSecurityPolicy, isCrossSite, newNonce } from "~/services/request-guards.server";
+import { bodyLimitFor, checkBody, checkDeclaredLength, TOO_LARGE, type BodyCheck } from "~/services/request-limits.server";
+import { contentSecurityPolicy, crossSiteRefusal, newNonce } from "~/services/request-guards.server";
 import { takeServerLock } from "~/services/server-lock.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
+
+const log = createLogger();
 
 const ArgsSchema = z.object({
   demo: z.boolean(),
@@ -31,11 +35,11 @@ function parseArgs(argv: string[]) {
   const clockArg = argv.find((a) => a.startsWith("--test-clock-file="));
   const parsed = ArgsSchema.safeParse({ demo: argv.includes("--demo"), testClockFile: clockArg?.slice("--test-clock-file=".length) });
   if (!parsed.success) {
-    console.error(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
+    log.fatal(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
     process.exit(1);
   }
   if (parsed.data.testClockFile && !parsed.data.demo) {
-    console.error("--test-clock-file is for end-to-end tests and only runs with --demo: it never moves a real deployment's clock.");
+    log.fatal("--test-clock-file is for end-to-end tests and only runs with --demo: it never moves a real deployment's clock.");
     process.exit(1);
   }
   return parsed.data;
@@ -48,7 +52,7 @@ async function main() {
     config = loadConfig(process.env, { demo: args.demo });
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      log.fatal(error.message);
       process.exit(1);
     }
     throw error;
@@ -61,7 +65,7 @@ async function main() {
   if (seeding) {
     const started = Date.now();
     await seedDemoData(connection.db, { clock: systemClock });
-    console.log(`Demo data written in ${Date.now() - started} ms`);
+    log.info(`Demo data written in ${Date.now() - started} ms`);
   }
 
   const buildPath = path.resolve("build/index.js");
@@ -69,11 +73,26 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-* are believed only from the proxies named in TRUSTED_PROXIES (none by default).
+  app.set("trust proxy", config.trustedProxies.length ? config.trustedProxies : false);
+  const trustedProxy = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
+  app.use((req, res, next) => {
+    const requestId = crypto.randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    if (!trustedProxy(req.socket.remoteAddress ?? "", 0)) {
+      // From anyone else they are made up: drop them so neither the app nor Remix reads them.
+      for (const h of ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto"]) delete req.headers[h];
+    }
+    const started = performance.now();
+    // The path only: query strings can carry personal data.
+    res.on("finish", () =>
+      log.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started), client: req.ip }, "request"),
+    );
+    next();
+  });
   app.use(compression());
   app.use((req, res, next) => {
-    // Only the server decides the client address the app sees; a client cannot supply it.
-    req.headers["x-client-address"] = req.ip ?? "";
     const nonce = newNonce();
     res.locals.nonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
@@ -83,31 +102,47 @@ async function main() {
     if (config.production && !config.demo) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
-    if (isCrossSite({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: req.get("host") }, config.publicUrl)) {
-      res.status(403).type("text/plain").send("Refused: this request did not come from a page of this service.");
+    const refusal = crossSiteRefusal({ method: req.method, origin: req.get("origin"), referer: req.get("referer"), host: effectiveHost(req) });
+    if (refusal) {
+      res.status(403).type("text/plain").send(refusal);
       return;
     }
     next();
   });
+  app.use(readLimitedBody);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
   const clock = args.testClockFile ? fileClock(args.testClockFile) : systemClock;
-  if (args.testClockFile) console.log(`Test clock: reading "now" from ${args.testClockFile}`);
+  if (args.testClockFile) log.info(`Test clock: reading "now" from ${args.testClockFile}`);
   const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
-  const context: AppContext = { db: connection.db, clock, config, pdf };
+  const context: AppContext = { db: connection.db, clock, config, pdf, clientAddress: "", log };
   if (seeding) await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: config.production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ ...context, cspNonce: String(res.locals.nonce ?? "") }),
-    }),
-  );
+  const handleRequest = createRequestHandler(build, config.production ? "production" : "development");
+  app.all("*", async (req, res, next) => {
+    try {
+      const requestId = String(res.locals.requestId);
+      const response = await handleRequest(remixRequest(req, res), {
+        ...context,
+        cspNonce: String(res.locals.nonce ?? ""),
+        // The client address the app sees is decided here only (with TRUSTED_PROXIES), never read from a header by the app.
+        clientAddress: req.ip ?? "",
+        requestId,
+        log: log.child({ requestId }),
+      });
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+  app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    log.error({ requestId: res.locals.requestId, err: error }, "request failed");
+    if (res.headersSent) return void res.end();
+    res.status(500).type("text/plain").send(`Sorry, there is a problem with the service. Reference: ${String(res.locals.requestId)}`);
+  });
 
   const server = app.listen(config.port, () => {
-    console.log(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}`);
+    log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}`);
   });
 
   const stop = () => {
@@ -121,7 +156,88 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
+/** The host the browser addressed: X-Forwarded-Host (kept only from a trusted proxy), else Host. As Remix reads it. */
+function effectiveHost(req: ExpressRequest): string | undefined {
+  return req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
+}
+
+function refuse(res: ExpressResponse, check: Exclude<BodyCheck, { ok: true }>) {
+  log.warn({ requestId: res.locals.requestId, status: check.status }, check.message);
+  res.status(check.status).set("Connection", "close").type("text/plain").send(check.message);
+}
+
+/**
+ * Reads a request body up to its route's limit before anything parses it: too large, or too
+ * many fields, is a 413 (request-limits.server.ts). The body is kept for the Remix request.
+ */
+function readLimitedBody(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = bodyLimitFor(req.path);
+  const declared = checkDeclaredLength(req.get("content-length"), limit);
+  if (!declared.ok) {
+    req.resume();
+    return refuse(res, declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let settled = false;
+  req.on("data", (chunk: Buffer) => {
+    if (settled) return;
+    size += chunk.length;
+    if (size > limit.bytes) {
+      settled = true;
+      req.resume();
+      return refuse(res, TOO_LARGE);
+    }
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (settled) return;
+    settled = true;
+    const body = Buffer.concat(chunks, size);
+    const check = checkBody(body, req.get("content-type"), limit);
+    if (!check.ok) return refuse(res, check);
+    res.locals.body = body;
+    next();
+  });
+  req.on("error", (error) => {
+    if (settled) return;
+    settled = true;
+    next(error);
+  });
+}
+
+/** The Fetch Request Remix handles, as @remix-run/express builds it, with the body already read. */
+function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
+  const [, portText] = effectiveHost(req)?.split(":") ?? [];
+  const port = Number.parseInt(portText ?? "", 10);
+  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    for (const v of Array.isArray(value) ? value : value ? [value] : []) headers.append(key, v);
+  }
+  const body = res.locals.body as Buffer | undefined;
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+    body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body ?? []),
+  });
+}
+
+async function sendRemixResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
 main().catch((error) => {
-  console.error(error);
+  log.fatal({ err: error }, "the server could not start");
   process.exit(1);
 });

@@ -16,6 +16,14 @@ describe("CSV export", () => {
     );
   });
 
+  // Issue 12, finding 12: the fullwidth ＝ got through.
+  it("defuses fullwidth formula signs and ones behind leading whitespace", () => {
+    for (const cell of ["\uFF1DSUM(A1)", "\uFF0B1", "\uFF0D1", "\uFF20SUM(A1)", " =1+1", "\t=1+1", "\r=1+1", "\n=1+1", "\u3000=1", "\u00A0+1", "\tplain", "\rplain"]) {
+      expect(toCsv([[cell]]), JSON.stringify(cell)).toBe(`\uFEFF"'${cell}"\r\n`);
+    }
+    expect(toCsv([["Edith = well", "1-2"]])).toBe('\uFEFF"Edith = well","1-2"\r\n');
+  });
+
   it("writes empty cells for missing values", () => {
     expect(toCsv([[null, undefined, 0]])).toBe('\uFEFF"","","0"\r\n');
   });

@@ -38,6 +38,15 @@ describe("NHS number", () => {
     expect(nhsNumberProblem("94347659l9")).toBe("not_ten_digits");
   });
 
+  // Issue 12, finding 12: 0000000000 was accepted.
+  it("refuses ten of the same digit, which all pass modulus 11 trivially", () => {
+    for (let d = 0; d <= 9; d++) {
+      expect(nhsNumberProblem(String(d).repeat(10)), String(d)).toBe("same_digit");
+    }
+    expect(nhsNumberProblem("000 000 0000")).toBe("same_digit");
+    expect(isValidNhsNumber("0000000000")).toBe(false);
+  });
+
   it("formats and masks", () => {
     expect(normaliseNhsNumber(" 943 476 5919 ")).toBe("9434765919");
     expect(formatNhsNumber("9434765919")).toBe("943 476 5919");

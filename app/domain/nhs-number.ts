@@ -8,12 +8,15 @@ export function normaliseNhsNumber(input: string): string {
   return input.replace(/[\s-]/g, "");
 }
 
-export type NhsNumberProblem = "empty" | "not_ten_digits" | "check_digit";
+export type NhsNumberProblem = "empty" | "not_ten_digits" | "check_digit" | "same_digit";
 
 export function nhsNumberProblem(input: string): NhsNumberProblem | null {
   const digits = normaliseNhsNumber(input);
   if (digits === "") return "empty";
   if (!/^\d{10}$/.test(digits)) return "not_ten_digits";
+  // Every run of one digit (0000000000, 1111111111 ...) passes modulus 11 trivially; none is
+  // issued, and 0000000000 is what a form filled in to get past the field looks like.
+  if (/^(\d)\1{9}$/.test(digits)) return "same_digit";
   let total = 0;
   for (let i = 0; i < 9; i++) total += Number(digits[i]) * (10 - i);
   const remainder = total % 11;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkbox, dateInput, emailAddress, nhsNumber, optionalDateInput } from "./validation";
+import { checkbox, dateInput, emailAddress, hasHiddenCharacters, idParam, nameText, nhsNumber, optionalDateInput, optionalNameText } from "./validation";
 
 function messages(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
@@ -29,6 +29,32 @@ describe("form validation messages", () => {
     expect(messages(nhsNumber, "943 476 5918")).toEqual(["Enter a valid NHS number: this one fails the NHS number check"]);
     expect(messages(nhsNumber, "12345")).toEqual(["NHS number must be 10 digits"]);
     expect(messages(nhsNumber, "")).toEqual(["Enter the NHS number"]);
+    expect(messages(nhsNumber, "000 000 0000")).toEqual(["Enter a real NHS number: 10 of the same digit, like 000 000 0000, is not one"]);
+  });
+
+  // Issue 12, finding 11: look-alike names.
+  it("names refuse hidden characters: bidi overrides, zero-width and other invisible marks", () => {
+    const name = nameText("Enter the person's full name", "Full name");
+    expect(name.parse("  Siân O'Neill-Nwosu ")).toBe("Siân O'Neill-Nwosu");
+    expect(name.parse("李小龍")).toBe("李小龍");
+    const hidden = "Full name must not include hidden characters, such as right-to-left or zero-width marks. Type it in rather than copying and pasting it";
+    for (const sneaky of ["Edith \u202eekralC", "Edi\u200bth Clarke", "Edith\u200d Clarke", "\u2066Edith\u2069", "Edith\ufeffClarke", "Edith\u00adClarke", "Edith\u3164", "Edith\u2028Clarke", "Edith\u0000"]) {
+      expect(hasHiddenCharacters(sneaky), JSON.stringify(sneaky)).toBe(true);
+      expect(messages(name, sneaky), JSON.stringify(sneaky)).toEqual([hidden]);
+    }
+    expect(messages(name, "")).toEqual(["Enter the person's full name"]);
+    const optional = optionalNameText("Representative's name");
+    expect(optional.parse(undefined)).toBe("");
+    expect(messages(optional, "Jo\u202eBloggs")[0]).toMatch(/^Representative's name must not include hidden characters/);
+  });
+
+  // Issue 12, finding 12: /agreements/0x3, /1e0, /+3 opened agreement 3.
+  it("ids are canonical decimals only", () => {
+    expect(idParam.parse("3")).toBe(3);
+    expect(idParam.parse("1234567")).toBe(1234567);
+    for (const odd of ["0x3", "1e0", "+3", "03", " 3", "3 ", "3.0", "0", "-3", "", "Infinity", "0b11", "३", "9999999999999999"]) {
+      expect(idParam.safeParse(odd).success, JSON.stringify(odd)).toBe(false);
+    }
   });
 
   it("email addresses are lower-cased and must look like one", () => {

@@ -24,6 +24,35 @@ export function optionalText(max = MAX_TEXT) {
     .transform((v) => v ?? "");
 }
 
+/**
+ * Characters that change how a name reads without being seen: control characters, bidi
+ * controls (U+202E turns "Smith" around), zero-width and other format characters, line and
+ * paragraph separators, and the blank "filler" letters that render as nothing.
+ */
+const HIDDEN_IN_NAME = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/u;
+
+export function hasHiddenCharacters(text: string): boolean {
+  return HIDDEN_IN_NAME.test(text);
+}
+
+function hiddenCharacterMessage(label: string) {
+  return `${label} must not include hidden characters, such as right-to-left or zero-width marks. Type it in rather than copying and pasting it`;
+}
+
+/**
+ * A name (of a person, care worker, user, organisation, representative, or as signed on paper):
+ * text that reads as it looks. Look-alike names made with hidden characters are refused
+ * (issue 12, finding 11). `label` names the field in the message ("Full name").
+ */
+export function nameText(message: string, label: string, max = MAX_TEXT) {
+  return requiredText(message, max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
+}
+
+/** An optional name: empty is "not given"; otherwise as nameText. */
+export function optionalNameText(label: string, max = MAX_TEXT) {
+  return optionalText(max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
+}
+
 export function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { message });
 }
@@ -52,6 +81,8 @@ export const nhsNumber = z
     else if (problem === "not_ten_digits") ctx.addIssue({ code: "custom", message: "NHS number must be 10 digits" });
     else if (problem === "check_digit")
       ctx.addIssue({ code: "custom", message: "Enter a valid NHS number: this one fails the NHS number check" });
+    else if (problem === "same_digit")
+      ctx.addIssue({ code: "custom", message: "Enter a real NHS number: 10 of the same digit, like 000 000 0000, is not one" });
     return normaliseNhsNumber(v);
   });
 
@@ -104,4 +135,11 @@ function checkDate(
       return result.date;
 }
 
-export const idParam = z.coerce.number().int().positive();
+/**
+ * A record id from a URL or a field name: canonical decimal only (`3`, never `03`, `0x3`, `1e0`,
+ * `+3` or ` 3`), so each record has exactly one address (issue 12, finding 12).
+ */
+export const idParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,14}$/)
+  .transform(Number);

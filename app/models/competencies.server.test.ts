@@ -174,4 +174,15 @@ describe("training, observations and sign-off", () => {
     expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, at: demo.at }))).toEqual(["Select care workers from the list"]);
     expect(db.select().from(users).where(eq(users.id, ids.users.facilitator)).get()?.name).toBe("Grace Liu");
   });
+
+  // Issue 12, finding 9: the same worker twice on one register was a unique-constraint 500.
+  it("a register naming one care worker twice is refused with a message, and nothing is written", () => {
+    const { ids, db } = demo;
+    const facilitator = demo.actorFor(ids.users.facilitator);
+    const before = listTrainingSessions(db, { actor: facilitator }).length;
+    const attendees = [{ workerId: ids.workers.chloe, outcome: "completed" as const }, { workerId: ids.workers.chloe, outcome: "did_not_complete" as const }];
+    const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees };
+    expect(problemsOf(() => createTrainingSession(db, { actor: facilitator, input, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
+    expect(listTrainingSessions(db, { actor: facilitator })).toHaveLength(before);
+  });
 });

@@ -56,7 +56,15 @@ export function getPerson(db: Db, { actor, id }: { actor: Actor; id: number }) {
   );
 }
 
-export class DuplicateNhsNumberError extends Error {}
+/**
+ * The NHS number is already someone's. The form says the same whether or not the actor can see
+ * that record (docs/decisions/011-security-posture.md); `onActorsCaseload` is for the log.
+ */
+export class DuplicateNhsNumberError extends Error {
+  constructor(public readonly onActorsCaseload: boolean) {
+    super("NHS number already recorded");
+  }
+}
 export { OutOfScopeError };
 
 /** Nurses record people on their own team's caseload, cared for by a provider the team works with. */
@@ -67,15 +75,17 @@ function assertMayPlace(db: Db, actor: Actor, input: PersonInput) {
   if (!teamOk || !team || !provider) throw new OutOfScopeError();
 }
 
-function assertNhsNumberFree(db: Db, nhsNumber: string, exceptId?: number) {
+function assertNhsNumberFree(db: Db, actor: Actor, nhsNumber: string, exceptId?: number) {
   const clash = db.select({ id: people.id }).from(people).where(eq(people.nhsNumber, nhsNumber)).get();
-  if (clash && clash.id !== exceptId) throw new DuplicateNhsNumberError();
+  if (!clash || clash.id === exceptId) return;
+  const visible = db.select({ id: people.id }).from(people).where(and(eq(people.id, clash.id), personScope(actor))).get();
+  throw new DuplicateNhsNumberError(!!visible);
 }
 
 export function createPerson(db: Db, { actor, input, at }: { actor: Actor; input: PersonInput; at: Date }): number {
   return inTransaction(db, (tx) => {
     assertMayPlace(tx, actor, input);
-    assertNhsNumberFree(tx, input.nhsNumber);
+    assertNhsNumberFree(tx, actor, input.nhsNumber);
     const row = tx.insert(people).values(input).returning({ id: people.id }).get();
     // The audit trail names the record, never the NHS number.
     recordAudit(tx, { actorId: actor.userId, action: "person.create", entityType: "person", entityId: row.id, details: { teamId: input.teamId, providerId: input.providerId }, at });
@@ -88,7 +98,7 @@ export function updatePerson(db: Db, { actor, id, input, at }: { actor: Actor; i
     const existing = getPerson(tx, { actor, id });
     if (!existing || (actor.role !== "admin" && actor.role !== "nurse")) return false;
     assertMayPlace(tx, actor, input);
-    assertNhsNumberFree(tx, input.nhsNumber, id);
+    assertNhsNumberFree(tx, actor, input.nhsNumber, id);
     tx.update(people).set({ ...input, updatedAt: at.toISOString() }).where(eq(people.id, id)).run();
     const changed = (Object.keys(input) as (keyof PersonInput)[]).filter((k) => existing.person[k] !== input[k]);
     recordAudit(tx, { actorId: actor.userId, action: "person.update", entityType: "person", entityId: id, details: { changed }, at });

@@ -2,8 +2,25 @@ import { and, count, eq, gte } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { signInAttempts } from "~db/schema";
 
-/** Failed attempts allowed in the window, per account and per address. */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+/**
+ * Sign-in throttling that an attacker cannot turn against a named user (issue 12, finding 8):
+ *
+ * - per account from one address: 5 failures in 15 minutes stop that account being tried from
+ *   that address, and nowhere else;
+ * - per account from everywhere, a slower brake: 50 failures in an hour (at least ten addresses
+ *   at the first limit) stop the account being tried for the rest of the hour;
+ * - per address: 100 failures in 15 minutes stop that address trying accounts, except accounts
+ *   that have signed in from that address in the last 30 days (a care home or NHS site shares
+ *   one address; its own staff keep signing in while someone there guesses).
+ */
+export const SIGN_IN_LIMITS = {
+  accountAtAddress: { failures: 5, minutes: 15 },
+  account: { failures: 50, minutes: 60 },
+  address: { failures: 100, minutes: 15 },
+  knownAddressDays: 30,
+} as const;
+
+export type SignInBlock = { minutes: number };
 
 export function recordSignInAttempt(db: Db, attempt: { email: string; ipAddress: string; at: Date; succeeded: boolean }) {
   db.insert(signInAttempts)
@@ -11,14 +28,26 @@ export function recordSignInAttempt(db: Db, attempt: { email: string; ipAddress:
     .run();
 }
 
-/** True when this account or this address has failed too often lately. */
-export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string; ipAddress: string; at: Date }): boolean {
-  const since = new Date(at.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000).toISOString();
-  const failures = (where: ReturnType<typeof and>) =>
-    db.select({ n: count() }).from(signInAttempts).where(where).get()?.n ?? 0;
-  const byAccount = failures(and(eq(signInAttempts.email, email), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)));
-  if (byAccount >= SIGN_IN_LIMITS.perAccount) return true;
-  if (!ipAddress) return false;
-  const byAddress = failures(and(eq(signInAttempts.ipAddress, ipAddress), eq(signInAttempts.succeeded, false), gte(signInAttempts.at, since)));
-  return byAddress >= SIGN_IN_LIMITS.perAddress;
+/** Why this email may not be tried from this address now (how long to wait), or null. */
+export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string; ipAddress: string; at: Date }): SignInBlock | null {
+  const since = (minutes: number) => new Date(at.getTime() - minutes * 60_000).toISOString();
+  const attempts = (succeeded: boolean, minutes: number, ...where: ReturnType<typeof eq>[]) =>
+    db
+      .select({ n: count() })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.succeeded, succeeded), gte(signInAttempts.at, since(minutes)), ...where))
+      .get()?.n ?? 0;
+  const L = SIGN_IN_LIMITS;
+  if (attempts(false, L.accountAtAddress.minutes, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) >= L.accountAtAddress.failures) {
+    return { minutes: L.accountAtAddress.minutes };
+  }
+  if (attempts(false, L.account.minutes, eq(signInAttempts.email, email)) >= L.account.failures) return { minutes: L.account.minutes };
+  if (
+    ipAddress &&
+    attempts(false, L.address.minutes, eq(signInAttempts.ipAddress, ipAddress)) >= L.address.failures &&
+    attempts(true, L.knownAddressDays * 24 * 60, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) === 0
+  ) {
+    return { minutes: L.address.minutes };
+  }
+  return null;
 }

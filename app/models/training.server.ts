@@ -105,6 +105,7 @@ export function createTrainingSession(db: Db, { actor, input, at }: { actor: Act
     const ids = input.attendees.map((a) => a.workerId);
     const allowed = ids.length ? listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id)) : [];
     if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
+    if (new Set(ids).size !== ids.length) throw new RuleError([{ field: "attendees", message: "Choose one outcome for each care worker" }]);
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
     const id = tx
       .insert(trainingSessions)

@@ -48,6 +48,27 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
     expect(db.select().from(auditEvents).all()).toHaveLength(auditBefore);
   });
 
+  // Issue 12, finding 12: the answer must not differ by whose caseload holds the number; only the log knows.
+  it("an NHS number on another team's caseload is refused the same way, and says whether the actor can see it only to the log", () => {
+    const { db, ids, actorFor, at } = demo;
+    createPerson(db, { actor: actorFor(ids.users.nurse), input: personInput(demo), at });
+    const clash = (userId: number, input: ReturnType<typeof personInput>) => {
+      try {
+        createPerson(db, { actor: actorFor(userId), input: { ...input, name: "Someone else" }, at });
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    const own = clash(ids.users.nurse, personInput(demo));
+    const other = clash(ids.users.nurseSouth, { ...personInput(demo), teamId: ids.orgs.south, providerId: ids.orgs.harbour });
+    expect(own).toBeInstanceOf(DuplicateNhsNumberError);
+    expect(other).toBeInstanceOf(DuplicateNhsNumberError);
+    expect((own as DuplicateNhsNumberError).onActorsCaseload).toBe(true);
+    expect((other as DuplicateNhsNumberError).onActorsCaseload).toBe(false);
+    expect((other as Error).message).toBe((own as Error).message);
+  });
+
   it("a nurse cannot place a person on another team's caseload or with a provider their team does not work with", () => {
     const { db, ids, actorFor, at } = demo;
     const nurse = actorFor(ids.users.nurse);

@@ -16,7 +16,8 @@ import { blockersFor, partiesOf, signingRightsOf } from "~/models/agreement-sign
 import { loadAgreementPage } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(data ? `${data.agreement.reference}: ${data.person.name}` : "Agreement", matches);
+  // The reference only, never the person's name: titles go into browser history (issue 12, finding 12).
+  pageTitle(data ? `Agreement ${data.agreement.reference}` : "Agreement", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view, settings } = await loadAgreementPage(args);
@@ -26,8 +27,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const frozen = version.state !== "draft";
   const nurse = actor.role === "nurse";
   const rights = version.state === "awaiting_signatures" ? signingRightsOf(db, actor, agreement, version) : { inApp: [], onPaper: [] };
+  // Only what the page shows of the person: not their address, GP or consent notes (issue 12, finding 12).
+  const { id, name, nhsNumber, dateOfBirth, capacityNotes } = view.person;
   return {
     ...view,
+    person: { id, name, nhsNumber, dateOfBirth, capacityNotes },
     parties: partiesOf(db, agreement, version).map((p) => ({
       ...p,
       signature: signed.get(p.party) ?? null,

@@ -9,7 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { options } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
-import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { dateInput, MAX_LONG_TEXT, optionalNameText, optionalText } from "~/domain/validation";
 import { recordConsent } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
@@ -26,7 +26,7 @@ function schema(today: string) {
   return z
     .object({
       kind: z.enum(consentKinds, { message: "Select who consented, or that a best-interests decision was made" }),
-      representativeName: optionalText(),
+      representativeName: optionalNameText("Representative's name"),
       authority: z.union([z.literal(""), z.enum(representativeAuthorities)]).optional(),
       decisionDetails: optionalText(MAX_LONG_TEXT),
       givenOn: dateInput("Date of consent", { notFuture: today }),

@@ -9,7 +9,7 @@ import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import type { Party } from "~/domain/agreement";
-import { dateInput, requiredText } from "~/domain/validation";
+import { dateInput, nameText } from "~/domain/validation";
 import { mayRecordPaper } from "~/domain/signing";
 import { partiesOf, recordPaperSignature, signingRightsOf } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
@@ -54,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = z
     .object({
       party: z.string({ message: "Select who signed" }).refine((p) => unsigned.some((u) => u.party === p), "Select who signed"),
-      signerName: requiredText("Enter the name of the person who signed, as written on the paper"),
+      signerName: nameText("Enter the name of the person who signed, as written on the paper", "Name as signed"),
       signedOn: dateInput("Date it was signed", { notFuture: context.clock.today() }),
       contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Open the agreement again"),
       confirm: z.literal("yes", { message: "Confirm that you hold the signed paper copy of this version" }),

@@ -34,10 +34,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const { db, clock } = context;
   const email = parsed.data.email.toLowerCase();
-  const ipAddress = request.headers.get("x-client-address") ?? "";
+  // The server decides the address (TRUSTED_PROXIES); the app never reads it from a header.
+  const ipAddress = context.clientAddress;
   const at = clock.now();
-  if (signInBlocked(db, { email, ipAddress, at })) {
-    return rejectForm(context, formError("email", "Too many attempts to sign in. Wait 15 minutes, then try again."), shown);
+  // Decided before anything is written, so a bad value can never fail after the session starts.
+  const target = safeRedirectTo(parsed.data.redirectTo);
+  const blocked = signInBlocked(db, { email, ipAddress, at });
+  if (blocked) {
+    return rejectForm(context, formError("email", `Too many attempts to sign in. Wait ${blocked.minutes === 60 ? "an hour" : `${blocked.minutes} minutes`}, then try again.`), shown);
   }
   const user = findUserByEmail(db, email);
   // Check a password even for an unknown email, so the answer takes the same time either way.
@@ -49,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
   recordAudit(db, { actorId: user.id, action: "user.sign_in", entityType: "user", entityId: user.id, at });
   const cookie = await startSession(context, request, user.id);
-  return redirect(safeRedirectTo(parsed.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(target, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -17,7 +17,8 @@ import { getSettings } from "~/models/settings.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.person.name ?? "Person", matches);
+// Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
+export const meta: MetaFunction = ({ matches }) => pageTitle("Person receiving care", matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");

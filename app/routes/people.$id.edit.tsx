@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
+import { NHS_NUMBER_IN_USE, PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formatNhsNumber } from "~/domain/nhs-number";
@@ -11,7 +11,8 @@ import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/se
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.person.name ?? "person"}`, matches);
+// Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
+export const meta: MetaFunction = ({ matches }) => pageTitle("Change a person's details", matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
@@ -35,7 +36,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (!updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
   } catch (error) {
-    if (error instanceof DuplicateNhsNumberError) return rejectForm(context, formError("nhsNumber", "Another person already has this NHS number"), values);
+    if (error instanceof DuplicateNhsNumberError) {
+      // Logged (never the number) so that an administrator can notice someone probing numbers.
+      context.log.warn({ event: "person.nhs_number_in_use", actorId: actor.userId, onActorsCaseload: error.onActorsCaseload }, "an NHS number already recorded was entered");
+      return rejectForm(context, formError("nhsNumber", NHS_NUMBER_IN_USE), values);
+    }
     if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
     throw error;
   }

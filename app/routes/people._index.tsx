@@ -1,31 +1,50 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Table, TextInput } from "nhsuk-react-components";
 import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CARE_SETTING_LABELS } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
+import type { Actor } from "~/domain/actor";
 import { formatDate } from "~/domain/dates";
 import { maskNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
 import { listPeople } from "~/models/people.server";
+import { formValues } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import type { AppContext } from "~/services/context.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving care", matches);
 
 const FilterSchema = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requirePermission(context, request, "read", "person");
-  const { q } = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
   // NHS numbers leave the server masked in lists: only the last four digits.
   const people = listPeople(context.db, { actor, q: q || undefined }).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
   return { people, q: q ?? "", canAdd: can(actor.role, "manage", "person") };
 }
 
+/** Everyone on the actor's caseloads. A search is a POST (the action), never ?q=: see below. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "read", "person");
+  return peopleFor(context, actor, undefined);
+}
+
+/**
+ * Searching by name posts the name, so it never lands in the address bar, browser history,
+ * server or proxy logs (issue 12, finding 12). Reading only: nothing is written.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "read", "person");
+  const { q } = FilterSchema.parse(formValues(await request.formData()));
+  return peopleFor(context, actor, q);
+}
+
 export default function People() {
-  const { people, q, canAdd } = useLoaderData<typeof loader>();
+  const everyone = useLoaderData<typeof loader>();
+  const searched = useActionData<typeof action>();
+  const { people, q, canAdd } = searched ?? everyone;
   return (
     <>
       <DoneBanner />
@@ -35,7 +54,7 @@ export default function People() {
           <Link to="/people/new" className="nhsuk-button">Add a person</Link>
         </p>
       ) : null}
-      <Form method="get" className="dc-filter" aria-label="Find a person">
+      <Form method="post" className="dc-filter" aria-label="Find a person">
         <div className="dc-filter-row">
           <TextInput id="q" name="q" label="Name" defaultValue={q} width={20} />
           <div className="nhsuk-form-group">

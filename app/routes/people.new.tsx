@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
+import { NHS_NUMBER_IN_USE, PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
@@ -28,7 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = oncePerSubmission(context.db, { actor, token, form: "person" }, (tx) => createPerson(tx, { actor, input: parsed.data, at: context.clock.now() }));
     return redirect(`/people/${id}?done=created`);
   } catch (error) {
-    if (error instanceof DuplicateNhsNumberError) return rejectForm(context, formError("nhsNumber", "A person with this NHS number is already recorded"), values);
+    if (error instanceof DuplicateNhsNumberError) {
+      // Logged (never the number) so that an administrator can notice someone probing numbers.
+      context.log.warn({ event: "person.nhs_number_in_use", actorId: actor.userId, onActorsCaseload: error.onActorsCaseload }, "an NHS number already recorded was entered");
+      return rejectForm(context, formError("nhsNumber", NHS_NUMBER_IN_USE), values);
+    }
     if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
     throw error;
   }

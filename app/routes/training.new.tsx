@@ -10,7 +10,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { options } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
-import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { dateInput, idParam, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, listTrainableWorkers } from "~/models/training.server";
@@ -34,17 +34,22 @@ function schema(today: string) {
   });
 }
 
-/** The register: one `outcome-<workerId>` select per worker; empty means "did not attend". */
-function register(values: Record<string, string | string[]>) {
+/**
+ * The register: one `outcome-<workerId>` select per worker; empty means "did not attend". Only
+ * the canonical id counts (`outcome-01` is not worker 1: two fields for one worker were a 500,
+ * issue 12, finding 9).
+ */
+function register(values: Record<string, string | string[]>): { attendees: { workerId: number; outcome: (typeof attendanceOutcomes)[number] }[] } | { problem: string } {
   const attendees: { workerId: number; outcome: (typeof attendanceOutcomes)[number] }[] = [];
   for (const [key, value] of Object.entries(values)) {
-    const m = /^outcome-(\d+)$/.exec(key);
-    if (!m || value === "") continue;
+    if (!key.startsWith("outcome-") || value === "") continue;
+    const workerId = idParam.safeParse(key.slice("outcome-".length));
+    if (!workerId.success) return { problem: "Record attendance only for care workers on the register" };
     const outcome = z.enum(attendanceOutcomes).safeParse(value);
-    if (!outcome.success) return null;
-    attendees.push({ workerId: Number(m[1]), outcome: outcome.data });
+    if (!outcome.success) return { problem: "Choose an outcome from the list for each attendee" };
+    attendees.push({ workerId: workerId.data, outcome: outcome.data });
   }
-  return attendees;
+  return { attendees };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -61,11 +66,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
   const values = formValues(await request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  const attendees = register(values);
+  const registered = register(values);
   const errors = parsed.success ? [] : toFormErrors(parsed.error.issues, DATE_FIELDS);
-  if (!attendees) errors.push({ field: "attendees", message: "Choose an outcome from the list for each attendee", href: "#attendees" });
-  else if (!attendees.length) errors.push({ field: "attendees", message: "Record at least one care worker who attended", href: "#attendees" });
-  if (!parsed.success || errors.length || !attendees) return rejectForm(context, errors, values);
+  if ("problem" in registered) errors.push({ field: "attendees", message: registered.problem, href: "#attendees" });
+  else if (!registered.attendees.length) errors.push({ field: "attendees", message: "Record at least one care worker who attended", href: "#attendees" });
+  if (!parsed.success || errors.length || "problem" in registered) return rejectForm(context, errors, values);
+  const { attendees } = registered;
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {

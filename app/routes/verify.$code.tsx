@@ -13,8 +13,8 @@ import { allow } from "~/services/rate-limit.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printed agreement", matches);
 
 /** Public and unauthenticated, so limited: 30 checks a minute from one address. */
-export function loader({ params, request, context }: LoaderFunctionArgs) {
-  const address = request.headers.get("x-client-address") ?? "unknown";
+export function loader({ params, context }: LoaderFunctionArgs) {
+  const address = context.clientAddress || "unknown";
   if (!allow(`verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now().getTime() })) {
     throw new Response("Too many checks", { status: 429, headers: { "Retry-After": "60" } });
   }

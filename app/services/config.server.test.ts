@@ -34,6 +34,16 @@ describe("configuration", () => {
     }
   });
 
+  // Issue 12, finding 8: X-Forwarded-For is believed only from configured proxies.
+  it("trusts no proxy unless TRUSTED_PROXIES names them, and names a wrong entry", () => {
+    const secret = { SESSION_SECRET: "s".repeat(32) };
+    expect(loadConfig(secret, { demo: false }).trustedProxies).toEqual([]);
+    expect(loadConfig({ ...secret, TRUSTED_PROXIES: "10.0.0.5, 10.1.0.0/16,::1,fd00::/8,loopback" }, { demo: false }).trustedProxies).toEqual(["10.0.0.5", "10.1.0.0/16", "::1", "fd00::/8", "loopback"]);
+    for (const wrong of ["10.0.0.300", "10.0.0.0/33", "proxy.example", "*", "10.0.0.1/8/8"]) {
+      expect(() => loadConfig({ ...secret, TRUSTED_PROXIES: wrong }, { demo: false }), wrong).toThrow(`TRUSTED_PROXIES: "${wrong}" is not an IP address or CIDR range`);
+    }
+  });
+
   it("requires SESSION_SECRET in production", () => {
     expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: path.join(tempDir(), "x.db") }, { demo: false })).toThrow(/SESSION_SECRET: required in production/);
     expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }, { demo: false }).production).toBe(true);

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -25,7 +26,37 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url("PUBLIC_URL must be a full address such as https://delegated-care.example.nhs.uk").optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Delegated Care <no-reply@delegated-care.local>"),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: comma-separated IP addresses or
+   * CIDR ranges (or loopback, linklocal, uniquelocal). Unset: none, and the client address is
+   * the connection's own.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const entries = (v ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+      for (const e of entries) {
+        if (!isProxyEntry(e)) {
+          ctx.addIssue({ code: "custom", message: `"${e}" is not an IP address or CIDR range (for example 10.0.0.5 or 10.0.0.0/24)` });
+          return z.NEVER;
+        }
+      }
+      return entries;
+    }),
 });
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address ?? "");
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export type Config = {
   production: boolean;
@@ -37,6 +68,8 @@ export type Config = {
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: none. */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {
@@ -73,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { d
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL?.trim() ? e.SMTP_URL.trim() : null,
     mailFrom: e.MAIL_FROM,
+    trustedProxies: e.TRUSTED_PROXIES,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "~db/client";
 import type { Clock } from "./clock.server";
 import type { Config } from "./config.server";
+import type { Logger } from "./log.server";
 import type { PdfRenderer } from "./pdf-pool.server";
 
 /** What the server hands every loader and action. */
@@ -10,6 +11,15 @@ export type AppContext = {
   config: Config;
   /** Renders PDFs off the request thread. */
   pdf: PdfRenderer;
+  /**
+   * The client's address as the server decided it: the connection's, or X-Forwarded-For from a
+   * proxy named in TRUSTED_PROXIES. Never read from a request header in the app.
+   */
+  clientAddress: string;
+  /** The server's log (JSON lines), a child carrying this request's id. */
+  log: Logger;
+  /** This request's id, also sent as X-Request-Id and on every log line about it. */
+  requestId?: string;
   /** The signed-in actor, looked up once per request (root and route loaders share it). */
   actorLookup?: Promise<import("~/domain/actor").Actor | null>;
   /** This request's Content-Security-Policy nonce. */

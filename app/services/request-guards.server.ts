@@ -25,21 +25,26 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Cross-site request refusal: a request that could change something must come from a page of
- * this site, as its Origin (or, failing that, Referer) header shows. Neither header: refused.
+ * this site, as its Origin (or, failing that, Referer) header shows: the same host as the one
+ * the request was sent to (Host, or X-Forwarded-Host from a trusted proxy). That is also what
+ * Remix itself insists on before an action runs, so a request this lets through never reaches
+ * Remix's own check and its 500 (issue 12, finding 9: an Origin equal to PUBLIC_URL with another
+ * Host used to pass here). Returns why it is refused, or null.
  */
-export function isCrossSite(
-  { method, origin, referer, host }: { method: string; origin?: string; referer?: string; host?: string },
-  publicUrl: string,
-): boolean {
-  if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  const source = origin && origin !== "null" ? origin : referer;
-  if (!source) return true;
-  let sourceUrl: URL;
+export function crossSiteRefusal({ method, origin, referer, host }: { method: string; origin?: string; referer?: string; host?: string }): string | null {
+  if (SAFE_METHODS.has(method.toUpperCase())) return null;
+  // An Origin, when sent, decides (Remix reads only Origin; "null" is a page that will not say).
+  const source = origin ?? referer;
+  let sourceHost: string | null = null;
   try {
-    sourceUrl = new URL(source);
+    sourceHost = source && source !== "null" ? new URL(source).host : null;
   } catch {
-    return true;
+    sourceHost = null;
   }
-  if (host && sourceUrl.host === host) return false;
-  return sourceUrl.origin !== new URL(publicUrl).origin;
+  if (!sourceHost) return "Refused: this request did not come from a page of this service.";
+  // Compared exactly as Remix compares them.
+  if (!host || sourceHost !== host) {
+    return "Refused: the page this request came from is not on the address it was sent to. Open the service at its own address and try again.";
+  }
+  return null;
 }

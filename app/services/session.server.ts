@@ -24,10 +24,6 @@ function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-function clientAddress(request: Request) {
-  return request.headers.get("x-client-address") ?? "";
-}
-
 /** Starts a new session (a new id every sign-in) and returns the Set-Cookie header. */
 export async function startSession(context: AppContext, request: Request, userId: number): Promise<string> {
   const { db, clock } = context;
@@ -41,7 +37,7 @@ export async function startSession(context: AppContext, request: Request, userId
       createdAt: now.toISOString(),
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000).toISOString(),
-      ipAddress: clientAddress(request),
+      ipAddress: context.clientAddress,
       userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
     })
     .run();
@@ -118,14 +114,30 @@ export async function endSession(context: AppContext, request: Request): Promise
   return sessionCookie(context).serialize("", { maxAge: 0 });
 }
 
-/** Only a path on this site (`/x`, not `//evil.example` or `https://…`). */
+/** Any control character, including the Unicode line and paragraph separators. */
+const CONTROL_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Stands in for this service's own origin: only where a target resolves, not where the service is. */
+const OWN_ORIGIN = "https://this-service.invalid";
+
+/**
+ * Where to go after signing in: a path on this site, or `fallback`. The value is resolved
+ * against the service's own origin, as a browser would, and kept only when the origin is
+ * still ours; any control character refuses it outright (a browser drops a tab or newline:
+ * `/\t/evil.example` would have gone to evil.example). What is returned is the resolved path,
+ * so it is always a valid Location header (issue 12, findings 3 and 9).
+ */
 export function safeRedirectTo(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || !value.startsWith("/") || CONTROL_CHARACTER.test(value)) return fallback;
+  let target: URL;
+  try {
+    target = new URL(value, OWN_ORIGIN);
+  } catch {
     return fallback;
   }
-  return value;
+  if (target.origin !== OWN_ORIGIN) return fallback;
+  return `${target.pathname}${target.search}${target.hash}`;
 }
-
 
 /** The stored id (hash) of this request's session, to keep it when others are ended. */
 export async function currentSessionId(context: AppContext, request: Request): Promise<string | null> {

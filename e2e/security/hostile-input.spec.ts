@@ -29,7 +29,7 @@ const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 60 }),
   fc.string({ unit: "binary", maxLength: 30 }),
-  fc.constantFrom(MARKUP, `"><img src=x onerror=alert(1)>`, "'; DROP TABLE people; --", "1 OR 1=1", "../../etc/passwd", "\u0000", "\u202e", "  ", "-1", "0", "1e309", "NaN", "9434765918", "943 476 591", "2026-02-31", "31", "13", "0000", "yes", "on", "true"),
+  fc.constantFrom(MARKUP, `"><img src=x onerror=alert(1)>`, "'; DROP TABLE people; --", "1 OR 1=1", "../../etc/passwd", "\u0000", "\u202e", "  ", "-1", "0", "1e309", "NaN", "9434765918", "943 476 591", "2026-02-31", "31", "13", "0000", "yes", "on", "true", "/\t/evil.example", "/\u2028", "\u200b", "0000000000", "\uFF1D1+1"),
   fc.integer({ min: 1, max: 12_000 }).map((n) => "x".repeat(n)),
   fc.integer().map(String),
 );
@@ -105,6 +105,7 @@ const targets = (): Target[] => [
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
+  { role: "nurse", path: () => "/people", fields: ["q"] },
   // Last: failed sign-ins count towards the address's limit.
   { role: "anonymous", path: () => "/login", fields: ["email", "password", "redirectTo"] },
 ];
@@ -247,4 +248,37 @@ test("every form action survives generated hostile input: no 500, nothing unesca
   for (const c of contexts.values()) await c.dispose();
   console.log(`Hostile input: ${requests} generated requests over ${TARGETS.length} form actions.`);
   expect(requests).toBe(RUNS * TARGETS.length);
+});
+
+/** Issue 12, finding 9: three requests that were 500s. Each is now refused or handled, with a message. */
+test("the former 500s: a worker twice on a register, control characters in redirectTo, an Origin that is not the Host", async ({ playwright, baseURL }) => {
+  const nurse = await contextFor(playwright, baseURL!, "nurse");
+  const maria = id.maria();
+  const today = new Date().toISOString().slice(0, 10).split("-");
+  const before = fingerprint();
+  const register = await nurse.post("/training/new", {
+    form: { taskId: String(id.bgm()), "heldOn-day": today[2]!, "heldOn-month": today[1]!, "heldOn-year": today[0]!, mode: "face_to_face", [`outcome-${maria}`]: "completed", [`outcome-0${maria}`]: "completed" },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(register.status()).toBe(400);
+  expect(await register.text()).toContain("Record attendance only for care workers on the register");
+  expect(fingerprint()).toBe(before);
+
+  // A control character anywhere in redirectTo: signed in, and sent home (never a 500 after the session starts).
+  for (const redirectTo of ["/\u0000", "/a\nb", "/a\rSet-Cookie: x=1", "/\u2028", "/\u0085"]) {
+    const anonymous = await contextFor(playwright, baseURL!, "anonymous");
+    const r = await anonymous.post("/login", { form: { email: ACCOUNTS.nurse.email, password: DEMO_PASSWORD, redirectTo }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    expect(r.status(), JSON.stringify(redirectTo)).toBe(302);
+    expect(r.headers()["location"], JSON.stringify(redirectTo)).toBe("/");
+    await anonymous.dispose();
+  }
+
+  // Origin is this service's PUBLIC_URL, but the request was sent to another Host: refused before Remix's own check.
+  const other = new URL(baseURL!);
+  other.hostname = other.hostname === "localhost" ? "127.0.0.1" : "localhost";
+  const crossed = await nurse.post("/people/new", { form: { name: "Norma Test" }, headers: { Origin: baseURL!, Host: other.host }, maxRedirects: 0 });
+  expect(crossed.status()).toBe(403);
+  expect(await crossed.text()).toContain("the page this request came from is not on the address it was sent to");
+  await nurse.dispose();
 });

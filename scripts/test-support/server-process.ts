@@ -20,12 +20,12 @@ export function tempDatabase(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dc-int-")), "dc.db");
 }
 
-export type RunningServer = { base: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<number | null> };
+export type RunningServer = { base: string; child: ChildProcess; output(): string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-export async function startServer({ database, port }: { database: string; port: number }): Promise<RunningServer> {
+export async function startServer({ database, port, env = {} }: { database: string; port: number; env?: Record<string, string> }): Promise<RunningServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("No production build: run `npm run build` first (npm test does).");
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: database, NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: database, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -48,6 +48,7 @@ export async function startServer({ database, port }: { database: string; port: 
   return {
     base,
     child,
+    output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);

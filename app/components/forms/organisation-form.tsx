@@ -5,7 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, CheckboxField, DateField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
-import { checkbox, optionalDateInput, optionalText, requiredText } from "~/domain/validation";
+import { checkbox, nameText, optionalDateInput, optionalText } from "~/domain/validation";
 import { regulatedActivities } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
@@ -18,7 +18,7 @@ const CQC_LOCATION_ID = /^1-\d{6,11}$/;
 export function organisationSchema(kind: "nhs_team" | "provider", today: string) {
   return z
     .object({
-      name: requiredText("Enter the organisation's name"),
+      name: nameText("Enter the organisation's name", "Name"),
       odsCode: optionalText(10).transform((v) => v.toUpperCase()),
       cqcLocationId: optionalText(20),
       address: optionalText(300),

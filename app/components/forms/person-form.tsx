@@ -5,15 +5,22 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
-import { dateInput, MAX_LONG_TEXT, nhsNumber, optionalText, requiredText } from "~/domain/validation";
+import { dateInput, MAX_LONG_TEXT, nameText, nhsNumber, optionalText } from "~/domain/validation";
 import { careSettings } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
+
+/**
+ * An NHS number already recorded: the same words whether the record is on the user's caseload or
+ * another team's, naming no one, no team and no provider (docs/decisions/011-security-posture.md).
+ */
+export const NHS_NUMBER_IN_USE =
+  "A person with this NHS number is already recorded. Search for them in People; if they are not there, ask your administrator to check the record";
 
 export const PERSON_DATE_FIELDS = ["dateOfBirth"];
 
 export function personSchema(today: string) {
   return z.object({
-    name: requiredText("Enter the person's full name"),
+    name: nameText("Enter the person's full name", "Full name"),
     nhsNumber,
     dateOfBirth: dateInput("Date of birth", { notFuture: today, notBefore: { date: "1900-01-01", message: "Date of birth must be after 1 January 1900" } }),
     setting: z.enum(careSettings, { message: "Select where the person receives care" }),

@@ -5,7 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, TASK_CATEGORY_LABELS } from "~/content/labels";
-import { checkbox, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
+import { checkbox, MAX_LONG_TEXT, nameText, optionalText, requiredText } from "~/domain/validation";
 import { taskCategories } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
@@ -23,7 +23,7 @@ export const TaskSchema = z.object({
   code: requiredText("Enter a short code for the task", 20)
     .transform((v) => v.toUpperCase())
     .pipe(z.string().regex(/^[A-Z0-9-]+$/, "Code must use only letters, numbers and hyphens, like INS-PEN")),
-  name: requiredText("Enter the task's name"),
+  name: nameText("Enter the task's name", "Name"),
   category: z.enum(taskCategories, { message: "Select the task's category" }),
   inScope: requiredText("Enter what is in scope", MAX_LONG_TEXT),
   excluded: requiredText("Enter what is excluded", MAX_LONG_TEXT),

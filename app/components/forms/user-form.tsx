@@ -7,7 +7,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { COMMON_PASSWORDS } from "~/content/common-passwords";
 import { PASSWORD_MESSAGES, passwordProblem } from "~/domain/password-policy";
 import { ROLE_LABELS, ROLE_ORGANISATION_KIND, ROLES } from "~/domain/roles";
-import { emailAddress, optionalText, requiredText } from "~/domain/validation";
+import { emailAddress, nameText, optionalText } from "~/domain/validation";
 import { SubmissionToken } from "./SubmissionToken";
 
 /** NMC PIN: two digits, a letter, four digits, a letter (e.g. 12A3456E). */
@@ -16,7 +16,7 @@ const NMC_PIN = /^\d{2}[A-Z]\d{4}[A-Z]$/;
 export function userSchema({ withPassword }: { withPassword: boolean }) {
   return z
     .object({
-      name: requiredText("Enter the user's full name"),
+      name: nameText("Enter the user's full name", "Full name"),
       email: emailAddress(),
       role: z.enum(ROLES, { message: "Select the user's role" }),
       organisationId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),

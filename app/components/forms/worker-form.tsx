@@ -5,7 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
-import { optionalDateInput, requiredText } from "~/domain/validation";
+import { nameText, optionalDateInput, requiredText } from "~/domain/validation";
 import { workerStatuses } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
@@ -15,7 +15,7 @@ export function workerSchema(today: string) {
   return z
     .object({
       providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
-      name: requiredText("Enter the care worker's full name"),
+      name: nameText("Enter the care worker's full name", "Full name"),
       jobTitle: requiredText("Enter the care worker's job title"),
       careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", { notFuture: today }),
       status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
