@@ -1,7 +1,7 @@
 /**
  * May this worker carry out this task for this person on this day (docs/domain.md rule 4)?
  * The one answer, used by the agreement page, the named-worker picker, alerts, the interlock and
- * the printed agreement. Its SQL twin is `carryOutSql` in app/models/carry-out-sql.server.ts; a
+ * the printed agreement. Its SQL twin is `carryOutCodeSql` in app/models/carry-out-sql.server.ts; a
  * property-based test proves the two agree.
  *
  * The answer is a decision, a reason code a machine can act on, and the words a person reads.
@@ -42,16 +42,6 @@ export type CarryOutCode = (typeof CARRY_OUT_CODES)[number];
 /** The codes that mean "yes, they may". */
 export const MAY_CARRY_OUT_CODES = ["competent", "competent_expiring"] as const satisfies readonly CarryOutCode[];
 
-/** The codes that come from the agreement, not from the worker. */
-export const AGREEMENT_CODES = [
-  "agreement_draft",
-  "agreement_awaiting_signatures",
-  "agreement_not_yet_in_force",
-  "agreement_suspended",
-  "agreement_ended",
-  "version_not_in_force",
-] as const satisfies readonly CarryOutCode[];
-
 export type VersionState = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
 
 /** The agreement, and which of its versions the question is about. */
@@ -86,10 +76,6 @@ export type CarryOutDecision = {
 
 export function isMayCode(code: CarryOutCode): boolean {
   return (MAY_CARRY_OUT_CODES as readonly CarryOutCode[]).includes(code);
-}
-
-export function isAgreementCode(code: CarryOutCode): boolean {
-  return (AGREEMENT_CODES as readonly CarryOutCode[]).includes(code);
 }
 
 /** The words a person reads for each code; the dates they need come from the facts. */
