@@ -79,16 +79,22 @@ describe("what a printout says about itself on the day (rule 11)", () => {
     expect(w.usable).toBe(false);
   });
 
-  it("draft and withdrawn: never signed by every party", () => {
-    const none: PrintoutAgreement = { state: "draft", inForceVersion: null, stateChangedAt: null, stateReason: "" };
-    expect(words(none, { version: 1, state: "draft", startDate: "2026-12-01", activatedAt: null }).status).toEqual({ kind: "draft" });
+  it("withdrawn: a version replaced by an amendment before every party signed it", () => {
     const withdrawn = words(active, { version: 2, state: "withdrawn", startDate: "2026-09-01", activatedAt: null });
     expect(withdrawn.status).toEqual({ kind: "withdrawn" });
+    expect(withdrawn.heading).toBe("This printout was never signed by every party");
     expect(withdrawn.sentence).toBe("Version 2 was withdrawn before every party signed it, so it never came into force.");
-    for (const w of [withdrawn, words(none, { version: 1, state: "draft", startDate: "2026-12-01", activatedAt: null })]) {
-      expect(w.usable).toBe(false);
-      expect(w.watermark).toBe("Draft: not valid for use");
-    }
+    expect(withdrawn.usable).toBe(false);
+    expect(withdrawn.watermark).toBe("Draft: not valid for use");
+  });
+
+  it("draft: a version not yet sent for signatures", () => {
+    const none: PrintoutAgreement = { state: "draft", inForceVersion: null, stateChangedAt: null, stateReason: "" };
+    const draft = words(none, { version: 1, state: "draft", startDate: "2026-12-01", activatedAt: null });
+    expect(draft.status).toEqual({ kind: "draft" });
+    expect(draft.sentence).toBe("Version 1 is a draft: it has not been sent for signatures.");
+    expect(draft.usable).toBe(false);
+    expect(draft.watermark).toBe("Draft: not valid for use");
   });
 
   it("only the in-force case may be used", () => {

@@ -4,7 +4,7 @@
  * PDF's status line on every page, the verify page and the version page, so they can never
  * disagree.
  */
-import type { StoredAgreementState } from "./agreement";
+import { isInForce, type StoredAgreementState } from "./agreement";
 import { formatDate, londonDate, type IsoDate } from "./dates";
 
 export type VersionState = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
@@ -46,11 +46,11 @@ export function printoutStatus({ agreement, version, today }: { agreement: Print
   if (version.state === "draft") return { kind: "draft" };
   if (version.state === "withdrawn") return { kind: "withdrawn" };
   if (version.state === "awaiting_signatures") return { kind: "pending" };
-  if (agreement.inForceVersion === null || agreement.inForceVersion !== version.version) {
-    return { kind: "superseded", byVersion: agreement.inForceVersion ?? version.version };
-  }
+  // Signed, but no longer the version in force (a signed version always leaves one in force).
+  if (agreement.inForceVersion !== version.version) return { kind: "superseded", byVersion: agreement.inForceVersion ?? version.version };
   if (agreement.state === "suspended") return { kind: "suspended", since: changedOn, reason: agreement.stateReason };
-  if (version.startDate > today) return { kind: "not_yet_in_force", startsOn: version.startDate };
+  // Rule 3, decided once in isInForce: the version in force of an active agreement, from its start date.
+  if (!isInForce({ state: agreement.state, startDate: version.startDate }, today)) return { kind: "not_yet_in_force", startsOn: version.startDate };
   return { kind: "in_force", since: inForceFrom(version) ?? version.startDate };
 }
 

@@ -36,7 +36,7 @@ export default function Verify() {
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
         <PageHeading title="Check a printed agreement">
-          <p>Every page of a printed delegation agreement carries a verification code. Enter it to see whether that printout is the version in force.</p>
+          <p>Every page of a printed delegation agreement carries a verification code. Enter it to see whether that printout may be used today.</p>
         </PageHeading>
         <Form method="post" noValidate>
           <TextField name="code" label="Verification code" hint="8 letters and numbers, like ABCD-2345" width={10} autoComplete="off" spellCheck={false} errors={actionData?.errors} values={actionData?.values} />
