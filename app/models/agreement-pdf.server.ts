@@ -4,11 +4,12 @@ import { COMPETENCY_STATUS_LABELS, competencyStatus } from "~/domain/competency"
 import { formatDate, formatDateTime, type IsoDate } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
+import { consentSentence } from "~/content/agreements";
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
 import { organisations, storedPdfs } from "~db/schema";
+import { consentOfVersion } from "./agreement-content.server";
 import { heldCompetencies } from "./agreement-cover.server";
 import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
@@ -40,7 +41,8 @@ export function agreementPdfData(
   const taskIds = view.tasks.map((t) => t.task.id);
   const held = heldCompetencies(db, { workerIds: view.namedWorkers.map((w) => w.id), taskIds, personId: person.id });
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
-  const consent = view.consent?.consent;
+  // The consent this version was signed on (rule 6), from the one reader of a version's content.
+  const consent = consentOfVersion(db, agreement, v);
   const data: AgreementPdfData = {
     reference: agreement.reference,
     version: v.version,
@@ -74,9 +76,7 @@ export function agreementPdfData(
       nhsNumber: formatNhsNumber(person.nhsNumber),
       dateOfBirth: formatDate(person.dateOfBirth),
       address: person.address,
-      consent: consent
-        ? `${CONSENT_KIND_LABELS[consent.kind]}${consent.kind === "representative" ? `: ${consent.representativeName} (${REPRESENTATIVE_AUTHORITY_LABELS[consent.authority ?? "lpa_health_welfare"]})` : ""}, ${formatDate(consent.givenOn)}, recorded by ${view.consent!.recordedByName}.${consent.decisionDetails ? ` ${consent.decisionDetails}` : ""}`
-        : "Not recorded",
+      consent: consent ? consentSentence(consent) : "Not recorded",
       capacity: person.capacityNotes,
     },
     tasks: view.tasks.map(({ task, specifics }) => ({

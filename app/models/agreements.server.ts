@@ -363,15 +363,3 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
 
-/** Live agreements naming a worker (in their in-force version), for the interlock after a competency change. */
-export function liveAgreementsNaming(db: Db, workerId: number): number[] {
-  return db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
-    .innerJoin(agreementWorkers, eq(agreementWorkers.versionId, agreementVersions.id))
-    .where(and(eq(agreements.state, "active"), eq(agreementWorkers.workerId, workerId)))
-    .all()
-    .map((r) => r.id);
-}
-

@@ -11,7 +11,7 @@ import {
   type CompetencyAction,
   type CompetencyStatus,
 } from "~/domain/competency";
-import { londonDate, type IsoDate } from "~/domain/dates";
+import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -27,10 +27,8 @@ import {
   users,
   workerPrerequisites,
 } from "~db/schema";
-import { enforceInterlock } from "./agreement-cover.server";
-import { liveAgreementsNaming } from "./agreements.server";
+import { followUpCompetencyChange } from "./competency-follow-up.server";
 import { personScope, workerScope } from "./scope.server";
-import { getSettings } from "./settings.server";
 
 import { RuleError } from "./errors.server";
 
@@ -239,6 +237,8 @@ export function signOffCompetency(
       details: { workerId: worker.id, taskId: task.id, personId: competency.personId, signedOffOn, expiresOn },
       at,
     });
+    // docs/domain.md rule 5: an agreement waiting only for this sign-off becomes active now.
+    followUpCompetencyChange(tx, { workerId: worker.id, at });
     return { expiresOn };
   });
 }
@@ -263,8 +263,8 @@ export function changeCompetencyState(
       .run();
     tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState, reason, changedBy: actor.userId, changedAt: at.toISOString() }).run();
     recordAudit(tx, { actorId: actor.userId, action: `competency.${action}`, entityType: "competency", entityId: id, details: { from: competency.state, to: toState, reason }, at });
-    // Rule 2 holds at once: agreements left without a competent worker are suspended now.
-    enforceInterlock(tx, { today: londonDate(at), at, warningDays: getSettings(tx).competencyWarningDays, ids: liveAgreementsNaming(tx, worker.id) });
+    // docs/domain.md rule 5: activation and the interlock are re-evaluated at once.
+    followUpCompetencyChange(tx, { workerId: worker.id, at });
     return true;
   });
 }
