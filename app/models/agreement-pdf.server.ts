@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { COMPETENCY_STATUS_LABELS, competencyStatus } from "~/domain/competency";
+import { COMPETENCY_STATUS_LABELS, competencyStatus, currentSignOff } from "~/domain/competency";
 import { formatDate, formatDateTime, type IsoDate } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
@@ -95,11 +95,14 @@ export function agreementPdfData(
       jobTitle: w.jobTitle,
       competencies: view.tasks.map(({ task }) => {
         const c = held(w.id, task);
+        const status = c ? competencyStatus(c, today, warningDays) : null;
+        // Rule 12: a declined or revoked competency prints no sign-off or expiry as if current.
+        const current = c && status ? currentSignOff({ ...c, status }) : null;
         return {
           taskName: task.name,
-          signedOffOn: formatDate(c?.signedOffOn),
-          expiresOn: formatDate(c?.expiresOn),
-          status: c ? COMPETENCY_STATUS_LABELS[competencyStatus(c, today, warningDays)] : "No competency",
+          signedOffOn: formatDate(current?.signedOffOn),
+          expiresOn: formatDate(current?.expiresOn),
+          status: status ? COMPETENCY_STATUS_LABELS[status] : "No competency",
         };
       }),
     })),
