@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InsetText, Table } from "nhsuk-react-components";
-import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
+import { SignedContent } from "~/components/agreement/SignedContent";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { Summary } from "~/components/nhs/Summary";
 import { VERSION_STATE_LABELS } from "~/content/agreements";
 import { pageTitle } from "~/content/titles";
 import { partyRoleLabel } from "~/domain/agreement";
-import { formatDate, formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates";
+import { versionContentOf } from "~/models/agreement-content.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 
@@ -17,13 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 /** Every version stays readable, exactly as it was signed (or drafted). */
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
+  // A sent version reads from its frozen content (the one reader), exactly as it was signed.
   return {
     id: view.agreement.id,
     reference: view.agreement.reference,
     inForce: view.agreement.inForceVersion,
     version: view.version,
-    tasks: view.tasks,
-    workers: view.namedWorkers.map((w) => w.name),
+    content: versionContentOf(args.context.db, view.agreement, view.version),
     signatures: view.signatures.map((s) => s.signature),
   };
 }
@@ -48,21 +48,7 @@ export default function Version() {
           </p>
         ) : null}
       </InsetText>
-      {d.tasks.map(({ task, specifics }) => (
-        <div key={task.id}>
-          <h2>{task.name}</h2>
-          <TaskSpecificsSummary specifics={specifics} />
-        </div>
-      ))}
-      <h2>Named care workers and dates</h2>
-      <Summary
-        rows={[
-          ["Named care workers", d.workers.join(", ")],
-          ["Start date", formatDate(v.startDate)],
-          ["Review date", formatDate(v.reviewDate)],
-          ["Supervision and support", v.supervisionArrangements],
-        ]}
-      />
+      <SignedContent content={d.content} />
       <h2>Signatures</h2>
       {d.signatures.length ? (
         <Table caption={`Signatures on version ${v.version}`} responsive>
