@@ -17,7 +17,7 @@ describe("consent is checked for contradictions (docs/domain.md rule 6)", () => 
     expect(consentProblems({ ...person, representativeName: "Susan Hollis", authority: "lpa_health_welfare" })).toEqual([
       {
         field: "kind",
-        message: 'Consent given by the person cannot also name a representative. Select "Given by a representative with authority", or clear the representative\'s name and authority',
+        message: 'Consent given by the person cannot also name a representative. Select "Given by a representative with authority", or clear the representative\'s name and select "No representative"',
       },
     ]);
     expect(consentProblems({ ...person, authority: "deputy" })).toHaveLength(1);

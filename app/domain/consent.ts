@@ -24,8 +24,8 @@ export function consentProblems(c: SignedConsent): { field: ConsentField; messag
       field: "kind",
       message:
         c.kind === "person"
-          ? "Consent given by the person cannot also name a representative. Select \"Given by a representative with authority\", or clear the representative's name and authority"
-          : "A best-interests decision cannot also name a representative with authority. Select \"Given by a representative with authority\", or clear the representative's name and authority",
+          ? "Consent given by the person cannot also name a representative. Select \"Given by a representative with authority\", or clear the representative's name and select \"No representative\""
+          : "A best-interests decision cannot also name a representative with authority. Select \"Given by a representative with authority\", or clear the representative's name and select \"No representative\"",
     });
   }
   if (c.kind === "best_interests" && !c.decisionDetails.trim()) {

@@ -109,7 +109,13 @@ export default function Consent() {
         <Form method="post" noValidate>
           <RadiosField name="kind" label="Consent" options={options(CONSENT_KIND_LABELS)} errors={errors} values={values} />
           <TextField name="representativeName" label="Representative's name (if a representative consented)" errors={errors} values={values} />
-          <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />
+          <RadiosField
+            name="authority"
+            label="Representative's authority"
+            options={[{ value: "", label: "No representative" }, ...options(REPRESENTATIVE_AUTHORITY_LABELS)]}
+            errors={errors}
+            values={values}
+          />
           <TextareaField name="decisionDetails" label="Best-interests decision (if the person lacks capacity)" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
           <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
