@@ -409,7 +409,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
 
   // Meadowbank: Ivy's PEG feeding.
   signedOff(w.fatima!, "PEG", 120, { personId: p.ivy });
-  signedOff(w.liam!, "PEG", 345, { personId: p.ivy }); // expires in about 20 days
+  // Liam declined Ivy's PEG feeding while named on her agreement (rule 12): the manager and nurse are alerted.
+  setState(signedOff(w.liam!, "PEG", 345, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
   signedOff(w.zara!, "BGM", 150);
   signedOff(w.zara!, "CATH", 90);
 

@@ -28,7 +28,8 @@ describe("delegation agreements", () => {
   function sentAgreement() {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at });
+    // Edith already has an agreement for insulin in the demo: a second is confirmed (rule 10).
+    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, {
       actor: nurse,
       agreementId: id,
@@ -57,7 +58,7 @@ describe("delegation agreements", () => {
   it("becomes active only with consent and every required signature on the current version (rule 1); consent is part of what is signed (rule 6)", () => {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at });
+    const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, { actor: nurse, agreementId: draft, taskId: ids.tasks["INS-PEN"]!, specifics: { instructions: "8 units", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
     setNamedWorkers(db, { actor: nurse, agreementId: draft, workerIds: [ids.workers.maria], at });
     expect(problemsOf(() => sendForSignatures(db, { actor: nurse, agreementId: draft, today: TODAY, at, warningDays: W }))).toEqual(["Record consent: it is part of what every party signs"]);
