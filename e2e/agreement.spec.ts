@@ -13,6 +13,7 @@ function coverRow(page: Page, task: string, worker: string) {
 }
 
 test("the whole path: create, consent, send, every party signs, active; then the clock moves past expiry and the interlock acts", async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, "nurse");
   await page.goto("/agreements");
   await page.getByRole("link", { name: "Start a new agreement" }).click();

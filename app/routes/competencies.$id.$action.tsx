@@ -60,12 +60,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, action, competency } = await load(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
-  const parsed = z
-    .object({
-      reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT),
-      confirm: action === "decline" ? z.literal("yes", { message: "Confirm that you are declining this task" }) : z.unknown(),
-    })
-    .safeParse(values);
+  const base = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) });
+  // Declining (docs/domain.md rule 12) is confirmed explicitly.
+  const parsed = (action === "decline" ? base.extend({ confirm: z.literal("yes", { message: "Confirm that you are declining this task" }) }) : base).safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   try {
     changeCompetencyState(context.db, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
