@@ -85,11 +85,11 @@ export function seedAgreements(tx: Db, r: Refs) {
   const day = (daysAgo: number) => addDays(r.today, -daysAgo);
   const escalation = (code: string) => CATALOGUE.find((c) => c.code === code)!.escalationGuidance;
 
-  type Draft = { nurse: number; person: number; tasks: string[]; workers: number[]; startDaysAgo: number; reviewDate?: string };
+  type Draft = { nurse: number; person: number; tasks: string[]; workers: number[]; startDaysAgo: number; reviewDate?: string; confirmDuplicate?: boolean };
 
   const draft = (d: Draft) => {
     const nurse = actor(d.nurse);
-    const id = createAgreement(tx, { actor: nurse, personId: d.person, taskIds: d.tasks.map((c) => r.tasks[c]!), startDate: day(d.startDaysAgo), at: at(d.startDaysAgo + 2) });
+    const id = createAgreement(tx, { actor: nurse, personId: d.person, taskIds: d.tasks.map((c) => r.tasks[c]!), startDate: day(d.startDaysAgo), at: at(d.startDaysAgo + 2), confirmDuplicate: d.confirmDuplicate });
     for (const code of d.tasks) {
       updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: at(d.startDaysAgo + 2) });
     }
@@ -232,7 +232,21 @@ export function seedAgreements(tx: Db, r: Refs) {
   signPaper(u.nurseSouth!, stanley, wp(w.peter), "Peter Nowak", 1);
   signPaper(u.nurseSouth!, stanley, "person", "Stanley Moore", 0);
 
-  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris, stanley };
+  // Two live agreements for Harold's eye drops (rule 10): the second was started, confirmed, while the first was in force.
+  const haroldDrops = (daysAgo: number, confirmDuplicate: boolean) => {
+    const id = draft({ nurse: u.nurseSouth!, person: p.harold!, tasks: ["EYE"], workers: [w.peter!], startDaysAgo: daysAgo, confirmDuplicate });
+    consent(u.nurseSouth!, id, daysAgo + 1);
+    send(u.nurseSouth!, id, daysAgo);
+    signApp(u.nurseSouth!, id, "delegator", daysAgo);
+    signApp(u.manager4!, id, "provider", daysAgo);
+    signPaper(u.nurseSouth!, id, wp(w.peter), "Peter Nowak", daysAgo);
+    signPaper(u.nurseSouth!, id, "person", "Harold Jenkins", daysAgo);
+    return id;
+  };
+  const harold = haroldDrops(90, false);
+  const haroldAgain = haroldDrops(20, true);
+
+  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */

@@ -252,6 +252,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         raymond: person({ name: "Raymond Price", dateOfBirth: "1947-03-22", setting: "own_home", address: "41 Station Road, Ashworth AS4 1SR", providerId: meadowbank, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 5),
         doris: person({ name: "Doris Fielding", dateOfBirth: "1929-12-25", setting: "own_home", address: "9 Harbour View, Ashworth AS5 3HV", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 6),
         stanley: person({ name: "Stanley Moore", dateOfBirth: "1941-07-14", setting: "own_home", address: "28 Quay Street, Ashworth AS4 7QS", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 7),
+        harold: person({ name: "Harold Jenkins", dateOfBirth: "1939-05-17", setting: "own_home", address: "5 Ferry Lane, Ashworth AS5 2FL", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 9),
         winifred: person({ name: "Winifred Shaw", dateOfBirth: "1933-02-03", setting: "own_home", address: "2 Canal Side, Ashworth AS2 2CS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 8),
       };
 
@@ -417,7 +418,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
 
   // Meadowbank: Ivy's PEG feeding.
   signedOff(w.fatima!, "PEG", 120, { personId: p.ivy });
-  signedOff(w.liam!, "PEG", 345, { personId: p.ivy }); // expires in about 20 days
+  // Liam declined Ivy's PEG feeding while named on her agreement (rule 12): the manager and nurse are alerted.
+  setState(signedOff(w.liam!, "PEG", 345, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
   signedOff(w.zara!, "BGM", 150);
   signedOff(w.zara!, "CATH", 90);
 

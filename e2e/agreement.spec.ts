@@ -13,6 +13,7 @@ function coverRow(page: Page, task: string, worker: string) {
 }
 
 test("the whole path: create, consent, send, every party signs, active; then the clock moves past expiry and the interlock acts", async ({ page }) => {
+  test.setTimeout(90_000);
   await signIn(page, "nurse");
   await page.goto("/agreements");
   await page.getByRole("link", { name: "Start a new agreement" }).click();
@@ -21,6 +22,10 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await expect(page.getByRole("alert")).toContainText("Select the person receiving care");
   await page.getByLabel("Person receiving care").selectOption({ label: "Edith Clarke (Brightside Home Care)" });
   await page.getByLabel("Insulin administration by pen").check();
+  await page.getByRole("button", { name: "Start agreement" }).click();
+  // Edith already has an agreement for insulin (rule 10): a second needs confirming.
+  await expect(page.getByRole("alert")).toContainText("There is already an open agreement for this person and Insulin administration by pen");
+  await page.getByLabel("I have checked the existing agreement and a second agreement is needed").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/DA-\d{4}-\d{6}$/);
   const id = Number(new URL(page.url()).pathname.split("/")[2]);

@@ -9,7 +9,8 @@ function pagesFor(account: Account): string[] {
   const provider = idOf("organisations", "name = ?", "Brightside Home Care");
   const team = idOf("organisations", "name = ?", "Ashworth North District Nursing Team");
   const user = idOf("users", "email = ?", "nurse@example.org");
-  const competency = idOf("competencies", "worker_id = ? AND task_id = ?", worker, task);
+  // Maria's blood glucose monitoring: e2e/flow.spec.ts has her decline her insulin competency.
+  const competency = idOf("competencies", "worker_id = ? AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')", worker);
   const session = idOf("training_sessions", "task_id = ?", task);
   const agreement = idOf("agreements", "person_id = ? ORDER BY id LIMIT 1", person);
   const draft = idOf("agreements", "state = 'draft' ORDER BY id LIMIT 1");

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Table } from "nhsuk-react-components";
+import { currentSignOff } from "~/domain/competency";
 import { formatDate } from "~/domain/dates";
 import type { PassportEntry } from "~/models/competencies.server";
 import { CompetencyTag } from "./CompetencyTag";
@@ -30,7 +31,7 @@ export function PassportTable({ entries, caption }: { entries: PassportEntry[]; 
                 <div className="nhsuk-body-s nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-0">{c.reason}</div>
               ) : null}
             </Table.Cell>
-            <Table.Cell>{c.signedOffOn ? `${formatDate(c.signedOffOn)} by ${c.signedOffByName}` : "Not yet"}</Table.Cell>
+            <Table.Cell>{c.signedOffOn ? `${formatDate(c.signedOffOn)} by ${c.signedOffByName}` : currentSignOff(c) ? "Not yet" : "Not applicable"}</Table.Cell>
             <Table.Cell className="dc-nowrap">{formatDate(c.expiresOn) || "Not applicable"}</Table.Cell>
           </Table.Row>
         ))}

@@ -1,4 +1,6 @@
 /** Words for agreement records, in one place. */
+import type { SignedConsent } from "~/domain/agreement-content";
+import { formatDate } from "~/domain/dates";
 
 export const CONSENT_KIND_LABELS = {
   person: "Given by the person",
@@ -10,6 +12,12 @@ export const REPRESENTATIVE_AUTHORITY_LABELS = {
   lpa_health_welfare: "Lasting power of attorney for health and welfare",
   deputy: "Court-appointed deputy",
 } as const;
+
+/** One consent record in a sentence: "Given by a representative with authority: Susan Hollis (…), 3 May 2026." */
+export function consentSentence(c: SignedConsent): string {
+  const who = c.kind === "representative" ? `: ${c.representativeName} (${REPRESENTATIVE_AUTHORITY_LABELS[c.authority ?? "lpa_health_welfare"]})` : "";
+  return `${CONSENT_KIND_LABELS[c.kind]}${who}, ${formatDate(c.givenOn)}.${c.decisionDetails ? ` ${c.decisionDetails}` : ""}`;
+}
 
 export const REVIEW_OUTCOME_LABELS = {
   continue: "Continue",

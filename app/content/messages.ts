@@ -18,6 +18,7 @@ export const DONE_MESSAGES = {
   decline: "You have declined this task. Your manager and the nurse can see this.",
   training: "Training session recorded.",
   consent: "Consent recorded.",
+  consent_changed: "Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.",
   password: "Your password has been changed. Other sessions have been signed out.",
   sent: "Sent for signatures. Its content is now fixed, and each party can sign.",
   signed: "Signature recorded.",

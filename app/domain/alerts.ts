@@ -16,6 +16,8 @@ export const ALERT_KINDS = [
   "agreement_cover_forecast",
   "agreement_review_due",
   "agreement_awaiting_signatures",
+  "agreement_overlap",
+  "competency_declined",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type Severity = "critical" | "warning" | "info";
@@ -29,6 +31,8 @@ export const ALERT_SEVERITY: Record<AlertKind, Severity> = {
   agreement_review_due: "warning",
   agreement_review_overdue: "critical",
   agreement_awaiting_signatures: "info",
+  agreement_overlap: "critical",
+  competency_declined: "warning",
 };
 
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
@@ -40,6 +44,8 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   agreement_review_due: "Agreement review due",
   agreement_review_overdue: "Agreement review overdue",
   agreement_awaiting_signatures: "Waiting for signatures",
+  agreement_overlap: "Two live agreements for the same task",
+  competency_declined: "Task declined, worker still named",
 };
 
 export const SEVERITY_LABELS: Record<Severity, string> = { critical: "Critical", warning: "Warning", info: "Information" };
@@ -96,7 +102,12 @@ export type AgreementRecord = {
     namedWorkers: number;
     forecast?: { worker: { status: "active" | "left" }; competencies: CompetencyFacts[] }[];
   }[];
+  /** docs/domain.md rule 10: other live agreements for the same person sharing a task. */
+  overlaps?: { taskName: string; references: string[] }[];
 };
+
+/** docs/domain.md rule 12: a declined task whose worker is still named on live agreements for it. */
+export type DeclineRecord = Omit<CompetencyRecord, "expiresOn"> & { declinedOn: IsoDate; reason: string };
 
 export type Alert = {
   kind: AlertKind;
@@ -121,11 +132,24 @@ export type Alert = {
 };
 
 export function computeAlerts(
-  { competencies, agreements }: { competencies: CompetencyRecord[]; agreements: AgreementRecord[] },
+  { competencies, agreements, declines = [] }: { competencies: CompetencyRecord[]; agreements: AgreementRecord[]; declines?: DeclineRecord[] },
   today: IsoDate,
   settings: AlertSettings,
 ): Alert[] {
   const alerts: Alert[] = [];
+  for (const c of declines.filter((d) => d.liveAgreements.length)) {
+    alerts.push({
+      kind: "competency_declined",
+      severity: ALERT_SEVERITY.competency_declined,
+      dueOn: c.declinedOn,
+      title: `${c.workerName} declined ${c.taskName}${c.personInitials ? ` for ${c.personInitials}` : ""}`,
+      detail: `Still named on ${c.liveAgreements.join(", ")}. They must not carry out this task: amend the agreement or name another competent worker. Their reason: ${c.reason}`,
+      href: `/competencies/${c.competencyId}`,
+      subject: { workerId: c.workerId, workerName: c.workerName, taskName: c.taskName, personInitials: c.personInitials, providerName: c.providerName },
+      providerId: c.providerId,
+      teamIds: c.teamIds,
+    });
+  }
   for (const c of competencies) {
     const daysLeft = daysBetween(today, c.expiresOn);
     const subject = { workerId: c.workerId, workerName: c.workerName, taskName: c.taskName, personInitials: c.personInitials, providerName: c.providerName };
@@ -210,6 +234,18 @@ export function computeAlerts(
           });
         }
       }
+    }
+    const live = a.state === "active" || a.state === "suspended";
+    for (const o of live ? (a.overlaps ?? []) : []) {
+      alerts.push({
+        ...base,
+        kind: "agreement_overlap",
+        severity: ALERT_SEVERITY.agreement_overlap,
+        dueOn: today,
+        title: `${a.reference} (${a.personInitials}): ${o.references.join(", ")} is also live for ${o.taskName}`,
+        detail: "Care workers could follow two sets of instructions. End or amend one of them.",
+        subject: { ...subject, taskName: o.taskName },
+      });
     }
     if (a.state === "active") {
       const days = daysBetween(today, a.reviewDate);

@@ -187,3 +187,15 @@ export const COMPETENCY_ACTION_LABELS: Record<CompetencyAction, { title: string;
   revoke: { title: "Revoke this competency", button: "Revoke competency", done: "Competency revoked" },
   decline: { title: "Decline this task", button: "Decline task", done: "You have declined this task" },
 };
+
+/**
+ * Declining a task (docs/domain.md rule 12), like revoking it, ends the competency: its last
+ * sign-off and expiry are history, never shown as if current (page, passport, matrix, CSV,
+ * PDFs). Null means "show no current sign-off or expiry".
+ */
+export function currentSignOff<T extends { signedOffOn: IsoDate | null; expiresOn: IsoDate | null }>(
+  competency: T & { status: CompetencyStatus },
+): { signedOffOn: IsoDate | null; expiresOn: IsoDate | null } | null {
+  if (competency.status === "declined" || competency.status === "revoked") return null;
+  return { signedOffOn: competency.signedOffOn, expiresOn: competency.expiresOn };
+}

@@ -93,6 +93,8 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
     const wordFacts = { expiresOn: r.expiresOn, startDate: facts.startDate, version: facts.version.version };
     const may = decision(r.code, wordFacts);
     const competent = decision(r.competence, wordFacts);
+    // docs/domain.md rule 12: a declined or revoked competency's last sign-off is history, not current.
+    const ended = competent.code === "competency_declined" || competent.code === "competency_revoked";
     task.workers.push({
       workerId: r.workerId,
       workerName: r.workerName ?? "",
@@ -101,8 +103,8 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
       competence: competent.code,
       decision: may,
       label: carryOutLabel(may, competent, facts),
-      signedOffOn: r.signedOffOn,
-      expiresOn: r.expiresOn,
+      signedOffOn: ended ? null : r.signedOffOn,
+      expiresOn: ended ? null : r.expiresOn,
     });
   }
   return cover;

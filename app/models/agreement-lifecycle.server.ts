@@ -24,7 +24,7 @@ function requireNurse(actor: Actor, message: string) {
  */
 export function amendAgreement(
   db: Db,
-  { actor, agreementId, keepInForce, at }: { actor: Actor; agreementId: number; keepInForce: boolean; at: Date },
+  { actor, agreementId, keepInForce, at, suspendReason }: { actor: Actor; agreementId: number; keepInForce: boolean; at: Date; suspendReason?: string },
 ): number | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
@@ -62,7 +62,7 @@ export function amendAgreement(
       .set({
         currentVersion: next,
         state: !inForce ? "draft" : suspend ? "suspended" : agreement.state,
-        stateReason: suspend ? `Suspended while version ${next} is agreed and signed` : agreement.stateReason,
+        stateReason: suspend ? (suspendReason ?? `Suspended while version ${next} is agreed and signed`) : agreement.stateReason,
         suspendedAutomatically: suspend ? false : agreement.suspendedAutomatically,
         awaitingSignaturesSince: null,
         stateChangedAt: suspend || !inForce ? at.toISOString() : agreement.stateChangedAt,

@@ -7,11 +7,12 @@ import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/d
 import { isUsable, printoutStatus, printoutWords } from "~/domain/printout";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
+import { consentSentence } from "~/content/agreements";
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
 import { organisations, storedPdfs } from "~db/schema";
+import { consentOfVersion } from "./agreement-content.server";
 import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
 
@@ -44,7 +45,8 @@ export function agreementPdfData(
   const status = printoutStatus({ agreement, version: v, today });
   const words = printoutWords(status, v.version);
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
-  const consent = view.consent?.consent;
+  // The consent this version was signed on (rule 6), from the one reader of a version's content.
+  const consent = consentOfVersion(db, agreement, v);
   const data: AgreementPdfData = {
     reference: agreement.reference,
     version: v.version,
@@ -88,9 +90,7 @@ export function agreementPdfData(
       nhsNumber: formatNhsNumber(person.nhsNumber),
       dateOfBirth: formatDate(person.dateOfBirth),
       address: person.address,
-      consent: consent
-        ? `${CONSENT_KIND_LABELS[consent.kind]}${consent.kind === "representative" ? `: ${consent.representativeName} (${REPRESENTATIVE_AUTHORITY_LABELS[consent.authority ?? "lpa_health_welfare"]})` : ""}, ${formatDate(consent.givenOn)}, recorded by ${view.consent!.recordedByName}.${consent.decisionDetails ? ` ${consent.decisionDetails}` : ""}`
-        : "Not recorded",
+      consent: consent ? consentSentence(consent) : "Not recorded",
       capacity: person.capacityNotes,
     },
     tasks: view.tasks.map(({ task, specifics }) => ({
@@ -107,7 +107,8 @@ export function agreementPdfData(
     workers: view.namedWorkers.map((w) => ({
       name: w.name,
       jobTitle: w.jobTitle,
-      // The worker's competence by the one rule (docs/domain.md rule 4), as on the agreement page.
+      // The worker's competence by the one rule (docs/domain.md rule 4), as on the agreement page;
+      // a declined or revoked competency carries no sign-off or expiry (rule 12).
       competencies: view.cover.map((task) => {
         const c = task.workers.find((x) => x.workerId === w.id);
         return {

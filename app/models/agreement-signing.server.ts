@@ -7,8 +7,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
 import { canonicalJson } from "~/domain/canonical-json";
+import { capacityAfterConsent, consentProblems, sameConsent } from "~/domain/consent";
+import { formatDate, type IsoDate } from "~/domain/dates";
 import { mayRecordPaper, paperRefusal, signingRights } from "~/domain/signing";
-import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -26,7 +27,9 @@ import {
   users,
   type consentKinds,
 } from "~db/schema";
-import { taskCover } from "./agreement-cover.server";
+import { buildVersionContent, consentOfVersion, latestConsent } from "./agreement-content.server";
+import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
+import { amendAgreement } from "./agreement-lifecycle.server";
 import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
 import { RuleError } from "./errors.server";
 
@@ -39,70 +42,61 @@ export type ConsentInput = {
   notes: string;
 };
 
-/** Records consent (a newer record replaces an older one; both are kept), then tries to activate. */
+/**
+ * Records consent (a newer record replaces an older one; both are kept). Consent is part of what
+ * the parties sign (docs/domain.md rule 6; docs/decisions/013): on a draft it is simply recorded
+ * and frozen with the version when it is sent; once a version has been sent or signed, a
+ * different consent starts a new version that every party must sign, and an active agreement is
+ * suspended until then. The person's capacity on record follows the latest consent.
+ */
 export function recordConsent(
   db: Db,
-  { actor, agreementId, input, today, at, warningDays }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
-): boolean {
+  { actor, agreementId, input, at }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
+): { newVersion: number | null } | false {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
     if (!agreement) return false;
     if (actor.role !== "nurse") throw new RuleError([{ field: "kind", message: "Only a nurse on the agreement's team can record consent" }]);
     if (agreement.state === "ended") throw new RuleError([{ field: "kind", message: "This agreement has ended" }]);
+    const problems = consentProblems(input);
+    if (problems.length) throw new RuleError(problems);
+    const current = versionOf(tx, agreementId, agreement.currentVersion)!;
+    const frozen = current.state !== "draft";
+    if (frozen && sameConsent(input, consentOfVersion(tx, agreement, current))) {
+      throw new RuleError([{ field: "kind", message: `This is the consent version ${current.version} was sent with: nothing has changed. Record consent only when it has changed.` }]);
+    }
     tx.update(consents).set({ withdrawnAt: at.toISOString() }).where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt))).run();
     tx.insert(consents).values({ agreementId, ...input, recordedBy: actor.userId }).run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.consent", entityType: "agreement", entityId: agreementId, details: { kind: input.kind, authority: input.authority, givenOn: input.givenOn }, at });
-    tryActivate(tx, { agreementId, today, at, warningDays });
-    return true;
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.consent", entityType: "agreement", entityId: agreementId, details: { kind: input.kind, authority: input.authority, givenOn: input.givenOn, version: agreement.currentVersion }, at });
+    keepCapacityInStep(tx, { actorId: actor.userId, personId: agreement.personId, consent: input, at });
+    if (!frozen) return { newVersion: null };
+    const wasActive = agreement.state === "active";
+    const newVersion = amendAgreement(tx, {
+      actor,
+      agreementId,
+      keepInForce: false,
+      at,
+      suspendReason: `Consent changed on ${formatDate(input.givenOn)}: suspended until version ${current.version + 1}, with the new consent, is signed by every party`,
+    })!;
+    if (wasActive) {
+      tellDelegatorAndProvider(tx, {
+        agreement,
+        subject: `Agreement ${agreement.reference} suspended: consent changed`,
+        body: `${actor.name} recorded a change of consent for agreement ${agreement.reference}. The signed version no longer matches the consent on record, so the agreement is suspended until version ${newVersion}, with the new consent, is signed by every party.\n\nNo named care worker may carry out its tasks until then.`,
+        key: `consent:${agreementId}:${at.toISOString()}`,
+      });
+    }
+    return { newVersion };
   });
 }
 
-/** The canonical content of a version: everything a signer agrees to, and nothing else. */
-function versionContent(db: Db, agreement: Agreement, version: AgreementVersion) {
-  const person = db.select().from(people).where(eq(people.id, agreement.personId)).get()!;
-  const org = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
-  const team = org(agreement.teamId);
-  const provider = org(agreement.providerId);
-  const delegator = db.select().from(users).where(eq(users.id, agreement.delegatorId)).get()!;
-  const taskRows = db
-    .select({ s: agreementTasks, t: tasks })
-    .from(agreementTasks)
-    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
-    .where(eq(agreementTasks.versionId, version.id))
-    .orderBy(asc(tasks.code))
-    .all();
-  const workerRows = db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
-    .from(agreementWorkers)
-    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
-    .where(eq(agreementWorkers.versionId, version.id))
-    .orderBy(asc(careWorkers.id))
-    .all();
-  return {
-    reference: agreement.reference,
-    version: version.version,
-    person: { name: person.name, nhsNumber: person.nhsNumber, dateOfBirth: person.dateOfBirth },
-    team: { name: team.name, odsCode: team.odsCode },
-    provider: { name: provider.name, cqcLocationId: provider.cqcLocationId },
-    delegator: { name: delegator.name, nmcPin: delegator.professionalRegistration },
-    startDate: version.startDate,
-    reviewDate: version.reviewDate,
-    supervisionArrangements: version.supervisionArrangements,
-    earlyReviewTriggers: version.earlyReviewTriggers,
-    tasks: taskRows.map(({ s, t }) => ({
-      code: t.code,
-      name: t.name,
-      inScope: t.inScope,
-      excluded: t.excluded,
-      instructions: s.instructions,
-      carePlanReference: s.carePlanReference,
-      deviceOrProduct: s.deviceOrProduct,
-      parameters: s.parameters,
-      mustNotDo: s.mustNotDo,
-      escalationPlan: s.escalationPlan,
-    })),
-    workers: workerRows,
-  };
+/** The person's capacity on record follows the latest consent (the old wording stays in the audit trail). */
+function keepCapacityInStep(db: Db, { actorId, personId, consent, at }: { actorId: number; personId: number; consent: ConsentInput; at: Date }) {
+  const person = db.select({ capacityNotes: people.capacityNotes }).from(people).where(eq(people.id, personId)).get()!;
+  const capacity = capacityAfterConsent(consent);
+  if (person.capacityNotes === capacity) return;
+  db.update(people).set({ capacityNotes: capacity, updatedAt: at.toISOString() }).where(eq(people.id, personId)).run();
+  recordAudit(db, { actorId, action: "person.capacity", entityType: "person", entityId: personId, details: { from: person.capacityNotes, to: capacity, cause: "consent" }, at });
 }
 
 export function contentHash(content: unknown): string {
@@ -122,6 +116,7 @@ export function newVerificationCode(): string {
 function sendProblems(db: Db, version: AgreementVersion): string[] {
   const problems: string[] = [];
   const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
+  if (!latestConsent(db, version.agreementId)) problems.push("Record consent: it is part of what every party signs");
   if (!taskRows.length) problems.push("Add at least one task");
   for (const { s, name } of taskRows) {
     if (!s.instructions.trim() && !s.carePlanReference.trim()) problems.push(`Add the instructions or the care-plan reference for ${name}`);
@@ -146,7 +141,7 @@ export function sendForSignatures(
     if (!draft) return false;
     const problems = sendProblems(tx, draft.version);
     if (problems.length) throw new RuleError(problems.map((message) => ({ field: "form", message })));
-    const content = versionContent(tx, draft.agreement, draft.version);
+    const content = buildVersionContent(tx, draft.agreement, draft.version);
     let code = newVerificationCode();
     while (tx.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).get()) code = newVerificationCode();
     tx.update(agreementVersions)
@@ -322,9 +317,9 @@ function addSignature(
 /** What still stands between the current version and activation (for the page and for activation). */
 export function blockersFor(db: Db, { agreement, version, today, warningDays }: { agreement: Agreement; version: AgreementVersion; today: IsoDate; warningDays: number }): string[] {
   const parties = partiesOf(db, agreement, version);
-  const consent = db.select({ id: consents.id }).from(consents).where(and(eq(consents.agreementId, agreement.id), isNull(consents.withdrawnAt))).get();
   return activationBlockers({
-    consentRecorded: !!consent,
+    // The consent the version was signed on (rule 6), not whatever was recorded later.
+    consentRecorded: !!consentOfVersion(db, agreement, version),
     versionHash: version.contentHash,
     required: parties.map((p) => p.party),
     signatures: db.select({ party: signatures.party, contentHash: signatures.contentHash }).from(signatures).where(eq(signatures.versionId, version.id)).all(),

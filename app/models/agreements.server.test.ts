@@ -23,11 +23,14 @@ describe("delegation agreements", () => {
   const view = (userId: number, id: number, today = TODAY) =>
     getAgreement(d.db, { actor: d.actorFor(userId), id, today, at: d.at, reviewDueDays: 30, warningDays: W });
 
-  /** A nurse's new agreement for Edith's insulin, named workers Maria and James, sent for signature. */
+  const PERSON_CONSENT = { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } as const;
+
+  /** A nurse's new agreement for Edith's insulin, named workers Maria and James, with consent, sent for signature. */
   function sentAgreement() {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at });
+    // Edith already has an agreement for insulin in the demo: a second is confirmed (rule 10).
+    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, {
       actor: nurse,
       agreementId: id,
@@ -36,18 +39,16 @@ describe("delegation agreements", () => {
       at,
     });
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria, ids.workers.james], at });
+    recordConsent(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W, input: PERSON_CONSENT });
     sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
     return id;
   }
 
   const hashOf = (id: number) => versionOf(d.db, id, d.db.select().from(agreements).where(eq(agreements.id, id)).get()!.currentVersion)!.contentHash!;
 
-  function signAll(id: number, { consent = true } = {}) {
+  function signAll(id: number) {
     const { db, ids, at } = d;
     const common = { agreementId: id, today: TODAY, at, warningDays: W };
-    if (consent) {
-      recordConsent(db, { actor: d.actorFor(ids.users.nurse), ...common, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
-    }
     signInApp(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "delegator", shownHash: hashOf(id) });
     signInApp(db, { actor: d.actorFor(ids.users.manager), ...common, party: "provider", shownHash: hashOf(id) });
     signInApp(db, { actor: d.actorFor(ids.users.workerUser), ...common, party: workerParty(ids.workers.maria), shownHash: hashOf(id) });
@@ -55,15 +56,19 @@ describe("delegation agreements", () => {
     recordPaperSignature(db, { actor: d.actorFor(ids.users.nurse), ...common, party: "person", signerName: "Edith Clarke", signedOn: TODAY, shownHash: hashOf(id) });
   }
 
-  it("becomes active only with consent and every required signature on the current version (rule 1)", () => {
+  it("becomes active only with consent and every required signature on the current version (rule 1); consent is part of what is signed (rule 6)", () => {
+    const { db, ids, at } = d;
+    const nurse = d.actorFor(ids.users.nurse);
+    const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
+    updateTaskSpecifics(db, { actor: nurse, agreementId: draft, taskId: ids.tasks["INS-PEN"]!, specifics: { instructions: "8 units", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
+    setNamedWorkers(db, { actor: nurse, agreementId: draft, workerIds: [ids.workers.maria], at });
+    expect(problemsOf(() => sendForSignatures(db, { actor: nurse, agreementId: draft, today: TODAY, at, warningDays: W }))).toEqual(["Record consent: it is part of what every party signs"]);
+
     const id = sentAgreement();
-    expect(view(d.ids.users.nurse, id)?.status).toBe("awaiting_signatures");
-    signAll(id, { consent: false });
-    const a = view(d.ids.users.nurse, id)!;
-    expect(a.status).toBe("awaiting_signatures");
-    expect(blockersFor(d.db, { agreement: a.agreement, version: a.version, today: TODAY, warningDays: W })).toEqual(["Consent has not been recorded"]);
-    recordConsent(d.db, { actor: d.actorFor(d.ids.users.nurse), agreementId: id, today: TODAY, at: d.at, warningDays: W, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
-    const active = view(d.ids.users.nurse, id)!;
+    expect(view(ids.users.nurse, id)?.status).toBe("awaiting_signatures");
+    expect(JSON.parse(versionOf(db, id, 1)!.content!).consent).toEqual({ kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY });
+    signAll(id);
+    const active = view(ids.users.nurse, id)!;
     expect(active.status).toBe("active");
     expect(active.agreement.inForceVersion).toBe(1);
     expect(active.signatures.map((s) => s.signature.contentHash)).toEqual(Array(5).fill(active.version.contentHash));

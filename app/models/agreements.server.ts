@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
+import { duplicateAgreements } from "~/domain/agreement-overlap";
 import { addDays, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -138,13 +139,60 @@ export function listPeopleForAgreement(db: Db, { actor }: { actor: Actor }) {
     .all();
 }
 
+/** Starting an agreement that would duplicate open ones (rule 10) needs the nurse's confirmation. */
+export class DuplicateAgreementError extends RuleError {
+  constructor(public readonly duplicates: { id: number; reference: string; state: Agreement["state"]; sharedTasks: string[] }[]) {
+    super([
+      {
+        field: "confirm",
+        message: `There is already an open agreement for this person and ${[...new Set(duplicates.flatMap((d) => d.sharedTasks))].join(", ")}. Check ${duplicates.map((d) => d.reference).join(", ")}, then confirm that a second agreement is needed`,
+      },
+    ]);
+  }
+}
+
+/**
+ * The person's open agreements in the actor's scope sharing a task with `taskIds` (rule 10): the
+ * tasks of the newest version and of the version in force both count.
+ */
+export function openAgreementsSharingTasks(db: Db, { actor, personId, taskIds }: { actor: Actor; personId: number; taskIds: number[] }) {
+  if (!taskIds.length) return [];
+  const rows = db
+    .select({ id: agreements.id, reference: agreements.reference, state: agreements.state, taskId: tasks.id, taskName: tasks.name })
+    .from(agreements)
+    .innerJoin(
+      agreementVersions,
+      and(eq(agreementVersions.agreementId, agreements.id), sql`${agreementVersions.version} IN (${agreements.currentVersion}, coalesce(${agreements.inForceVersion}, ${agreements.currentVersion}))`),
+    )
+    .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(and(eq(agreements.personId, personId), sql`${agreements.state} <> 'ended'`, agreementScope(actor)))
+    .orderBy(asc(agreements.id), asc(tasks.name))
+    .all();
+  const existing = [...new Map(rows.map((r) => [r.id, { id: r.id, reference: r.reference, state: r.state, tasks: [] as { id: number; name: string }[] }])).values()];
+  for (const r of rows) {
+    const a = existing.find((e) => e.id === r.id)!;
+    if (!a.tasks.some((t) => t.id === r.taskId)) a.tasks.push({ id: r.taskId, name: r.taskName });
+  }
+  return duplicateAgreements(existing, taskIds);
+}
+
 /**
  * Starts an agreement as a draft (version 1) for a person on the nurse's caseload, with its
- * tasks; the review date defaults to the start plus the shortest review interval.
+ * tasks; the review date defaults to the start plus the shortest review interval. If the person
+ * already has an open agreement for one of the tasks, it starts only once the nurse has
+ * confirmed a second one is needed (rule 10).
  */
 export function createAgreement(
   db: Db,
-  { actor, personId, taskIds, startDate, at }: { actor: Actor; personId: number; taskIds: number[]; startDate: IsoDate; at: Date },
+  {
+    actor,
+    personId,
+    taskIds,
+    startDate,
+    at,
+    confirmDuplicate = false,
+  }: { actor: Actor; personId: number; taskIds: number[]; startDate: IsoDate; at: Date; confirmDuplicate?: boolean },
 ): number {
   return inTransaction(db, (tx) => {
     if (actor.role !== "nurse") throw new RuleError([{ field: "form", message: "Only a nurse can start a delegation agreement" }]);
@@ -152,6 +200,8 @@ export function createAgreement(
     if (!person || !actor.teamIds.includes(person.teamId)) throw new RuleError([{ field: "personId", message: "Select a person on your team's caseload" }]);
     const chosen = taskIds.length ? tx.select().from(tasks).where(and(inArray(tasks.id, taskIds), eq(tasks.active, true))).all() : [];
     if (!chosen.length || chosen.length !== new Set(taskIds).size) throw new RuleError([{ field: "taskIds", message: "Select at least one task from the catalogue" }]);
+    const duplicates = openAgreementsSharingTasks(tx, { actor, personId, taskIds });
+    if (duplicates.length && !confirmDuplicate) throw new DuplicateAgreementError(duplicates);
     const reviewDate = defaultReviewDate(startDate, chosen.map((t) => t.reviewIntervalMonths));
     const id = tx
       .insert(agreements)
@@ -166,7 +216,14 @@ export function createAgreement(
       .returning({ id: agreementVersions.id })
       .get().id;
     for (const t of chosen) tx.insert(agreementTasks).values({ versionId, taskId: t.id, escalationPlan: t.escalationGuidance }).run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.create", entityType: "agreement", entityId: id, details: { reference, personId, taskIds }, at });
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "agreement.create",
+      entityType: "agreement",
+      entityId: id,
+      details: { reference, personId, taskIds, ...(duplicates.length ? { confirmedAlongside: duplicates.map((d) => d.reference) } : {}) },
+      at,
+    });
     return id;
   });
 }
@@ -363,17 +420,5 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
     .orderBy(desc(agreements.id))
     .all()
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
-}
-
-/** Live agreements naming a worker (in their in-force version), for the interlock after a competency change. */
-export function liveAgreementsNaming(db: Db, workerId: number): number[] {
-  return db
-    .select({ id: agreements.id })
-    .from(agreements)
-    .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
-    .innerJoin(agreementWorkers, eq(agreementWorkers.versionId, agreementVersions.id))
-    .where(and(eq(agreements.state, "active"), eq(agreementWorkers.workerId, workerId)))
-    .all()
-    .map((r) => r.id);
 }
 

@@ -5,10 +5,10 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { isInForce, type StoredAgreementState } from "~/domain/agreement";
-import { computeAlerts, type AgreementRecord, type Alert, type AlertSettings, type CompetencyRecord } from "~/domain/alerts";
+import { computeAlerts, type AgreementRecord, type Alert, type AlertSettings, type CompetencyRecord, type DeclineRecord } from "~/domain/alerts";
 import type { CompetencyFacts } from "~/domain/carry-out";
 import { countsForTask, type StoredCompetencyState } from "~/domain/competency";
-import { addDays, addMonths, formatDate, type IsoDate } from "~/domain/dates";
+import { addDays, addMonths, formatDate, londonDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import {
   agreements,
@@ -52,6 +52,7 @@ export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | 
     {
       competencies: competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
       agreements: agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
+      declines: declineRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE }),
     },
     today,
     settings,
@@ -179,6 +180,20 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
   const forecastable = (t: (typeof thin)[number]) => t.state === "active" && !(isInForce(t, today) && t.may <= 1);
   const forecastFacts = namedWorkerFacts(db, { agreementIds: [...new Set(thin.filter(forecastable).map((t) => t.agreementId))] });
   const thinByAgreement = groupBy(thin, (t) => t.agreementId);
+  // docs/domain.md rule 10: live agreements for the same person sharing a task with another live one.
+  const overlapping = db.all<{ agreementId: number; taskName: string; other: string }>(sql`
+    SELECT ${agreements.id} AS agreementId, tk.name AS taskName, b.reference AS other
+    FROM ${agreements}
+    JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
+    JOIN ${agreementTasks} t ON t.version_id = v.id
+    JOIN ${tasks} tk ON tk.id = t.task_id
+    JOIN ${agreements} b ON b.person_id = ${agreements.personId} AND b.id <> ${agreements.id} AND b.state IN ('active', 'suspended')
+    JOIN ${agreementVersions} bv ON bv.agreement_id = b.id AND bv.version = b.in_force_version
+    JOIN ${agreementTasks} bt ON bt.version_id = bv.id AND bt.task_id = t.task_id
+    WHERE ${agreements.state} IN ('active', 'suspended') AND ${scope}
+    ORDER BY b.reference
+  `);
+  const overlapsByAgreement = groupBy(overlapping, (o) => o.agreementId);
   const reviewBy = addDays(today, settings.reviewDueDays);
   const awaitingBefore = `${addDays(today, -settings.awaitingSignaturesDays)}T00:00:00.000Z`;
   const rows = db
@@ -198,7 +213,7 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
     )
     .all();
   return rows
-    .filter(({ a }) => thinByAgreement.has(a.id) || (a.state === "active" && a.reviewDate <= reviewBy) || (a.awaitingSignaturesSince !== null && a.awaitingSignaturesSince < awaitingBefore))
+    .filter(({ a }) => thinByAgreement.has(a.id) || overlapsByAgreement.has(a.id) || (a.state === "active" && a.reviewDate <= reviewBy) || (a.awaitingSignaturesSince !== null && a.awaitingSignaturesSince < awaitingBefore))
     .map(({ a, personName, providerName, currentState }) => ({
       agreementId: a.id,
       reference: a.reference,
@@ -220,6 +235,7 @@ function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; toda
         namedWorkers: t.named,
         forecast: forecastable(t) ? (forecastFacts.get(`${a.id}:${t.taskId}`) ?? []) : undefined,
       })),
+      overlaps: [...groupBy(overlapsByAgreement.get(a.id) ?? [], (o) => o.taskName)].map(([taskName, os]) => ({ taskName, references: os.map((o) => o.other) })),
     }));
 }
 
@@ -252,6 +268,44 @@ function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) 
     byTask.set(key, list);
   }
   return byTask;
+}
+
+/** Declined competencies whose worker is still named for that task on a live agreement (rule 12). */
+function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreementsSeen: SQL }): DeclineRecord[] {
+  const rows = db.all<{ competencyId: number; workerId: number; workerName: string; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(sql`
+    SELECT ${competencies.id} AS competencyId, ${careWorkers.id} AS workerId, ${careWorkers.name} AS workerName, tk.name AS taskName,
+      p.name AS personName, ${careWorkers.providerId} AS providerId, o.name AS providerName,
+      ${competencies.stateChangedAt} AS declinedAt, ${competencies.stateReason} AS reason, ${agreements.reference} AS reference, ${agreements.teamId} AS teamId
+    FROM ${competencies}
+    JOIN ${careWorkers} ON ${careWorkers.id} = ${competencies.workerId} AND ${careWorkers.status} = 'active'
+    JOIN ${tasks} tk ON tk.id = ${competencies.taskId}
+    JOIN ${organisations} o ON o.id = ${careWorkers.providerId}
+    LEFT JOIN ${people} p ON p.id = ${competencies.personId}
+    JOIN ${agreementWorkers} w ON w.worker_id = ${competencies.workerId}
+    JOIN ${agreementVersions} v ON v.id = w.version_id
+    JOIN ${agreements} ON ${agreements.id} = v.agreement_id AND v.version = ${agreements.inForceVersion} AND ${agreements.state} IN ('active', 'suspended')
+    JOIN ${agreementTasks} t ON t.version_id = v.id AND t.task_id = ${competencies.taskId}
+    WHERE ${competencies.state} = 'declined'
+      AND ${countsForTaskSql({ competencyPersonId: sql`${competencies.personId}`, personSpecific: sql`tk.person_specific`, personId: sql`${agreements.personId}` })}
+      AND ${scope} AND ${agreementsSeen}
+    ORDER BY ${agreements.reference}
+  `);
+  return [...groupBy(rows, (r) => r.competencyId).values()].map((rs) => {
+    const r = rs[0]!;
+    return {
+      competencyId: r.competencyId,
+      workerId: r.workerId,
+      workerName: r.workerName,
+      taskName: r.taskName,
+      personInitials: r.personName ? initials(r.personName) : null,
+      providerId: r.providerId,
+      providerName: r.providerName,
+      teamIds: [...new Set(rs.map((x) => x.teamId))],
+      liveAgreements: [...new Set(rs.map((x) => x.reference))],
+      declinedOn: londonDate(new Date(r.declinedAt)),
+      reason: r.reason,
+    };
+  });
 }
 
 /** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */

@@ -3,6 +3,7 @@ import type { Actor } from "~/domain/actor";
 import {
   allowedActions,
   competencyStatus,
+  currentSignOff,
   expiryDate,
   observationProblems,
   RENEWAL_OBSERVATIONS,
@@ -11,7 +12,7 @@ import {
   type CompetencyAction,
   type CompetencyStatus,
 } from "~/domain/competency";
-import { londonDate, type IsoDate } from "~/domain/dates";
+import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -27,10 +28,8 @@ import {
   users,
   workerPrerequisites,
 } from "~db/schema";
-import { enforceInterlock } from "./agreement-cover.server";
-import { liveAgreementsNaming } from "./agreements.server";
+import { followUpCompetencyChange, tellOfDecline } from "./competency-follow-up.server";
 import { competencyScope, personScope, workerScope } from "./scope.server";
-import { getSettings } from "./settings.server";
 
 import { RuleError } from "./errors.server";
 
@@ -239,6 +238,8 @@ export function signOffCompetency(
       details: { workerId: worker.id, taskId: task.id, personId: competency.personId, signedOffOn, expiresOn },
       at,
     });
+    // docs/domain.md rule 5: an agreement waiting only for this sign-off becomes active now.
+    followUpCompetencyChange(tx, { workerId: worker.id, at });
     return { expiresOn };
   });
 }
@@ -263,8 +264,9 @@ export function changeCompetencyState(
       .run();
     tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState, reason, changedBy: actor.userId, changedAt: at.toISOString() }).run();
     recordAudit(tx, { actorId: actor.userId, action: `competency.${action}`, entityType: "competency", entityId: id, details: { from: competency.state, to: toState, reason }, at });
-    // Rule 2 holds at once: agreements left without a competent worker are suspended now.
-    enforceInterlock(tx, { today: londonDate(at), at, warningDays: getSettings(tx).competencyWarningDays, ids: liveAgreementsNaming(tx, worker.id) });
+    if (action === "decline") tellOfDecline(tx, { competency, workerName: worker.name, taskName: found.task.name, reason, at });
+    // docs/domain.md rule 5: activation and the interlock are re-evaluated at once.
+    followUpCompetencyChange(tx, { workerId: worker.id, at });
     return true;
   });
 }
@@ -351,7 +353,12 @@ export function listWorkerCompetencies(
     .where(and(eq(competencies.workerId, workerId), competencyScope(actor)))
     .orderBy(asc(tasks.name), asc(people.name))
     .all();
-  return rows.map(({ state, ...r }) => ({ ...r, status: competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays) }));
+  return rows.map(({ state, ...r }) => {
+    const status = competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays);
+    // Rule 12: a declined or revoked competency shows no sign-off or expiry as if current.
+    const current = currentSignOff({ ...r, status });
+    return { ...r, status, signedOffOn: current?.signedOffOn ?? null, expiresOn: current?.expiresOn ?? null, signedOffByName: current ? r.signedOffByName : null };
+  });
 }
 
 /** One competency with its whole history: sign-offs, changes of state and observations. */
@@ -394,9 +401,12 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
     )
     .orderBy(desc(supervisedObservations.observedOn), desc(supervisedObservations.id))
     .all();
+  const status = competencyStatus(competency, today, warningDays);
   return {
     ...found,
-    status: competencyStatus(competency, today, warningDays),
+    status,
+    /** Rule 12: null when declined or revoked, so no sign-off or expiry is shown as if current. */
+    current: currentSignOff({ ...competency, status }),
     signOffs,
     changes,
     observations,
@@ -453,7 +463,8 @@ export function trainingMatrix(
       .all();
     for (const r of rows) {
       const key = `${r.workerId}:${r.taskId}`;
-      const cell: MatrixCell = { competencyId: r.competencyId, status: competencyStatus(r, today, warningDays), expiresOn: r.expiresOn, personName: r.personName };
+      const status = competencyStatus(r, today, warningDays);
+      const cell: MatrixCell = { competencyId: r.competencyId, status, expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null, personName: r.personName };
       cells.set(key, [...(cells.get(key) ?? []), cell]);
     }
   }

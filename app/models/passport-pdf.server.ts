@@ -1,5 +1,5 @@
 import type { Actor } from "~/domain/actor";
-import { COMPETENCY_STATUS_LABELS } from "~/domain/competency";
+import { COMPETENCY_STATUS_LABELS, currentSignOff } from "~/domain/competency";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import type { PassportPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
@@ -19,7 +19,7 @@ export function passportPdfData(db: Db, { actor, workerId, today, warningDays }:
       taskName: c.taskName,
       personName: c.personName,
       status: COMPETENCY_STATUS_LABELS[c.status],
-      signedOff: c.signedOffOn ? `${formatDate(c.signedOffOn)} by ${c.signedOffByName}` : "Not yet",
+      signedOff: c.signedOffOn ? `${formatDate(c.signedOffOn)} by ${c.signedOffByName}` : currentSignOff(c) ? "Not yet" : "Not applicable",
       expiresOn: formatDate(c.expiresOn) || "",
     })),
   };

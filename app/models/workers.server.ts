@@ -4,11 +4,8 @@ import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { OutOfScopeError } from "./errors.server";
 import { careWorkers, organisations, users } from "~db/schema";
-import { londonDate } from "~/domain/dates";
-import { enforceInterlock } from "./agreement-cover.server";
-import { liveAgreementsNaming } from "./agreements.server";
+import { followUpCompetencyChange } from "./competency-follow-up.server";
 import { providerChoiceScope, workerScope } from "./scope.server";
-import { getSettings } from "./settings.server";
 
 export type WorkerStatus = (typeof careWorkers.$inferSelect)["status"];
 
@@ -101,9 +98,8 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
       })
       .where(eq(careWorkers.id, id))
       .run();
-    if (input.status === "left") {
-      enforceInterlock(tx, { today: londonDate(at), at, warningDays: getSettings(tx).competencyWarningDays, ids: liveAgreementsNaming(tx, id) });
-    }
+    // docs/domain.md rule 5: leaving (or rejoining) is a competency change for every agreement naming them.
+    if (input.status !== existing.worker.status) followUpCompetencyChange(tx, { workerId: id, at });
     recordAudit(tx, {
       actorId: actor.userId,
       action: existing.worker.status !== input.status ? `worker.${input.status === "left" ? "leave" : "rejoin"}` : "worker.update",

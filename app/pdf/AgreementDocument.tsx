@@ -137,7 +137,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
                   <Text style={[styles.td, { width: "30%" }]}>{i === 0 ? `${w.name}\n${w.jobTitle}` : ""}</Text>
                   <Text style={[styles.td, { width: "30%" }]}>{c.taskName}</Text>
                   <Text style={[styles.td, { width: "20%" }]}>{c.signedOffOn || "Not signed off"}</Text>
-                  <Text style={[styles.td, { width: "20%" }]}>{c.expiresOn ? `${c.expiresOn}${c.status ? ` (${c.status})` : ""}` : ""}</Text>
+                  <Text style={[styles.td, { width: "20%" }]}>{c.expiresOn ? `${c.expiresOn}${c.status ? ` (${c.status})` : ""}` : c.status}</Text>
                 </View>
               )),
             )}

@@ -1,19 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
+import { CONSENT_KIND_LABELS, consentSentence, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { options } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
+import { consentProblems } from "~/domain/consent";
 import { dateInput, MAX_LONG_TEXT, optionalNameText, optionalText } from "~/domain/validation";
+import { consentOfVersion } from "~/models/agreement-content.server";
 import { recordConsent } from "~/models/agreement-signing.server";
+import type { AgreementView } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import type { Db } from "~db/client";
 import { consentKinds, representativeAuthorities } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
@@ -32,22 +37,32 @@ function schema(today: string) {
       givenOn: dateInput("Date of consent", { notFuture: today }),
       notes: optionalText(MAX_LONG_TEXT),
     })
+    .transform((v) => ({ ...v, authority: v.authority ? v.authority : null }))
     .superRefine((v, ctx) => {
-      if (v.kind === "representative") {
-        if (!v.representativeName) ctx.addIssue({ code: "custom", path: ["representativeName"], message: "Enter the representative's name" });
-        if (!v.authority) ctx.addIssue({ code: "custom", path: ["authority"], message: "Select the representative's authority" });
-      }
-      if (v.kind === "best_interests" && !v.decisionDetails) {
-        ctx.addIssue({ code: "custom", path: ["decisionDetails"], message: "Enter who made the best-interests decision and who was consulted" });
-      }
-    })
-    .transform((v) => ({ ...v, authority: v.kind === "representative" && v.authority ? v.authority : null, representativeName: v.kind === "representative" ? v.representativeName : "" }));
+      // The rule lives once, in app/domain/consent.ts; the model checks it again.
+      for (const p of consentProblems(v)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
+    });
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
-  return { id: view.agreement.id, reference: view.agreement.reference, personName: view.person.name, capacity: view.person.capacityNotes, today: args.context.clock.today(), submissionToken: newSubmissionToken() };
+  return {
+    id: view.agreement.id,
+    reference: view.agreement.reference,
+    personName: view.person.name,
+    capacity: view.person.capacityNotes,
+    today: args.context.clock.today(),
+    signedWith: signedWith(args.context.db, view),
+    submissionToken: newSubmissionToken(),
+  };
+}
+
+/** Once a version has been sent, its consent is part of what is signed: changing it means a new version. */
+function signedWith(db: Db, view: AgreementView) {
+  if (view.version.state === "draft") return null;
+  const consent = consentOfVersion(db, view.agreement, view.version);
+  return { version: view.version.version, active: view.agreement.state === "active", consent: consent ? consentSentence(consent) : "No consent" };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -57,19 +72,23 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  if (view.version.state !== "draft" && values.confirm !== "yes") {
+    return rejectForm(context, [{ field: "confirm", message: "Confirm that every party must sign a new version with this consent", href: "#confirm" }], values);
+  }
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
+  let result: ReturnType<typeof recordConsent>;
   try {
-    oncePerSubmission(context.db, { actor, token, form: "consent" }, (tx) => recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) }));
+    result = oncePerSubmission(context.db, { actor, token, form: "consent" }, (tx) => recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "kind"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=consent`);
+  return redirect(`/agreements/${view.agreement.id}?done=${result && result.newVersion ? "consent_changed" : "consent"}`);
 }
 
 export default function Consent() {
-  const { id, reference, personName, capacity, today, submissionToken: token } = useLoaderData<typeof loader>();
+  const { id, reference, personName, capacity, today, signedWith, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { givenOn: today };
@@ -80,14 +99,33 @@ export default function Consent() {
         <PageHeading title={`Record ${personName}'s consent`} caption={reference} back={{ to: `/agreements/${id}` }}>
           {capacity ? <p>Capacity on record: {capacity}</p> : null}
         </PageHeading>
+        {signedWith ? (
+          <WarningCallout>
+            <WarningCallout.Heading headingLevel="h2">Consent is part of what the parties sign</WarningCallout.Heading>
+            <p>
+              Version {signedWith.version} was sent for signatures with this consent: {signedWith.consent}
+            </p>
+            <p>
+              Recording a different consent starts version {signedWith.version + 1} with the new consent, and every party must sign it again.
+              {signedWith.active ? " The agreement is suspended until they have: no named care worker may carry out its tasks meanwhile." : ""}
+            </p>
+          </WarningCallout>
+        ) : null}
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
           <RadiosField name="kind" label="Consent" options={options(CONSENT_KIND_LABELS)} errors={errors} values={values} />
           <TextField name="representativeName" label="Representative's name (if a representative consented)" errors={errors} values={values} />
-          <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />
+          <RadiosField
+            name="authority"
+            label="Representative's authority"
+            options={[{ value: "", label: "No representative" }, ...options(REPRESENTATIVE_AUTHORITY_LABELS)]}
+            errors={errors}
+            values={values}
+          />
           <TextareaField name="decisionDetails" label="Best-interests decision (if the person lacks capacity)" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
           <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
+          {signedWith ? <ConfirmCheckbox label={`I understand that every party must sign version ${signedWith.version + 1} with this consent`} errors={errors} /> : null}
           <Button type="submit">Record consent</Button>
         </Form>
       </div>

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
+import { SignedContent } from "~/components/agreement/SignedContent";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField } from "~/components/nhs/fields";
@@ -11,7 +12,7 @@ import { Summary } from "~/components/nhs/Summary";
 import { ACCOUNTABILITY } from "~/content/accountability";
 import { pageTitle } from "~/content/titles";
 import { partyRoleLabel, type Party } from "~/domain/agreement";
-import { formatDate } from "~/domain/dates";
+import { versionContentOf } from "~/models/agreement-content.server";
 import { partiesActorMaySign, signInApp } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
@@ -34,8 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
     reference: view.agreement.reference,
     version: view.version,
     personName: view.person.name,
-    tasks: view.tasks.map(({ task, specifics }) => ({ name: task.name, ...specifics })),
-    workers: view.namedWorkers.map((w) => w.name),
+    // Exactly what is signed: the frozen content, from the one reader of a version's content.
+    content: versionContentOf(args.context.db, view.agreement, view.version),
     parties: unsigned.map((p) => ({ value: p, label: partyRoleLabel(p) })),
   };
 }
@@ -72,28 +73,8 @@ export default function Sign() {
         <PageHeading title={`Sign version ${d.version.version}`} caption={`${d.reference}, ${d.personName}`} back={{ to: `/agreements/${d.id}` }}>
           <p>You are signing exactly this content. If anything here is wrong, do not sign: tell the delegating nurse.</p>
         </PageHeading>
-        {d.tasks.map((t) => (
-          <div key={t.name}>
-            <h2 className="nhsuk-heading-m">{t.name}</h2>
-            <Summary
-              rows={[
-                ["Instructions", t.instructions || `See ${t.carePlanReference}`],
-                ["Device or product", t.deviceOrProduct],
-                ["Parameters", t.parameters],
-                ["Must not do", t.mustNotDo],
-                ["Escalation plan", t.escalationPlan],
-              ]}
-            />
-          </div>
-        ))}
-        <Summary
-          rows={[
-            ["Named care workers", d.workers.join(", ")],
-            ["Start date", formatDate(d.version.startDate)],
-            ["Review date", formatDate(d.version.reviewDate)],
-            ["Content fingerprint", <code key="h">{d.version.contentHash}</code>],
-          ]}
-        />
+        <SignedContent content={d.content} />
+        <Summary rows={[["Content fingerprint", <code key="h">{d.version.contentHash}</code>]]} />
         <h2 className="nhsuk-heading-m">Accountability</h2>
         <ul className="nhsuk-list nhsuk-list--bullet">
           <li>{ACCOUNTABILITY.delegator}</li>

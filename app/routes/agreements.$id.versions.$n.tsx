@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { InsetText, Table } from "nhsuk-react-components";
-import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
+import { SignedContent } from "~/components/agreement/SignedContent";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
 import { partyRoleLabel } from "~/domain/agreement";
-import { formatDate, formatDateTime } from "~/domain/dates";
+import { formatDateTime } from "~/domain/dates";
 import { printoutStatus, printoutWords } from "~/domain/printout";
+import { versionContentOf } from "~/models/agreement-content.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 
@@ -19,13 +19,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
   // The same words a printout of this version carries today (docs/domain.md rule 11).
   const status = printoutStatus({ agreement: view.agreement, version: view.version, today: args.context.clock.today() });
+  // A sent version reads from its frozen content (the one reader), exactly as it was signed.
   return {
     words: printoutWords(status, view.version.version),
     id: view.agreement.id,
     reference: view.agreement.reference,
     version: view.version,
-    tasks: view.tasks,
-    workers: view.namedWorkers.map((w) => w.name),
+    content: versionContentOf(args.context.db, view.agreement, view.version),
     signatures: view.signatures.map((s) => s.signature),
   };
 }
@@ -49,21 +49,7 @@ export default function Version() {
           </p>
         ) : null}
       </InsetText>
-      {d.tasks.map(({ task, specifics }) => (
-        <div key={task.id}>
-          <h2>{task.name}</h2>
-          <TaskSpecificsSummary specifics={specifics} />
-        </div>
-      ))}
-      <h2>Named care workers and dates</h2>
-      <Summary
-        rows={[
-          ["Named care workers", d.workers.join(", ")],
-          ["Start date", formatDate(v.startDate)],
-          ["Review date", formatDate(v.reviewDate)],
-          ["Supervision and support", v.supervisionArrangements],
-        ]}
-      />
+      <SignedContent content={d.content} />
       <h2>Signatures</h2>
       {d.signatures.length ? (
         <Table caption={`Signatures on version ${v.version}`} responsive>

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, DateField, SelectField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
 import { dateInput } from "~/domain/validation";
-import { createAgreement, listPeopleForAgreement } from "~/models/agreements.server";
+import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
@@ -43,9 +45,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) => createAgreement(tx, { actor, ...parsed.data, at: context.clock.now() }));
+    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) => createAgreement(tx, { actor, ...parsed.data, confirmDuplicate: values.confirm === "yes", at: context.clock.now() }));
     return redirect(`/agreements/${id}?done=created`);
   } catch (error) {
+    if (error instanceof DuplicateAgreementError) {
+      // As rejectForm, with the existing agreements to link to (rule 10): nothing was written.
+      context.formRejected = true;
+      return data({ errors: error.problems.map((p) => ({ ...p, href: "#confirm" })), values, duplicates: error.duplicates }, { status: 400 });
+    }
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
     throw error;
   }
@@ -57,6 +64,7 @@ export default function NewAgreement() {
   const [params] = useSearchParams();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { startDate: today, personId: params.get("person") ?? "" };
+  const duplicates = (actionData as { duplicates?: DuplicateAgreementError["duplicates"] } | undefined)?.duplicates ?? [];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -86,6 +94,20 @@ export default function NewAgreement() {
             values={values}
           />
           <DateField name="startDate" label="Start date" errors={errors} values={values} />
+          {duplicates.length ? (
+            <WarningCallout>
+              <WarningCallout.Heading headingLevel="h2">This person already has an open agreement for this task</WarningCallout.Heading>
+              <p>Two agreements for the same task can give care workers two sets of instructions. Check the existing agreement first: amend it rather than start another, unless a second is really needed.</p>
+              <ul>
+                {duplicates.map((d) => (
+                  <li key={d.id}>
+                    <Link to={`/agreements/${d.id}`}>{d.reference}</Link> ({AGREEMENT_STATUS_LABELS[d.state]}): {d.sharedTasks.join(", ")}
+                  </li>
+                ))}
+              </ul>
+              <ConfirmCheckbox label="I have checked the existing agreement and a second agreement is needed" errors={errors} />
+            </WarningCallout>
+          ) : null}
           <Button type="submit">Start agreement</Button>
         </Form>
       </div>

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
+import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -10,6 +11,8 @@ import { pageTitle } from "~/content/titles";
 import { COMPETENCY_ACTION_LABELS } from "~/domain/competency";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { changeCompetencyState, getCompetency } from "~/models/competencies.server";
+import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
+import { agreementScope } from "~/models/scope.server";
 import { RuleError } from "~/models/errors.server";
 import { getSettings } from "~/models/settings.server";
 import { formValues, rejectForm, toFormErrors, type FormValues } from "~/services/forms.server";
@@ -45,15 +48,27 @@ async function load(args: LoaderFunctionArgs, values?: FormValues) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { action, competency } = await load(args);
-  return { action, competency, submissionToken: newSubmissionToken() };
+  const { actor, action, competency } = await load(args);
+  const c = competency.competency;
+  // Declining (docs/domain.md rule 12): show the worker the agreements that name them for this task.
+  const namedOn =
+    action === "decline"
+      ? liveAgreementsNamingFor(args.context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) }).map((a) => ({
+          id: a.agreement.id,
+          reference: a.agreement.reference,
+          personName: a.personName,
+        }))
+      : [];
+  return { action, competency, namedOn, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const values = formValues(await request.formData());
   const { actor, action, competency, form } = await load(args, values);
-  const parsed = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) }).safeParse(values);
+  const base = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) });
+  // Declining (docs/domain.md rule 12) is confirmed explicitly.
+  const parsed = (action === "decline" ? base.extend({ confirm: z.literal("yes", { message: "Confirm that you are declining this task" }) }) : base).safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
@@ -67,7 +82,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ChangeState() {
-  const { action: kind, competency: c, submissionToken: token } = useLoaderData<typeof loader>();
+  const { action: kind, competency: c, namedOn, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const labels = COMPETENCY_ACTION_LABELS[kind];
   return (
@@ -76,9 +91,24 @@ export default function ChangeState() {
         <FormErrorSummary errors={actionData?.errors} />
         <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: `/competencies/${c.competency.id}` }} />
         <p>{CONSEQUENCES[kind]}</p>
+        {namedOn.length ? (
+          <WarningCallout>
+            <WarningCallout.Heading headingLevel="h2">You are named for this task on an agreement</WarningCallout.Heading>
+            <p>Once you decline, you must not carry out this task on:</p>
+            <ul>
+              {namedOn.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/agreements/${a.id}`}>{a.reference}</Link> ({a.personName})
+                </li>
+              ))}
+            </ul>
+            <p>Your manager and the delegating nurse are told straight away.</p>
+          </WarningCallout>
+        ) : null}
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
           <TextareaField name="reason" label="Reason" hint="This is kept in the competency's history" errors={actionData?.errors} values={actionData?.values} />
+          {kind === "decline" ? <ConfirmCheckbox label={`I am declining ${c.task.name}. I will not carry it out`} errors={actionData?.errors} /> : null}
           <Button type="submit" warning={kind === "revoke" || kind === "suspend"}>
             {labels.button}
           </Button>

@@ -48,8 +48,12 @@ export default function CompetencyPage() {
           ...(competency.stateReason && competency.state !== "competent" && competency.state !== "in_training"
             ? ([["Reason", competency.stateReason]] as [string, string][])
             : []),
-          ["Signed off", competency.signedOffOn ? `${formatDate(competency.signedOffOn)} by ${d.signOffs[0]?.byName ?? ""}` : "Not yet"],
-          ["Expires", formatDate(competency.expiresOn) || "Not applicable"],
+          ...((d.current
+            ? [
+                ["Signed off", d.current.signedOffOn ? `${formatDate(d.current.signedOffOn)} by ${d.signOffs[0]?.byName ?? ""}` : "Not yet"],
+                ["Expires", formatDate(d.current.expiresOn) || "Not applicable"],
+              ]
+            : [["Signed off", `No current sign-off: ${COMPETENCY_STATUS_LABELS[d.status].toLowerCase()}. Past sign-offs are listed below.`]]) as [string, string][]),
           ["Supervised observations needed", `${task.requiredObservations} satisfactory before first sign-off`],
         ]}
       />

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Summary } from "../nhs/Summary";
 
 type Specifics = {
@@ -9,18 +10,28 @@ type Specifics = {
   escalationPlan: string;
 };
 
+/** Text exactly as written: line breaks kept (numbered instructions stay numbered lines). */
+export function written(text: string): ReactNode {
+  return text ? <span className="dc-pre-line">{text}</span> : "";
+}
+
 /** A task's care-plan details as agreed; with `scope`, the catalogue's in-scope and excluded first. */
 export function TaskSpecificsSummary({ specifics, scope }: { specifics: Specifics; scope?: { inScope: string; excluded: string } }) {
   return (
     <Summary
       rows={[
-        ...(scope ? ([["In scope", scope.inScope], ["Excluded", scope.excluded]] as [string, string][]) : []),
-        ["Instructions", specifics.instructions],
-        ["Care-plan reference", specifics.carePlanReference],
-        ["Device or product", specifics.deviceOrProduct],
-        ["Parameters", specifics.parameters],
-        ["Must not do", specifics.mustNotDo],
-        ["Escalation plan", specifics.escalationPlan],
+        ...(scope
+          ? ([
+              ["In scope", written(scope.inScope)],
+              ["Excluded", written(scope.excluded)],
+            ] as [string, ReactNode][])
+          : []),
+        ["Instructions", written(specifics.instructions)],
+        ["Care-plan reference", written(specifics.carePlanReference)],
+        ["Device or product", written(specifics.deviceOrProduct)],
+        ["Parameters", written(specifics.parameters)],
+        ["Must not do", written(specifics.mustNotDo)],
+        ["Escalation plan", written(specifics.escalationPlan)],
       ]}
     />
   );

@@ -1,0 +1,58 @@
+/**
+ * What the parties to a version sign (docs/domain.md rule 6): the canonical content frozen with
+ * the version and hashed. One type and one reader, so the sign page, the printout and the
+ * activation check all read the same thing.
+ */
+import type { IsoDate } from "./dates";
+
+export type ConsentKind = "person" | "representative" | "best_interests";
+export type RepresentativeAuthority = "lpa_health_welfare" | "deputy";
+
+/** Consent as the parties signed it; part of the version's content. */
+export type SignedConsent = {
+  kind: ConsentKind;
+  representativeName: string;
+  authority: RepresentativeAuthority | null;
+  decisionDetails: string;
+  givenOn: IsoDate;
+};
+
+export type VersionContent = {
+  reference: string;
+  version: number;
+  person: { name: string; nhsNumber: string; dateOfBirth: IsoDate };
+  team: { name: string; odsCode: string | null };
+  provider: { name: string; cqcLocationId: string | null };
+  delegator: { name: string; nmcPin: string | null };
+  startDate: IsoDate;
+  reviewDate: IsoDate;
+  supervisionArrangements: string;
+  earlyReviewTriggers: string;
+  tasks: {
+    code: string;
+    name: string;
+    inScope: string;
+    excluded: string;
+    instructions: string;
+    carePlanReference: string;
+    deviceOrProduct: string;
+    parameters: string;
+    mustNotDo: string;
+    escalationPlan: string;
+  }[];
+  workers: { id: number; name: string; jobTitle: string }[];
+  /**
+   * The consent the version rests on. Versions frozen before consent was part of the signed
+   * content have none here (`undefined`); `null` means none was recorded when it was frozen.
+   */
+  consent?: SignedConsent | null;
+};
+
+/** Reads a version's frozen canonical JSON. Throws on anything that is not version content. */
+export function parseVersionContent(json: string): VersionContent {
+  const value = JSON.parse(json) as VersionContent;
+  if (!value || typeof value !== "object" || !Array.isArray(value.tasks) || !Array.isArray(value.workers) || typeof value.reference !== "string") {
+    throw new Error("Not the content of an agreement version");
+  }
+  return value;
+}

@@ -1,0 +1,84 @@
+/**
+ * The one reader of a version's content (docs/domain.md rule 6): a frozen version is read from
+ * the canonical JSON that was hashed and signed, never rebuilt from tables that may have changed
+ * since (the task catalogue, a person's details); a draft is built from its rows.
+ */
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { parseVersionContent, type SignedConsent, type VersionContent } from "~/domain/agreement-content";
+import type { Db } from "~db/client";
+import { agreementTasks, agreementWorkers, careWorkers, consents, organisations, people, tasks, users } from "~db/schema";
+import type { Agreement, AgreementVersion } from "./agreements.server";
+
+/** The consent on record for an agreement now (the newest not replaced), as it would be signed. */
+export function latestConsent(db: Db, agreementId: number): SignedConsent | null {
+  const c = db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt)))
+    .orderBy(desc(consents.id))
+    .get();
+  return c ? { kind: c.kind, representativeName: c.representativeName, authority: c.authority, decisionDetails: c.decisionDetails, givenOn: c.givenOn } : null;
+}
+
+/** Builds the canonical content of a draft from its rows: everything a signer agrees to, and nothing else. */
+export function buildVersionContent(db: Db, agreement: Agreement, version: AgreementVersion): VersionContent {
+  const person = db.select().from(people).where(eq(people.id, agreement.personId)).get()!;
+  const org = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
+  const team = org(agreement.teamId);
+  const provider = org(agreement.providerId);
+  const delegator = db.select().from(users).where(eq(users.id, agreement.delegatorId)).get()!;
+  const taskRows = db
+    .select({ s: agreementTasks, t: tasks })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, version.id))
+    .orderBy(asc(tasks.code))
+    .all();
+  const workerRows = db
+    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
+    .from(agreementWorkers)
+    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+    .where(eq(agreementWorkers.versionId, version.id))
+    .orderBy(asc(careWorkers.id))
+    .all();
+  return {
+    reference: agreement.reference,
+    version: version.version,
+    person: { name: person.name, nhsNumber: person.nhsNumber, dateOfBirth: person.dateOfBirth },
+    team: { name: team.name, odsCode: team.odsCode },
+    provider: { name: provider.name, cqcLocationId: provider.cqcLocationId },
+    delegator: { name: delegator.name, nmcPin: delegator.professionalRegistration },
+    startDate: version.startDate,
+    reviewDate: version.reviewDate,
+    supervisionArrangements: version.supervisionArrangements,
+    earlyReviewTriggers: version.earlyReviewTriggers,
+    tasks: taskRows.map(({ s, t }) => ({
+      code: t.code,
+      name: t.name,
+      inScope: t.inScope,
+      excluded: t.excluded,
+      instructions: s.instructions,
+      carePlanReference: s.carePlanReference,
+      deviceOrProduct: s.deviceOrProduct,
+      parameters: s.parameters,
+      mustNotDo: s.mustNotDo,
+      escalationPlan: s.escalationPlan,
+    })),
+    workers: workerRows,
+    consent: latestConsent(db, agreement.id),
+  };
+}
+
+/** What version N says: its frozen content once sent for signatures, else what it would freeze as now. */
+export function versionContentOf(db: Db, agreement: Agreement, version: AgreementVersion): VersionContent {
+  return version.content ? parseVersionContent(version.content) : buildVersionContent(db, agreement, version);
+}
+
+/**
+ * The consent a version rests on: the one frozen in it, or for a version frozen before consent
+ * was part of the signed content (or a draft), the consent on record.
+ */
+export function consentOfVersion(db: Db, agreement: Agreement, version: AgreementVersion): SignedConsent | null {
+  const content = versionContentOf(db, agreement, version);
+  return content.consent !== undefined ? content.consent : latestConsent(db, agreement.id);
+}
