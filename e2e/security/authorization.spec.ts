@@ -196,6 +196,15 @@ function versionRow(agreementId: number, version: number) {
   }
 }
 
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = readDb();
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
 function signatureParties(versionId: number): string[] {
   const db = readDb();
   try {
@@ -245,7 +254,7 @@ test("every role x every party: only the delegating nurse signs as delegator, on
   const edith = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Edith Clarke')");
   const james = idOf("care_workers", "name = ?", "James Whitfield");
   const insulin = idOf("tasks", "code = ?", "INS-PEN");
-  const reference = (readDb().prepare("SELECT reference FROM agreements WHERE id = ?").get(edith) as { reference: string }).reference;
+  const { reference } = one<{ reference: string }>("SELECT reference FROM agreements WHERE id = ?", edith);
 
   // The nurse amends: version 2 keeps insulin only and names only James, and is sent for signatures.
   const nurse = await as(playwright, "nurse");
@@ -329,8 +338,8 @@ test("another team's person stays hidden: their person-specific competencies, ob
   const ivyCompetencies = [idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Fatima Noor')"), idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Liam Hughes')")];
   const workers = [idOf("care_workers", "name = ?", "Fatima Noor"), idOf("care_workers", "name = ?", "Liam Hughes")];
   const ivyAgreement = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson')");
-  const reference = (readDb().prepare("SELECT reference FROM agreements WHERE id = ?").get(ivyAgreement) as { reference: string }).reference;
-  const states = () => (readDb().prepare(`SELECT state FROM competencies WHERE id IN (${ivyCompetencies.join(",")})`).all() as { state: string }[]).map((r) => r.state);
+  const { reference } = one<{ reference: string }>("SELECT reference FROM agreements WHERE id = ?", ivyAgreement);
+  const states = () => ivyCompetencies.map((id) => one<{ state: string }>("SELECT state FROM competencies WHERE id = ?", id).state);
   const before = states();
 
   // The North nurse, whose caseload Ivy is on, sees the competency for Ivy.
@@ -352,7 +361,7 @@ test("another team's person stays hidden: their person-specific competencies, ob
     expect((await south.post(`/competencies/${id}/suspend`, { reason: "Concern", submissionToken: crypto.randomUUID() })).status()).toBe(404);
   }
   expect(states()).toEqual(before);
-  expect((readDb().prepare("SELECT state FROM agreements WHERE id = ?").get(ivyAgreement) as { state: string }).state).toBe("active");
+  expect(one<{ state: string }>("SELECT state FROM agreements WHERE id = ?", ivyAgreement).state).toBe("active");
 
   for (const id of workers) {
     await page.goto(`/workers/${id}`);

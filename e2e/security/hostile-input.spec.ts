@@ -205,7 +205,9 @@ test("a double click writes once: two identical simultaneous submissions of ever
   expect((await post(`/agreements/${agreement}/tasks/${task("EYE")}`, { instructions: "One drop each eye at 8am", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" })).status()).toBe(302);
   expect((await post(`/agreements/${agreement}/workers`, { workerIds: String(chloe) })).status()).toBe(302);
   expect((await post(`/agreements/${agreement}/send`, {})).status()).toBe(302);
-  const v = readDb().prepare("SELECT id, content_hash AS hash FROM agreement_versions WHERE agreement_id = ? AND version = 1").get(agreement) as { id: number; hash: string };
+  const db = readDb();
+  const v = db.prepare("SELECT id, content_hash AS hash FROM agreement_versions WHERE agreement_id = ? AND version = 1").get(agreement) as { id: number; hash: string };
+  db.close();
   for (const [path, body, party] of [
     [`/agreements/${agreement}/sign`, { party: "delegator", contentHash: v.hash, confirm: "yes" }, "delegator"],
     [`/agreements/${agreement}/paper`, { party: "person", signerName: "Arthur Bennett", ...on("signedOn"), contentHash: v.hash, confirm: "yes" }, "person"],
