@@ -5,8 +5,9 @@
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
+import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, reviewDateProblem, type Party } from "~/domain/agreement";
 import { canonicalJson } from "~/domain/canonical-json";
+import { DATE_WINDOWS, dateWindowProblem } from "~/domain/date-windows";
 import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -26,7 +27,8 @@ import {
   type consentKinds,
 } from "~db/schema";
 import { taskCover } from "./agreement-cover.server";
-import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
+import { agreementInScope, editableDraft, reviewIntervalsOf, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
+import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 
 export type ConsentInput = {
@@ -48,6 +50,8 @@ export function recordConsent(
     if (!agreement) return false;
     if (actor.role !== "nurse") throw new RuleError([{ field: "kind", message: "Only a nurse on the agreement's team can record consent" }]);
     if (agreement.state === "ended") throw new RuleError([{ field: "kind", message: "This agreement has ended" }]);
+    const person = tx.select({ dateOfBirth: people.dateOfBirth }).from(people).where(eq(people.id, agreement.personId)).get()!;
+    requireDateInWindow("givenOn", "Date of consent", input.givenOn, DATE_WINDOWS.consent(today, person.dateOfBirth));
     tx.update(consents).set({ withdrawnAt: at.toISOString() }).where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt))).run();
     tx.insert(consents).values({ agreementId, ...input, recordedBy: actor.userId }).run();
     recordAudit(tx, { actorId: actor.userId, action: "agreement.consent", entityType: "agreement", entityId: agreementId, details: { kind: input.kind, authority: input.authority, givenOn: input.givenOn }, at });
@@ -118,7 +122,7 @@ export function newVerificationCode(): string {
 }
 
 /** What must be in place before a draft can go for signature. */
-function sendProblems(db: Db, version: AgreementVersion): string[] {
+function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string[] {
   const problems: string[] = [];
   const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
   if (!taskRows.length) problems.push("Add at least one task");
@@ -128,7 +132,11 @@ function sendProblems(db: Db, version: AgreementVersion): string[] {
   }
   const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
   if (!workerCount) problems.push("Name at least one care worker");
-  if (version.reviewDate <= version.startDate) problems.push("The review date must be after the start date");
+  // Dates are checked again on sending: the tasks, and so the review interval, may have changed (rules 8 and 9).
+  const start = dateWindowProblem("Start date", version.startDate, DATE_WINDOWS.agreementStart(today));
+  if (start) problems.push(start);
+  const review = reviewDateProblem(version.startDate, version.reviewDate, reviewIntervalsOf(db, version.id));
+  if (review) problems.push(review);
   return problems;
 }
 
@@ -143,7 +151,7 @@ export function sendForSignatures(
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
     if (!draft) return false;
-    const problems = sendProblems(tx, draft.version);
+    const problems = sendProblems(tx, draft.version, today);
     if (problems.length) throw new RuleError(problems.map((message) => ({ field: "form", message })));
     const content = versionContent(tx, draft.agreement, draft.version);
     let code = newVerificationCode();

@@ -26,7 +26,7 @@ describe("delegation agreements", () => {
   function sentAgreement() {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at });
+    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at });
     updateTaskSpecifics(db, {
       actor: nurse,
       agreementId: id,
@@ -152,12 +152,12 @@ describe("delegation agreements", () => {
     const nurse = d.actorFor(ids.users.nurse);
     const id = sentAgreement();
     signAll(id);
-    expect(problemsOf(() => recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: TODAY, notes: "" }, at }))).toEqual([
-      "Next review date must be after the review date",
+    expect(problemsOf(() => recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: TODAY, notes: "" }, today: TODAY, at }))).toEqual([
+      "Next review date must be in the future",
     ]);
-    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: "2027-05-22", notes: "Going well" }, at });
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: "2027-05-22", notes: "Going well" }, today: TODAY, at });
     expect(view(ids.users.nurse, id)?.agreement.reviewDate).toBe("2027-05-22");
-    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "end", nextReviewDate: null, notes: "No longer needed" }, at });
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "end", nextReviewDate: null, notes: "No longer needed" }, today: TODAY, at });
     const ended = view(ids.users.nurse, id)!;
     expect(ended.status).toBe("ended");
     expect(ended.reviews).toHaveLength(2);

@@ -17,6 +17,7 @@ export type WorkerInput = {
   name: string;
   jobTitle: string;
   careCertificateOn: string | null;
+  joinedOn: string | null;
   status: WorkerStatus;
   leftOn: string | null;
 };
@@ -95,6 +96,7 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
         name: input.name,
         jobTitle: input.jobTitle,
         careCertificateOn: input.careCertificateOn,
+        joinedOn: input.joinedOn,
         status: input.status,
         leftOn: input.status === "left" ? input.leftOn : null,
         updatedAt: at.toISOString(),

@@ -9,6 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { options } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { recordConsent } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
@@ -20,14 +21,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Record consent", m
 
 const DATE_FIELDS = ["givenOn"];
 
-function schema(today: string) {
+function schema(today: string, dateOfBirth: string) {
   return z
     .object({
       kind: z.enum(consentKinds, { message: "Select who consented, or that a best-interests decision was made" }),
       representativeName: optionalText(),
       authority: z.union([z.literal(""), z.enum(representativeAuthorities)]).optional(),
       decisionDetails: optionalText(MAX_LONG_TEXT),
-      givenOn: dateInput("Date of consent", { notFuture: today }),
+      givenOn: dateInput("Date of consent", DATE_WINDOWS.consent(today, dateOfBirth)),
       notes: optionalText(MAX_LONG_TEXT),
     })
     .superRefine((v, ctx) => {
@@ -53,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today(), view.person.dateOfBirth).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   try {
     recordConsent(context.db, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) });

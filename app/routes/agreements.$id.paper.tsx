@@ -9,6 +9,7 @@ import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import type { Party } from "~/domain/agreement";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, requiredText } from "~/domain/validation";
 import { partiesOf, recordPaperSignature } from "~/models/agreement-signing.server";
 import { RuleError } from "~/models/errors.server";
@@ -49,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
     .object({
       party: z.string({ message: "Select who signed" }).refine((p) => unsigned.some((u) => u.party === p), "Select who signed"),
       signerName: requiredText("Enter the name of the person who signed, as written on the paper"),
-      signedOn: dateInput("Date it was signed", { notFuture: context.clock.today() }),
+      signedOn: dateInput("Date it was signed", DATE_WINDOWS.pastRecord(context.clock.today())),
       contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Open the agreement again"),
       confirm: z.literal("yes", { message: "Confirm that you hold the signed paper copy of this version" }),
     })

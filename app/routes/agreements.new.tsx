@@ -7,6 +7,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, DateField, SelectField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput } from "~/domain/validation";
 import { createAgreement, listPeopleForAgreement } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -17,11 +18,13 @@ import { requirePermission } from "~/services/session.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle("Start a delegation agreement", matches);
 
 const DATE_FIELDS = ["startDate"];
-const Schema = z.object({
-  personId: z.coerce.number({ message: "Select the person receiving care" }).int().positive("Select the person receiving care"),
-  taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task to delegate"),
-  startDate: dateInput("Start date"),
-});
+function schema(today: string) {
+  return z.object({
+    personId: z.coerce.number({ message: "Select the person receiving care" }).int().positive("Select the person receiving care"),
+    taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task to delegate"),
+    startDate: dateInput("Start date", DATE_WINDOWS.agreementStart(today)),
+  });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
@@ -35,13 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
   const values = formValues(await request.formData(), ["taskIds"]);
-  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   try {
-    const id = createAgreement(context.db, { actor, ...parsed.data, at: context.clock.now() });
+    const id = createAgreement(context.db, { actor, ...parsed.data, today: context.clock.today(), at: context.clock.now() });
     return redirect(`/agreements/${id}?done=created`);
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
+    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: p.field === "startDate" ? "#startDate-day" : `#${p.field}` })), values);
     throw error;
   }
 }

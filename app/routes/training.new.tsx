@@ -10,6 +10,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { options } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
+import { DATE_WINDOWS } from "~/domain/date-windows";
+import { attendanceProblem } from "~/domain/training";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
@@ -25,7 +27,7 @@ const DATE_FIELDS = ["heldOn"];
 function schema(today: string) {
   return z.object({
     taskId: z.coerce.number({ message: "Select the task the session covered" }).int().positive("Select the task the session covered"),
-    heldOn: dateInput("Date of the session", { notFuture: today }),
+    heldOn: dateInput("Date of the session", DATE_WINDOWS.trainingSession(today)),
     mode: z.enum(trainingModes, { message: "Select how the training was given" }),
     location: optionalText(),
     notes: optionalText(MAX_LONG_TEXT),
@@ -57,14 +59,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
   const values = formValues(await request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  const today = context.clock.today();
+  const parsed = schema(today).safeParse(withDates(values, DATE_FIELDS));
   const attendees = register(values);
   const errors = parsed.success ? [] : toFormErrors(parsed.error.issues, DATE_FIELDS);
+  const scheduledAhead = parsed.success && parsed.data.heldOn > today;
+  const early = parsed.success && attendees ? attendanceProblem(parsed.data.heldOn, today, attendees.length) : null;
   if (!attendees) errors.push({ field: "attendees", message: "Choose an outcome from the list for each attendee", href: "#attendees" });
-  else if (!attendees.length) errors.push({ field: "attendees", message: "Record at least one care worker who attended", href: "#attendees" });
+  else if (early) errors.push({ field: "attendees", message: early, href: "#attendees" });
+  else if (!attendees.length && !scheduledAhead) errors.push({ field: "attendees", message: "Record at least one care worker who attended", href: "#attendees" });
   if (!parsed.success || errors.length || !attendees) return rejectForm(context, errors, values);
   try {
-    const id = createTrainingSession(context.db, { actor, input: { ...parsed.data, attendees }, at: context.clock.now() });
+    const id = createTrainingSession(context.db, { actor, input: { ...parsed.data, attendees }, today, at: context.clock.now() });
     return redirect(`/training/${id}?done=training`);
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
@@ -96,7 +102,10 @@ export default function NewTraining() {
           <h2 className="nhsuk-heading-m" id="attendees" tabIndex={-1}>
             Register
           </h2>
-          <p className="nhsuk-hint">Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".</p>
+          <p className="nhsuk-hint">
+            Choose an outcome for each care worker who attended. Leave the rest as "Did not attend". For a session scheduled ahead, leave everyone as
+            "Did not attend": attendance is recorded from the day of the session.
+          </p>
           {attendeesError ? (
             <span className="nhsuk-error-message">
               <span className="nhsuk-u-visually-hidden">Error:</span> {attendeesError}

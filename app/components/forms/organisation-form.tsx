@@ -5,6 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, CheckboxField, DateField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { checkbox, optionalDateInput, optionalText, requiredText } from "~/domain/validation";
 import { regulatedActivities } from "~db/schema";
 
@@ -29,7 +30,7 @@ export function organisationSchema(kind: "nhs_team" | "provider", today: string)
       regulatedActivities: z.array(z.enum(regulatedActivities, { message: "Select regulated activities from the list" })).default([]),
       insuranceConfirmed: checkbox,
       insurer: optionalText(),
-      insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", { notFuture: today }),
+      insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", DATE_WINDOWS.pastRecord(today)),
       linkedProviders: z.array(z.coerce.number().int().positive()).default([]),
     })
     .superRefine((v, ctx) => {

@@ -5,6 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, nhsNumber, optionalText, requiredText } from "~/domain/validation";
 import { careSettings } from "~db/schema";
 
@@ -14,7 +15,7 @@ export function personSchema(today: string) {
   return z.object({
     name: requiredText("Enter the person's full name"),
     nhsNumber,
-    dateOfBirth: dateInput("Date of birth", { notFuture: today, notBefore: { date: "1900-01-01", message: "Date of birth must be after 1 January 1900" } }),
+    dateOfBirth: dateInput("Date of birth", DATE_WINDOWS.dateOfBirth(today)),
     setting: z.enum(careSettings, { message: "Select where the person receives care" }),
     address: optionalText(300),
     teamId: z.coerce.number({ message: "Select the NHS team" }).int().positive("Select the NHS team"),
