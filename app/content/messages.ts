@@ -17,6 +17,7 @@ export const DONE_MESSAGES = {
   revoke: "Competency revoked.",
   decline: "You have declined this task. Your manager and the nurse can see this.",
   training: "Training session recorded.",
+  attendance: "Attendance recorded.",
   struck_out: "Observation struck out. It stays in the history and no longer counts towards sign-off.",
   consent: "Consent recorded.",
   password: "Your password has been changed. Other sessions have been signed out.",

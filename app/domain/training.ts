@@ -6,5 +6,5 @@ import { formatDate, type IsoDate } from "./dates";
 
 export function attendanceProblem(heldOn: IsoDate, today: IsoDate, outcomesRecorded: number): string | null {
   if (heldOn <= today || outcomesRecorded === 0) return null;
-  return `Attendance can be recorded from ${formatDate(heldOn)}, the day of the session. To schedule it now, leave every care worker as "Did not attend"`;
+  return `Attendance can be recorded from ${formatDate(heldOn)}, the day of the session`;
 }

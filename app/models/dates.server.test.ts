@@ -14,7 +14,7 @@ import { recordConsent } from "./agreement-signing.server";
 import { createAgreement, updateAgreementDetails } from "./agreements.server";
 import { getCompetency, recordObservation, signOffCompetency, signOffReadiness, strikeOutObservation } from "./competencies.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
-import { createTrainingSession } from "./training.server";
+import { createTrainingSession, recordAttendance } from "./training.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
@@ -199,5 +199,19 @@ describe("the demo's history is never in the future", () => {
     const now = new Date(`${addDays(londonDate(new Date()), 1)}T00:30:00Z`);
     await seedDemoData(db, { clock: fixedClock(now) });
     expect(eventsAfter(db, now)).toEqual([]);
+  });
+});
+
+describe("attendance at a session scheduled ahead", () => {
+  it("is refused before the day, accepted on it, and recorded once", async () => {
+    const d = await demoDatabase();
+    const { db, ids, at } = d;
+    const facilitator = d.actorFor(ids.users.facilitator);
+    const id = createTrainingSession(db, { actor: facilitator, input: { taskId: ids.tasks.EYE!, heldOn: "2026-12-01", mode: "face_to_face", location: "", notes: "", attendees: [] }, today: TODAY, at });
+    const attend = (today: string) => recordAttendance(db, { actor: facilitator, sessionId: id, attendees: [{ workerId: ids.workers.maria, outcome: "completed" }], today, at });
+    expect(problemsOf(() => attend("2026-11-30"))).toEqual(["Attendance can be recorded from 1 December 2026, the day of the session"]);
+    expect(attend("2026-12-01")).toBe(true);
+    expect(problemsOf(() => attend("2026-12-02"))).toEqual(["Attendance at this session has already been recorded"]);
+    expect(recordAttendance(db, { actor: d.actorFor(ids.users.nurseSouth), sessionId: id, attendees: [], today: "2026-12-02", at })).toBe(false);
   });
 });

@@ -127,3 +127,30 @@ export function createTrainingSession(db: Db, { actor, input, today, at }: { act
   });
 }
 
+
+/**
+ * Records the register of a session scheduled ahead, once its day has come (rule 8). A session
+ * whose register is already recorded keeps it.
+ */
+export function recordAttendance(
+  db: Db,
+  { actor, sessionId, attendees, today, at }: { actor: Actor; sessionId: number; attendees: { workerId: number; outcome: AttendanceOutcome }[]; today: IsoDate; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
+    const session = tx.select().from(trainingSessions).where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor))).get();
+    if (!session) return false;
+    const early = attendanceProblem(session.heldOn, today, attendees.length);
+    if (early) throw new RuleError([{ field: "attendees", message: early }]);
+    if (tx.select({ id: trainingAttendances.id }).from(trainingAttendances).where(eq(trainingAttendances.sessionId, sessionId)).get()) {
+      throw new RuleError([{ field: "attendees", message: "Attendance at this session has already been recorded" }]);
+    }
+    const ids = attendees.map((a) => a.workerId);
+    if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
+    const allowed = listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id));
+    if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
+    for (const a of attendees) tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
+    return true;
+  });
+}

@@ -6,7 +6,7 @@ import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
 import { DATE_WINDOWS, dateWindowProblem, narrow } from "~/domain/date-windows";
-import { optionalDateInput, requiredText } from "~/domain/validation";
+import { dateInput, optionalDateInput, requiredText } from "~/domain/validation";
 import { workerStatuses } from "~db/schema";
 
 export const WORKER_DATE_FIELDS = ["careCertificateOn", "joinedOn", "leftOn"];
@@ -18,15 +18,14 @@ export function workerSchema(today: string) {
       name: requiredText("Enter the care worker's full name"),
       jobTitle: requiredText("Enter the care worker's job title"),
       careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
-      joinedOn: optionalDateInput("Date they joined this provider", DATE_WINDOWS.joinedProvider(today)),
+      // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
+      joinedOn: dateInput("Date they joined this provider", DATE_WINDOWS.joinedProvider(today)),
       status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
       leftOn: optionalDateInput("Date they left", DATE_WINDOWS.joinedProvider(today)),
     })
     .superRefine((v, ctx) => {
-      // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
-      if (!v.joinedOn) ctx.addIssue({ code: "custom", path: ["joinedOn"], message: "Enter the date they joined this provider" });
       if (v.status === "left" && !v.leftOn) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "Enter the date they left" });
-      if (v.leftOn && v.joinedOn) {
+      if (v.leftOn) {
         const problem = dateWindowProblem("Date they left", v.leftOn, narrow(DATE_WINDOWS.joinedProvider(today), { earliest: v.joinedOn, because: ", the date they joined" }));
         if (problem) ctx.addIssue({ code: "custom", path: ["leftOn"], message: problem });
       }
