@@ -103,8 +103,6 @@ export function competentCount(cover: TaskCover): number {
   return cover.workers.filter((w) => w.current).length;
 }
 
-export type ReviewOutcome = "continue" | "amend" | "suspend" | "end";
-
 export type ActivationCheck = {
   consentRecorded: boolean;
   versionHash: string | null;
@@ -148,6 +146,8 @@ export function interlockReason(uncovered: TaskCover[]): string {
     .map((t) => `No named care worker is competent for ${t.taskName} (${t.workers.map((w) => `${w.workerName}: ${w.reason}`).join("; ") || "no one named"})`)
     .join(". ");
 }
+
+export type ReviewOutcome = "continue" | "amend" | "suspend" | "end";
 
 /** Can a signed, frozen version be edited? Never (rule 3): only a draft can. */
 export function isEditable(versionState: string): boolean {
@@ -229,9 +229,10 @@ export function reviewProblems(check: ReviewCheck): { field: "reviewedOn" | "nex
         field: "reviewedOn",
         message: `Date of the review must be on or after ${formatDate(addDays(addMonths(check.today, -months), 1))}: a review longer ago than ${months} months would already be due again`,
       });
-    } else if (!check.nextReviewDate) problems.push({ field: "nextReviewDate", message: "Enter the next review date" });
-    else {
-      const next = dateWindowProblem("Next review date", check.nextReviewDate, nextReviewDateWindow(check.today, check.reviewedOn, check.reviewIntervalsMonths));
+    } else if (!check.nextReviewDate) {
+      problems.push({ field: "nextReviewDate", message: "Enter the next review date" });
+    } else {
+      const next = dateWindowProblem("Next review date", check.nextReviewDate, window);
       if (next) problems.push({ field: "nextReviewDate", message: next });
     }
   }
