@@ -236,6 +236,8 @@ describe("striking out an observation (rules 7 and 14)", () => {
   it("refuses anyone else, a second strike-out, and an observation a sign-off counted (the sign-off day itself included)", () => {
     expect(strikeOutProblems({ ...check, role: "provider_manager" })).toHaveLength(1);
     expect(strikeOutProblems({ ...check, struckOut: true })).toEqual(["This observation has already been struck out"]);
+    expect(strikeOutProblems({ ...check, reason: "  " })).toEqual(["Say why this observation is being struck out"]);
+    expect(strikeOutProblems({ ...check, reason: "Wrong worker" })).toEqual([]);
     expect(strikeOutProblems({ ...check, lastSignedOffOn: "2026-11-20" })[0]).toMatch(/^This observation was counted by the sign-off on 20 November 2026/);
   });
 });

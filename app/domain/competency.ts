@@ -197,8 +197,11 @@ export function strikeOutProblems(check: {
   observedOn: IsoDate;
   struckOut: boolean;
   lastSignedOffOn: IsoDate | null;
+  /** Absent when only asking whether it may be struck out (to offer the link). */
+  reason?: string;
 }): string[] {
   if (check.role !== "nurse" && check.role !== "facilitator") return ["Only a registered nurse or a blended-role facilitator can strike out an observation"];
+  if (check.reason !== undefined && !check.reason.trim()) return ["Say why this observation is being struck out"];
   if (check.struckOut) return ["This observation has already been struck out"];
   if (check.lastSignedOffOn && check.observedOn <= check.lastSignedOffOn) {
     return [

@@ -295,7 +295,7 @@ export function strikeOutObservation(
       )
       .get();
     if (!observation) return false;
-    const problems = strikeOutProblems({ role: actor.role, observedOn: observation.observedOn, struckOut: observation.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn });
+    const problems = strikeOutProblems({ role: actor.role, observedOn: observation.observedOn, struckOut: observation.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn, reason });
     if (problems.length) throw new RuleError(problems.map((message) => ({ field: "reason", message })));
     tx.update(supervisedObservations)
       .set({ struckOutAt: at.toISOString(), struckOutBy: actor.userId, struckOutReason: reason })
