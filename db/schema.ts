@@ -226,6 +226,8 @@ export const careWorkers = sqliteTable(
     name: text("name").notNull(),
     jobTitle: text("job_title").notNull().default("Care worker"),
     careCertificateOn: text("care_certificate_on"),
+    /** The day they joined this provider: no supervised observation before it (null on older records). */
+    joinedOn: text("joined_on"),
     status: text("status", { enum: workerStatuses }).notNull().default("active"),
     leftOn: text("left_on"),
     /** The worker's own sign-in, when they have one. */
@@ -403,6 +405,10 @@ export const supervisedObservations = sqliteTable(
       .references(() => users.id),
     outcome: text("outcome", { enum: observationOutcomes }).notNull(),
     notes: text("notes").notNull().default(""),
+    /** A mistaken observation is struck out, never deleted: kept in the history, no longer counted. */
+    struckOutAt: text("struck_out_at"),
+    struckOutBy: integer("struck_out_by").references(() => users.id),
+    struckOutReason: text("struck_out_reason").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [

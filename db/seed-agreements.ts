@@ -19,6 +19,8 @@ import { CATALOGUE } from "./seed-catalogue";
 
 type Refs = {
   today: string;
+  /** The instant the demo is written: no event is dated after it. */
+  now: Date;
   users: Record<string, number>;
   workers: Record<string, number>;
   people: Record<string, number>;
@@ -81,19 +83,25 @@ const SPECIFICS: Record<string, { instructions: string; deviceOrProduct: string;
 
 export function seedAgreements(tx: Db, r: Refs) {
   const actor = (id: number) => loadActor(tx, id)!;
-  const at = (daysAgo: number, hour = 10) => new Date(`${addDays(r.today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`);
+  const at = (daysAgo: number, hour = 10) => {
+    const instant = new Date(`${addDays(r.today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`);
+    return instant > r.now ? new Date(r.now) : instant;
+  };
   const day = (daysAgo: number) => addDays(r.today, -daysAgo);
   const escalation = (code: string) => CATALOGUE.find((c) => c.code === code)!.escalationGuidance;
 
-  type Draft = { nurse: number; person: number; tasks: string[]; workers: number[]; startDaysAgo: number; reviewDate?: string; confirmDuplicate?: boolean };
+  type Draft = { nurse: number; person: number; tasks: string[]; workers: number[]; startDaysAgo: number; reviewDate?: string; draftedDaysAgo?: number; confirmDuplicate?: boolean };
 
   const draft = (d: Draft) => {
     const nurse = actor(d.nurse);
-    const id = createAgreement(tx, { actor: nurse, personId: d.person, taskIds: d.tasks.map((c) => r.tasks[c]!), startDate: day(d.startDaysAgo), at: at(d.startDaysAgo + 2), confirmDuplicate: d.confirmDuplicate });
+    // Drafted two days before it starts, or two days ago for a start still ahead: never after today.
+    const draftedDaysAgo = d.draftedDaysAgo ?? Math.max(d.startDaysAgo + 2, 2);
+    const drafted = at(draftedDaysAgo, 8);
+    const id = createAgreement(tx, { actor: nurse, personId: d.person, taskIds: d.tasks.map((c) => r.tasks[c]!), startDate: day(d.startDaysAgo), today: day(draftedDaysAgo), at: drafted, confirmDuplicate: d.confirmDuplicate });
     for (const code of d.tasks) {
-      updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: at(d.startDaysAgo + 2) });
+      updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: drafted });
     }
-    setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: at(d.startDaysAgo + 2) });
+    setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: drafted });
     const version = versionOf(tx, id, 1)!;
     updateAgreementDetails(tx, {
       actor: nurse,
@@ -104,7 +112,8 @@ export function seedAgreements(tx: Db, r: Refs) {
         supervisionArrangements: "The district nurse visits fortnightly and reviews the charts; the facilitator is available by phone in working hours.",
         earlyReviewTriggers: "Any hospital admission, a change of medicine or dose, a concern about a named worker, or the person asking.",
       },
-      at: at(d.startDaysAgo + 2),
+      today: day(draftedDaysAgo),
+      at: drafted,
     });
     return id;
   };
@@ -168,7 +177,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   signPaper(u.nurse!, edith, "person", "Edith Clarke", 55);
 
   // Active with the review due in 20 days: Ivy's PEG feeding (best-interests decision).
-  const ivy = draft({ nurse: u.nurse!, person: p.ivy!, tasks: ["PEG"], workers: [w.fatima!, w.liam!], startDaysAgo: 160, reviewDate: day(-20) });
+  const ivy = draft({ nurse: u.nurse!, person: p.ivy!, tasks: ["PEG"], workers: [w.fatima!, w.liam!], startDaysAgo: 160, reviewDate: day(-20), draftedDaysAgo: 166 });
   consent(u.nurse!, ivy, 165, "best_interests");
   send(u.nurse!, ivy, 158);
   signApp(u.nurse!, ivy, "delegator", 158);

@@ -219,7 +219,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       const worker = (providerId: number, name: string, jobTitle: string, careCertificateMonthsAgo: number, extra: Partial<typeof careWorkers.$inferInsert> = {}) =>
         tx
           .insert(careWorkers)
-          .values({ providerId, name, jobTitle, careCertificateOn: addMonths(today, -careCertificateMonthsAgo), ...extra })
+          // Joined their provider six months before the Care Certificate: before any of their supervised practice.
+          .values({ providerId, name, jobTitle, careCertificateOn: addMonths(today, -careCertificateMonthsAgo), joinedOn: addMonths(today, -careCertificateMonthsAgo - 6), ...extra })
           .returning({ id: careWorkers.id })
           .get().id;
 
@@ -279,6 +280,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       });
       const agreementIds = seedAgreements(tx, {
         today,
+        now,
         users: { nurse, nurseSouth, manager, manager2, manager3, manager4, workerUser },
         workers,
         people: personIds,

@@ -155,13 +155,25 @@ test("a provider manager adds a care worker to their own provider; bad input wri
   await expect(page.getByRole("alert")).toContainText("Enter the care worker's full name");
   await page.getByLabel("Full name").fill("Kofi Mensah");
   await page.getByLabel("Job title").fill("Care worker");
-  await page.getByLabel("Day").fill("1");
-  await page.getByLabel("Month").fill("1");
-  await page.getByLabel("Year").fill("2999");
+  const joined = page.getByRole("group", { name: "Date they joined this provider" });
+  const certificate = page.getByRole("group", { name: "Date the Care Certificate was awarded (optional)" });
+  await certificate.getByLabel("Day").fill("1");
+  await certificate.getByLabel("Month").fill("1");
+  await certificate.getByLabel("Year").fill("2999");
   await page.getByRole("button", { name: "Add care worker" }).click();
-  await expect(page.getByRole("alert")).toContainText("must be today or in the past");
+  await expect(page.getByRole("alert")).toContainText("Date the Care Certificate was awarded must be today or in the past");
+  // The date they joined is asked for: no supervised practice can be recorded before it.
+  await expect(page.getByRole("alert")).toContainText("Enter date they joined this provider");
   expect(countRows("care_workers")).toBe(before);
-  await page.getByLabel("Year").fill("2024");
+  await certificate.getByLabel("Year").fill("2014");
+  await joined.getByLabel("Day").fill("1");
+  await joined.getByLabel("Month").fill("9");
+  await joined.getByLabel("Year").fill("2023");
+  await page.getByRole("button", { name: "Add care worker" }).click();
+  // Before the Care Certificate existed (April 2015): a typing slip.
+  await expect(page.getByRole("alert")).toContainText("Date the Care Certificate was awarded must be between 1 April 2015 and");
+  expect(countRows("care_workers")).toBe(before);
+  await certificate.getByLabel("Year").fill("2024");
   await page.getByRole("button", { name: "Add care worker" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Kofi Mensah");
   await expect(page.getByText("Brightside Home Care").first()).toBeVisible();

@@ -17,6 +17,8 @@ export const DONE_MESSAGES = {
   revoke: "Competency revoked.",
   decline: "You have declined this task. Your manager and the nurse can see this.",
   training: "Training session recorded.",
+  attendance: "Attendance recorded.",
+  struck_out: "Observation struck out. It stays in the history and no longer counts towards sign-off.",
   consent: "Consent recorded.",
   consent_changed: "Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.",
   password: "Your password has been changed. Other sessions have been signed out.",

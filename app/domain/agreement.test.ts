@@ -11,7 +11,9 @@ import {
   partyWorkerId,
   requiredParties,
   reviewDateProblem,
+  reviewProblems,
   uncoveredTasks,
+  type ReviewCheck,
   type ActivationCheck,
   type TaskCover,
 } from "./agreement";
@@ -138,9 +140,61 @@ describe("rules 5 and 6", () => {
     for (const s of ["draft", "awaiting_signatures", "active", "suspended"] as const) expect(isFinal(s)).toBe(false);
   });
 
-  it("a review date must come after the start date", () => {
-    expect(reviewDateProblem("2026-11-22", "2027-05-22")).toBeNull();
-    expect(reviewDateProblem("2026-11-22", "2026-11-22")).toBe("Review date must be after the start date");
-    expect(reviewDateProblem("2026-11-22", "2026-01-01")).toBe("Review date must be after the start date");
+  it("a review date comes after the start date and no later than the shortest review interval of the tasks (rule 9)", () => {
+    expect(reviewDateProblem("2026-11-22", "2026-11-23", [6])).toBeNull();
+    expect(reviewDateProblem("2026-11-22", "2027-05-22", [6, 12])).toBeNull();
+    expect(reviewDateProblem("2026-11-22", "2026-11-22", [6])).toBe("Review date must be on or after 23 November 2026, the day after the start date (22 November 2026)");
+    expect(reviewDateProblem("2026-11-22", "2026-01-01", [6])).toMatch(/^Review date must be on or after 23 November 2026/);
+    expect(reviewDateProblem("2026-11-22", "2027-05-23", [6, 12])).toBe(
+      "Review date must be on or before 22 May 2027: the agreement's tasks must be reviewed at least every 6 months from the start date",
+    );
+    expect(reviewDateProblem("2026-11-22", "2027-02-22", [3, 6])).toBeNull();
+    expect(reviewDateProblem("2026-11-22", "2027-02-23", [3, 6])).toMatch(/every 3 months/);
+    expect(reviewDateProblem("2026-11-22", "2040-02-23", [3])).toMatch(/^Review date must be on or before 22 February 2027/);
+  });
+
+  describe("reviews (rule 9)", () => {
+    const review: ReviewCheck = { today: T, startDate: "2026-06-01", reviewedOn: T, outcome: "continue", nextReviewDate: "2027-02-22", reviewIntervalsMonths: [3, 6] };
+
+    it("accepts a review today with the next review date at the shortest interval, or a day before it", () => {
+      expect(reviewProblems(review)).toEqual([]);
+      expect(reviewProblems({ ...review, nextReviewDate: "2027-02-21" })).toEqual([]);
+    });
+
+    it("refuses a next review date beyond the shortest interval from the review date (23 February 2040 on a 3-monthly task)", () => {
+      expect(reviewProblems({ ...review, nextReviewDate: "2027-02-23" })).toEqual([
+        { field: "nextReviewDate", message: "Next review date must be on or before 22 February 2027: the agreement's tasks must be reviewed at least every 3 months from the review" },
+      ]);
+      expect(reviewProblems({ ...review, nextReviewDate: "2040-02-23" })[0]?.field).toBe("nextReviewDate");
+      expect(reviewProblems({ ...review, nextReviewDate: "9999-12-31" })[0]?.field).toBe("nextReviewDate");
+    });
+
+    it("the interval runs from the review date, and the next review must be after today", () => {
+      expect(reviewProblems({ ...review, reviewedOn: "2026-11-01", nextReviewDate: "2027-02-01" })).toEqual([]);
+      expect(reviewProblems({ ...review, reviewedOn: "2026-11-01", nextReviewDate: "2027-02-02" })[0]?.message).toMatch(/on or before 1 February 2027/);
+      expect(reviewProblems({ ...review, nextReviewDate: "2026-11-23" })).toEqual([]);
+      expect(reviewProblems({ ...review, nextReviewDate: T })).toEqual([{ field: "nextReviewDate", message: "Next review date must be in the future" }]);
+    });
+
+    it("a review is on or after the start date and not in the future", () => {
+      const recentStart = { ...review, startDate: "2026-10-01" };
+      expect(reviewProblems({ ...recentStart, reviewedOn: "2026-10-01", nextReviewDate: "2027-01-01" })).toEqual([]);
+      expect(reviewProblems({ ...recentStart, reviewedOn: "2026-09-30", nextReviewDate: "2026-12-30" }).map((p) => p.message)).toEqual([
+        "Date of the review must be on or after 1 October 2026, the start date of the agreement",
+      ]);
+      expect(reviewProblems({ ...review, reviewedOn: "2026-11-23" })[0]).toEqual({ field: "reviewedOn", message: "Date of the review must be today or in the past" });
+    });
+
+    it("a review dated longer ago than the shortest interval is refused: its next review would already be due", () => {
+      expect(reviewProblems({ ...review, reviewedOn: "2026-08-22", nextReviewDate: "2026-11-23" })).toEqual([
+        { field: "reviewedOn", message: "Date of the review must be on or after 23 August 2026: a review longer ago than 3 months would already be due again" },
+      ]);
+      expect(reviewProblems({ ...review, reviewedOn: "2026-08-23", nextReviewDate: "2026-11-23" })).toEqual([]);
+    });
+
+    it("ending needs no next review date; any other outcome does", () => {
+      expect(reviewProblems({ ...review, outcome: "end", nextReviewDate: null })).toEqual([]);
+      expect(reviewProblems({ ...review, outcome: "suspend", nextReviewDate: null })).toEqual([{ field: "nextReviewDate", message: "Enter the next review date" }]);
+    });
   });
 });

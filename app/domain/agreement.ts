@@ -4,7 +4,8 @@
  * overdue (derived) -> continue, amend, suspend or end. Safety rules 1, 2 and 3 live here.
  */
 import type { CarryOutCode, CarryOutDecision } from "./carry-out";
-import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
+import { addMonths, daysBetween, formatDate, type IsoDate, addDays } from "./dates";
+import { dateWindowProblem, nextReviewDateWindow, reviewDateWindow, reviewedOnWindow, shortestReviewInterval } from "./date-windows";
 
 export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
 /** `not_yet_in_force`: active (fully signed, consent recorded) but the start date is still ahead. */
@@ -72,8 +73,7 @@ export function agreementReference(year: number, id: number): string {
 
 /** The default review date: the start date plus the shortest review interval among the tasks. */
 export function defaultReviewDate(startDate: IsoDate, reviewIntervalsMonths: number[]): IsoDate {
-  const months = reviewIntervalsMonths.length ? Math.min(...reviewIntervalsMonths) : 6;
-  return addMonths(startDate, months);
+  return addMonths(startDate, shortestReviewInterval(reviewIntervalsMonths));
 }
 
 export type Party = "delegator" | "provider" | "person" | `worker:${number}`;
@@ -192,7 +192,48 @@ export function isFinal(state: StoredAgreementState): boolean {
   return state === "ended";
 }
 
-/** Rule 6: a review date must come after the start date. */
-export function reviewDateProblem(startDate: IsoDate, reviewDate: IsoDate): string | null {
-  return reviewDate > startDate ? null : "Review date must be after the start date";
+/**
+ * docs/domain.md rule 9: a version's review date comes after its start date and no later than
+ * the start plus the shortest review interval among its tasks. Checked on "Dates and
+ * supervision" and again when the version is sent.
+ */
+export function reviewDateProblem(startDate: IsoDate, reviewDate: IsoDate, reviewIntervalsMonths: number[]): string | null {
+  return dateWindowProblem("Review date", reviewDate, reviewDateWindow(startDate, reviewIntervalsMonths));
+}
+
+export type ReviewCheck = {
+  today: IsoDate;
+  /** The start date of the version in force (or of the only version). */
+  startDate: IsoDate;
+  reviewedOn: IsoDate;
+  outcome: ReviewOutcome;
+  nextReviewDate: IsoDate | null;
+  reviewIntervalsMonths: number[];
+};
+
+/**
+ * docs/domain.md rule 9: a review happens on or after the start date and not in the future; the
+ * next review date (needed unless the agreement ends) is after today and no later than the
+ * shortest review interval among the agreement's tasks from the review date.
+ */
+export function reviewProblems(check: ReviewCheck): { field: "reviewedOn" | "nextReviewDate"; message: string }[] {
+  const problems: { field: "reviewedOn" | "nextReviewDate"; message: string }[] = [];
+  const reviewedOn = dateWindowProblem("Date of the review", check.reviewedOn, reviewedOnWindow(check.today, check.startDate));
+  if (reviewedOn) problems.push({ field: "reviewedOn", message: reviewedOn });
+  if (check.outcome !== "end" && !reviewedOn) {
+    const window = nextReviewDateWindow(check.today, check.reviewedOn, check.reviewIntervalsMonths);
+    const months = shortestReviewInterval(check.reviewIntervalsMonths);
+    if (window.earliest > window.latest) {
+      problems.push({
+        field: "reviewedOn",
+        message: `Date of the review must be on or after ${formatDate(addDays(addMonths(check.today, -months), 1))}: a review longer ago than ${months} months would already be due again`,
+      });
+    } else if (!check.nextReviewDate) {
+      problems.push({ field: "nextReviewDate", message: "Enter the next review date" });
+    } else {
+      const next = dateWindowProblem("Next review date", check.nextReviewDate, window);
+      if (next) problems.push({ field: "nextReviewDate", message: next });
+    }
+  }
+  return problems;
 }

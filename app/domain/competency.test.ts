@@ -4,8 +4,10 @@ import {
   competencyStatus,
   expiryDate,
   isCurrent,
+  observationDateWindow,
   observationProblems,
   signOffProblems,
+  strikeOutProblems,
   stateAfter,
   type SignOffCheck,
 } from "./competency";
@@ -78,6 +80,7 @@ describe("sign-off rules (safety rule 4)", () => {
     missingPrerequisites: [],
     signOffDate: "2026-11-22",
     lastSignedOffOn: null,
+    lastObservationOn: "2026-11-15",
     today: "2026-11-22",
   };
 
@@ -110,6 +113,22 @@ describe("sign-off rules (safety rule 4)", () => {
     ]);
   });
 
+  it("refuses a sign-off dated before the last observation it counts; the day itself is fine (rule 7)", () => {
+    expect(signOffProblems({ ...base, signOffDate: "2026-11-15" })).toEqual([]);
+    expect(signOffProblems({ ...base, signOffDate: "2026-11-14" })).toEqual([
+      { field: "signedOffOn", message: "Sign-off date must be on or after 15 November 2026, the date of the last supervised observation it counts" },
+    ]);
+    expect(signOffProblems({ ...base, signOffDate: "2026-11-16" })).toEqual([]);
+  });
+
+  it("refuses a sign-off older than the evidence window (rule 8)", () => {
+    const old = { ...base, lastObservationOn: null };
+    expect(signOffProblems({ ...old, signOffDate: "2021-11-22" })).toEqual([]);
+    expect(signOffProblems({ ...old, signOffDate: "2021-11-21" })).toEqual([
+      { field: "signedOffOn", message: "Sign-off date must be between 22 November 2021 and 22 November 2026" },
+    ]);
+  });
+
   it("refuses when a prerequisite is missing", () => {
     expect(signOffProblems({ ...base, missingPrerequisites: ["National insulin e-learning certificate"] })[0]?.message).toBe(
       "Prerequisite not met: National insulin e-learning certificate",
@@ -120,7 +139,7 @@ describe("sign-off rules (safety rule 4)", () => {
     const renewal = { ...base, state: "competent" as const, lastSignedOffOn: "2025-11-22" };
     expect(signOffProblems({ ...renewal, satisfactoryObservations: 1 })).toEqual([]);
     expect(signOffProblems({ ...renewal, satisfactoryObservations: 0 })[0]?.message).toMatch(/renewal needs a satisfactory supervised observation/);
-    expect(signOffProblems({ ...renewal, satisfactoryObservations: 1, signOffDate: "2025-11-22" })[0]?.message).toBe(
+    expect(signOffProblems({ ...renewal, satisfactoryObservations: 1, lastObservationOn: null, signOffDate: "2025-11-22" })[0]?.message).toBe(
       "Sign-off date must be after the last sign-off",
     );
   });
@@ -141,6 +160,8 @@ describe("observation rules (safety rule 4)", () => {
     personSpecific: false,
     personId: null,
     state: null,
+    prerequisitesMet: [],
+    joinedProviderOn: null,
   };
 
   it("cannot be recorded before the prerequisites are met, and names them", () => {
@@ -155,8 +176,69 @@ describe("observation rules (safety rule 4)", () => {
   });
 
   it("no future dates and only nurses or facilitators observe", () => {
-    expect(observationProblems({ ...base, observedOn: "2026-11-23" })[0]?.message).toBe("Observation date must be today or in the past");
+    expect(observationProblems({ ...base, observedOn: "2026-11-23" })[0]?.message).toBe("Date of the observation must be today or in the past");
     expect(observationProblems({ ...base, observer: { role: "provider_manager" } })).toHaveLength(1);
+  });
+});
+
+describe("observation dates (rules 7 and 8)", () => {
+  const base = {
+    observer: { role: "facilitator" as const },
+    missingPrerequisites: [],
+    observedOn: "2026-11-22",
+    today: "2026-11-22",
+    personSpecific: false,
+    personId: null,
+    state: null,
+    prerequisitesMet: [{ name: "National insulin e-learning certificate", achievedOn: "2026-03-03" }],
+    joinedProviderOn: "2025-06-01",
+  };
+
+  it("not before the prerequisite was completed: the day itself is fine, the day before is refused and names the date", () => {
+    expect(observationProblems({ ...base, observedOn: "2026-03-03" })).toEqual([]);
+    expect(observationProblems({ ...base, observedOn: "2026-03-02" })).toEqual([
+      {
+        field: "signedOffOn",
+        message: "Date of the observation must be on or after 3 March 2026, when the National insulin e-learning certificate was completed: supervised practice comes after it",
+      },
+    ]);
+    expect(observationProblems({ ...base, observedOn: "1999-11-23" })[0]?.message).toMatch(/on or after 3 March 2026/);
+  });
+
+  it("not before the worker joined their provider", () => {
+    const noPrerequisite = { ...base, prerequisitesMet: [] };
+    expect(observationProblems({ ...noPrerequisite, observedOn: "2025-06-01" })).toEqual([]);
+    expect(observationProblems({ ...noPrerequisite, observedOn: "2025-05-31" })[0]?.message).toBe(
+      "Date of the observation must be on or after 1 June 2025, the day the care worker joined their provider",
+    );
+  });
+
+  it("not older than the evidence window when nothing else limits it", () => {
+    const free = { ...base, prerequisitesMet: [], joinedProviderOn: null };
+    expect(observationProblems({ ...free, observedOn: "2021-11-22" })).toEqual([]);
+    expect(observationProblems({ ...free, observedOn: "2021-11-21" })[0]?.message).toBe("Date of the observation must be between 22 November 2021 and 22 November 2026");
+  });
+
+  it("the window is exposed for the page: the latest prerequisite wins", () => {
+    const w = observationDateWindow({ today: "2026-11-22", joinedProviderOn: "2026-04-01", prerequisitesMet: [{ name: "A", achievedOn: "2026-02-01" }, { name: "B", achievedOn: "2026-05-01" }] });
+    expect(w.earliest).toBe("2026-05-01");
+    expect(w.latest).toBe("2026-11-22");
+  });
+});
+
+describe("striking out an observation (rules 7 and 14)", () => {
+  const check = { role: "facilitator" as const, observedOn: "2026-11-20", struckOut: false, lastSignedOffOn: null };
+  it("a nurse or facilitator may strike out an observation not yet counted by a sign-off", () => {
+    expect(strikeOutProblems(check)).toEqual([]);
+    expect(strikeOutProblems({ ...check, role: "nurse" })).toEqual([]);
+    expect(strikeOutProblems({ ...check, lastSignedOffOn: "2026-11-19" })).toEqual([]);
+  });
+  it("refuses anyone else, a second strike-out, and an observation a sign-off counted (the sign-off day itself included)", () => {
+    expect(strikeOutProblems({ ...check, role: "provider_manager" })).toHaveLength(1);
+    expect(strikeOutProblems({ ...check, struckOut: true })).toEqual(["This observation has already been struck out"]);
+    expect(strikeOutProblems({ ...check, reason: "  " })).toEqual(["Say why this observation is being struck out"]);
+    expect(strikeOutProblems({ ...check, reason: "Wrong worker" })).toEqual([]);
+    expect(strikeOutProblems({ ...check, lastSignedOffOn: "2026-11-20" })[0]).toMatch(/^This observation was counted by the sign-off on 20 November 2026/);
   });
 });
 

@@ -3,7 +3,8 @@
  * expired; suspended -> reinstated or revoked; a worker may decline. Expiring and expired come
  * from dates and "today"; nothing here reads a clock.
  */
-import { addMonths, daysBetween, type IsoDate } from "./dates";
+import { DATE_WINDOWS, dateWindowProblem, narrow, type DateWindow } from "./date-windows";
+import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
 import type { Role } from "./roles";
 
 export type StoredCompetencyState = "in_training" | "competent" | "suspended" | "revoked" | "declined";
@@ -78,6 +79,8 @@ export type SignOffCheck = {
   missingPrerequisites: string[];
   signOffDate: IsoDate;
   lastSignedOffOn: IsoDate | null;
+  /** The latest of the satisfactory observations this sign-off counts. */
+  lastObservationOn: IsoDate | null;
   today: IsoDate;
 };
 
@@ -86,7 +89,15 @@ export type SignOffProblem = { field: "form" | "signedOffOn"; message: string };
 /** Observations needed for a renewal (a reassessment): one observed, satisfactory practice. */
 export const RENEWAL_OBSERVATIONS = 1;
 
-/** Everything that stops this sign-off (DOMAIN.md rule 4 and rule 6); empty when it may go ahead. */
+/**
+ * When a sign-off may be dated (docs/domain.md rules 7 and 8): not in the future, not before the
+ * last observation it counts, and inside the evidence window.
+ */
+export function signOffDateWindow(today: IsoDate, lastObservationOn: IsoDate | null): DateWindow {
+  return narrow(DATE_WINDOWS.evidence(today), { earliest: lastObservationOn, because: ", the date of the last supervised observation it counts" });
+}
+
+/** Everything that stops this sign-off (docs/domain.md rules 7 and 8); empty when it may go ahead. */
 export function signOffProblems(check: SignOffCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
   if (check.signer.role !== "nurse" && check.signer.role !== "facilitator") {
@@ -111,9 +122,8 @@ export function signOffProblems(check: SignOffCheck): SignOffProblem[] {
   if (check.missingPrerequisites.length) {
     problems.push({ field: "form", message: `Prerequisite not met: ${check.missingPrerequisites.join(", ")}` });
   }
-  if (check.signOffDate > check.today) {
-    problems.push({ field: "signedOffOn", message: "Sign-off date must be today or in the past" });
-  }
+  const dateProblem = dateWindowProblem("Sign-off date", check.signOffDate, signOffDateWindow(check.today, check.lastObservationOn));
+  if (dateProblem) problems.push({ field: "signedOffOn", message: dateProblem });
   if (check.lastSignedOffOn && check.signOffDate <= check.lastSignedOffOn) {
     problems.push({ field: "signedOffOn", message: "Sign-off date must be after the last sign-off" });
   }
@@ -128,9 +138,29 @@ export type ObservationCheck = {
   personSpecific: boolean;
   personId: number | null;
   state: StoredCompetencyState | null;
+  /** The task's prerequisites this worker has met, with the day each was completed. */
+  prerequisitesMet: { name: string; achievedOn: IsoDate }[];
+  /** The day the worker joined their provider, when known. */
+  joinedProviderOn: IsoDate | null;
 };
 
-/** Rule 4: no supervised observation before the task's prerequisites are met. */
+/**
+ * When a supervised observation may be dated (docs/domain.md rules 7 and 8): not in the future,
+ * not before every prerequisite was completed, not before the worker joined their provider, and
+ * inside the evidence window.
+ */
+export function observationDateWindow(check: Pick<ObservationCheck, "today" | "prerequisitesMet" | "joinedProviderOn">): DateWindow {
+  let window = narrow(DATE_WINDOWS.evidence(check.today), {
+    earliest: check.joinedProviderOn,
+    because: check.joinedProviderOn ? `, the day the care worker joined their provider` : undefined,
+  });
+  for (const p of check.prerequisitesMet) {
+    window = narrow(window, { earliest: p.achievedOn, because: `, when the ${p.name} was completed: supervised practice comes after it` });
+  }
+  return window;
+}
+
+/** Rule 7: no supervised observation before the task's prerequisites are met. */
 export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
   if (check.observer.role !== "nurse" && check.observer.role !== "facilitator") {
@@ -148,10 +178,37 @@ export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   if (check.state === "revoked" || check.state === "declined") {
     problems.push({ field: "form", message: `This competency is ${check.state}: no more observations can be recorded` });
   }
-  if (check.observedOn > check.today) {
-    problems.push({ field: "signedOffOn", message: "Observation date must be today or in the past" });
+  if (!check.missingPrerequisites.length) {
+    const dateProblem = dateWindowProblem("Date of the observation", check.observedOn, observationDateWindow(check));
+    if (dateProblem) problems.push({ field: "signedOffOn", message: dateProblem });
   }
   return problems;
+}
+
+/**
+ * Striking out a mistaken supervised observation (docs/domain.md rules 7 and 14): a nurse or
+ * facilitator, with a reason; the observation stays in the history, shown struck out, and no
+ * longer counts towards sign-off. One a sign-off already counted cannot be struck out: that
+ * sign-off would stand on evidence withdrawn from under it, so the competency is suspended
+ * instead while it is reassessed.
+ */
+export function strikeOutProblems(check: {
+  role: Role;
+  observedOn: IsoDate;
+  struckOut: boolean;
+  lastSignedOffOn: IsoDate | null;
+  /** Absent when only asking whether it may be struck out (to offer the link). */
+  reason?: string;
+}): string[] {
+  if (check.role !== "nurse" && check.role !== "facilitator") return ["Only a registered nurse or a blended-role facilitator can strike out an observation"];
+  if (check.reason !== undefined && !check.reason.trim()) return ["Say why this observation is being struck out"];
+  if (check.struckOut) return ["This observation has already been struck out"];
+  if (check.lastSignedOffOn && check.observedOn <= check.lastSignedOffOn) {
+    return [
+      `This observation was counted by the sign-off on ${formatDate(check.lastSignedOffOn)}, so it cannot be struck out. If that sign-off is in doubt, suspend the competency and reassess`,
+    ];
+  }
+  return [];
 }
 
 export type CompetencyAction = "suspend" | "reinstate" | "revoke" | "decline";

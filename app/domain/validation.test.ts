@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkbox, dateInput, emailAddress, hasHiddenCharacters, idParam, nameText, nhsNumber, optionalDateInput, optionalNameText } from "./validation";
+import { DATE_WINDOWS } from "./date-windows";
 
 function messages(schema: z.ZodType, value: unknown): string[] {
   const result = schema.safeParse(value);
@@ -9,7 +10,7 @@ function messages(schema: z.ZodType, value: unknown): string[] {
 
 describe("form validation messages", () => {
   it("dates: missing, partial, impossible, future", () => {
-    const dob = dateInput("Date of birth", { notFuture: "2026-11-22" });
+    const dob = dateInput("Date of birth", DATE_WINDOWS.dateOfBirth("2026-11-22"));
     expect(messages(dob, { day: "", month: "", year: "" })).toEqual(["Enter date of birth"]);
     expect(messages(dob, { day: "4", month: "", year: "1940" })).toEqual(["Date of birth must include a month"]);
     expect(messages(dob, { day: "31", month: "2", year: "1940" })).toEqual(["Date of birth must be a real date"]);
@@ -18,8 +19,19 @@ describe("form validation messages", () => {
     expect(dob.parse({ day: "22", month: "11", year: "2026" })).toBe("2026-11-22");
   });
 
+  it("dates outside their window are refused, naming the field and the range", () => {
+    const start = dateInput("Start date", DATE_WINDOWS.agreementStart("2026-11-30"));
+    expect(messages(start, { day: "1", month: "1", year: "1900" })).toEqual(["Start date must be between 30 November 2025 and 30 November 2027"]);
+    expect(messages(start, { day: "1", month: "1", year: "0001" })).toEqual(["Start date must be between 30 November 2025 and 30 November 2027"]);
+    expect(messages(start, { day: "31", month: "12", year: "9999" })).toEqual(["Start date must be between 30 November 2025 and 30 November 2027"]);
+    expect(start.parse({ day: "30", month: "11", year: "2027" })).toBe("2027-11-30");
+    expect(start.parse({ day: "30", month: "11", year: "2025" })).toBe("2025-11-30");
+    expect(messages(start, { day: "1", month: "12", year: "2027" })).toHaveLength(1);
+    expect(messages(start, { day: "29", month: "11", year: "2025" })).toHaveLength(1);
+  });
+
   it("an optional date left empty is null; half-filled is an error", () => {
-    const d = optionalDateInput("Date they left");
+    const d = optionalDateInput("Date they left", DATE_WINDOWS.joinedProvider("2026-11-22"));
     expect(d.parse({ day: "", month: "", year: "" })).toBeNull();
     expect(messages(d, { day: "1", month: "", year: "" })).toEqual(["Date they left must include a month"]);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateWindowProblem, type DateWindow } from "./date-windows";
 import { dateFromFields, type IsoDate } from "./dates";
 import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 
@@ -86,26 +87,28 @@ export const nhsNumber = z
     return normaliseNhsNumber(v);
   });
 
-type DateRule = { notFuture?: IsoDate; notBefore?: { date: IsoDate; message: string } };
-
 const DateFields = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() });
 
-/** The three-field date input; `label` names the date in messages ("Date of birth"). */
-export function dateInput(label: string, rules: DateRule = {}) {
-  return DateFields.transform((fields, ctx): IsoDate => checkDate(label, rules, fields, ctx));
+/**
+ * The three-field date input; `label` names the date in messages ("Date of birth"). Every date
+ * has a window (app/domain/date-windows.ts, docs/domain.md rule 8): there is no date field
+ * without one.
+ */
+export function dateInput(label: string, window: DateWindow) {
+  return DateFields.transform((fields, ctx): IsoDate => checkDate(label, window, fields, ctx));
 }
 
 /** An optional three-field date: all three left empty means "not given" (null). */
-export function optionalDateInput(label: string, rules: DateRule = {}) {
+export function optionalDateInput(label: string, window: DateWindow) {
   return DateFields.transform((fields, ctx): IsoDate | null => {
     if (!fields.day?.trim() && !fields.month?.trim() && !fields.year?.trim()) return null;
-    return checkDate(label, rules, fields, ctx);
+    return checkDate(label, window, fields, ctx);
   });
 }
 
 function checkDate(
   label: string,
-  rules: DateRule,
+  window: DateWindow,
   fields: z.infer<typeof DateFields>,
   ctx: z.RefinementCtx,
 ): IsoDate {
@@ -124,12 +127,9 @@ function checkDate(
         ctx.addIssue({ code: "custom", message, path: result.problem === "year_format" ? ["year"] : result.problem === "missing" ? [missing] : [] });
         return z.NEVER;
       }
-      if (rules.notFuture && result.date > rules.notFuture) {
-        ctx.addIssue({ code: "custom", message: `${label} must be today or in the past` });
-        return z.NEVER;
-      }
-      if (rules.notBefore && result.date < rules.notBefore.date) {
-        ctx.addIssue({ code: "custom", message: rules.notBefore.message });
+      const problem = dateWindowProblem(label, result.date, window);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
         return z.NEVER;
       }
       return result.date;

@@ -29,7 +29,7 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
   function signedButWaitingForAisha() {
     const { db, ids, at } = d;
     const insulin = ids.tasks["INS-PEN"]!;
-    const id = createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [insulin], startDate: TODAY, at, confirmDuplicate: true });
+    const id = createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [insulin], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, { actor: nurse(), agreementId: id, taskId: insulin, specifics: { instructions: "1. Check\n2. Give", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
     setNamedWorkers(db, { actor: nurse(), agreementId: id, workerIds: [ids.workers.maria, ids.workers.aisha], at });
     recordConsent(db, { actor: nurse(), agreementId: id, input: PERSON, today: TODAY, at, warningDays: W });
@@ -61,7 +61,7 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
     const before = db.select().from(agreements).all().length;
     let error: unknown;
     try {
-      createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [ids.tasks.BGM!], startDate: TODAY, at });
+      createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [ids.tasks.BGM!], startDate: TODAY, today: TODAY, at });
     } catch (e) {
       error = e;
     }
@@ -70,7 +70,7 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
     expect((error as DuplicateAgreementError).duplicates).toEqual([{ id: edith.id, reference: edith.reference, state: "active", tasks: expect.any(Array), sharedTasks: ["Blood glucose monitoring"] }]);
     expect(db.select().from(agreements).all()).toHaveLength(before);
     // Another task for the same person is not a duplicate.
-    expect(() => createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [ids.tasks.CATH!], startDate: TODAY, at })).not.toThrow();
+    expect(() => createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [ids.tasks.CATH!], startDate: TODAY, today: TODAY, at })).not.toThrow();
 
     const second = signedButWaitingForAisha();
     const created = db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(second)), eq(auditEvents.action, "agreement.create"))).get()!;

@@ -4,13 +4,13 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { isFinal, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
+import { isFinal, reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
 import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
-import { agreementInScope, versionOf, type Agreement } from "./agreements.server";
+import { agreementInScope, reviewIntervalsOf, versionOf, type Agreement } from "./agreements.server";
 import { RuleError } from "./errors.server";
 
 function requireNurse(actor: Actor, message: string) {
@@ -150,7 +150,7 @@ export type ReviewInput = { reviewedOn: IsoDate; outcome: ReviewOutcome; nextRev
  */
 export function recordReview(
   db: Db,
-  { actor, agreementId, input, at }: { actor: Actor; agreementId: number; input: ReviewInput; at: Date },
+  { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ReviewInput; today: IsoDate; at: Date },
 ): boolean {
   const agreement = agreementInScope(db, actor, agreementId);
   if (!agreement) return false;
@@ -158,9 +158,17 @@ export function recordReview(
   if (agreement.state !== "active" && agreement.state !== "suspended") {
     throw new RuleError([{ field: "outcome", message: "Only an active or suspended agreement can be reviewed" }]);
   }
-  if (input.outcome !== "end" && (!input.nextReviewDate || input.nextReviewDate <= input.reviewedOn)) {
-    throw new RuleError([{ field: "nextReviewDate", message: "Next review date must be after the review date" }]);
-  }
+  // Rule 9: the dates of the version under review (the one in force, else the newest).
+  const reviewed = versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion)!;
+  const problems = reviewProblems({
+    today,
+    startDate: reviewed.startDate,
+    reviewedOn: input.reviewedOn,
+    outcome: input.outcome,
+    nextReviewDate: input.nextReviewDate,
+    reviewIntervalsMonths: reviewIntervalsOf(db, reviewed.id),
+  });
+  if (problems.length) throw new RuleError(problems);
   return inTransaction(db, (tx) => {
     tx.insert(reviews)
       .values({ agreementId, version: agreement.inForceVersion ?? agreement.currentVersion, reviewedOn: input.reviewedOn, reviewerId: actor.userId, outcome: input.outcome, nextReviewDate: input.outcome === "end" ? null : input.nextReviewDate, notes: input.notes })

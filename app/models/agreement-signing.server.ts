@@ -5,11 +5,12 @@
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
+import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, reviewDateProblem, type Party } from "~/domain/agreement";
 import { canonicalJson } from "~/domain/canonical-json";
 import { capacityAfterConsent, consentProblems, sameConsent } from "~/domain/consent";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { mayRecordPaper, paperRefusal, signingRights } from "~/domain/signing";
+import { DATE_WINDOWS, dateWindowProblem } from "~/domain/date-windows";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -30,7 +31,8 @@ import {
 import { buildVersionContent, consentOfVersion, latestConsent } from "./agreement-content.server";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
 import { amendAgreement } from "./agreement-lifecycle.server";
-import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
+import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion, reviewIntervalsOf } from "./agreements.server";
+import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 
 export type ConsentInput = {
@@ -51,7 +53,7 @@ export type ConsentInput = {
  */
 export function recordConsent(
   db: Db,
-  { actor, agreementId, input, at }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
+  { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
 ): { newVersion: number | null } | false {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
@@ -60,6 +62,8 @@ export function recordConsent(
     if (agreement.state === "ended") throw new RuleError([{ field: "kind", message: "This agreement has ended" }]);
     const problems = consentProblems(input);
     if (problems.length) throw new RuleError(problems);
+    const person = tx.select({ dateOfBirth: people.dateOfBirth }).from(people).where(eq(people.id, agreement.personId)).get()!;
+    requireDateInWindow("givenOn", "Date of consent", input.givenOn, DATE_WINDOWS.consent(today, person.dateOfBirth));
     const current = versionOf(tx, agreementId, agreement.currentVersion)!;
     const frozen = current.state !== "draft";
     if (frozen && sameConsent(input, consentOfVersion(tx, agreement, current))) {
@@ -113,7 +117,7 @@ export function newVerificationCode(): string {
 }
 
 /** What must be in place before a draft can go for signature. */
-function sendProblems(db: Db, version: AgreementVersion): string[] {
+function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string[] {
   const problems: string[] = [];
   const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
   if (!latestConsent(db, version.agreementId)) problems.push("Record consent: it is part of what every party signs");
@@ -124,7 +128,11 @@ function sendProblems(db: Db, version: AgreementVersion): string[] {
   }
   const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
   if (!workerCount) problems.push("Name at least one care worker");
-  if (version.reviewDate <= version.startDate) problems.push("The review date must be after the start date");
+  // Dates are checked again on sending: the tasks, and so the review interval, may have changed (rules 8 and 9).
+  const start = dateWindowProblem("Start date", version.startDate, DATE_WINDOWS.agreementStart(today));
+  if (start) problems.push(start);
+  const review = reviewDateProblem(version.startDate, version.reviewDate, reviewIntervalsOf(db, version.id));
+  if (review) problems.push(review);
   return problems;
 }
 
@@ -139,7 +147,7 @@ export function sendForSignatures(
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
     if (!draft) return false;
-    const problems = sendProblems(tx, draft.version);
+    const problems = sendProblems(tx, draft.version, today);
     if (problems.length) throw new RuleError(problems.map((message) => ({ field: "form", message })));
     const content = buildVersionContent(tx, draft.agreement, draft.version);
     let code = newVerificationCode();

@@ -30,7 +30,7 @@ describe("delegation agreements", () => {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
     // Edith already has an agreement for insulin in the demo: a second is confirmed (rule 10).
-    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
+    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, {
       actor: nurse,
       agreementId: id,
@@ -59,7 +59,7 @@ describe("delegation agreements", () => {
   it("becomes active only with consent and every required signature on the current version (rule 1); consent is part of what is signed (rule 6)", () => {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, at, confirmDuplicate: true });
+    const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, { actor: nurse, agreementId: draft, taskId: ids.tasks["INS-PEN"]!, specifics: { instructions: "8 units", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
     setNamedWorkers(db, { actor: nurse, agreementId: draft, workerIds: [ids.workers.maria], at });
     expect(problemsOf(() => sendForSignatures(db, { actor: nurse, agreementId: draft, today: TODAY, at, warningDays: W }))).toEqual(["Record consent: it is part of what every party signs"]);
@@ -184,12 +184,12 @@ describe("delegation agreements", () => {
     const nurse = d.actorFor(ids.users.nurse);
     const id = sentAgreement();
     signAll(id);
-    expect(problemsOf(() => recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: TODAY, notes: "" }, at }))).toEqual([
-      "Next review date must be after the review date",
+    expect(problemsOf(() => recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: TODAY, notes: "" }, today: TODAY, at }))).toEqual([
+      "Next review date must be in the future",
     ]);
-    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: "2027-05-22", notes: "Going well" }, at });
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "continue", nextReviewDate: "2027-05-22", notes: "Going well" }, today: TODAY, at });
     expect(view(ids.users.nurse, id)?.agreement.reviewDate).toBe("2027-05-22");
-    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "end", nextReviewDate: null, notes: "No longer needed" }, at });
+    recordReview(db, { actor: nurse, agreementId: id, input: { reviewedOn: TODAY, outcome: "end", nextReviewDate: null, notes: "No longer needed" }, today: TODAY, at });
     const ended = view(ids.users.nurse, id)!;
     expect(ended.status).toBe("ended");
     expect(ended.reviews).toHaveLength(2);

@@ -2,7 +2,8 @@ import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from
 import type { Actor } from "~/domain/actor";
 import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { duplicateAgreements } from "~/domain/agreement-overlap";
-import { addDays, type IsoDate } from "~/domain/dates";
+import { addDays, type IsoDate, londonDate } from "~/domain/dates";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -21,6 +22,7 @@ import {
   users,
 } from "~db/schema";
 import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-cover.server";
+import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, personScope, versionScope } from "./scope.server";
 
@@ -190,12 +192,14 @@ export function createAgreement(
     personId,
     taskIds,
     startDate,
+    today,
     at,
     confirmDuplicate = false,
-  }: { actor: Actor; personId: number; taskIds: number[]; startDate: IsoDate; at: Date; confirmDuplicate?: boolean },
+  }: { actor: Actor; personId: number; taskIds: number[]; startDate: IsoDate; today: IsoDate; at: Date; confirmDuplicate?: boolean },
 ): number {
   return inTransaction(db, (tx) => {
     if (actor.role !== "nurse") throw new RuleError([{ field: "form", message: "Only a nurse can start a delegation agreement" }]);
+    requireDateInWindow("startDate", "Start date", startDate, DATE_WINDOWS.agreementStart(today));
     const person = tx.select().from(people).where(and(eq(people.id, personId), personScope(actor))).get();
     if (!person || !actor.teamIds.includes(person.teamId)) throw new RuleError([{ field: "personId", message: "Select a person on your team's caseload" }]);
     const chosen = taskIds.length ? tx.select().from(tasks).where(and(inArray(tasks.id, taskIds), eq(tasks.active, true))).all() : [];
@@ -208,7 +212,8 @@ export function createAgreement(
       .values({ reference: `pending-${at.getTime()}-${Math.random()}`, personId, teamId: person.teamId, providerId: person.providerId, delegatorId: actor.userId, startDate, reviewDate, state: "draft", stateChangedAt: at.toISOString() })
       .returning({ id: agreements.id })
       .get().id;
-    const reference = agreementReference(Number(startDate.slice(0, 4)), id);
+    // The year it was created, whatever its start date (a start date is planned, and may change).
+    const reference = agreementReference(Number(londonDate(at).slice(0, 4)), id);
     tx.update(agreements).set({ reference }).where(eq(agreements.id, id)).run();
     const versionId = tx
       .insert(agreementVersions)
@@ -287,11 +292,15 @@ export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: {
 
 export type AgreementDetails = { startDate: IsoDate; reviewDate: IsoDate; supervisionArrangements: string; earlyReviewTriggers: string };
 
-export function updateAgreementDetails(db: Db, { actor, agreementId, details, at }: { actor: Actor; agreementId: number; details: AgreementDetails; at: Date }): boolean {
+export function updateAgreementDetails(
+  db: Db,
+  { actor, agreementId, details, today, at }: { actor: Actor; agreementId: number; details: AgreementDetails; today: IsoDate; at: Date },
+): boolean {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
     if (!draft) return false;
-    const problem = reviewDateProblem(details.startDate, details.reviewDate);
+    requireDateInWindow("startDate", "Start date", details.startDate, DATE_WINDOWS.agreementStart(today));
+    const problem = reviewDateProblem(details.startDate, details.reviewDate, reviewIntervalsOf(tx, draft.version.id));
     if (problem) throw new RuleError([{ field: "reviewDate", message: problem }]);
     tx.update(agreementVersions).set(details).where(eq(agreementVersions.id, draft.version.id)).run();
     // Before anything is in force, the agreement's own dates follow its only version.
@@ -301,6 +310,17 @@ export function updateAgreementDetails(db: Db, { actor, agreementId, details, at
     recordAudit(tx, { actorId: actor.userId, action: "agreement.details", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, ...details }, at });
     return true;
   });
+}
+
+/** The review intervals (months) of a version's tasks, for its review date limit (rule 9). */
+export function reviewIntervalsOf(db: Db, versionId: number): number[] {
+  return db
+    .select({ months: tasks.reviewIntervalMonths })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, versionId))
+    .all()
+    .map((r) => r.months);
 }
 
 /** Everything the agreement page shows, for one version (the current one unless asked). */

@@ -167,11 +167,11 @@ describe("training, observations and sign-off", () => {
     const { ids, db } = demo;
     const facilitator = demo.actorFor(ids.users.facilitator);
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees: [{ workerId: ids.workers.chloe, outcome: "completed" as const }] };
-    const id = createTrainingSession(db, { actor: facilitator, input, at: demo.at });
+    const id = createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at });
     expect(getTrainingSession(db, { actor: facilitator, id })?.attendees.map((a) => a.name)).toEqual(["Chloe Barker"]);
     expect(listTrainingSessions(db, { actor: demo.actorFor(ids.users.manager2) }).map((s) => s.id)).not.toContain(id);
     expect(getTrainingSession(db, { actor: demo.actorFor(ids.users.manager), id })).not.toBeNull();
-    expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, at: demo.at }))).toEqual(["Select care workers from the list"]);
+    expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, today: TODAY, at: demo.at }))).toEqual(["Select care workers from the list"]);
     expect(db.select().from(users).where(eq(users.id, ids.users.facilitator)).get()?.name).toBe("Grace Liu");
   });
 
@@ -182,7 +182,7 @@ describe("training, observations and sign-off", () => {
     const before = listTrainingSessions(db, { actor: facilitator }).length;
     const attendees = [{ workerId: ids.workers.chloe, outcome: "completed" as const }, { workerId: ids.workers.chloe, outcome: "did_not_complete" as const }];
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees };
-    expect(problemsOf(() => createTrainingSession(db, { actor: facilitator, input, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
+    expect(problemsOf(() => createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
     expect(listTrainingSessions(db, { actor: facilitator })).toHaveLength(before);
   });
 });

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gt, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import {
   allowedActions,
@@ -9,10 +9,12 @@ import {
   RENEWAL_OBSERVATIONS,
   signOffProblems,
   stateAfter,
+  strikeOutProblems,
   type CompetencyAction,
   type CompetencyStatus,
 } from "~/domain/competency";
-import type { IsoDate } from "~/domain/dates";
+import { DATE_WINDOWS } from "~/domain/date-windows";
+import { londonDate, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -31,6 +33,7 @@ import {
 import { followUpCompetencyChange, tellOfDecline } from "./competency-follow-up.server";
 import { competencyScope, personScope, workerScope } from "./scope.server";
 
+import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 
 
@@ -50,6 +53,20 @@ export function missingPrerequisites(db: Db, workerId: number, taskId: number): 
     .orderBy(asc(taskPrerequisites.id))
     .all()
     .map((r) => r.name);
+}
+
+/** The task's prerequisites this worker has met, with the day each was completed (rule 7). */
+export function metPrerequisites(db: Db, workerId: number, taskId: number): { name: string; achievedOn: IsoDate }[] {
+  return db
+    .select({ name: taskPrerequisites.name, achievedOn: workerPrerequisites.achievedOn })
+    .from(taskPrerequisites)
+    .innerJoin(
+      workerPrerequisites,
+      and(eq(workerPrerequisites.prerequisiteId, taskPrerequisites.id), eq(workerPrerequisites.workerId, workerId)),
+    )
+    .where(eq(taskPrerequisites.taskId, taskId))
+    .orderBy(asc(taskPrerequisites.id))
+    .all();
 }
 
 function workerInScope(db: Db, actor: Actor, workerId: number) {
@@ -110,6 +127,8 @@ export function recordObservation(
       personSpecific: task.personSpecific,
       personId,
       state: existing?.state ?? null,
+      prerequisitesMet: metPrerequisites(tx, worker.id, task.id),
+      joinedProviderOn: worker.joinedOn,
     });
     if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
     if (problems.length) throw new RuleError(problems);
@@ -137,22 +156,26 @@ export function recordObservation(
   });
 }
 
-function countSatisfactory(db: Db, c: { workerId: number; taskId: number; personId: number | null }, after: IsoDate | null) {
-  return (
-    db
-      .select({ n: count() })
-      .from(supervisedObservations)
-      .where(
-        and(
-          eq(supervisedObservations.workerId, c.workerId),
-          eq(supervisedObservations.taskId, c.taskId),
-          c.personId ? eq(supervisedObservations.personId, c.personId) : isNull(supervisedObservations.personId),
-          eq(supervisedObservations.outcome, "satisfactory"),
-          after ? gt(supervisedObservations.observedOn, after) : undefined,
-        ),
-      )
-      .get()?.n ?? 0
-  );
+/**
+ * The satisfactory observations a sign-off counts (all, or those after `after` for a renewal),
+ * leaving out any struck out, and the date of the last of them.
+ */
+function countedObservations(db: Db, c: { workerId: number; taskId: number; personId: number | null }, after: IsoDate | null): { n: number; lastOn: IsoDate | null } {
+  const row = db
+    .select({ n: count(), lastOn: max(supervisedObservations.observedOn) })
+    .from(supervisedObservations)
+    .where(
+      and(
+        eq(supervisedObservations.workerId, c.workerId),
+        eq(supervisedObservations.taskId, c.taskId),
+        c.personId ? eq(supervisedObservations.personId, c.personId) : isNull(supervisedObservations.personId),
+        eq(supervisedObservations.outcome, "satisfactory"),
+        isNull(supervisedObservations.struckOutAt),
+        after ? gt(supervisedObservations.observedOn, after) : undefined,
+      ),
+    )
+    .get();
+  return { n: row?.n ?? 0, lastOn: row?.lastOn ?? null };
 }
 
 function competencyInScope(db: Db, actor: Actor, id: number) {
@@ -173,7 +196,8 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
   if (!found) return null;
   const { competency, worker, task } = found;
   const renewal = competency.state === "competent";
-  const satisfactory = countSatisfactory(db, competency, renewal ? competency.signedOffOn : null);
+  const counted = countedObservations(db, competency, renewal ? competency.signedOffOn : null);
+  const satisfactory = counted.n;
   return {
     renewal,
     satisfactory,
@@ -187,6 +211,7 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
       missingPrerequisites: missingPrerequisites(db, worker.id, task.id),
       signOffDate: today,
       lastSignedOffOn: competency.signedOffOn,
+      lastObservationOn: counted.lastOn,
       today,
     }),
     expiresOnIfToday: expiryDate(today, task.validityMonths),
@@ -206,15 +231,17 @@ export function signOffCompetency(
     if (!found) return null;
     const { competency, worker, task } = found;
     const renewal = competency.state === "competent";
+    const counted = countedObservations(tx, competency, renewal ? competency.signedOffOn : null);
     const problems = signOffProblems({
       signer: { userId: actor.userId, role: actor.role },
       workerUserId: worker.userId,
       state: competency.state,
-      satisfactoryObservations: countSatisfactory(tx, competency, renewal ? competency.signedOffOn : null),
+      satisfactoryObservations: counted.n,
       requiredObservations: task.requiredObservations,
       missingPrerequisites: missingPrerequisites(tx, worker.id, task.id),
       signOffDate: signedOffOn,
       lastSignedOffOn: competency.signedOffOn,
+      lastObservationOn: counted.lastOn,
       today,
     });
     if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
@@ -241,6 +268,49 @@ export function signOffCompetency(
     // docs/domain.md rule 5: an agreement waiting only for this sign-off becomes active now.
     followUpCompetencyChange(tx, { workerId: worker.id, at });
     return { expiresOn };
+  });
+}
+
+/**
+ * Strikes out a mistaken supervised observation with a reason (docs/domain.md rules 7 and 14):
+ * the row stays, marked, and is no longer counted towards sign-off; the change is audited.
+ */
+export function strikeOutObservation(
+  db: Db,
+  { actor, competencyId, observationId, reason, at }: { actor: Actor; competencyId: number; observationId: number; reason: string; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const found = competencyInScope(tx, actor, competencyId);
+    if (!found) return false;
+    const { competency } = found;
+    const observation = tx
+      .select()
+      .from(supervisedObservations)
+      .where(
+        and(
+          eq(supervisedObservations.id, observationId),
+          eq(supervisedObservations.workerId, competency.workerId),
+          eq(supervisedObservations.taskId, competency.taskId),
+          competency.personId ? eq(supervisedObservations.personId, competency.personId) : isNull(supervisedObservations.personId),
+        ),
+      )
+      .get();
+    if (!observation) return false;
+    const problems = strikeOutProblems({ role: actor.role, observedOn: observation.observedOn, struckOut: observation.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn, reason });
+    if (problems.length) throw new RuleError(problems.map((message) => ({ field: "reason", message })));
+    tx.update(supervisedObservations)
+      .set({ struckOutAt: at.toISOString(), struckOutBy: actor.userId, struckOutReason: reason })
+      .where(and(eq(supervisedObservations.id, observationId), isNull(supervisedObservations.struckOutAt)))
+      .run();
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "observation.strike_out",
+      entityType: "competency",
+      entityId: competencyId,
+      details: { observationId, observedOn: observation.observedOn, outcome: observation.outcome, reason },
+      at,
+    });
+    return true;
   });
 }
 
@@ -279,6 +349,7 @@ export function recordPrerequisite(
     if (actor.role !== "nurse" && actor.role !== "facilitator") return false;
     const worker = workerInScope(tx, actor, workerId);
     if (!worker) return false;
+    requireDateInWindow("achievedOn", "Date achieved", achievedOn, DATE_WINDOWS.pastRecord(londonDate(at)));
     const prerequisite = tx.select().from(taskPrerequisites).where(eq(taskPrerequisites.id, prerequisiteId)).get();
     if (!prerequisite) throw new RuleError([{ field: "prerequisiteId", message: "Select a prerequisite from the list" }]);
     const already = tx
@@ -389,7 +460,16 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
     .orderBy(desc(competencyChanges.changedAt), desc(competencyChanges.id))
     .all();
   const observations = db
-    .select({ id: supervisedObservations.id, observedOn: supervisedObservations.observedOn, outcome: supervisedObservations.outcome, notes: supervisedObservations.notes, observerName: users.name })
+    .select({
+      id: supervisedObservations.id,
+      observedOn: supervisedObservations.observedOn,
+      outcome: supervisedObservations.outcome,
+      notes: supervisedObservations.notes,
+      observerName: users.name,
+      struckOutAt: supervisedObservations.struckOutAt,
+      struckOutReason: supervisedObservations.struckOutReason,
+      struckOutByName: sql<string | null>`(SELECT strikers.name FROM users AS strikers WHERE strikers.id = ${supervisedObservations.struckOutBy})`,
+    })
     .from(supervisedObservations)
     .innerJoin(users, eq(users.id, supervisedObservations.observerId))
     .where(
@@ -402,6 +482,8 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
     .orderBy(desc(supervisedObservations.observedOn), desc(supervisedObservations.id))
     .all();
   const status = competencyStatus(competency, today, warningDays);
+  const mayStrikeOut = (o: (typeof observations)[number]) =>
+    !strikeOutProblems({ role: actor.role, observedOn: o.observedOn, struckOut: o.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn }).length;
   return {
     ...found,
     status,
@@ -409,7 +491,7 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
     current: currentSignOff({ ...competency, status }),
     signOffs,
     changes,
-    observations,
+    observations: observations.map((o) => ({ ...o, mayStrikeOut: mayStrikeOut(o) })),
     actions: allowedActions(competency.state, actor.role, actor.workerId === found.worker.id),
   };
 }

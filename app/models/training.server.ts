@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, exists, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import type { IsoDate } from "~/domain/dates";
+import { attendanceProblem } from "~/domain/training";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { attendanceOutcomes, careWorkers, organisations, tasks, trainingAttendances, trainingSessions, trainingModes, users } from "~db/schema";
+import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { workerScope } from "./scope.server";
 
@@ -97,15 +100,22 @@ export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Act
     .all();
 }
 
-export function createTrainingSession(db: Db, { actor, input, at }: { actor: Actor; input: TrainingSessionInput; at: Date }): number {
+/**
+ * Records a training session with its register; a session scheduled ahead has no register yet
+ * (attendance is recorded on or after its date).
+ */
+export function createTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: TrainingSessionInput; today: IsoDate; at: Date }): number {
   return inTransaction(db, (tx) => {
     if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
     const task = tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).get();
     if (!task) throw new RuleError([{ field: "taskId", message: "Select a task from the catalogue" }]);
+    requireDateInWindow("heldOn", "Date of the session", input.heldOn, DATE_WINDOWS.trainingSession(today));
     const ids = input.attendees.map((a) => a.workerId);
     const allowed = ids.length ? listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id)) : [];
-    if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
     if (new Set(ids).size !== ids.length) throw new RuleError([{ field: "attendees", message: "Choose one outcome for each care worker" }]);
+    const early = attendanceProblem(input.heldOn, today, ids.length);
+    if (early) throw new RuleError([{ field: "attendees", message: early }]);
+    if (!ids.length && input.heldOn <= today) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
     const id = tx
       .insert(trainingSessions)
@@ -118,3 +128,30 @@ export function createTrainingSession(db: Db, { actor, input, at }: { actor: Act
   });
 }
 
+
+/**
+ * Records the register of a session scheduled ahead, once its day has come (rule 8). A session
+ * whose register is already recorded keeps it.
+ */
+export function recordAttendance(
+  db: Db,
+  { actor, sessionId, attendees, today, at }: { actor: Actor; sessionId: number; attendees: { workerId: number; outcome: AttendanceOutcome }[]; today: IsoDate; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
+    const session = tx.select().from(trainingSessions).where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor))).get();
+    if (!session) return false;
+    const early = attendanceProblem(session.heldOn, today, attendees.length);
+    if (early) throw new RuleError([{ field: "attendees", message: early }]);
+    if (tx.select({ id: trainingAttendances.id }).from(trainingAttendances).where(eq(trainingAttendances.sessionId, sessionId)).get()) {
+      throw new RuleError([{ field: "attendees", message: "Attendance at this session has already been recorded" }]);
+    }
+    const ids = attendees.map((a) => a.workerId);
+    if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
+    const allowed = listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id));
+    if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
+    for (const a of attendees) tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
+    return true;
+  });
+}

@@ -14,6 +14,7 @@ export type WorkerInput = {
   name: string;
   jobTitle: string;
   careCertificateOn: string | null;
+  joinedOn: string | null;
   status: WorkerStatus;
   leftOn: string | null;
 };
@@ -92,6 +93,7 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
         name: input.name,
         jobTitle: input.jobTitle,
         careCertificateOn: input.careCertificateOn,
+        joinedOn: input.joinedOn,
         status: input.status,
         leftOn: input.status === "left" ? input.leftOn : null,
         updatedAt: at.toISOString(),

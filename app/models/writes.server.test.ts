@@ -79,7 +79,7 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
   it("a provider manager adds workers only to their own provider and cannot change another provider's", () => {
     const { db, ids, actorFor, at } = demo;
     const manager = actorFor(ids.users.manager);
-    const input = { providerId: ids.orgs.brightside, name: "Kofi Mensah", jobTitle: "Care worker", careCertificateOn: null, status: "active" as const, leftOn: null };
+    const input = { providerId: ids.orgs.brightside, name: "Kofi Mensah", jobTitle: "Care worker", careCertificateOn: null, joinedOn: "2026-01-05", status: "active" as const, leftOn: null };
     const id = createWorker(db, { actor: manager, input, at });
     expect(db.select().from(careWorkers).where(eq(careWorkers.id, id)).get()?.providerId).toBe(ids.orgs.brightside);
     expect(() => createWorker(db, { actor: manager, input: { ...input, providerId: ids.orgs.oakfield }, at })).toThrow(OutOfScopeError);
@@ -92,7 +92,7 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
     updateWorker(db, {
       actor: actorFor(ids.users.manager),
       id: ids.workers.chloe,
-      input: { providerId: ids.orgs.brightside, name: "Chloe Barker", jobTitle: "Care worker", careCertificateOn: null, status: "left", leftOn: "2026-11-20" },
+      input: { providerId: ids.orgs.brightside, name: "Chloe Barker", jobTitle: "Care worker", careCertificateOn: null, joinedOn: "2025-03-01", status: "left", leftOn: "2026-11-20" },
       at,
     });
     const row = db.select().from(careWorkers).where(eq(careWorkers.id, ids.workers.chloe)).get();

@@ -13,6 +13,7 @@ import { pageTitle } from "~/content/titles";
 import { consentProblems } from "~/domain/consent";
 import { dateInput, MAX_LONG_TEXT, optionalNameText, optionalText } from "~/domain/validation";
 import { consentOfVersion } from "~/models/agreement-content.server";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { recordConsent } from "~/models/agreement-signing.server";
 import type { AgreementView } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -27,14 +28,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Record consent", m
 
 const DATE_FIELDS = ["givenOn"];
 
-function schema(today: string) {
+function schema(today: string, dateOfBirth: string) {
   return z
     .object({
       kind: z.enum(consentKinds, { message: "Select who consented, or that a best-interests decision was made" }),
       representativeName: optionalNameText("Representative's name"),
       authority: z.union([z.literal(""), z.enum(representativeAuthorities)]).optional(),
       decisionDetails: optionalText(MAX_LONG_TEXT),
-      givenOn: dateInput("Date of consent", { notFuture: today }),
+      givenOn: dateInput("Date of consent", DATE_WINDOWS.consent(today, dateOfBirth)),
       notes: optionalText(MAX_LONG_TEXT),
     })
     .transform((v) => ({ ...v, authority: v.authority ? v.authority : null }))
@@ -70,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today(), view.person.dateOfBirth).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   if (view.version.state !== "draft" && values.confirm !== "yes") {
     return rejectForm(context, [{ field: "confirm", message: "Confirm that every party must sign a new version with this consent", href: "#confirm" }], values);

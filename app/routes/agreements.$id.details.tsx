@@ -8,6 +8,7 @@ import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { reviewDateProblem } from "~/domain/agreement";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { updateAgreementDetails } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -17,17 +18,19 @@ import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~
 export const meta: MetaFunction = ({ matches }) => pageTitle("Dates and supervision", matches);
 
 const DATE_FIELDS = ["startDate", "reviewDate"];
-const Schema = z
-  .object({
-    startDate: dateInput("Start date"),
-    reviewDate: dateInput("Review date"),
-    supervisionArrangements: optionalText(MAX_LONG_TEXT),
-    earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
-  })
-  .superRefine((v, ctx) => {
-    const problem = reviewDateProblem(v.startDate, v.reviewDate);
-    if (problem) ctx.addIssue({ code: "custom", path: ["reviewDate"], message: problem });
-  });
+function schema(today: string, reviewIntervalsMonths: number[]) {
+  return z
+    .object({
+      startDate: dateInput("Start date", DATE_WINDOWS.agreementStart(today)),
+      reviewDate: dateInput("Review date", DATE_WINDOWS.agreementReview(today)),
+      supervisionArrangements: optionalText(MAX_LONG_TEXT),
+      earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
+    })
+    .superRefine((v, ctx) => {
+      const problem = reviewDateProblem(v.startDate, v.reviewDate, reviewIntervalsMonths);
+      if (problem) ctx.addIssue({ code: "custom", path: ["reviewDate"], message: problem });
+    });
+}
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
@@ -40,10 +43,10 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today(), view.tasks.map((t) => t.task.reviewIntervalMonths)).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   try {
-    updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, at: context.clock.now() });
+    updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, today: context.clock.today(), at: context.clock.now() });
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "startDate", DATE_FIELDS), values);
     throw error;

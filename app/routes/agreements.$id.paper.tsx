@@ -12,6 +12,7 @@ import type { Party } from "~/domain/agreement";
 import { dateInput, nameText } from "~/domain/validation";
 import { mayRecordPaper } from "~/domain/signing";
 import { partiesOf, recordPaperSignature, signingRightsOf } from "~/models/agreement-signing.server";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
     .object({
       party: z.string({ message: "Select who signed" }).refine((p) => unsigned.some((u) => u.party === p), "Select who signed"),
       signerName: nameText("Enter the name of the person who signed, as written on the paper", "Name as signed"),
-      signedOn: dateInput("Date it was signed", { notFuture: context.clock.today() }),
+      signedOn: dateInput("Date it was signed", DATE_WINDOWS.pastRecord(context.clock.today())),
       contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Open the agreement again"),
       confirm: z.literal("yes", { message: "Confirm that you hold the signed paper copy of this version" }),
     })

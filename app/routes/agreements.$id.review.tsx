@@ -7,7 +7,9 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { addMonths, formatDate } from "~/domain/dates";
+import { defaultReviewDate } from "~/domain/agreement";
+import { formatDate } from "~/domain/dates";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalDateInput, optionalText } from "~/domain/validation";
 import { recordReview } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
@@ -24,9 +26,9 @@ const DATE_FIELDS = ["reviewedOn", "nextReviewDate"];
 function schema(today: string) {
   return z
     .object({
-      reviewedOn: dateInput("Date of the review", { notFuture: today }),
+      reviewedOn: dateInput("Date of the review", DATE_WINDOWS.pastRecord(today)),
       outcome: z.enum(reviewOutcomes, { message: "Select the outcome of the review" }),
-      nextReviewDate: optionalDateInput("Next review date"),
+      nextReviewDate: optionalDateInput("Next review date", DATE_WINDOWS.agreementReview(today)),
       notes: optionalText(MAX_LONG_TEXT),
     })
     .superRefine((v, ctx) => {
@@ -39,8 +41,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
   const today = args.context.clock.today();
-  const interval = Math.min(...view.tasks.map((t) => t.task.reviewIntervalMonths), 6);
-  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested: addMonths(today, interval), submissionToken: newSubmissionToken() };
+  const suggested = defaultReviewDate(today, view.tasks.map((t) => t.task.reviewIntervalMonths));
+  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -53,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, at: context.clock.now() }));
+    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, today: context.clock.today(), at: context.clock.now() }));
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
     throw error;

@@ -9,6 +9,7 @@ import { CheckboxesField, DateField, SelectField } from "~/components/nhs/fields
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput } from "~/domain/validation";
 import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -21,11 +22,13 @@ import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionTo
 export const meta: MetaFunction = ({ matches }) => pageTitle("Start a delegation agreement", matches);
 
 const DATE_FIELDS = ["startDate"];
-const Schema = z.object({
-  personId: z.coerce.number({ message: "Select the person receiving care" }).int().positive("Select the person receiving care"),
-  taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task to delegate"),
-  startDate: dateInput("Start date"),
-});
+function schema(today: string) {
+  return z.object({
+    personId: z.coerce.number({ message: "Select the person receiving care" }).int().positive("Select the person receiving care"),
+    taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task to delegate"),
+    startDate: dateInput("Start date", DATE_WINDOWS.agreementStart(today)),
+  });
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
@@ -40,12 +43,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
   const values = formValues(await request.formData(), ["taskIds"]);
-  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) => createAgreement(tx, { actor, ...parsed.data, confirmDuplicate: values.confirm === "yes", at: context.clock.now() }));
+    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) =>
+      createAgreement(tx, { actor, ...parsed.data, today: context.clock.today(), confirmDuplicate: values.confirm === "yes", at: context.clock.now() }),
+    );
     return redirect(`/agreements/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateAgreementError) {
@@ -53,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.formRejected = true;
       return data({ errors: error.problems.map((p) => ({ ...p, href: "#confirm" })), values, duplicates: error.duplicates }, { status: 400 });
     }
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
+    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: p.field === "startDate" ? "#startDate-day" : `#${p.field}` })), values);
     throw error;
   }
 }

@@ -81,15 +81,40 @@ export default function CompetencyPage() {
               <Table.Cell>Observer</Table.Cell>
               <Table.Cell>Outcome</Table.Cell>
               <Table.Cell>Notes</Table.Cell>
+              {d.observations.some((o) => o.mayStrikeOut) ? <Table.Cell><span className="nhsuk-u-visually-hidden">Action</span></Table.Cell> : null}
             </Table.Row>
           </Table.Head>
           <Table.Body>
             {d.observations.map((o) => (
               <Table.Row key={o.id}>
-                <Table.Cell className="dc-nowrap">{formatDate(o.observedOn)}</Table.Cell>
+                <Table.Cell className="dc-nowrap">{o.struckOutAt ? <s>{formatDate(o.observedOn)}</s> : formatDate(o.observedOn)}</Table.Cell>
                 <Table.Cell>{o.observerName}</Table.Cell>
-                <Table.Cell>{OBSERVATION_OUTCOME_LABELS[o.outcome]}</Table.Cell>
-                <Table.Cell>{o.notes}</Table.Cell>
+                <Table.Cell>
+                  {o.struckOutAt ? (
+                    <>
+                      <s>{OBSERVATION_OUTCOME_LABELS[o.outcome]}</s> <strong>Struck out</strong>
+                    </>
+                  ) : (
+                    OBSERVATION_OUTCOME_LABELS[o.outcome]
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  {o.notes}
+                  {o.struckOutAt ? (
+                    <p className="nhsuk-body-s nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                      Struck out by {o.struckOutByName} on {formatDateTime(o.struckOutAt)}: {o.struckOutReason}. It no longer counts towards sign-off.
+                    </p>
+                  ) : null}
+                </Table.Cell>
+                {d.observations.some((x) => x.mayStrikeOut) ? (
+                  <Table.Cell>
+                    {o.mayStrikeOut ? (
+                      <Link to={`/competencies/${competency.id}/strike-out?observation=${o.id}`}>
+                        Strike out<span className="nhsuk-u-visually-hidden"> the observation of {formatDate(o.observedOn)}</span>
+                      </Link>
+                    ) : null}
+                  </Table.Cell>
+                ) : null}
               </Table.Row>
             ))}
           </Table.Body>

@@ -9,6 +9,7 @@ import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { getCompetency, signOffCompetency, signOffReadiness } from "~/models/competencies.server";
 import { RuleError } from "~/models/errors.server";
@@ -22,11 +23,13 @@ import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionTo
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.readiness.renewal ? "Renew competency" : "Sign off competency", matches);
 
 const DATE_FIELDS = ["signedOffOn"];
-const Schema = z.object({
-  signedOffOn: dateInput("Sign-off date"),
-  notes: optionalText(MAX_LONG_TEXT),
-  confirm: z.literal("yes", { message: "Confirm that you observed the worker and judge them competent" }),
-});
+function schema(today: string) {
+  return z.object({
+    signedOffOn: dateInput("Sign-off date", DATE_WINDOWS.evidence(today)),
+    notes: optionalText(MAX_LONG_TEXT),
+    confirm: z.literal("yes", { message: "Confirm that you observed the worker and judge them competent" }),
+  });
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
@@ -45,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const readiness = signOffReadiness(context.db, { actor, id, today: context.clock.today() });
   if (!readiness) throw notFound();
   const values = formValues(await request.formData());
-  const parsed = Schema.safeParse(withDates(values, DATE_FIELDS));
+  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   let renewal = readiness.renewal;
   const token = submissionToken(values);

@@ -49,6 +49,7 @@ export default function WorkerPage() {
         rows={[
           ["Status", <StatusTag key="s" text={WORKER_STATUS_LABELS[worker.status]} tone={worker.status === "active" ? "green" : "grey"} />],
           ["Provider", providerName],
+          ["Joined the provider", worker.joinedOn ? formatDate(worker.joinedOn) : "Not recorded"],
           ["Care Certificate", worker.careCertificateOn ? `Awarded ${formatDate(worker.careCertificateOn)}` : "Not recorded"],
           ...(worker.status === "left" ? ([["Left on", formatDate(worker.leftOn)]] as [string, string][]) : []),
           ["Signs in as", userEmail ?? "No sign-in"],

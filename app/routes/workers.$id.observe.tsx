@@ -9,6 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
 import { options } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { recordObservation } from "~/models/competencies.server";
 import { RuleError } from "~/models/errors.server";
@@ -30,7 +31,7 @@ function schema(today: string) {
   return z.object({
     taskId: z.coerce.number({ message: "Select the task observed" }).int().positive("Select the task observed"),
     personId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? v : null)),
-    observedOn: dateInput("Date of the observation", { notFuture: today }),
+    observedOn: dateInput("Date of the observation", DATE_WINDOWS.evidence(today)),
     outcome: z.enum(observationOutcomes, { message: "Select the outcome" }),
     notes: optionalText(MAX_LONG_TEXT),
   });

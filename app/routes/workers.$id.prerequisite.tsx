@@ -7,6 +7,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, SelectField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, optionalText } from "~/domain/validation";
 import { listWorkerPrerequisites, recordPrerequisite } from "~/models/competencies.server";
 import { RuleError } from "~/models/errors.server";
@@ -24,7 +25,7 @@ const DATE_FIELDS = ["achievedOn"];
 function schema(today: string) {
   return z.object({
     prerequisiteId: z.coerce.number({ message: "Select the prerequisite" }).int().positive("Select the prerequisite"),
-    achievedOn: dateInput("Date achieved", { notFuture: today }),
+    achievedOn: dateInput("Date achieved", DATE_WINDOWS.pastRecord(today)),
     evidence: optionalText(),
   });
 }

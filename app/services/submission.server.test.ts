@@ -38,7 +38,7 @@ describe("one write per form submission", () => {
   it("a refused write leaves the token unused, so the corrected form can be sent", () => {
     const actor = d.actorFor(d.ids.users.manager);
     const token = newSubmissionToken();
-    const input = { providerId: d.ids.orgs.oakfield!, name: "New Worker", jobTitle: "Care worker", careCertificateOn: null, status: "active" as const, leftOn: null };
+    const input = { providerId: d.ids.orgs.oakfield!, name: "New Worker", jobTitle: "Care worker", careCertificateOn: null, joinedOn: null, status: "active" as const, leftOn: null };
     expect(() => oncePerSubmission(d.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input, at: d.at }))).toThrow();
     expect(submittedBefore(d.db, { actor, token, form: "worker" })).toBe(false);
     const id = oncePerSubmission(d.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...input, providerId: d.ids.orgs.brightside! }, at: d.at }));

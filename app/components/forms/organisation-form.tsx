@@ -6,6 +6,7 @@ import { CheckboxesField, CheckboxField, DateField, TextareaField, TextField } f
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
 import { checkbox, nameText, optionalDateInput, optionalText } from "~/domain/validation";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { regulatedActivities } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
@@ -30,7 +31,7 @@ export function organisationSchema(kind: "nhs_team" | "provider", today: string)
       regulatedActivities: z.array(z.enum(regulatedActivities, { message: "Select regulated activities from the list" })).default([]),
       insuranceConfirmed: checkbox,
       insurer: optionalText(),
-      insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", { notFuture: today }),
+      insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", DATE_WINDOWS.pastRecord(today)),
       linkedProviders: z.array(z.coerce.number().int().positive()).default([]),
     })
     .superRefine((v, ctx) => {

@@ -6,6 +6,7 @@ import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
 import { dateInput, MAX_LONG_TEXT, nameText, nhsNumber, optionalText } from "~/domain/validation";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { careSettings } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
@@ -22,7 +23,7 @@ export function personSchema(today: string) {
   return z.object({
     name: nameText("Enter the person's full name", "Full name"),
     nhsNumber,
-    dateOfBirth: dateInput("Date of birth", { notFuture: today, notBefore: { date: "1900-01-01", message: "Date of birth must be after 1 January 1900" } }),
+    dateOfBirth: dateInput("Date of birth", DATE_WINDOWS.dateOfBirth(today)),
     setting: z.enum(careSettings, { message: "Select where the person receives care" }),
     address: optionalText(300),
     teamId: z.coerce.number({ message: "Select the NHS team" }).int().positive("Select the NHS team"),

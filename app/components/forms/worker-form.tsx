@@ -5,11 +5,12 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
-import { nameText, optionalDateInput, requiredText } from "~/domain/validation";
+import { nameText, optionalDateInput, requiredText, dateInput } from "~/domain/validation";
+import { DATE_WINDOWS, dateWindowProblem, narrow } from "~/domain/date-windows";
 import { workerStatuses } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
-export const WORKER_DATE_FIELDS = ["careCertificateOn", "leftOn"];
+export const WORKER_DATE_FIELDS = ["careCertificateOn", "joinedOn", "leftOn"];
 
 export function workerSchema(today: string) {
   return z
@@ -17,12 +18,18 @@ export function workerSchema(today: string) {
       providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
       name: nameText("Enter the care worker's full name", "Full name"),
       jobTitle: requiredText("Enter the care worker's job title"),
-      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", { notFuture: today }),
+      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
+      // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
+      joinedOn: dateInput("Date they joined this provider", DATE_WINDOWS.joinedProvider(today)),
       status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
-      leftOn: optionalDateInput("Date they left", { notFuture: today }),
+      leftOn: optionalDateInput("Date they left", DATE_WINDOWS.joinedProvider(today)),
     })
     .superRefine((v, ctx) => {
       if (v.status === "left" && !v.leftOn) ctx.addIssue({ code: "custom", path: ["leftOn"], message: "Enter the date they left" });
+      if (v.leftOn) {
+        const problem = dateWindowProblem("Date they left", v.leftOn, narrow(DATE_WINDOWS.joinedProvider(today), { earliest: v.joinedOn, because: ", the date they joined" }));
+        if (problem) ctx.addIssue({ code: "custom", path: ["leftOn"], message: problem });
+      }
     });
 }
 
@@ -61,6 +68,7 @@ export function WorkerForm({
         )}
         <TextField name="name" label="Full name" errors={errors} values={values} />
         <TextField name="jobTitle" label="Job title" errors={errors} values={values} />
+        <DateField name="joinedOn" label="Date they joined this provider" hint="Supervised practice cannot be recorded before this date" errors={errors} values={values} />
         <DateField name="careCertificateOn" label="Date the Care Certificate was awarded (optional)" errors={errors} values={values} />
         {withStatus ? (
           <>
