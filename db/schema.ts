@@ -742,9 +742,9 @@ export const concerns = sqliteTable(
  * The latest printout of a fully signed version, kept so that printing it again the same day is
  * fast. `print_key` fingerprints everything printed (content, status on the day, print date,
  * competencies): a copy is served only when today's printout would be identical
- * (docs/decisions/012-printout-status-at-print-time.md). A cache: nothing here is not elsewhere.
+ * (docs/decisions/012-printout-status-at-print-time.md). A cache: nothing here is not elsewhere. (It replaced `stored_pdfs`, which was keyed by content alone.)
  */
-export const storedPdfs = sqliteTable("stored_pdfs", {
+export const storedPdfs = sqliteTable("stored_printouts", {
   versionId: integer("version_id")
     .primaryKey()
     .references(() => agreementVersions.id),

@@ -65,12 +65,12 @@ test("a provider manager prints a signed agreement; the second copy comes from s
 
   for (const p of pagesOf(text)) expect(p).toMatch(/Status on \d{1,2} \w+ \d{4}, the day this was printed: In force\. Version 1 is signed by every party and has been in force since/);
 
-  const before = countRows("stored_pdfs");
+  const before = countRows("stored_printouts");
   const second = await page.request.get(`/agreements/${edith}/pdf?version=1`);
   expect(["rendered", "stored"]).toContain(first.headers()["x-pdf-source"]);
   expect(second.headers()["x-pdf-source"]).toBe("stored");
   expect((await second.body()).equals(await first.body())).toBe(true);
-  expect(countRows("stored_pdfs")).toBe(before);
+  expect(countRows("stored_printouts")).toBe(before);
 });
 
 test("an unsigned version prints as a draft with blank signature lines", async ({ page }) => {
@@ -81,7 +81,7 @@ test("an unsigned version prints as a draft with blank signature lines", async (
   const text = pdfText(await response.body());
   expect(text).toContain("Draft: not valid for use");
   expect(text).toContain("Signature, name and date");
-  expect(countRows("stored_pdfs", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ?)", winifred)).toBe(0);
+  expect(countRows("stored_printouts", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ?)", winifred)).toBe(0);
 });
 
 test("/verify says whether a printout is in force, without personal data", async ({ page }) => {
@@ -143,7 +143,7 @@ test("batch print: a provider manager downloads every active agreement as a zip 
 test("a suspended agreement's printout says suspended on every page, and its verify page says the same without contradiction", async ({ page }) => {
   const margaret = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Margaret Hollis')");
   // The demo printed it once already (a stored printout, to see and to verify).
-  expect(countRows("stored_pdfs", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ? AND version = 1)", margaret)).toBe(1);
+  expect(countRows("stored_printouts", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ? AND version = 1)", margaret)).toBe(1);
   await signIn(page, "manager2");
   const response = await page.request.get(`/agreements/${margaret}/pdf`);
   expect(response.status()).toBe(200);
