@@ -1,10 +1,10 @@
 /**
- * The whole data model of DOMAIN.md, in one file: tables first, relations at the bottom.
+ * The whole data model of docs/domain.md, in one file: tables first, relations at the bottom.
  *
  * Conventions:
  * - integer primary keys; calendar days as ISO text (`YYYY-MM-DD`), instants as UTC ISO text;
  * - enums are text with a CHECK so the database refuses what the code would never write;
- * - nothing is deleted: states move on and history tables keep what was (DOMAIN.md rule 5),
+ * - nothing is deleted: states move on and history tables keep what was (docs/domain.md rule 14),
  *   so foreign keys never cascade;
  * - statuses that a clock would have to update (competency expiring/expired, agreement
  *   review due/overdue) are derived in app/domain, never stored.
@@ -533,7 +533,7 @@ export const agreements = sqliteTable(
     startDate: text("start_date").notNull(),
     reviewDate: text("review_date").notNull(),
     stateReason: text("state_reason").notNull().default(""),
-    /** Set when the safety interlock (rule 2), not a person, suspended it. */
+    /** Set when the safety interlock (rule 2), not a person, suspended it (docs/domain.md rule 5). */
     suspendedAutomatically: bool("suspended_automatically").notNull().default(false),
     stateChangedAt: text("state_changed_at"),
     awaitingSignaturesSince: text("awaiting_signatures_since"),

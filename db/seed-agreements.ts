@@ -177,13 +177,14 @@ export function seedAgreements(tx: Db, r: Refs) {
   signPaper(u.nurse!, edith, "person", "Edith Clarke", 55);
 
   // Active with the review due in 20 days: Ivy's PEG feeding (best-interests decision).
-  const ivy = draft({ nurse: u.nurse!, person: p.ivy!, tasks: ["PEG"], workers: [w.fatima!, w.liam!], startDaysAgo: 160, reviewDate: day(-20), draftedDaysAgo: 166 });
+  const ivy = draft({ nurse: u.nurse!, person: p.ivy!, tasks: ["PEG"], workers: [w.fatima!, w.liam!, w.zara!], startDaysAgo: 160, reviewDate: day(-20), draftedDaysAgo: 166 });
   consent(u.nurse!, ivy, 165, "best_interests");
   send(u.nurse!, ivy, 158);
   signApp(u.nurse!, ivy, "delegator", 158);
   signApp(u.manager3!, ivy, "provider", 157);
   signPaper(u.manager3!, ivy, wp(w.fatima), "Fatima Noor", 157);
   signPaper(u.manager3!, ivy, wp(w.liam), "Liam Hughes", 157);
+  signPaper(u.manager3!, ivy, wp(w.zara), "Zara Ahmed", 157);
   signPaper(u.nurse!, ivy, "person", "Graham Thompson (son), witness to best-interests decision", 156);
 
   // Review overdue by 5 days: George's wound dressing.
@@ -234,14 +235,14 @@ export function seedAgreements(tx: Db, r: Refs) {
   // Signed by everyone, with consent, but not yet in force: Stanley's eye drops start in 7 days
   // (docs/domain.md rule 3). Nobody may carry them out before then.
   const stanley = draft({ nurse: u.nurseSouth!, person: p.stanley!, tasks: ["EYE"], workers: [w.peter!], startDaysAgo: -7 });
-  consent(u.nurseSouth!, stanley, 2);
-  send(u.nurseSouth!, stanley, 2);
-  signApp(u.nurseSouth!, stanley, "delegator", 2);
-  signApp(u.manager4!, stanley, "provider", 1);
-  signPaper(u.nurseSouth!, stanley, wp(w.peter), "Peter Nowak", 1);
-  signPaper(u.nurseSouth!, stanley, "person", "Stanley Moore", 0);
+  consent(u.nurseSouth!, stanley, 3);
+  send(u.nurseSouth!, stanley, 3);
+  signApp(u.nurseSouth!, stanley, "delegator", 3);
+  signApp(u.manager4!, stanley, "provider", 2);
+  signPaper(u.nurseSouth!, stanley, wp(w.peter), "Peter Nowak", 2);
+  signPaper(u.nurseSouth!, stanley, "person", "Stanley Moore", 1);
 
-  // Two live agreements for Harold's eye drops (rule 10): the second was started, confirmed, while the first was in force.
+  // Two live agreements for Harold's eye drops (docs/domain.md rule 10): the second was started, confirmed, while the first was in force.
   const haroldDrops = (daysAgo: number, confirmDuplicate: boolean) => {
     const id = draft({ nurse: u.nurseSouth!, person: p.harold!, tasks: ["EYE"], workers: [w.peter!], startDaysAgo: daysAgo, confirmDuplicate });
     consent(u.nurseSouth!, id, daysAgo + 1);

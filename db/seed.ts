@@ -382,7 +382,7 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   };
   session("INS-PEN", 200, "face_to_face", [[w.maria!, "completed"], [w.james!, "completed"], [w.aisha!, "completed"]], "Ashworth Health Centre, training room 2");
   session("CATH", 400, "face_to_face", [[w.maria!, "completed"], [w.chloe!, "completed"], [w.sophie!, "completed"], [w.zara!, "completed"]], "Ashworth Health Centre");
-  session("PEG", 380, "face_to_face", [[w.fatima!, "completed"], [w.liam!, "completed"]], "Meadowbank office");
+  session("PEG", 380, "face_to_face", [[w.fatima!, "completed"], [w.liam!, "completed"], [w.zara!, "completed"]], "Meadowbank office");
   session("COMP", 320, "fieldwork", [[w.helen!, "completed"], [w.ben!, "completed"], [w.peter!, "completed"], [w.olivia!, "attended"]], "Oakfield Care Home");
   session("BGM", 420, "e_learning", [[w.maria!, "completed"], [w.james!, "completed"], [w.zara!, "completed"], [w.chloe!, "did_not_complete"]], "Online");
 
@@ -391,6 +391,7 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   prerequisite(w.aisha!, "INS-PEN", 2);
   prerequisite(w.fatima!, "PEG", 14);
   prerequisite(w.liam!, "PEG", 14);
+  prerequisite(w.zara!, "PEG", 14);
 
   // Brightside: Edith's insulin is delegated to Maria and James.
   signedOff(w.maria!, "INS-PEN", 90, { personId: p.edith });
@@ -420,8 +421,10 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
 
   // Meadowbank: Ivy's PEG feeding.
   signedOff(w.fatima!, "PEG", 120, { personId: p.ivy });
-  // Liam declined Ivy's PEG feeding while named on her agreement (rule 12): the manager and nurse are alerted.
-  setState(signedOff(w.liam!, "PEG", 345, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
+  // Liam's expires in about 20 days: from then only Fatima is left (the cover forecast, docs/domain.md rule 13).
+  signedOff(w.liam!, "PEG", 345, { personId: p.ivy });
+  // Zara declined Ivy's PEG feeding while named on her agreement (docs/domain.md rule 12): the manager and nurse are alerted.
+  setState(signedOff(w.zara!, "PEG", 200, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
   signedOff(w.zara!, "BGM", 150);
   signedOff(w.zara!, "CATH", 90);
 

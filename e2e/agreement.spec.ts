@@ -23,7 +23,7 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await page.getByLabel("Person receiving care").selectOption({ label: "Edith Clarke (Brightside Home Care)" });
   await page.getByLabel("Insulin administration by pen").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
-  // Edith already has an agreement for insulin (rule 10): a second needs confirming.
+  // Edith already has an agreement for insulin (docs/domain.md rule 10): a second needs confirming.
   await expect(page.getByRole("alert")).toContainText("There is already an open agreement for this person and Insulin administration by pen");
   await page.getByLabel("I have checked the existing agreement and a second agreement is needed").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
@@ -68,7 +68,7 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await expect(blockers).toContainText("Waiting for the signature of Brightside Home Care");
   await expect(blockers).toContainText("Waiting for the signature of Edith Clarke");
 
-  // The sent version is frozen: changing it is refused and nothing changes (rule 3).
+  // The sent version is frozen: changing it is refused and nothing changes (docs/domain.md rule 3).
   const workersBefore = countRows("agreement_workers", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ? AND version = 1)", id);
   await page.goto(`/agreements/${id}/workers`);
   await page.getByLabel(/Maria Santos/).uncheck();

@@ -61,7 +61,7 @@ describe("backups", () => {
       let written = 0;
       const writer = (async () => {
         while (!stop) {
-          const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name: `Backup Worker ${written}`, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "" });
+          const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name: `Backup Worker ${written}`, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" });
           if (r.status === 302) written++;
         }
       })();
@@ -108,7 +108,7 @@ describe("crash safety", () => {
           for (;;) {
             const name = `Crash Worker ${lane}-${n++}`;
             try {
-              const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "" });
+              const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" });
               if (r.status === 302) acknowledged.push(name);
             } catch {
               return; // The server is gone.

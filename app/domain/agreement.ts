@@ -1,7 +1,7 @@
 /**
- * Delegation agreements (DOMAIN.md): draft -> awaiting signatures (content frozen as version N,
+ * Delegation agreements (docs/domain.md): draft -> awaiting signatures (content frozen as version N,
  * with its hash) -> active (consent and every required signature on version N) -> review due /
- * overdue (derived) -> continue, amend, suspend or end. Safety rules 1, 2 and 3 live here.
+ * overdue (derived) -> continue, amend, suspend or end. docs/domain.md rules 1, 3, 5, 6 and 9 live here.
  */
 import type { CarryOutCode, CarryOutDecision } from "./carry-out";
 import { addMonths, daysBetween, formatDate, type IsoDate, addDays } from "./dates";
@@ -78,7 +78,7 @@ export function defaultReviewDate(startDate: IsoDate, reviewIntervalsMonths: num
 
 export type Party = "delegator" | "provider" | "person" | `worker:${number}`;
 
-/** Who must sign a version (rule 1): the delegator, the provider, every named worker, and the person. */
+/** Who must sign a version (docs/domain.md rule 1): the delegator, the provider, every named worker, and the person. */
 export function requiredParties(workerIds: number[]): Party[] {
   return ["delegator", "provider", ...workerIds.map((id) => `worker:${id}` as const), "person"];
 }
@@ -135,7 +135,7 @@ export type ActivationCheck = {
 
 /**
  * Everything still missing before this version can become active, in words a person can act
- * on. Empty means it may be activated now (rules 1 and 2).
+ * on. Empty means it may be activated now (docs/domain.md rule 1).
  */
 export function activationBlockers(check: ActivationCheck): string[] {
   const missing: string[] = [];
@@ -170,7 +170,7 @@ export function interlockReason(uncovered: TaskCover[]): string {
 
 export type ReviewOutcome = "continue" | "amend" | "suspend" | "end";
 
-/** Can a signed, frozen version be edited? Never (rule 3): only a draft can. */
+/** Can a signed, frozen version be edited? Never (docs/domain.md rule 6): only a draft can. */
 export function isEditable(versionState: string): boolean {
   return versionState === "draft";
 }

@@ -1,5 +1,5 @@
 /**
- * The alert engine (DOMAIN.md "Alerts"): a pure function from the records that can alert and
+ * The alert engine (docs/domain.md "Alerts"): a pure function from the records that can alert and
  * "today" to the alerts, each with a severity, a subject, a due date and the organisations it
  * concerns. The models fetch only rows that can alert; this decides.
  */

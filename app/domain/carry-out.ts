@@ -6,7 +6,7 @@
  *
  * The answer is a decision, a reason code a machine can act on, and the words a person reads.
  * It is checked in this order, and the first thing that fails is the reason:
- *   1. the agreement (this version of it) is in force (rule 3);
+ *   1. the agreement (this version of it) is in force (docs/domain.md rule 3);
  *   2. the worker is named on it;
  *   3. the worker has not left the provider;
  *   4. the worker holds a current competency in the task that counts for this person

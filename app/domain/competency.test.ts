@@ -70,7 +70,7 @@ describe("expiry date", () => {
   });
 });
 
-describe("sign-off rules (safety rule 4)", () => {
+describe("sign-off rules (rule 7)", () => {
   const base: SignOffCheck = {
     signer: { userId: 10, role: "facilitator" },
     workerUserId: 20,
@@ -107,7 +107,7 @@ describe("sign-off rules (safety rule 4)", () => {
     expect(signOffProblems({ ...base, workerUserId: 10 }).map((p) => p.message)).toContain("You cannot sign off your own competency");
   });
 
-  it("refuses a sign-off dated in the future (rule 6)", () => {
+  it("refuses a sign-off dated in the future (rules 7 and 8)", () => {
     expect(signOffProblems({ ...base, signOffDate: "2026-11-23" })).toEqual([
       { field: "signedOffOn", message: "Sign-off date must be today or in the past" },
     ]);
@@ -151,7 +151,7 @@ describe("sign-off rules (safety rule 4)", () => {
   });
 });
 
-describe("observation rules (safety rule 4)", () => {
+describe("observation rules (rule 7)", () => {
   const base = {
     observer: { role: "facilitator" as const },
     missingPrerequisites: [],

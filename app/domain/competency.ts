@@ -1,5 +1,5 @@
 /**
- * The competency lifecycle (DOMAIN.md): in training -> signed off (competent) -> expiring ->
+ * The competency lifecycle (docs/domain.md): in training -> signed off (competent) -> expiring ->
  * expired; suspended -> reinstated or revoked; a worker may decline. Expiring and expired come
  * from dates and "today"; nothing here reads a clock.
  */

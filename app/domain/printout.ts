@@ -27,7 +27,7 @@ export type PrintoutAgreement = {
   stateReason: string;
 };
 
-/** The day a signed version came into force: the later of the day every party had signed and its start date (rule 3). */
+/** The day a signed version came into force: the later of the day every party had signed and its start date (docs/domain.md rule 3). */
 export function inForceFrom(version: { startDate: IsoDate; activatedAt: string | null }): IsoDate | null {
   if (!version.activatedAt) return null;
   const activated = londonDate(new Date(version.activatedAt));

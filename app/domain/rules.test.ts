@@ -45,7 +45,7 @@ describe("settings", () => {
     expect(resolveSettings({ competencyWarningDays: 0 }).competencyWarningDays).toBe(90);
   });
 
-  it("defaults are DOMAIN.md's figures", () => {
+  it("defaults are docs/domain.md's figures", () => {
     expect(DEFAULT_SETTINGS.competencyWarningDays).toBe(90);
     expect(DEFAULT_SETTINGS.competencyReminderDays).toEqual([90, 60, 30]);
     expect(DEFAULT_SETTINGS.reviewDueDays).toBe(30);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Deployment settings an admin can change at /admin/settings. Figures in DOMAIN.md are
+ * Deployment settings an admin can change at /admin/settings. Figures in docs/domain.md are
  * defaults here, never constants in code.
  */
 export const SettingsSchema = z.object({

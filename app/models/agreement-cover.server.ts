@@ -1,5 +1,5 @@
 /**
- * Safety rule 2, applied to stored agreements: who may carry out each task today, and the
+ * docs/domain.md rules 4 and 5, applied to stored agreements: who may carry out each task today, and the
  * interlock that suspends a live agreement the moment a task has no competent named worker.
  * It runs on every read of an agreement or a list of them, and after every competency change,
  * so it holds without waiting for a scheduled job.
@@ -114,7 +114,7 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
  * Active agreements (optionally only these) whose in-force version has a task for which no
  * named worker is competent today (checks 2 to 4 of docs/domain.md rule 4). An active agreement
  * whose start date is still ahead is protected too: otherwise it would come into force with no
- * one able to carry out the task (rule 5).
+ * one able to carry out the task (docs/domain.md rule 5).
  */
 function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }: { today: IsoDate; warningDays: number; ids?: number[]; scope?: SQL }): number[] {
   if (ids && ids.length === 0) return [];

@@ -131,8 +131,8 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
       expect(alertsFor(userId).filter((a) => a.kind === "competency_declined" && a.subject.workerName === "Maria Santos")).toMatchObject([{ title: "Maria Santos declined Insulin administration by pen for E. C.", href: `/competencies/${maria.id}` }]);
     }
     expect(alertsFor(ids.users.manager2).filter((a) => a.kind === "competency_declined")).toEqual([]);
-    // The demo's own example: Liam declined Ivy's PEG feeding while named on her agreement.
-    expect(alertsFor(ids.users.manager3).filter((a) => a.kind === "competency_declined").map((a) => a.title)).toEqual(["Liam Hughes declined Enteral (PEG) feeding and flushing for I. T."]);
+    // The demo's own example: Zara declined Ivy's PEG feeding while named on her agreement.
+    expect(alertsFor(ids.users.manager3).filter((a) => a.kind === "competency_declined").map((a) => a.title)).toEqual(["Zara Ahmed declined Enteral (PEG) feeding and flushing for I. T."]);
     // James is still competent: the agreement stays active.
     expect(stateOf(ids.agreements.edith).state).toBe("active");
     const entry = listWorkerCompetencies(db, { actor: d.actorFor(ids.users.manager), workerId: ids.workers.maria, today: TODAY, warningDays: W }).find((c) => c.id === maria.id)!;

@@ -1,6 +1,6 @@
 /**
- * After signing: amendments (a new draft version, rule 3), reviews, and suspending, reinstating
- * and ending by hand. Nothing is deleted (rule 5); every change is audited.
+ * After signing: amendments (a new draft version, rule 6), reviews, and suspending, reinstating
+ * and ending by hand. Nothing is deleted (docs/domain.md rule 14); every change is audited.
  */
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
@@ -104,7 +104,7 @@ export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { a
   });
 }
 
-/** Reinstating needs a version in force whose every task has a competent named worker (rule 2). */
+/** Reinstating needs a version in force whose every task has a competent named worker (docs/domain.md rule 5). */
 export function reinstateAgreement(
   db: Db,
   { actor, agreementId, reason, today, at, warningDays }: { actor: Actor; agreementId: number; reason: string; today: IsoDate; at: Date; warningDays: number },

@@ -45,7 +45,7 @@ export function agreementPdfData(
   const status = printoutStatus({ agreement, version: v, today });
   const words = printoutWords(status, v.version);
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
-  // The consent this version was signed on (rule 6), from the one reader of a version's content.
+  // The consent this version was signed on (docs/domain.md rule 6), from the one reader of a version's content.
   const consent = consentOfVersion(db, agreement, v);
   const data: AgreementPdfData = {
     reference: agreement.reference,
@@ -108,7 +108,7 @@ export function agreementPdfData(
       name: w.name,
       jobTitle: w.jobTitle,
       // The worker's competence by the one rule (docs/domain.md rule 4), as on the agreement page;
-      // a declined or revoked competency carries no sign-off or expiry (rule 12).
+      // a declined or revoked competency carries no sign-off or expiry (docs/domain.md rule 12).
       competencies: view.cover.map((task) => {
         const c = task.workers.find((x) => x.workerId === w.id);
         return {

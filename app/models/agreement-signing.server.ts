@@ -1,6 +1,6 @@
 /**
  * Consent, freezing a version for signature, signatures (in the app, or on paper recorded by a
- * signed-in user), and activation (rules 1, 2 and 3).
+ * signed-in user), and activation (docs/domain.md rules 1, 2, 5 and 6).
  */
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
@@ -128,7 +128,7 @@ function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string
   }
   const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
   if (!workerCount) problems.push("Name at least one care worker");
-  // Dates are checked again on sending: the tasks, and so the review interval, may have changed (rules 8 and 9).
+  // Dates are checked again on sending: the tasks, and so the review interval, may have changed (docs/domain.md rules 8 and 9).
   const start = dateWindowProblem("Start date", version.startDate, DATE_WINDOWS.agreementStart(today));
   if (start) problems.push(start);
   const review = reviewDateProblem(version.startDate, version.reviewDate, reviewIntervalsOf(db, version.id));
@@ -138,7 +138,7 @@ function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string
 
 /**
  * Freezes the draft as version N: its canonical content, SHA-256 hash and verification code
- * are written once and never change (rule 3). Signatures start empty.
+ * are written once and never change (docs/domain.md rule 6). Signatures start empty.
  */
 export function sendForSignatures(
   db: Db,
@@ -326,7 +326,7 @@ function addSignature(
 export function blockersFor(db: Db, { agreement, version, today, warningDays }: { agreement: Agreement; version: AgreementVersion; today: IsoDate; warningDays: number }): string[] {
   const parties = partiesOf(db, agreement, version);
   return activationBlockers({
-    // The consent the version was signed on (rule 6), not whatever was recorded later.
+    // The consent the version was signed on (docs/domain.md rule 6), not whatever was recorded later.
     consentRecorded: !!consentOfVersion(db, agreement, version),
     versionHash: version.contentHash,
     required: parties.map((p) => p.party),
@@ -337,7 +337,7 @@ export function blockersFor(db: Db, { agreement, version, today, warningDays }: 
 }
 
 /**
- * Activates the current version when nothing blocks it (rules 1 and 2): it becomes the version
+ * Activates the current version when nothing blocks it (docs/domain.md rule 1): it becomes the version
  * in force, any earlier one is superseded, and the agreement is active.
  */
 export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { agreementId: number; today: IsoDate; at: Date; warningDays: number }): boolean {

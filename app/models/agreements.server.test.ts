@@ -29,7 +29,7 @@ describe("delegation agreements", () => {
   function sentAgreement() {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
-    // Edith already has an agreement for insulin in the demo: a second is confirmed (rule 10).
+    // Edith already has an agreement for insulin in the demo: a second is confirmed (docs/domain.md rule 10).
     const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, {
       actor: nurse,
@@ -74,7 +74,7 @@ describe("delegation agreements", () => {
     expect(active.signatures.map((s) => s.signature.contentHash)).toEqual(Array(5).fill(active.version.contentHash));
   });
 
-  it("a worker not competent for every task blocks activation (rule 2)", () => {
+  it("a worker not competent for every task blocks activation (rule 1)", () => {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
     const id = sentAgreement();
@@ -88,7 +88,7 @@ describe("delegation agreements", () => {
     );
   });
 
-  it("a signed version never changes: editing is refused and an amendment needs every signature again (rule 3)", () => {
+  it("a signed version never changes: editing is refused and an amendment needs every signature again (rule 6)", () => {
     const { db, ids, at } = d;
     const nurse = d.actorFor(ids.users.nurse);
     const id = sentAgreement();
@@ -122,7 +122,7 @@ describe("delegation agreements", () => {
     const id = sentAgreement();
     const manager = d.actorFor(ids.users.manager);
     const common = { agreementId: id, today: TODAY, at, warningDays: W, signedOn: TODAY };
-    recordConsent(db, { actor: d.actorFor(ids.users.nurse), agreementId: id, today: TODAY, at, warningDays: W, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" } });
+    // sentAgreement recorded consent before sending (consent is part of what is signed).
     const paper = (party: Parameters<typeof recordPaperSignature>[1]["party"], actor = manager) =>
       problemsOf(() => recordPaperSignature(db, { actor, ...common, party, signerName: "Someone", shownHash: hashOf(id) }));
     expect(paper("delegator")).toEqual(["The delegating nurse signs this agreement in the app themselves: nobody can record a signature for them"]);

@@ -45,7 +45,7 @@ export function versionOf(db: Db, agreementId: number, version: number): Agreeme
     .get() ?? null;
 }
 
-/** The draft version of an agreement a nurse may still edit, or a RuleError saying why not (rule 3). */
+/** The draft version of an agreement a nurse may still edit, or a RuleError saying why not (docs/domain.md rule 6). */
 export function editableDraft(db: Db, actor: Actor, agreementId: number): { agreement: Agreement; version: AgreementVersion } | null {
   const agreement = agreementInScope(db, actor, agreementId);
   if (!agreement) return null;
@@ -141,7 +141,7 @@ export function listPeopleForAgreement(db: Db, { actor }: { actor: Actor }) {
     .all();
 }
 
-/** Starting an agreement that would duplicate open ones (rule 10) needs the nurse's confirmation. */
+/** Starting an agreement that would duplicate open ones (docs/domain.md rule 10) needs the nurse's confirmation. */
 export class DuplicateAgreementError extends RuleError {
   constructor(public readonly duplicates: { id: number; reference: string; state: Agreement["state"]; sharedTasks: string[] }[]) {
     super([
@@ -154,7 +154,7 @@ export class DuplicateAgreementError extends RuleError {
 }
 
 /**
- * The person's open agreements in the actor's scope sharing a task with `taskIds` (rule 10): the
+ * The person's open agreements in the actor's scope sharing a task with `taskIds` (docs/domain.md rule 10): the
  * tasks of the newest version and of the version in force both count.
  */
 export function openAgreementsSharingTasks(db: Db, { actor, personId, taskIds }: { actor: Actor; personId: number; taskIds: number[] }) {
@@ -183,7 +183,7 @@ export function openAgreementsSharingTasks(db: Db, { actor, personId, taskIds }:
  * Starts an agreement as a draft (version 1) for a person on the nurse's caseload, with its
  * tasks; the review date defaults to the start plus the shortest review interval. If the person
  * already has an open agreement for one of the tasks, it starts only once the nurse has
- * confirmed a second one is needed (rule 10).
+ * confirmed a second one is needed (docs/domain.md rule 10).
  */
 export function createAgreement(
   db: Db,
@@ -312,7 +312,7 @@ export function updateAgreementDetails(
   });
 }
 
-/** The review intervals (months) of a version's tasks, for its review date limit (rule 9). */
+/** The review intervals (months) of a version's tasks, for its review date limit (docs/domain.md rule 9). */
 export function reviewIntervalsOf(db: Db, versionId: number): number[] {
   return db
     .select({ months: tasks.reviewIntervalMonths })

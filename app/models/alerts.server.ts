@@ -270,7 +270,7 @@ function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) 
   return byTask;
 }
 
-/** Declined competencies whose worker is still named for that task on a live agreement (rule 12). */
+/** Declined competencies whose worker is still named for that task on a live agreement (docs/domain.md rule 12). */
 function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreementsSeen: SQL }): DeclineRecord[] {
   const rows = db.all<{ competencyId: number; workerId: number; workerName: string; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(sql`
     SELECT ${competencies.id} AS competencyId, ${careWorkers.id} AS workerId, ${careWorkers.name} AS workerName, tk.name AS taskName,

@@ -55,7 +55,7 @@ export function missingPrerequisites(db: Db, workerId: number, taskId: number): 
     .map((r) => r.name);
 }
 
-/** The task's prerequisites this worker has met, with the day each was completed (rule 7). */
+/** The task's prerequisites this worker has met, with the day each was completed (docs/domain.md rule 7). */
 export function metPrerequisites(db: Db, workerId: number, taskId: number): { name: string; achievedOn: IsoDate }[] {
   return db
     .select({ name: taskPrerequisites.name, achievedOn: workerPrerequisites.achievedOn })
@@ -99,7 +99,7 @@ export type ObservationInput = {
 };
 
 /**
- * Records a supervised observation (rule 4: only once the prerequisites are met). The
+ * Records a supervised observation (docs/domain.md rule 7: only once the prerequisites are met). The
  * competency it counts towards is opened "in training" if this is the first.
  */
 export function recordObservation(

@@ -16,7 +16,7 @@ describe("scope: what each role can read", async () => {
 
   it("an admin sees every worker, person and organisation", () => {
     expect(listWorkers(db, { actor: admin })).toHaveLength(14);
-    expect(listPeople(db, { actor: admin })).toHaveLength(9);
+    expect(listPeople(db, { actor: admin })).toHaveLength(10);
     expect(listOrganisations(db, { actor: admin })).toHaveLength(6);
   });
 

@@ -130,7 +130,7 @@ export function createTrainingSession(db: Db, { actor, input, today, at }: { act
 
 
 /**
- * Records the register of a session scheduled ahead, once its day has come (rule 8). A session
+ * Records the register of a session scheduled ahead, once its day has come (docs/domain.md rule 8). A session
  * whose register is already recorded keeps it.
  */
 export function recordAttendance(

@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/agreements/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateAgreementError) {
-      // As rejectForm, with the existing agreements to link to (rule 10): nothing was written.
+      // As rejectForm, with the existing agreements to link to (docs/domain.md rule 10): nothing was written.
       context.formRejected = true;
       return data({ errors: error.problems.map((p) => ({ ...p, href: "#confirm" })), values, duplicates: error.duplicates }, { status: 400 });
     }

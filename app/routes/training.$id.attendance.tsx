@@ -30,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     id: found.session.id,
     title: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
-    // Attendance is known only from the day of the session (rule 8), and recorded once.
+    // Attendance is known only from the day of the session (docs/domain.md rule 8), and recorded once.
     notYet: attendanceProblem(found.session.heldOn, today, 1),
     recorded: found.attendees.length > 0,
     workers: listTrainableWorkers(args.context.db, { actor }),

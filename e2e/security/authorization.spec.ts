@@ -335,8 +335,9 @@ test("every role x every party: only the delegating nurse signs as delegator, on
 });
 
 test("another team's person stays hidden: their person-specific competencies, observations and agreement are not found, listed or changed (rule 15)", async ({ page, playwright }) => {
-  const ivyCompetencies = [idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Fatima Noor')"), idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Liam Hughes')")];
-  const workers = [idOf("care_workers", "name = ?", "Fatima Noor"), idOf("care_workers", "name = ?", "Liam Hughes")];
+  const ivyCompetencies = [idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Fatima Noor')"), idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Liam Hughes')"), idOf("competencies", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson') AND worker_id = (SELECT id FROM care_workers WHERE name = 'Zara Ahmed')")];
+  // Zara also works on Raymond's agreement, which the South team holds: her page is theirs to see, Ivy's part of it is not.
+  const workers = [idOf("care_workers", "name = ?", "Fatima Noor"), idOf("care_workers", "name = ?", "Liam Hughes"), idOf("care_workers", "name = ?", "Zara Ahmed")];
   const ivyAgreement = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Ivy Thompson')");
   const { reference } = one<{ reference: string }>("SELECT reference FROM agreements WHERE id = ?", ivyAgreement);
   const states = () => ivyCompetencies.map((id) => one<{ state: string }>("SELECT state FROM competencies WHERE id = ?", id).state);
