@@ -23,7 +23,9 @@ export default defineConfig({
    */
   timeout: 120_000,
   projects: [
-    { name: "e2e", testIgnore: "security/**", use: { baseURL: `http://localhost:${PORT}` } },
+    // The demo as a newcomer first sees it, before any other test changes its data or its clock.
+    { name: "first-look", testMatch: "first-look/**/*.spec.ts", use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "e2e", testIgnore: ["security/**", "first-look/**"], dependencies: ["first-look"], use: { baseURL: `http://localhost:${PORT}` } },
     { name: "security", testMatch: "security/**/*.spec.ts", use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
   ],
   use: {

@@ -29,7 +29,7 @@ test("a signed agreement whose start date is ahead: nobody may carry out its tas
   await signIn(page, "nurseSouth");
   await page.goto(`/agreements/${stanley.id}`);
   const main = page.locator("main");
-  await expect(page.locator(".nhsuk-tag").first()).toHaveText("Signed, not yet in force");
+  await expect(page.locator(".nhsuk-tag").first()).toHaveText(`Signed, starts ${starts}`);
   await expect(page.getByRole("heading", { level: 2, name: "Who may carry out each task", exact: true })).toBeVisible();
   await expect(main).toContainText(`This agreement comes into force on ${starts}. Nobody may carry out its tasks before then.`);
   const peter = page.locator("li", { hasText: "Peter Nowak" }).filter({ hasText: "carry out" });

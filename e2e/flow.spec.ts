@@ -107,8 +107,15 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByText("Signature recorded.")).toBeVisible();
 
-  await paperSignature(page, id, /Brightside Home Care \(care provider\)/, "Sam Patel");
-  await paperSignature(page, id, /Maria Santos \(named care worker\)/, "Maria Santos");
+  // The provider's manager and Maria (who has a sign-in) sign in the app as themselves (rule 2).
+  for (const account of ["manager", "worker"] as const) {
+    await signIn(page, account);
+    await page.goto(`/agreements/${id}/sign`);
+    await page.getByLabel(/I have read version 1/).check();
+    await page.getByRole("button", { name: "Sign", exact: true }).click();
+    await expect(page.getByText("Signature recorded.")).toBeVisible();
+  }
+  await signIn(page, "nurse");
   await paperSignature(page, id, /Aisha Begum \(named care worker\)/, "Aisha Begum");
   await paperSignature(page, id, /Edith Clarke/, "Edith Clarke");
   // Every party has signed: only Aisha's sign-off is missing.

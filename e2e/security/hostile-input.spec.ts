@@ -69,6 +69,8 @@ const id = {
   bgm: () => idOf("tasks", "code = ?", "BGM"),
   aishaInsulin: () => idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = 'Aisha Begum')"),
   mariaBgm: () => idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = 'Maria Santos') AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')"),
+  aishaObservation: () => idOf("supervised_observations", "worker_id = (SELECT id FROM care_workers WHERE name = 'Aisha Begum') ORDER BY id LIMIT 1"),
+  session: () => idOf("training_sessions", "1 ORDER BY id LIMIT 1"),
 };
 
 /** Built inside the test: the ids come from the server's database. */
@@ -89,7 +91,7 @@ const targets = (): Target[] => [
   { role: "nurse", path: () => `/agreements/${id.draft()}/tasks/${id.bgm()}`, fields: ["instructions", "carePlanReference", "deviceOrProduct", "parameters", "mustNotDo", "escalationPlan"] },
   { role: "nurse", path: () => `/agreements/${id.draft()}/workers`, fields: ["workerIds"] },
   { role: "nurse", path: () => `/agreements/${id.draft()}/details`, fields: [...date("startDate"), ...date("reviewDate"), "supervisionArrangements", "earlyReviewTriggers"] },
-  { role: "nurse", path: () => `/agreements/${id.draft()}/consent`, fields: ["kind", "representativeName", "authority", "decisionDetails", ...date("givenOn"), "notes"] },
+  { role: "nurse", path: () => `/agreements/${id.draft()}/consent`, fields: ["kind", "representativeName", "authority", "decisionDetails", ...date("givenOn"), "notes", "confirm"] },
   { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/review`, fields: [...date("reviewedOn"), "outcome", ...date("nextReviewDate"), "notes"] },
   { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/amend`, fields: ["meanwhile"] },
   { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/end`, fields: ["reason"] },
@@ -98,10 +100,12 @@ const targets = (): Target[] => [
   { role: "nurse", path: () => `/competencies/${id.mariaBgm()}/suspend`, fields: ["reason"] },
   { role: "nurse", path: () => `/workers/${id.maria()}/observe`, fields: ["taskId", "personId", ...date("observedOn"), "outcome", "notes"] },
   { role: "nurse", path: () => `/workers/${id.maria()}/prerequisite`, fields: ["prerequisiteId", ...date("achievedOn"), "evidence"] },
+  { role: "nurse", path: () => `/competencies/${id.aishaInsulin()}/strike-out?observation=${id.aishaObservation()}`, fields: ["observation", "reason"] },
+  { role: "facilitator", path: () => `/training/${id.session()}/attendance`, fields: [`outcome-${id.maria()}`, "outcome-01"] },
   { role: "nurse", path: () => "/training/new", fields: ["taskId", ...date("heldOn"), "mode", "location", "notes", `outcome-${id.maria()}`] },
   { role: "nurse", path: () => "/account/password", fields: ["current", "password", "confirm"] },
-  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "jobTitle", ...date("careCertificateOn")] },
-  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), "status", ...date("leftOn")] },
+  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
+  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
@@ -147,6 +151,8 @@ test("a double click writes once: two identical simultaneous submissions of ever
   };
   const [year, month, day] = new Date().toISOString().slice(0, 10).split("-") as [string, string, string];
   const on = (name: string, y = year) => ({ [`${name}-day`]: day, [`${name}-month`]: month, [`${name}-year`]: y });
+  // A month ahead: inside every task's review interval (docs/domain.md rule 9).
+  const [nextYear, nextMonth, nextDay] = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10).split("-") as [string, string, string];
   const chloe = idOf("care_workers", "name = ?", "Chloe Barker");
   const task = (code: string) => String(idOf("tasks", "code = ?", code));
   const north = String(idOf("organisations", "name = ?", "Ashworth North District Nursing Team"));
@@ -187,12 +193,12 @@ test("a double click writes once: two identical simultaneous submissions of ever
   const created = await twice("nurse", "/agreements/new", { personId: String(arthur), taskIds: task("EYE"), ...on("startDate") }, () => count("agreements WHERE person_id = ?", arthur));
   const agreement = Number(/\/agreements\/(\d+)/.exec(created)![1]);
   await twice("nurse", `/agreements/${agreement}/consent`, { kind: "person", representativeName: "", authority: "", decisionDetails: "", ...on("givenOn"), notes: "" }, () => count("consents WHERE agreement_id = ?", agreement));
-  await twice("nurse", `/agreements/${george}/review`, { ...on("reviewedOn"), outcome: "continue", ...on("nextReviewDate", String(Number(year) + 1)), notes: "Going well" }, () => count("reviews WHERE agreement_id = ?", george));
+  await twice("nurse", `/agreements/${george}/review`, { ...on("reviewedOn"), outcome: "continue", "nextReviewDate-day": nextDay, "nextReviewDate-month": nextMonth, "nextReviewDate-year": nextYear, notes: "Going well" }, () => count("reviews WHERE agreement_id = ?", george));
   await twice("nurse", `/agreements/${george}/amend`, { meanwhile: "keep" }, () => count("agreement_versions WHERE agreement_id = ?", george));
 
   // Records kept by managers and administrators.
   await twice("nurse", "/people/new", { name: unique, nhsNumber, "dateOfBirth-day": "1", "dateOfBirth-month": "2", "dateOfBirth-year": "1940", setting: "own_home", address: "", teamId: north, providerId: brightside, gpPractice: "", capacityNotes: "", consentNotes: "" }, () => count("people WHERE nhs_number = ?", nhsNumber));
-  await twice("manager", "/workers/new", { providerId: brightside, name: unique, jobTitle: "Care worker", "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "" }, () => count("care_workers WHERE name = ?", unique));
+  await twice("manager", "/workers/new", { providerId: brightside, name: unique, jobTitle: "Care worker", "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" }, () => count("care_workers WHERE name = ?", unique));
   await twice("admin", "/organisations/new?kind=nhs_team", { name: unique, odsCode: "DBL01", address: "", phone: "", email: "" }, () => count("organisations WHERE name = ?", unique));
   await twice("admin", "/tasks/new", { code: "DBL-1", name: unique, category: "other", inScope: "In scope", excluded: "Excluded", requiredObservations: "2", validityMonths: "12", reviewIntervalMonths: "6", escalationGuidance: "Call the nurse", active: "yes", newPrerequisites: "" }, () => count("tasks WHERE code = ?", "DBL-1"));
   await twice("admin", "/admin/users/new", { name: unique, email: "double.click@example.org", role: "nurse", organisationId: north, professionalRegistration: "12A3456F", jobTitle: "", password: "a long and unusual passphrase 7" }, () => count("users WHERE email = ?", "double.click@example.org"));
