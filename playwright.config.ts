@@ -12,7 +12,11 @@ const SECURITY_PORT = PORT + 1;
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  /**
+   * Two browsers at once, one per server: the journeys (e2e) and the security suites each run
+   * one test at a time against their own database, side by side.
+   */
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
@@ -24,9 +28,9 @@ export default defineConfig({
   timeout: 120_000,
   projects: [
     // The demo as a newcomer first sees it, before any other test changes its data or its clock.
-    { name: "first-look", testMatch: "first-look/**/*.spec.ts", use: { baseURL: `http://localhost:${PORT}` } },
-    { name: "e2e", testIgnore: ["security/**", "first-look/**"], dependencies: ["first-look"], use: { baseURL: `http://localhost:${PORT}` } },
-    { name: "security", testMatch: "security/**/*.spec.ts", use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
+    { name: "first-look", testMatch: "first-look/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "e2e", testIgnore: ["security/**", "first-look/**"], dependencies: ["first-look"], workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "security", testMatch: "security/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
   ],
   use: {
     trace: "off",
