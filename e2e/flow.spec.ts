@@ -107,7 +107,7 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await page.getByRole("button", { name: "Sign", exact: true }).click();
   await expect(page.getByText("Signature recorded.")).toBeVisible();
 
-  // The provider's manager and Maria (who has a sign-in) sign in the app as themselves (rule 2).
+  // The provider's manager and Maria (who has a sign-in) sign in the app as themselves (docs/domain.md rule 2).
   for (const account of ["manager", "worker"] as const) {
     await signIn(page, account);
     await page.goto(`/agreements/${id}/sign`);

@@ -54,7 +54,7 @@ describe("agreement details", () => {
     expect(defaultReviewDate("2026-08-31", [6])).toBe("2027-02-28");
   });
 
-  it("a frozen version cannot be edited (rule 3)", () => {
+  it("a frozen version cannot be edited (rule 6)", () => {
     expect(isEditable("draft")).toBe(true);
     for (const s of ["awaiting_signatures", "signed", "superseded", "withdrawn"]) expect(isEditable(s)).toBe(false);
   });
@@ -79,7 +79,7 @@ const cover = (workers: [string, boolean][]): TaskCover => ({
   }),
 });
 
-describe("activation (rules 1 and 2)", () => {
+describe("activation (rule 1)", () => {
   const base: ActivationCheck = {
     consentRecorded: true,
     versionHash: "abc",
@@ -123,7 +123,7 @@ describe("activation (rules 1 and 2)", () => {
   });
 });
 
-describe("the safety interlock (rule 2)", () => {
+describe("the safety interlock (rule 5)", () => {
   it("a task with one competent named worker is covered; with none it is not", () => {
     expect(uncoveredTasks([cover([["Maria Santos", true], ["James Whitfield", false]])])).toEqual([]);
     const bare = cover([["James Whitfield", false]]);
@@ -134,7 +134,7 @@ describe("the safety interlock (rule 2)", () => {
   });
 });
 
-describe("rules 5 and 6", () => {
+describe("ending, and review dates (rules 14 and 9)", () => {
   it("an ended agreement is final; every other state can still move", () => {
     expect(isFinal("ended")).toBe(true);
     for (const s of ["draft", "awaiting_signatures", "active", "suspended"] as const) expect(isFinal(s)).toBe(false);

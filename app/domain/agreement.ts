@@ -154,7 +154,7 @@ export function activationBlockers(check: ActivationCheck): string[] {
 }
 
 /**
- * Rule 2 on a live agreement: the tasks that no named worker may carry out today. Any at all
+ * docs/domain.md rule 5 on a live agreement: the tasks that no named worker may carry out today. Any at all
  * means the agreement must be suspended.
  */
 export function uncoveredTasks(cover: TaskCover[]): TaskCover[] {
@@ -187,7 +187,7 @@ export function partyRoleLabel(party: string): string {
   return PARTY_ROLE_LABELS[party as keyof typeof PARTY_ROLE_LABELS] ?? party;
 }
 
-/** Rule 5: an ended agreement is final; nothing moves it on, and nothing is deleted. */
+/** docs/domain.md rule 14: an ended agreement is final; nothing moves it on, and nothing is deleted. */
 export function isFinal(state: StoredAgreementState): boolean {
   return state === "ended";
 }

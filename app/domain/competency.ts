@@ -160,7 +160,7 @@ export function observationDateWindow(check: Pick<ObservationCheck, "today" | "p
   return window;
 }
 
-/** Rule 7: no supervised observation before the task's prerequisites are met. */
+/** docs/domain.md rule 7: no supervised observation before the task's prerequisites are met. */
 export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
   if (check.observer.role !== "nurse" && check.observer.role !== "facilitator") {

@@ -49,7 +49,7 @@ export function printoutStatus({ agreement, version, today }: { agreement: Print
   // Signed, but no longer the version in force (a signed version always leaves one in force).
   if (agreement.inForceVersion !== version.version) return { kind: "superseded", byVersion: agreement.inForceVersion ?? version.version };
   if (agreement.state === "suspended") return { kind: "suspended", since: changedOn, reason: agreement.stateReason };
-  // Rule 3, decided once in isInForce: the version in force of an active agreement, from its start date.
+  // docs/domain.md rule 3, decided once in isInForce: the version in force of an active agreement, from its start date.
   if (!isInForce({ state: agreement.state, startDate: version.startDate }, today)) return { kind: "not_yet_in_force", startsOn: version.startDate };
   return { kind: "in_force", since: inForceFrom(version) ?? version.startDate };
 }

@@ -1,5 +1,5 @@
 /**
- * After signing: amendments (a new draft version, rule 6), reviews, and suspending, reinstating
+ * After signing: amendments (a new draft version, docs/domain.md rule 6), reviews, and suspending, reinstating
  * and ending by hand. Nothing is deleted (docs/domain.md rule 14); every change is audited.
  */
 import { and, eq } from "drizzle-orm";
@@ -158,7 +158,7 @@ export function recordReview(
   if (agreement.state !== "active" && agreement.state !== "suspended") {
     throw new RuleError([{ field: "outcome", message: "Only an active or suspended agreement can be reviewed" }]);
   }
-  // Rule 9: the dates of the version under review (the one in force, else the newest).
+  // docs/domain.md rule 9: the dates of the version under review (the one in force, else the newest).
   const reviewed = versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion)!;
   const problems = reviewProblems({
     today,

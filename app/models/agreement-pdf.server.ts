@@ -41,7 +41,7 @@ export function agreementPdfData(
   const team = org(agreement.teamId);
   const provider = org(agreement.providerId);
   const signedVersion = v.state === "signed" || v.state === "superseded";
-  // Rule 11: the printout states what is true of this version on the day it is printed.
+  // docs/domain.md rule 11: the printout states what is true of this version on the day it is printed.
   const status = printoutStatus({ agreement, version: v, today });
   const words = printoutWords(status, v.version);
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));

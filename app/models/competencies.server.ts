@@ -220,7 +220,7 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
 
 /**
  * Signs off a competency, or renews it (a reassessment): a new sign-off row, a new expiry, the
- * old sign-offs kept. Rule 4 is checked here, in the transaction, whatever the page offered.
+ * old sign-offs kept. docs/domain.md rule 7 is checked here, in the transaction, whatever the page offered.
  */
 export function signOffCompetency(
   db: Db,
@@ -426,7 +426,7 @@ export function listWorkerCompetencies(
     .all();
   return rows.map(({ state, ...r }) => {
     const status = competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays);
-    // Rule 12: a declined or revoked competency shows no sign-off or expiry as if current.
+    // docs/domain.md rule 12: a declined or revoked competency shows no sign-off or expiry as if current.
     const current = currentSignOff({ ...r, status });
     return { ...r, status, signedOffOn: current?.signedOffOn ?? null, expiresOn: current?.expiresOn ?? null, signedOffByName: current ? r.signedOffByName : null };
   });
@@ -487,7 +487,7 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
   return {
     ...found,
     status,
-    /** Rule 12: null when declined or revoked, so no sign-off or expiry is shown as if current. */
+    /** docs/domain.md rule 12: null when declined or revoked, so no sign-off or expiry is shown as if current. */
     current: currentSignOff({ ...competency, status }),
     signOffs,
     changes,

@@ -1,5 +1,5 @@
 /**
- * Rule 11 through the models: the verify answer, the printout's status line and the stored copy
+ * docs/domain.md rule 11 through the models: the verify answer, the printout's status line and the stored copy
  * follow the agreement's status on the day, for each case.
  */
 import { eq } from "drizzle-orm";

@@ -56,7 +56,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
             {data.status.watermark}
           </Text>
         ) : null}
-        {/* Rule 11: the status on the day of printing, on every page (fixed, in the flow). */}
+        {/* docs/domain.md rule 11: the status on the day of printing, on every page (fixed, in the flow). */}
         <Text style={data.status.usable ? styles.statusLine : [styles.statusLine, styles.statusLineWarning]} fixed>
           {data.status.line}
         </Text>

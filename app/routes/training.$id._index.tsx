@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...found,
     canSeeWorkers: can(actor.role, "read", "worker"),
     canRecord: can(actor.role, "manage", "training"),
-    // Rule 8: what happened at a session is known only from its day.
+    // docs/domain.md rule 8: what happened at a session is known only from its day.
     notYet: attendanceProblem(found.session.heldOn, context.clock.today(), 1),
   };
 }
