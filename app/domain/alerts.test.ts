@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeAlerts, countAlerts, type AgreementRecord, type CompetencyRecord } from "./alerts";
+import { computeAlerts, countAlerts, type AgreementRecord, type CompetencyRecord, type DeclineRecord } from "./alerts";
 
 const settings = { competencyWarningDays: 90, competencyReminderDays: [90, 60, 30], reviewDueDays: 30, awaitingSignaturesDays: 7, coverForecastDays: 28 };
 const T = "2026-11-22";
@@ -150,5 +150,53 @@ describe("ordering and counts", () => {
     );
     expect(alerts.map((a) => a.kind)).toEqual(["competency_expired", "agreement_review_overdue", "competency_expiring", "agreement_awaiting_signatures"]);
     expect(countAlerts(alerts).bySeverity).toEqual({ critical: 2, warning: 1, info: 1 });
+  });
+});
+
+const decline = (liveAgreements: string[]): DeclineRecord => ({
+  competencyId: 4,
+  workerId: 7,
+  workerName: "Maria Santos",
+  taskName: "Insulin administration by pen",
+  personInitials: "E. C.",
+  providerId: 3,
+  providerName: "Brightside Home Care",
+  teamIds: [1],
+  liveAgreements,
+  declinedOn: "2026-11-20",
+  reason: "Not confident",
+});
+
+describe("overlapping live agreements (docs/domain.md rule 10)", () => {
+  it("a live agreement sharing a task with another live one is critical", () => {
+    const overlaps = [{ taskName: "Blood glucose monitoring", references: ["DA-2026-000003"] }];
+    expect(computeAlerts({ competencies: [], agreements: [agreement({ overlaps, tasks: [] })] }, T, settings)).toMatchObject([
+      { kind: "agreement_overlap", severity: "critical", title: "DA-2026-000009 (E. C.): DA-2026-000003 is also live for Blood glucose monitoring", href: "/agreements/9", teamIds: [1], providerId: 3 },
+    ]);
+    expect(computeAlerts({ competencies: [], agreements: [agreement({ overlaps, state: "suspended", tasks: [] })] }, T, settings).map((a) => a.kind)).toEqual(["agreement_overlap"]);
+  });
+
+  it("not for one that is not live", () => {
+    expect(computeAlerts({ competencies: [], agreements: [agreement({ state: "draft", tasks: [], overlaps: [{ taskName: "x", references: ["y"] }] })] }, T, settings)).toEqual([]);
+  });
+});
+
+describe("a declined task (docs/domain.md rule 12)", () => {
+  it("alerts the worker's provider and the agreement's team while they are named on a live agreement for it", () => {
+    expect(computeAlerts({ competencies: [], agreements: [], declines: [decline(["DA-2026-000003"])] }, T, settings)).toMatchObject([
+      {
+        kind: "competency_declined",
+        severity: "warning",
+        dueOn: "2026-11-20",
+        title: "Maria Santos declined Insulin administration by pen for E. C.",
+        href: "/competencies/4",
+        providerId: 3,
+        teamIds: [1],
+      },
+    ]);
+  });
+
+  it("nothing when they are named on no live agreement", () => {
+    expect(computeAlerts({ competencies: [], agreements: [], declines: [decline([])] }, T, settings)).toEqual([]);
   });
 });

@@ -122,13 +122,7 @@ function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: {
   return rows.map((r) => {
     const named = (namingByWorkerTask.get(`${r.workerId}:${r.taskId}`) ?? []).filter((n) => countsForTask(r, { personSpecific: r.personSpecific }, n.personId));
     return {
-      competencyId: r.competencyId,
-      workerId: r.workerId,
-      workerName: r.workerName,
-      taskName: r.taskName,
-      personInitials: r.personName ? initials(r.personName) : null,
-      providerId: r.providerId,
-      providerName: r.providerName,
+      ...competencySubject(r),
       teamIds: [...new Set([...(teamsByProvider.get(r.providerId) ?? []).map((l) => l.teamId), ...named.map((n) => n.teamId)])],
       expiresOn: r.expiresOn!,
       liveAgreements: [...new Set(named.map((n) => n.reference))],
@@ -293,19 +287,26 @@ function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreeme
   return [...groupBy(rows, (r) => r.competencyId).values()].map((rs) => {
     const r = rs[0]!;
     return {
-      competencyId: r.competencyId,
-      workerId: r.workerId,
-      workerName: r.workerName,
-      taskName: r.taskName,
-      personInitials: r.personName ? initials(r.personName) : null,
-      providerId: r.providerId,
-      providerName: r.providerName,
+      ...competencySubject(r),
       teamIds: [...new Set(rs.map((x) => x.teamId))],
       liveAgreements: [...new Set(rs.map((x) => x.reference))],
       declinedOn: londonDate(new Date(r.declinedAt)),
       reason: r.reason,
     };
   });
+}
+
+/** Who and what a competency alert is about: the person only by initials. */
+function competencySubject(r: { competencyId: number; workerId: number; workerName: string; taskName: string; personName: string | null; providerId: number; providerName: string }) {
+  return {
+    competencyId: r.competencyId,
+    workerId: r.workerId,
+    workerName: r.workerName,
+    taskName: r.taskName,
+    personInitials: r.personName ? initials(r.personName) : null,
+    providerId: r.providerId,
+    providerName: r.providerName,
+  };
 }
 
 /** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */
