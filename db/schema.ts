@@ -787,7 +787,7 @@ export const settings = sqliteTable("settings", {
   updatedAt: updatedAt(),
 });
 
-/** Messages to send (the daily digest); sent by the digest job, retried until they go. */
+/** Email to send (notices, invitations, the daily digest): sent by the server's mailer or the digest job, retried until it goes. */
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -798,6 +798,8 @@ export const outbox = sqliteTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** Held a one-time link: the body is blanked once sent (app/services/mail.server.ts). */
+    sensitive: bool("sensitive").notNull().default(false),
     state: text("state", { enum: outboxStates }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error").notNull().default(""),

@@ -17,6 +17,61 @@ export function setClock(instant: Date | null) {
   fs.writeFileSync(file, instant ? instant.toISOString() : "");
 }
 
+export type Mail = { to: string[]; subject: string; text: string };
+
+/** The text of a captured message as a person reads it: headers unfolded, quoted-printable undone. */
+function readMail(raw: string): { subject: string; text: string } {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  const body = raw.slice(split + 4);
+  const qp = /content-transfer-encoding:\s*quoted-printable/i.test(head);
+  const b64 = /content-transfer-encoding:\s*base64/i.test(head);
+  const text = qp
+    ? Buffer.from(body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8")
+    : b64
+      ? Buffer.from(body, "base64").toString("utf8")
+      : body;
+  const subjectLine = /^subject:\s*(.*)$/im.exec(head)?.[1] ?? "";
+  // Encoded words (=?UTF-8?Q?...?=) appear when a subject has characters beyond ASCII.
+  const subject = subjectLine.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
+    enc.toLowerCase() === "b"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8"),
+  );
+  return { subject, text: text.replace(/\r\n/g, "\n") };
+}
+
+/** Every message the server has sent so far (through the local SMTP server of e2e/start-server.mjs). */
+export function sentMail(): Mail[] {
+  const folder = path.join(path.dirname(database()), "mail");
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const { to, raw } = JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) as { to: string[]; raw: string };
+      return { to, ...readMail(raw) };
+    });
+}
+
+/**
+ * Waits until a message to `address` whose subject matches arrives, and returns the newest such.
+ * The server sends mail moments after the change that queued it, so this polls (no fixed sleep).
+ */
+export async function waitForMail(address: string, subject: RegExp): Promise<Mail> {
+  const find = () => sentMail().filter((m) => m.to.includes(address.toLowerCase()) && subject.test(m.subject)).at(-1);
+  await expect.poll(() => find()?.subject ?? null, { message: `an email to ${address} with subject ${subject}`, timeout: 30_000 }).not.toBeNull();
+  return find()!;
+}
+
+/** The first link in a message that points into the app, as a path to visit. */
+export function linkIn(mail: Mail, pathPrefix: string): string {
+  const match = new RegExp(`https?://[^\\s/]+(${pathPrefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\s]*)`).exec(mail.text);
+  if (!match) throw new Error(`No link to ${pathPrefix} in the email "${mail.subject}":\n${mail.text}`);
+  return match[1]!;
+}
+
 export const ACCOUNTS = {
   admin: { email: "admin@example.org", name: "Alex Morgan" },
   nurse: { email: "nurse@example.org", name: "Priya Shah" },

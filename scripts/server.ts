@@ -6,6 +6,7 @@
  */
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
+import nodemailer from "nodemailer";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import crypto from "node:crypto";
 import path from "node:path";
@@ -13,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { fileClock, systemClock } from "~/services/clock.server";
 import { ConfigError, loadConfig } from "~/services/config.server";
+import { startMailer } from "~/services/mail.server";
 import type { AppContext } from "~/services/context.server";
 import { createLogger } from "~/services/log.server";
 import { createPdfPool } from "~/services/pdf-pool.server";
@@ -141,6 +143,11 @@ async function main() {
     res.status(500).type("text/plain").send(`Sorry, there is a problem with the service. Reference: ${String(res.locals.requestId)}`);
   });
 
+  // Email goes out as soon as it is queued when SMTP_URL is set; otherwise it waits in the outbox for the digest job.
+  const mailer = config.smtpUrl
+    ? startMailer({ db: connection.db, transport: nodemailer.createTransport(config.smtpUrl), from: config.mailFrom, onError: (err) => log.error({ err }, "sending email failed") })
+    : null;
+
   const server = app.listen(config.port, () => {
     log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}`);
   });
@@ -148,6 +155,7 @@ async function main() {
   const stop = () => {
     server.close(async () => {
       await pdf.close();
+      await mailer?.close();
       connection.sqlite.close();
       process.exit(0);
     });

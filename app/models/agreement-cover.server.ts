@@ -10,6 +10,7 @@ import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from 
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit, inTransaction } from "~/services/audit.server";
+import { queueMail } from "~/services/mail.server";
 import type { Db } from "~db/client";
 import {
   agreements,
@@ -17,7 +18,6 @@ import {
   agreementVersions,
   agreementWorkers,
   careWorkers,
-  outbox,
   people,
   tasks,
   users,
@@ -201,7 +201,7 @@ export function tellDelegatorAndProvider(
     )
     .all();
   for (const r of recipients) {
-    db.insert(outbox).values({ dedupeKey: `${key}:user:${r.id}`, toUserId: r.id, toAddress: r.email, subject, body }).onConflictDoNothing().run();
+    queueMail(db, { dedupeKey: `${key}:user:${r.id}`, toUserId: r.id, toAddress: r.email, subject, body });
   }
 }
 

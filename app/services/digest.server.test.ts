@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
 import { demoDatabase } from "~/models/test-helpers";
 import { outbox } from "~db/schema";
-import { queueDigests, sendOutbox } from "./digest.server";
+import { queueDigests } from "./digest.server";
+import { sendOutbox } from "./mail.server";
 
 type Received = { to: string[]; raw: string };
 

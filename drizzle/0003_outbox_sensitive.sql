@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `sensitive` integer DEFAULT false NOT NULL;
