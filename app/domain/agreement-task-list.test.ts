@@ -39,7 +39,7 @@ describe("the guided agreement: one status per section (docs/domain.md rules 1 a
     expect(sendProblems(draftSections(justStarted)).map((p) => p.message)).toEqual([
       "Add the instructions or the care-plan reference for Insulin administration by pen",
       "Name at least one care worker",
-      "Write how the care workers are supervised and supported",
+      "Enter how the care workers are supervised and supported",
       "Record consent: it is part of what every party signs",
     ]);
     expect(sectionsCompleted(draftSections(justStarted))).toEqual({ done: 1, of: 5 });

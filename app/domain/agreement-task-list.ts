@@ -88,7 +88,7 @@ export function draftSections(facts: DraftFacts): DraftSection[] {
     const review = reviewDateProblem(facts.startDate, facts.reviewDate, facts.tasks.map((t) => t.reviewIntervalMonths));
     if (review) detailProblems.push({ anchor: "details", message: review });
   }
-  if (!written(facts.supervisionArrangements)) detailProblems.push({ anchor: "details", message: "Write how the care workers are supervised and supported" });
+  if (!written(facts.supervisionArrangements)) detailProblems.push({ anchor: "details", message: "Enter how the care workers are supervised and supported" });
   // The dates start filled in (the start chosen, the review date worked out); supervision is the nurse's to write.
   const detailsStatus: SectionStatus = !detailProblems.length ? "completed" : written(facts.supervisionArrangements) ? "in_progress" : "not_started";
 
