@@ -35,7 +35,7 @@ function Section({ n, title, children, breakBefore }: { n: number; title: string
   );
 }
 
-/** The printed delegation agreement: the ten sections of the printed agreement, A4, page x of y on every page. */
+/** The printed delegation agreement: the eleven sections of the printed agreement (the last, its history), A4, page x of y on every page. */
 export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: boolean[][] | null }) {
   const footer = `${data.reference}, Version ${data.version}, Printed ${data.printedOn}`;
   return (

@@ -47,7 +47,6 @@ export async function loader(args: LoaderFunctionArgs) {
     can: {
       delete: deletionRefusal(db, actor, agreement) === null,
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
-      send: nurse && version.state === "draft" && agreement.state !== "ended",
       consent: nurse && agreement.state !== "ended",
       paper: rights.onPaper.some((p) => !signed.has(p)),
       amend: nurse && agreement.state !== "ended" && version.state !== "draft",

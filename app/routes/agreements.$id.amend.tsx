@@ -66,7 +66,7 @@ export default function Amend() {
           <TextareaField
             name="reason"
             label="Reason for the change"
-            hint="What has changed for the person, and why. Every party sees this when they sign the new version, and it is kept with the version."
+            hint="What has changed for the person, and why. It is kept with the new version and shown on its page, the agreement's timeline and the printout."
             errors={actionData?.errors}
             values={actionData?.values}
           />

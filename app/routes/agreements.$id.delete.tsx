@@ -33,13 +33,13 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { context } = args;
-  const values = formValues(await args.request.clone().formData());
-  const token = submissionToken(values);
-  if (!token) return rejectWithoutToken(context, values);
   const actor = await requirePermission(context, args.request, "read", "agreement");
+  const values = formValues(await args.request.formData());
+  const token = submissionToken(values);
   // A repeat of a deletion already made (a double click) lands where the first did, not on "page not found".
-  if (submittedBefore(context.db, { actor, token, form: "agreement-delete" })) return redirect("/agreements?done=draft_deleted");
+  if (token && submittedBefore(context.db, { actor, token, form: "agreement-delete" })) return redirect("/agreements?done=draft_deleted");
   const { view } = await loadAgreementPage(args);
+  if (!token) return rejectWithoutToken(context, values);
   try {
     const deleted = oncePerSubmission(context.db, { actor, token, form: "agreement-delete" }, (tx) => deleteDraft(tx, { actor, agreementId: view.agreement.id, at: context.clock.now() }));
     if (!deleted) throw notFound();
