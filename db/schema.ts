@@ -567,6 +567,8 @@ export const agreementVersions = sqliteTable(
     earlyReviewTriggers: text("early_review_triggers").notNull().default(""),
     /** Amendment: whether version N-1 stays in force until this one is active. */
     previousStaysInForce: bool("previous_stays_in_force").notNull().default(true),
+    /** Amendment: why this version was started, in the nurse's words (shown with the version, its timeline and printout). */
+    changeReason: text("change_reason").notNull().default(""),
     /** Canonical JSON of everything that was signed (set on freezing). */
     content: text("content"),
     /** SHA-256 of `content`, hex. */

@@ -223,7 +223,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   signApp(u.manager4!, doris, "provider", 138);
   signPaper(u.nurseSouth!, doris, wp(w.peter), "Peter Nowak", 138);
   signPaper(u.nurseSouth!, doris, "person", "Doris Fielding", 138);
-  amendAgreement(tx, { actor: actor(u.nurseSouth!), agreementId: doris, keepInForce: true, at: at(35) });
+  amendAgreement(tx, { actor: actor(u.nurseSouth!), agreementId: doris, keepInForce: true, reason: "Doris's legs are swelling: compression hosiery added, to be put on each morning by Peter.", at: at(35) });
   setAgreementTasks(tx, { actor: actor(u.nurseSouth!), agreementId: doris, taskIds: [r.tasks.EYE!, r.tasks.COMP!], at: at(35) });
   updateTaskSpecifics(tx, { actor: actor(u.nurseSouth!), agreementId: doris, taskId: r.tasks.COMP!, specifics: { ...SPECIFICS.COMP!, escalationPlan: escalation("COMP") }, at: at(35) });
   send(u.nurseSouth!, doris, 34);

@@ -27,12 +27,13 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await expect(page.getByRole("alert")).toContainText("There is already an open agreement for this person and Insulin administration by pen");
   await page.getByLabel("I have checked the existing agreement and a second agreement is needed").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(/DA-\d{4}-\d{6}$/);
+  // The guided agreement: the draft's task list (e2e/guided-agreement.spec.ts walks it in full).
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/DA-\d{4}-\d{6}Complete the agreement$/);
   const id = Number(new URL(page.url()).pathname.split("/")[2]);
   await expectAccessible(page);
 
   // Sending too early says exactly what is missing.
-  await page.getByRole("link", { name: "Send for signatures" }).click();
+  await page.goto(`/agreements/${id}/send`);
   await page.getByRole("button", { name: "Send for signatures" }).click();
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("Add the instructions or the care-plan reference for Insulin administration by pen");
@@ -46,20 +47,24 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await page.getByLabel("What the care worker must not do").fill("Do not change the dose.");
   await page.getByRole("button", { name: "Save details" }).click();
 
-  await page.getByRole("link", { name: "Name the care workers" }).click();
+  await page.getByRole("link", { name: "Named care workers" }).click();
   await expect(page.getByText("Not yet competent for every task").first()).toBeVisible(); // Aisha is in training
   await expectAccessible(page);
   await page.getByLabel(/Maria Santos/).check();
   await page.getByLabel(/James Whitfield/).check();
   await page.getByRole("button", { name: "Save named workers" }).click();
 
-  await page.getByRole("link", { name: "Record consent" }).click();
+  await page.getByRole("link", { name: "Dates and supervision" }).click();
+  await page.getByLabel("Supervision and support").fill("The district nurse visits weekly and checks the insulin chart.");
+  await page.getByRole("button", { name: "Save" }).click();
+
+  await page.getByRole("link", { name: "Consent" }).click();
   await expectAccessible(page);
   await page.getByLabel("Given by the person").check();
   await page.getByRole("button", { name: "Record consent" }).click();
   await expect(page.getByText("Consent recorded.")).toBeVisible();
 
-  await page.getByRole("link", { name: "Send for signatures" }).click();
+  await page.getByRole("link", { name: "Check and send" }).click();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Send for signatures" }).click();
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
@@ -157,14 +162,16 @@ test("an amendment makes a new version that needs every signature again; the sig
   await openAgreement(page, edith);
   await page.getByRole("link", { name: "Amend" }).click();
   await expectAccessible(page);
+  await page.getByLabel("Reason for the change").fill("James is moving to nights: Maria alone gives the insulin.");
   await page.getByLabel("Version 1 stays in force").check();
   await page.getByRole("button", { name: "Start version 2" }).click();
   await expect(page.getByText("A new draft version has been started.")).toBeVisible();
+  await openAgreement(page, edith);
   await expect(page.getByText("Version 2 is being agreed")).toBeVisible();
   await page.getByRole("link", { name: "Change the named care workers" }).click();
   await page.getByLabel(/James Whitfield/).uncheck();
   await page.getByRole("button", { name: "Save named workers" }).click();
-  await page.getByRole("link", { name: "Send for signatures" }).click();
+  await page.getByRole("link", { name: "Check and send" }).click();
   await page.getByRole("button", { name: "Send for signatures" }).click();
   const parties = page.getByRole("table", { name: "Parties to version 2" });
   await expect(parties).toContainText("Not signed");

@@ -69,7 +69,7 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
   const id = Number(new URL(page.url()).pathname.split("/")[2]);
 
-  await page.getByRole("link", { name: /Change the care-plan details/ }).click();
+  await page.getByRole("link", { name: "Care-plan details: Insulin administration by pen" }).click();
   await page.getByLabel("Instructions").fill("1. Check blood glucose with the meter.\n2. Give 8 units with breakfast.\n3. Record the dose on the chart.");
   await page.getByLabel("Care-plan reference").fill("Care plan DN-INS-0199");
   await page.getByLabel("Device or product").fill("NovoRapid FlexPen");
@@ -80,15 +80,15 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await page.getByLabel("Supervision and support").fill("The district nurse visits every Monday.\nCall the team for advice at any time.");
   await page.getByLabel("What triggers an earlier review").fill("Any hospital admission or change of dose.");
   await page.getByRole("button", { name: /Save/ }).click();
-  await page.goto(`/agreements/${id}`);
-  await page.getByRole("link", { name: "Name the care workers" }).click();
+  await page.goto(`/agreements/${id}/draft`);
+  await page.getByRole("link", { name: "Named care workers" }).click();
   await page.getByLabel(/Maria Santos/).check();
   await page.getByLabel(/Aisha Begum/).check(); // in training: 2 of 3 observations
   await page.getByRole("button", { name: "Save named workers" }).click();
-  await page.getByRole("link", { name: "Record consent" }).click();
+  await page.getByRole("link", { name: "Consent" }).click();
   await page.getByLabel("Given by the person").check();
   await page.getByRole("button", { name: "Record consent" }).click();
-  await page.getByRole("link", { name: "Send for signatures" }).click();
+  await page.getByRole("link", { name: "Check and send" }).click();
   await page.getByRole("button", { name: "Send for signatures" }).click();
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
 
@@ -173,6 +173,9 @@ test("a change of consent on an active agreement is refused when contradictory, 
   await page.getByLabel(/I understand that every party must sign version 2/).check();
   await page.getByRole("button", { name: "Record consent" }).click();
   await expect(page.getByText("Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.")).toBeVisible();
+  // The new version is completed on the same task list as any amendment; the agreement page says it is suspended meanwhile.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Complete version 2");
+  await page.goto(`/agreements/${ivy}`);
   await expect(page.locator(".nhsuk-tag").first()).toHaveText("Suspended");
   await expect(page.locator("main")).toContainText("suspended until version 2, with the new consent, is signed by every party");
   await expect(page.getByText("Version 2 is being agreed")).toBeVisible();

@@ -73,13 +73,14 @@ test("a provider manager prints a signed agreement; the second copy comes from s
   expect(countRows("stored_printouts")).toBe(before);
 });
 
-test("an unsigned version prints as a draft with blank signature lines", async ({ page }) => {
+test("a version awaiting signatures prints 'Not signed: for discussion' on every page, with no verification code and blank signature lines", async ({ page }) => {
   const winifred = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Winifred Shaw')");
   await signIn(page, "nurse");
   const response = await page.request.get(`/agreements/${winifred}/pdf`);
   expect(response.headers()["x-pdf-source"]).toBe("rendered");
   const text = pdfText(await response.body());
-  expect(text).toContain("Draft: not valid for use");
+  for (const p of pagesOf(text)) expect(p).toContain("Not signed: for discussion");
+  expect(text).not.toContain(`Verification code: ${codeOf(winifred, 1)}`);
   expect(text).toContain("Signature, name and date");
   expect(countRows("stored_printouts", "version_id = (SELECT id FROM agreement_versions WHERE agreement_id = ?)", winifred)).toBe(0);
 });
@@ -229,6 +230,7 @@ test("a version 2 awaiting signatures is not 'replaced by version 1': its code s
   const george = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'George Whitaker')");
   await signIn(page, "nurse");
   await page.goto(`/agreements/${george}/amend`);
+  await page.getByLabel("Reason for the change").fill("The wound is healing: dressings twice a week.");
   await page.getByLabel("Version 1 stays in force").check();
   await page.getByRole("button", { name: "Start version 2" }).click();
   await page.goto(`/agreements/${george}/send`);

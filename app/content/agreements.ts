@@ -45,6 +45,7 @@ const ACTIONS: Record<string, string> = {
   "agreement.sign": "Signed",
   "agreement.activate": "Became active",
   "agreement.amend": "Amendment started",
+  "agreement.delete": "Draft deleted",
   "agreement.review": "Reviewed",
   "agreement.suspend": "Suspended",
   "agreement.suspend_automatically": "Suspended automatically: no competent named worker",
@@ -63,5 +64,17 @@ export function auditActionLabel(action: string, details: string): string {
   }
   const version = typeof parsed.version === "number" ? ` (version ${parsed.version})` : "";
   const who = typeof parsed.signerName === "string" ? ` by ${parsed.signerName}${parsed.method === "on_paper" ? " on paper" : ""}` : "";
-  return `${label}${who}${version}`;
+  // An amendment says why it was started (issue 13, item 10).
+  const reason = action === "agreement.amend" && typeof parsed.reason === "string" && parsed.reason ? `: ${parsed.reason}` : "";
+  return `${label}${who}${version}${reason}`;
 }
+
+/** The sections of the guided agreement (app/domain/agreement-task-list.ts), as the task list names them. */
+export const DRAFT_SECTION_TITLES = {
+  person: "Person and care provider",
+  tasks: "Tasks and care-plan details",
+  workers: "Named care workers",
+  details: "Dates and supervision",
+  consent: "Consent",
+  send: "Check and send",
+} as const;

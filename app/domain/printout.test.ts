@@ -77,6 +77,8 @@ describe("what a printout says about itself on the day (rule 11)", () => {
     expect(w.sentence).toBe("Version 2 is still waiting for signatures, so it is not in force.");
     expect(w.sentence).not.toContain("replaced");
     expect(w.usable).toBe(false);
+    // Printed for discussion only (issue 13, item 10): marked so on every page.
+    expect(w.watermark).toBe("Not signed: for discussion");
   });
 
   it("withdrawn: a version replaced by an amendment before every party signed it", () => {
@@ -94,7 +96,7 @@ describe("what a printout says about itself on the day (rule 11)", () => {
     expect(draft.status).toEqual({ kind: "draft" });
     expect(draft.sentence).toBe("Version 1 is a draft: it has not been sent for signatures.");
     expect(draft.usable).toBe(false);
-    expect(draft.watermark).toBe("Draft: not valid for use");
+    expect(draft.watermark).toBe("Not signed: for discussion");
   });
 
   it("only the in-force case may be used", () => {

@@ -80,6 +80,9 @@ function because(reason: string): string {
 
 const DO_NOT_USE = "Do not use this printout. Contact the delegating nurse.";
 
+/** A version nobody has finished signing (a draft, or one awaiting signatures) may be printed to talk it through, never to work from. */
+export const NOT_SIGNED = "Not signed: for discussion";
+
 /** The words for each case, shared by the PDF and the verify page. */
 export function printoutWords(status: PrintoutStatus, version: number): PrintoutWords {
   switch (status.kind) {
@@ -129,7 +132,7 @@ export function printoutWords(status: PrintoutStatus, version: number): Printout
         heading: "This printout has not been signed by every party",
         sentence: `Version ${version} is still waiting for signatures, so it is not in force.`,
         advice: DO_NOT_USE,
-        watermark: "Draft: not valid for use",
+        watermark: NOT_SIGNED,
       };
     case "withdrawn":
       return {
@@ -145,7 +148,7 @@ export function printoutWords(status: PrintoutStatus, version: number): Printout
         heading: "This printout is a draft",
         sentence: `Version ${version} is a draft: it has not been sent for signatures.`,
         advice: DO_NOT_USE,
-        watermark: "Draft: not valid for use",
+        watermark: NOT_SIGNED,
       };
   }
 }

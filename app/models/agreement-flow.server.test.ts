@@ -8,7 +8,7 @@ import { createAgreement, DuplicateAgreementError, getAgreement, setNamedWorkers
 import { listAlerts } from "./alerts.server";
 import { changeCompetencyState, listWorkerCompetencies, recordObservation, signOffCompetency, trainingMatrix } from "./competencies.server";
 import { getSettings } from "./settings.server";
-import { demoDatabase, problemsOf } from "./test-helpers";
+import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
@@ -32,6 +32,7 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
     const id = createAgreement(db, { actor: nurse(), personId: ids.people.edith, taskIds: [insulin], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, { actor: nurse(), agreementId: id, taskId: insulin, specifics: { instructions: "1. Check\n2. Give", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
     setNamedWorkers(db, { actor: nurse(), agreementId: id, workerIds: [ids.workers.maria, ids.workers.aisha], at });
+    writeSupervision(db, { actor: nurse(), agreementId: id, today: TODAY, at });
     recordConsent(db, { actor: nurse(), agreementId: id, input: PERSON, today: TODAY, at, warningDays: W });
     sendForSignatures(db, { actor: nurse(), agreementId: id, today: TODAY, at, warningDays: W });
     const hash = versionOf(db, id, 1)!.contentHash!;

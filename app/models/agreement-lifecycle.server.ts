@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { isFinal, reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
-import type { IsoDate } from "~/domain/dates";
+import { formatDate, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
@@ -18,13 +18,14 @@ function requireNurse(actor: Actor, message: string) {
 }
 
 /**
- * Starts version N+1 as a draft copied from the newest version. A version still waiting for
- * signatures is withdrawn (its signatures stay with it). The nurse chooses whether the version
- * in force stays in force meanwhile, or the agreement is suspended until N+1 is active.
+ * Starts version N+1 as a draft copied from the newest version, with the reason for the change
+ * (kept with the version, shown on its page, the timeline and the printout). A version still
+ * waiting for signatures is withdrawn (its signatures stay with it). The nurse chooses whether
+ * the version in force stays in force meanwhile, or the agreement is suspended until N+1 is active.
  */
 export function amendAgreement(
   db: Db,
-  { actor, agreementId, keepInForce, at, suspendReason }: { actor: Actor; agreementId: number; keepInForce: boolean; at: Date; suspendReason?: string },
+  { actor, agreementId, keepInForce, reason, at, suspendReason }: { actor: Actor; agreementId: number; keepInForce: boolean; reason: string; at: Date; suspendReason?: string },
 ): number | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
@@ -33,6 +34,7 @@ export function amendAgreement(
     if (agreement.state === "ended") throw new RuleError([{ field: "form", message: "This agreement has ended and cannot be amended" }]);
     const from = versionOf(tx, agreementId, agreement.currentVersion)!;
     if (from.state === "draft") throw new RuleError([{ field: "form", message: `Version ${from.version} is already a draft: change it directly` }]);
+    if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Enter the reason for the change" }]);
     if (from.state === "awaiting_signatures") tx.update(agreementVersions).set({ state: "withdrawn" }).where(eq(agreementVersions.id, from.id)).run();
     const next = from.version + 1;
     const versionId = tx
@@ -45,6 +47,7 @@ export function amendAgreement(
         supervisionArrangements: from.supervisionArrangements,
         earlyReviewTriggers: from.earlyReviewTriggers,
         previousStaysInForce: keepInForce,
+        changeReason: reason.trim(),
         createdBy: actor.userId,
       })
       .returning({ id: agreementVersions.id })
@@ -70,7 +73,7 @@ export function amendAgreement(
       })
       .where(eq(agreements.id, agreementId))
       .run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.amend", entityType: "agreement", entityId: agreementId, details: { fromVersion: from.version, version: next, keepInForce, withdrawn: from.state === "awaiting_signatures" ? from.version : null }, at });
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.amend", entityType: "agreement", entityId: agreementId, details: { fromVersion: from.version, version: next, keepInForce, reason: reason.trim(), withdrawn: from.state === "awaiting_signatures" ? from.version : null }, at });
     return next;
   });
 }
@@ -178,7 +181,7 @@ export function recordReview(
       tx.update(agreements).set({ reviewDate: input.nextReviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId)).run();
     }
     const reason = input.notes || `Outcome of the review on ${input.reviewedOn}`;
-    if (input.outcome === "amend") amendAgreement(tx, { actor, agreementId, keepInForce: true, at });
+    if (input.outcome === "amend") amendAgreement(tx, { actor, agreementId, keepInForce: true, reason: input.notes || `Agreed at the review on ${formatDate(input.reviewedOn)}`, at });
     if (input.outcome === "suspend" && agreement.state === "active") suspendAgreement(tx, { actor, agreementId, reason, at });
     if (input.outcome === "end") endAgreement(tx, { actor, agreementId, reason, at });
     return true;

@@ -4,10 +4,10 @@ import type { Actor } from "~/domain/actor";
 import { competenceLabel } from "~/domain/carry-out";
 import { canonicalJson } from "~/domain/canonical-json";
 import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/dates";
-import { isUsable, printoutStatus, printoutWords } from "~/domain/printout";
+import { isUsable, NOT_SIGNED, printoutStatus, printoutWords } from "~/domain/printout";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
-import { consentSentence } from "~/content/agreements";
+import { consentSentence, VERSION_STATE_LABELS } from "~/content/agreements";
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
@@ -64,12 +64,16 @@ export function agreementPdfData(
       watermark: words.watermark,
       banner: isUsable(status)
         ? null
-        : status.kind === "draft" || status.kind === "pending" || status.kind === "withdrawn"
-          ? "Draft: not valid for use. This version has not been signed by every party."
-          : `${words.heading}. ${words.advice}`,
+        : status.kind === "draft" || status.kind === "pending"
+          ? `${NOT_SIGNED}. This version has not been signed by every party: do not use it to carry out care.`
+          : status.kind === "withdrawn"
+            ? "Draft: not valid for use. This version has not been signed by every party."
+            : `${words.heading}. ${words.advice}`,
     },
-    verificationCode: v.verificationCode,
-    verifyUrl: v.verificationCode ? `${publicUrl}/verify/${v.verificationCode}` : null,
+    // A version not signed by every party prints no verification code: nothing on it may look valid.
+    verificationCode: signedVersion ? v.verificationCode : null,
+    verifyUrl: signedVersion && v.verificationCode ? `${publicUrl}/verify/${v.verificationCode}` : null,
+    unsignedMark: status.kind === "draft" || status.kind === "pending" ? NOT_SIGNED : "Not signed by every party: not valid for use",
     printedOn: formatDate(today),
     team: { name: team.name, identifier: team.odsCode ?? "", address: [team.address, team.postcode].filter(Boolean).join(", "), phone: team.phone, escalationInHours: team.escalationInHours, escalationOutOfHours: team.escalationOutOfHours },
     provider: {
@@ -136,6 +140,15 @@ export function agreementPdfData(
       };
     }),
     accountability: [ACCOUNTABILITY.delegator, ACCOUNTABILITY.worker, ACCOUNTABILITY.provider],
+    history: view.versions.map((x) => ({
+      version: x.version,
+      note: [
+        VERSION_STATE_LABELS[x.state],
+        x.frozenAt ? `sent for signatures ${formatDateTime(x.frozenAt)}` : "",
+        x.activatedAt ? `signed by every party ${formatDateTime(x.activatedAt)}` : "",
+      ].filter(Boolean).join(", "),
+      reason: x.changeReason,
+    })),
   };
   return {
     data,

@@ -5,17 +5,18 @@
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, reviewDateProblem, type Party } from "~/domain/agreement";
+import { activationBlockers, partyRoleLabel, partyWorkerId, requiredParties, type Party } from "~/domain/agreement";
+import { sendProblems as unsentProblems } from "~/domain/agreement-task-list";
 import { canonicalJson } from "~/domain/canonical-json";
 import { capacityAfterConsent, consentProblems, sameConsent } from "~/domain/consent";
+import { consentSentence } from "~/content/agreements";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { mayRecordPaper, paperRefusal, signingRights } from "~/domain/signing";
-import { DATE_WINDOWS, dateWindowProblem } from "~/domain/date-windows";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
   agreements,
-  agreementTasks,
   agreementVersions,
   agreementWorkers,
   careWorkers,
@@ -24,14 +25,13 @@ import {
   people,
   representativeAuthorities,
   signatures,
-  tasks,
   users,
   type consentKinds,
 } from "~db/schema";
-import { buildVersionContent, consentOfVersion, latestConsent } from "./agreement-content.server";
+import { buildVersionContent, consentOfVersion } from "./agreement-content.server";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
 import { amendAgreement } from "./agreement-lifecycle.server";
-import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion, reviewIntervalsOf } from "./agreements.server";
+import { agreementInScope, draftSectionsOf, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 
@@ -79,6 +79,7 @@ export function recordConsent(
       actor,
       agreementId,
       keepInForce: false,
+      reason: `Consent changed on ${formatDate(input.givenOn)}: ${consentSentence(input)}`,
       at,
       suspendReason: `Consent changed on ${formatDate(input.givenOn)}: suspended until version ${current.version + 1}, with the new consent, is signed by every party`,
     })!;
@@ -116,24 +117,14 @@ export function newVerificationCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** What must be in place before a draft can go for signature. */
-function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string[] {
-  const problems: string[] = [];
-  const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
-  if (!latestConsent(db, version.agreementId)) problems.push("Record consent: it is part of what every party signs");
-  if (!taskRows.length) problems.push("Add at least one task");
-  for (const { s, name } of taskRows) {
-    if (!s.instructions.trim() && !s.carePlanReference.trim()) problems.push(`Add the instructions or the care-plan reference for ${name}`);
-    if (!s.escalationPlan.trim()) problems.push(`Add the escalation plan for ${name}`);
-  }
-  const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
-  if (!workerCount) problems.push("Name at least one care worker");
-  // Dates are checked again on sending: the tasks, and so the review interval, may have changed (docs/domain.md rules 8 and 9).
-  const start = dateWindowProblem("Start date", version.startDate, DATE_WINDOWS.agreementStart(today));
-  if (start) problems.push(start);
-  const review = reviewDateProblem(version.startDate, version.reviewDate, reviewIntervalsOf(db, version.id));
-  if (review) problems.push(review);
-  return problems;
+/**
+ * What must be in place before a draft can go for signature: every section of the guided
+ * agreement completed, consent included (docs/domain.md rules 1 and 6); the dates are checked
+ * again, as the tasks and so the review interval may have changed (rules 8 and 9). Each problem
+ * names the section of the "Check and send" page it belongs to (`field`).
+ */
+function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): { field: string; message: string }[] {
+  return unsentProblems(draftSectionsOf(db, { version, today })).map((p) => ({ field: p.anchor, message: p.message }));
 }
 
 /**
@@ -148,7 +139,7 @@ export function sendForSignatures(
     const draft = editableDraft(tx, actor, agreementId);
     if (!draft) return false;
     const problems = sendProblems(tx, draft.version, today);
-    if (problems.length) throw new RuleError(problems.map((message) => ({ field: "form", message })));
+    if (problems.length) throw new RuleError(problems);
     const content = buildVersionContent(tx, draft.agreement, draft.version);
     let code = newVerificationCode();
     while (tx.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).get()) code = newVerificationCode();

@@ -7,7 +7,7 @@ import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, si
 import { createAgreement, getAgreement, listAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
 import { changeCompetencyState } from "./competencies.server";
 import { agreementPdfData } from "./agreement-pdf.server";
-import { demoDatabase, problemsOf } from "./test-helpers";
+import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
@@ -39,6 +39,7 @@ describe("delegation agreements", () => {
       at,
     });
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria, ids.workers.james], at });
+    writeSupervision(db, { actor: nurse, agreementId: id, today: TODAY, at });
     recordConsent(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W, input: PERSON_CONSENT });
     sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
     return id;
@@ -62,6 +63,7 @@ describe("delegation agreements", () => {
     const draft = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at, confirmDuplicate: true });
     updateTaskSpecifics(db, { actor: nurse, agreementId: draft, taskId: ids.tasks["INS-PEN"]!, specifics: { instructions: "8 units", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" }, at });
     setNamedWorkers(db, { actor: nurse, agreementId: draft, workerIds: [ids.workers.maria], at });
+    writeSupervision(db, { actor: nurse, agreementId: draft, today: TODAY, at });
     expect(problemsOf(() => sendForSignatures(db, { actor: nurse, agreementId: draft, today: TODAY, at, warningDays: W }))).toEqual(["Record consent: it is part of what every party signs"]);
 
     const id = sentAgreement();
@@ -79,7 +81,7 @@ describe("delegation agreements", () => {
     const nurse = d.actorFor(ids.users.nurse);
     const id = sentAgreement();
     // Aisha is in training for Edith's insulin: name her in an amendment.
-    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, reason: "The dose changed", at });
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria, ids.workers.aisha], at });
     sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
     const a = view(ids.users.nurse, id)!;
@@ -96,7 +98,7 @@ describe("delegation agreements", () => {
     const v1 = versionOf(db, id, 1)!;
     expect(problemsOf(() => setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at }))[0]).toMatch(/cannot be changed/);
 
-    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, reason: "The dose changed", at });
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at });
     sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
     const v2 = versionOf(db, id, 2)!;
@@ -212,7 +214,7 @@ describe("delegation agreements", () => {
     const maria = ids.users.workerUser;
     const id = sentAgreement();
     signAll(id);
-    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, at });
+    amendAgreement(db, { actor: nurse, agreementId: id, keepInForce: true, reason: "The dose changed", at });
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.james], at });
     sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: W });
     // While version 2 waits, Maria still works under version 1 and sees that, not version 2.

@@ -2,6 +2,8 @@ import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from
 import type { Actor } from "~/domain/actor";
 import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { duplicateAgreements } from "~/domain/agreement-overlap";
+import { draftDeletionRefusal } from "~/domain/agreement-deletion";
+import { draftSections, type DraftSection } from "~/domain/agreement-task-list";
 import { addDays, type IsoDate, londonDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { inTransaction, recordAudit } from "~/services/audit.server";
@@ -13,14 +15,17 @@ import {
   agreementWorkers,
   auditEvents,
   careWorkers,
+  concerns,
   consents,
   organisations,
   people,
   reviews,
   signatures,
+  storedPdfs,
   tasks,
   users,
 } from "~db/schema";
+import { latestConsent } from "./agreement-content.server";
 import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-cover.server";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
@@ -354,7 +359,7 @@ export function getAgreement(
     .get()!;
   const a = head.agreement;
   const versions = db
-    .select({ version: agreementVersions.version, state: agreementVersions.state, frozenAt: agreementVersions.frozenAt, activatedAt: agreementVersions.activatedAt })
+    .select({ version: agreementVersions.version, state: agreementVersions.state, frozenAt: agreementVersions.frozenAt, activatedAt: agreementVersions.activatedAt, changeReason: agreementVersions.changeReason })
     .from(agreementVersions)
     .where(and(eq(agreementVersions.agreementId, id), versionScope(actor)))
     .orderBy(asc(agreementVersions.version))
@@ -442,3 +447,85 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
 
+
+/**
+ * The sections of a version still being drafted and their status (the guided agreement), from
+ * its rows: one decision (`draftSections`) for the task list, the check page and sending.
+ */
+export function draftSectionsOf(db: Db, { version, today }: { version: AgreementVersion; today: IsoDate }): DraftSection[] {
+  const taskRows = db
+    .select({ s: agreementTasks, t: tasks })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, version.id))
+    .orderBy(asc(tasks.name))
+    .all();
+  const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
+  return draftSections({
+    today,
+    tasks: taskRows.map(({ s, t }) => ({
+      taskId: t.id,
+      code: t.code,
+      name: t.name,
+      reviewIntervalMonths: t.reviewIntervalMonths,
+      instructions: s.instructions,
+      carePlanReference: s.carePlanReference,
+      deviceOrProduct: s.deviceOrProduct,
+      parameters: s.parameters,
+      mustNotDo: s.mustNotDo,
+      escalationPlan: s.escalationPlan,
+    })),
+    workerCount,
+    startDate: version.startDate,
+    reviewDate: version.reviewDate,
+    supervisionArrangements: version.supervisionArrangements,
+    consentRecorded: latestConsent(db, version.agreementId) !== null,
+  });
+}
+
+/** Why this actor may not delete this agreement (null when they may), by `draftDeletionRefusal`. */
+export function deletionRefusal(db: Db, actor: Actor, agreement: Agreement): string | null {
+  const everSent = db
+    .select({ id: agreementVersions.id })
+    .from(agreementVersions)
+    .where(and(eq(agreementVersions.agreementId, agreement.id), sql`(${agreementVersions.frozenAt} IS NOT NULL OR ${agreementVersions.state} <> 'draft')`))
+    .get();
+  const raised = db.select({ id: concerns.id }).from(concerns).where(eq(concerns.agreementId, agreement.id)).all().length;
+  return draftDeletionRefusal({ actor, agreement, everSent: !!everSent, concerns: raised });
+}
+
+/**
+ * Deletes a draft never sent for signatures, with its tasks, named workers and consent: the
+ * exception to docs/domain.md rule 14 (a working note, not a record). Refused for anything
+ * sent or signed. The audit event keeps what was deleted and by whom.
+ */
+export function deleteDraft(db: Db, { actor, agreementId, at }: { actor: Actor; agreementId: number; at: Date }): { reference: string } | null {
+  return inTransaction(db, (tx) => {
+    const agreement = agreementInScope(tx, actor, agreementId);
+    if (!agreement) return null;
+    const refusal = deletionRefusal(tx, actor, agreement);
+    if (refusal) throw new RuleError([{ field: "form", message: refusal }]);
+    const versions = tx.select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreementId)).all();
+    const versionIds = versions.map((v) => v.id);
+    const taskIds = tx.select({ taskId: agreementTasks.taskId }).from(agreementTasks).where(inArray(agreementTasks.versionId, versionIds)).all().map((t) => t.taskId);
+    const workerIds = tx.select({ workerId: agreementWorkers.workerId }).from(agreementWorkers).where(inArray(agreementWorkers.versionId, versionIds)).all().map((w) => w.workerId);
+    const consentCount = tx.select({ id: consents.id }).from(consents).where(eq(consents.agreementId, agreementId)).all().length;
+    // Children first: foreign keys never cascade (db/schema.ts), and nothing of the draft is left behind.
+    tx.delete(signatures).where(inArray(signatures.versionId, versionIds)).run();
+    tx.delete(storedPdfs).where(inArray(storedPdfs.versionId, versionIds)).run();
+    tx.delete(agreementTasks).where(inArray(agreementTasks.versionId, versionIds)).run();
+    tx.delete(agreementWorkers).where(inArray(agreementWorkers.versionId, versionIds)).run();
+    tx.delete(consents).where(eq(consents.agreementId, agreementId)).run();
+    tx.delete(agreementVersions).where(eq(agreementVersions.agreementId, agreementId)).run();
+    tx.delete(agreements).where(eq(agreements.id, agreementId)).run();
+    recordAudit(tx, {
+      actorId: actor.userId,
+      action: "agreement.delete",
+      entityType: "agreement",
+      entityId: agreementId,
+      details: { reference: agreement.reference, personId: agreement.personId, providerId: agreement.providerId, delegatorId: agreement.delegatorId, taskIds: [...new Set(taskIds)], workerIds: [...new Set(workerIds)], consents: consentCount, versions: versions.length },
+      at,
+    });
+    return { reference: agreement.reference };
+  });
+}

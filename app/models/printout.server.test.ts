@@ -78,7 +78,7 @@ describe("printouts and verify pages on the day (rule 11)", () => {
   it("an amendment keeps the agreement's start date at the version in force until the new version is signed", () => {
     const edith = d.ids.agreements.edith;
     const before = agreementRow(edith).startDate;
-    amendAgreement(d.db, { actor: d.actorFor(d.ids.users.nurse), agreementId: edith, keepInForce: true, at: d.at });
+    amendAgreement(d.db, { actor: d.actorFor(d.ids.users.nurse), agreementId: edith, keepInForce: true, reason: "The dose changed", at: d.at });
     expect(agreementRow(edith).startDate).toBe(before);
     expect(agreementRow(edith).inForceVersion).toBe(1);
   });
@@ -111,7 +111,7 @@ describe("printouts and verify pages on the day (rule 11)", () => {
   it("a version 2 awaiting signatures is 'awaiting signatures', not 'replaced by version 1'; version 1 stays in force meanwhile", () => {
     const edith = d.ids.agreements.edith;
     const nurse = d.actorFor(d.ids.users.nurse);
-    amendAgreement(d.db, { actor: nurse, agreementId: edith, keepInForce: true, at: d.at });
+    amendAgreement(d.db, { actor: nurse, agreementId: edith, keepInForce: true, reason: "The dose changed", at: d.at });
     sendForSignatures(d.db, { actor: nurse, agreementId: edith, today: TODAY, at: d.at, warningDays: W });
     const v2 = verify(edith, 2);
     expect(v2.status).toEqual({ kind: "pending" });

@@ -4,6 +4,10 @@ import { seedDemoData } from "~db/seed";
 import { loadActor } from "./users.server";
 import type { Actor } from "~/domain/actor";
 import { RuleError } from "./errors.server";
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { agreements } from "~db/schema";
+import { updateAgreementDetails, versionOf } from "./agreements.server";
 
 export const TEST_NOW = "2026-11-22T10:00:00Z";
 
@@ -28,4 +32,17 @@ export function problemsOf(fn: () => unknown): string[] {
     throw error;
   }
   return [];
+}
+
+/** Writes a draft's supervision and support (needed to send it, app/domain/agreement-task-list.ts), keeping its dates. */
+export function writeSupervision(db: Db, { actor, agreementId, today, at }: { actor: Actor; agreementId: number; today: string; at: Date }) {
+  const agreement = db.select().from(agreements).where(eq(agreements.id, agreementId)).get()!;
+  const version = versionOf(db, agreementId, agreement.currentVersion)!;
+  updateAgreementDetails(db, {
+    actor,
+    agreementId,
+    details: { startDate: version.startDate, reviewDate: version.reviewDate, supervisionArrangements: "The district nurse visits weekly.", earlyReviewTriggers: "" },
+    today,
+    at,
+  });
 }

@@ -35,7 +35,7 @@ function Section({ n, title, children, breakBefore }: { n: number; title: string
   );
 }
 
-/** The printed delegation agreement: the ten sections of the printed agreement, A4, page x of y on every page. */
+/** The printed delegation agreement: the eleven sections of the printed agreement (the last, its history), A4, page x of y on every page. */
 export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: boolean[][] | null }) {
   const footer = `${data.reference}, Version ${data.version}, Printed ${data.printedOn}`;
   return (
@@ -48,7 +48,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
         <View style={styles.footerRule} fixed />
         <Text style={styles.footerText} fixed>
           {footer}
-          {data.verificationCode ? `\nVerification code: ${data.verificationCode}${data.verifyUrl ? ` at ${data.verifyUrl}` : ""}` : "\nDraft: not valid for use"}
+          {data.verificationCode ? `\nVerification code: ${data.verificationCode}${data.verifyUrl ? ` at ${data.verifyUrl}` : ""}` : `\n${data.unsignedMark}`}
         </Text>
         <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
         {data.status.watermark ? (
@@ -186,12 +186,22 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
           <View style={styles.verify} wrap={false}>
             {qr ? <QrCode modules={qr} size={72} /> : null}
             <View style={{ marginLeft: qr ? 12 : 0 }}>
-              <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none (draft)"}</Text>
+              <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none: not signed by every party"}</Text>
               {data.verifyUrl ? <Text>Check whether this printout may be used today at {data.verifyUrl}</Text> : null}
             </View>
           </View>
         </Section>
 
+        <Section n={11} title="History of this agreement">
+          {data.history.map((h) => (
+            <View key={h.version} style={{ marginBottom: 4 }} wrap={false}>
+              <Text>
+                Version {h.version}: {h.note}.
+              </Text>
+              {h.reason ? <Text style={styles.small}>Reason for the change: {h.reason}</Text> : null}
+            </View>
+          ))}
+        </Section>
       </Page>
     </Document>
   );

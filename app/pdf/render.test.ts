@@ -59,10 +59,12 @@ describe("the printed agreement", async () => {
     expect(text).not.toMatch(/in force from|has been in force/);
   }, 30_000);
 
-  it("marks an unsigned version as a draft, with blank lines for wet signatures", async () => {
+  it("marks a version awaiting signatures 'Not signed: for discussion' on every page, with no verification code and blank lines for wet signatures", async () => {
     const pdf = build(d.ids.agreements.winifred);
     const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
-    expect(text).toContain("Draft: not valid for use");
+    for (const page of pages(text)) expect(page).toContain("Not signed: for discussion");
+    expect(text).not.toMatch(/Verification code: [A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(text).toContain("Verification code: none: not signed by every party");
     expect(text).toContain("Signature, name and date");
     expect(pdf.storable).toBe(false);
   }, 30_000);

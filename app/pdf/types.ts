@@ -18,8 +18,11 @@ export type AgreementPdfData = {
   versionNote: string;
   /** The status on the day of printing (docs/domain.md rule 11), stated on every page. */
   status: { usable: boolean; line: string; watermark: string | null; banner: string | null };
+  /** Only on a version signed by every party. */
   verificationCode: string | null;
   verifyUrl: string | null;
+  /** In the footer of every page of a printout without a verification code. */
+  unsignedMark: string;
   printedOn: string;
   team: PdfContact;
   provider: PdfContact & { insurance: string; regulatedActivities: string };
@@ -43,6 +46,8 @@ export type AgreementPdfData = {
   earlyReviewTriggers: string;
   signatures: { role: string; name: string; signed: string | null }[];
   accountability: string[];
+  /** Every version the reader may see, with the reason each amendment was made. */
+  history: { version: number; note: string; reason: string }[];
 };
 
 export type PassportPdfData = {

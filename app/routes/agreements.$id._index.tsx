@@ -12,7 +12,9 @@ import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LA
 import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
+import { sectionsCompleted } from "~/domain/agreement-task-list";
 import { blockersFor, partiesOf, signingRightsOf } from "~/models/agreement-signing.server";
+import { deletionRefusal, draftSectionsOf } from "~/models/agreements.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -40,9 +42,11 @@ export async function loader(args: LoaderFunctionArgs) {
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
     today: clock.today(),
+    // The guided agreement: how far the version being drafted has got (app/domain/agreement-task-list.ts).
+    progress: nurse && version.state === "draft" && agreement.state !== "ended" ? sectionsCompleted(draftSectionsOf(db, { version, today: clock.today() })) : null,
     can: {
+      delete: deletionRefusal(db, actor, agreement) === null,
       edit: nurse && version.state === "draft" && agreement.state !== "ended",
-      send: nurse && version.state === "draft" && agreement.state !== "ended",
       consent: nurse && agreement.state !== "ended",
       paper: rights.onPaper.some((p) => !signed.has(p)),
       amend: nurse && agreement.state !== "ended" && version.state !== "draft",
@@ -109,8 +113,23 @@ export default function AgreementPage() {
           Print this agreement (PDF, version {amending && a.inForceVersion ? a.inForceVersion : v.version})
         </a>
       </p>
+      {amending && a.state !== "ended" ? (
+        <p>
+          <a href={`/agreements/${a.id}/pdf?version=${v.version}`}>Print version {v.version} for discussion (PDF, not signed)</a>
+        </p>
+      ) : null}
+      {d.progress ? (
+        <InsetText>
+          <h2 className="nhsuk-heading-s">
+            Version {v.version} is a draft: {d.progress.done} of {d.progress.of} sections completed
+          </h2>
+          <p>Complete each section, then check the agreement and send it for signatures.</p>
+          <Link to={`/agreements/${a.id}/draft`} className="nhsuk-button nhsuk-u-margin-bottom-0">
+            Continue {v.version > 1 ? `version ${v.version}` : "this agreement"}
+          </Link>
+        </InsetText>
+      ) : null}
       <div className="dc-actions">
-        {d.can.send ? <Link to={`/agreements/${a.id}/send`} className="nhsuk-button">Send for signatures</Link> : null}
         {d.mySigningParties.length ? <Link to={`/agreements/${a.id}/sign`} className="nhsuk-button">Sign this agreement</Link> : null}
         {d.can.paper ? <Link to={`/agreements/${a.id}/paper`} className="nhsuk-button nhsuk-button--secondary">Record a signature made on paper</Link> : null}
         {d.can.review ? <Link to={`/agreements/${a.id}/review`} className="nhsuk-button nhsuk-button--secondary">Record a review</Link> : null}
@@ -118,6 +137,7 @@ export default function AgreementPage() {
         {d.can.reinstate ? <Link to={`/agreements/${a.id}/reinstate`} className="nhsuk-button nhsuk-button--secondary">Reinstate</Link> : null}
         {d.can.suspend ? <Link to={`/agreements/${a.id}/suspend`} className="nhsuk-button nhsuk-button--secondary">Suspend</Link> : null}
         {d.can.end ? <Link to={`/agreements/${a.id}/end`} className="nhsuk-button nhsuk-button--secondary">End agreement</Link> : null}
+        {d.can.delete ? <Link to={`/agreements/${a.id}/delete`} className="nhsuk-button nhsuk-button--secondary">Delete draft</Link> : null}
       </div>
 
       {v.state === "awaiting_signatures" && d.blockers.length ? (

@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
-import { RadiosField } from "~/components/nhs/fields";
+import { RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { amendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
@@ -29,18 +30,21 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const needsChoice = view.agreement.inForceVersion !== null && view.agreement.state === "active";
   const parsed = z
-    .object({ meanwhile: needsChoice ? z.enum(["keep", "suspend"], { message: "Select what happens to the version in force meanwhile" }) : z.string().optional() })
+    .object({
+      reason: requiredText("Enter the reason for the change", MAX_LONG_TEXT),
+      meanwhile: needsChoice ? z.enum(["keep", "suspend"], { message: "Select what happens to the version in force meanwhile" }) : z.string().optional(),
+    })
     .safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form: "amend" }, (tx) => amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", at: context.clock.now() }));
+    oncePerSubmission(context.db, { actor, token, form: "amend" }, (tx) => amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", reason: parsed.data.reason, at: context.clock.now() }));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "meanwhile"), values);
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "reason"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=amended`);
+  return redirect(`/agreements/${view.agreement.id}/draft?done=amended`);
 }
 
 export default function Amend() {
@@ -59,6 +63,13 @@ export default function Amend() {
         </PageHeading>
         <Form method="post" noValidate>
           <SubmissionToken token={d.submissionToken} />
+          <TextareaField
+            name="reason"
+            label="Reason for the change"
+            hint="What has changed for the person, and why. It is kept with the new version and shown on its page, the agreement's timeline and the printout."
+            errors={actionData?.errors}
+            values={actionData?.values}
+          />
           {d.inForce ? (
             <RadiosField
               name="meanwhile"

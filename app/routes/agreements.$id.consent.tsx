@@ -54,6 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
     personName: view.person.name,
     capacity: view.person.capacityNotes,
     today: args.context.clock.today(),
+    draft: view.version.state === "draft",
     signedWith: signedWith(args.context.db, view),
     submissionToken: newSubmissionToken(),
   };
@@ -85,11 +86,12 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "kind"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=${result && result.newVersion ? "consent_changed" : "consent"}`);
+  // Consent on a draft completes its section; a changed consent after sending starts a new version, completed the same way.
+  return redirect(`/agreements/${view.agreement.id}/draft?done=${result && result.newVersion ? "consent_changed" : "consent"}`);
 }
 
 export default function Consent() {
-  const { id, reference, personName, capacity, today, signedWith, submissionToken: token } = useLoaderData<typeof loader>();
+  const { id, reference, personName, capacity, today, draft, signedWith, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { givenOn: today };
@@ -97,7 +99,7 @@ export default function Consent() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
-        <PageHeading title={`Record ${personName}'s consent`} caption={reference} back={{ to: `/agreements/${id}` }}>
+        <PageHeading title={`Record ${personName}'s consent`} caption={reference} back={draft ? { to: `/agreements/${id}/draft`, label: "Back to the task list" } : { to: `/agreements/${id}` }}>
           {capacity ? <p>Capacity on record: {capacity}</p> : null}
         </PageHeading>
         {signedWith ? (

@@ -9,7 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { reviewDateProblem } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { dateInput, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
 import { updateAgreementDetails } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
@@ -23,7 +23,8 @@ function schema(today: string, reviewIntervalsMonths: number[]) {
     .object({
       startDate: dateInput("Start date", DATE_WINDOWS.agreementStart(today)),
       reviewDate: dateInput("Review date", DATE_WINDOWS.agreementReview(today)),
-      supervisionArrangements: optionalText(MAX_LONG_TEXT),
+      // Required to send (app/domain/agreement-task-list.ts): the same words here, at the field.
+      supervisionArrangements: requiredText("Enter how the care workers are supervised and supported", MAX_LONG_TEXT),
       earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
     })
     .superRefine((v, ctx) => {
@@ -51,7 +52,8 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "startDate", DATE_FIELDS), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+  // Back to the task list of the guided agreement, with the section's new status.
+  return redirect(`/agreements/${view.agreement.id}/draft?done=updated`);
 }
 
 export default function Details() {
@@ -63,7 +65,7 @@ export default function Details() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
-        <PageHeading title="Dates and supervision" caption={reference} back={{ to: `/agreements/${id}` }} />
+        <PageHeading title="Dates and supervision" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <Form method="post" noValidate>
           <DateField name="startDate" label="Start date" errors={errors} values={values} />
           <DateField name="reviewDate" label="Review date" hint="By default, the start date plus the shortest review interval of the tasks" errors={errors} values={values} />

@@ -60,7 +60,8 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=reviewed`);
+  // A review that amends starts a new draft version: on to its task list to make the change.
+  return redirect(`/agreements/${view.agreement.id}${parsed.data.outcome === "amend" ? "/draft" : ""}?done=reviewed`);
 }
 
 export default function Review() {

@@ -1,25 +1,48 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, WarningCallout } from "nhsuk-react-components";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
+import { SignedContent } from "~/components/agreement/SignedContent";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
+import { sendProblems } from "~/domain/agreement-task-list";
+import { versionContentOf } from "~/models/agreement-content.server";
 import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server";
+import { draftSectionsOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { rejectForm, ruleProblems } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Send for signatures", matches);
+export const meta: MetaFunction = ({ matches }) => pageTitle("Check the agreement and send it", matches);
 
+/**
+ * "Check and send" (check your answers): the whole version as every party will sign it, read
+ * through the one reader of a version's content, each row with its "Change" link. Sending needs
+ * every section of the task list completed, consent included (docs/domain.md rules 1 and 6).
+ */
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
+  const { db, clock } = args.context;
+  const { agreement, version } = view;
+  const base = `/agreements/${agreement.id}`;
   return {
-    id: view.agreement.id,
-    reference: view.agreement.reference,
-    version: view.version.version,
-    parties: partiesOf(args.context.db, view.agreement, view.version),
+    id: agreement.id,
+    reference: agreement.reference,
+    version: version.version,
+    draft: version.state === "draft" && agreement.state !== "ended",
+    changeReason: version.changeReason,
+    content: versionContentOf(db, agreement, version),
+    change: {
+      tasks: `${base}/tasks`,
+      task: Object.fromEntries(view.tasks.map((t) => [t.task.code, `${base}/tasks/${t.task.id}`])),
+      workers: `${base}/workers`,
+      details: `${base}/details`,
+      consent: `${base}/consent`,
+    },
+    missing: version.state === "draft" ? sendProblems(draftSectionsOf(db, { version, today: clock.today() })).length : 0,
+    parties: partiesOf(db, agreement, version),
     notReady: view.cover.flatMap((t) => t.workers.filter((w) => !w.current).map((w) => `${w.workerName} is not yet competent for ${t.taskName} (${w.reason})`)),
   };
 }
@@ -31,44 +54,62 @@ export async function action(args: ActionFunctionArgs) {
   try {
     sendForSignatures(context.db, { actor, agreementId: view.agreement.id, ...agreementClock(context) });
   } catch (error) {
+    // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere.
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "send"), {});
     throw error;
   }
   return redirect(`/agreements/${view.agreement.id}?done=sent`);
 }
 
-export default function Send() {
-  const { id, reference, version, parties, notReady } = useLoaderData<typeof loader>();
+export default function CheckAndSend() {
+  const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={`Send version ${version} for signatures`} caption={reference} back={{ to: `/agreements/${id}` }}>
+        <PageHeading title={`Check version ${d.version} before sending it`} caption={d.reference} back={d.draft ? { to: `/agreements/${d.id}/draft`, label: "Back to the task list" } : { to: `/agreements/${d.id}` }}>
           <p>
-            Sending freezes version {version}: its content can no longer be changed, and every party signs exactly this content. Any later
-            change makes a new version that needs every signature again.
+            This is the agreement exactly as every party will sign it. Sending freezes version {d.version}: its content can no longer be changed,
+            and any later change makes a new version that needs every signature again.
           </p>
         </PageHeading>
+        {d.missing ? (
+          <InsetText>
+            <p>
+              Some sections are not completed yet. You can check what is written so far; it can be sent once every section on the{" "}
+              <Link to={`/agreements/${d.id}/draft`}>task list</Link> is completed.
+            </p>
+          </InsetText>
+        ) : null}
+        {d.changeReason ? (
+          <>
+            <h2 className="nhsuk-heading-m">Reason for this version</h2>
+            <p className="dc-pre-line">{d.changeReason}</p>
+          </>
+        ) : null}
+        <SignedContent content={d.content} change={d.draft ? d.change : undefined} />
         <h2>Who must sign</h2>
         <ul className="nhsuk-list nhsuk-list--bullet">
-          {parties.map((p) => (
+          {d.parties.map((p) => (
             <li key={p.party}>
               {p.name} ({p.role.toLowerCase()})
             </li>
           ))}
         </ul>
-        {notReady.length ? (
+        {d.notReady.length ? (
           <WarningCallout>
             <WarningCallout.Heading headingLevel="h2">Not everyone named is competent yet</WarningCallout.Heading>
             <p>You can send it now, but it will not become active until they are:</p>
             <ul>
-              {notReady.map((n) => <li key={n}>{n}</li>)}
+              {d.notReady.map((n) => <li key={n}>{n}</li>)}
             </ul>
           </WarningCallout>
         ) : null}
         <Form method="post">
-          <Button type="submit" id="send">Send for signatures</Button>
+          <Button type="submit" id="send">
+            Send for signatures
+          </Button>
         </Form>
       </div>
     </div>

@@ -56,7 +56,8 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "instructions"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+  // Back to the task list of the guided agreement, with the section's new status.
+  return redirect(`/agreements/${view.agreement.id}/draft?done=updated`);
 }
 
 export default function TaskSpecifics() {
@@ -68,7 +69,7 @@ export default function TaskSpecifics() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
-        <PageHeading title={`Care-plan details: ${task.name}`} caption={reference} back={{ to: `/agreements/${id}` }} />
+        <PageHeading title={`Care-plan details: ${task.name}`} caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <InsetText>
           <p>
             <strong>In scope:</strong> {task.inScope}

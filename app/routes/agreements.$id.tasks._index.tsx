@@ -39,7 +39,8 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskIds"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+  // Back to the task list of the guided agreement, with the section's new status.
+  return redirect(`/agreements/${view.agreement.id}/draft?done=updated`);
 }
 
 export default function ChangeTasks() {
@@ -49,7 +50,7 @@ export default function ChangeTasks() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Change the tasks" caption={reference} back={{ to: `/agreements/${id}` }} />
+        <PageHeading title="Change the tasks" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <Form method="post" noValidate>
           <CheckboxesField name="taskIds" label="Tasks to delegate" options={tasks} errors={actionData?.errors} values={actionData?.values ?? { taskIds: chosen }} />
           <Button type="submit">Save tasks</Button>

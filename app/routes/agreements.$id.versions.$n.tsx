@@ -7,16 +7,30 @@ import { pageTitle } from "~/content/titles";
 import { partyRoleLabel } from "~/domain/agreement";
 import { formatDateTime } from "~/domain/dates";
 import { printoutStatus, printoutWords } from "~/domain/printout";
+import { VersionChanges } from "~/components/agreement/VersionChanges";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
+import { versionChanges } from "~/domain/agreement-changes";
 import { versionContentOf } from "~/models/agreement-content.server";
+import { versionOf } from "~/models/agreements.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data ? `${data.reference}, version ${data.version.version}` : "Agreement version", matches);
 
-/** Every version stays readable, exactly as it was signed (or drafted). */
+/** Every version stays readable, exactly as it was signed (or drafted), with why it was made and what changed. */
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
+  const { db } = args.context;
+  const content = versionContentOf(db, view.agreement, view.version);
+  // The previous version, only when this reader may open it too (a care worker opens only the versions naming them).
+  const previousVersion = view.version.version > 1 && view.versions.some((x) => x.version === view.version.version - 1) ? versionOf(db, view.agreement.id, view.version.version - 1) : null;
+  const changes = previousVersion
+    ? versionChanges(versionContentOf(db, view.agreement, previousVersion), content, {
+        consentKind: (k) => CONSENT_KIND_LABELS[k],
+        authority: (a) => REPRESENTATIVE_AUTHORITY_LABELS[a],
+      })
+    : null;
   // The same words a printout of this version carries today (docs/domain.md rule 11).
   const status = printoutStatus({ agreement: view.agreement, version: view.version, today: args.context.clock.today() });
   // A sent version reads from its frozen content (the one reader), exactly as it was signed.
@@ -25,7 +39,9 @@ export async function loader(args: LoaderFunctionArgs) {
     id: view.agreement.id,
     reference: view.agreement.reference,
     version: view.version,
-    content: versionContentOf(args.context.db, view.agreement, view.version),
+    content,
+    changes,
+    signed: view.version.state === "signed" || view.version.state === "superseded",
     signatures: view.signatures.map((s) => s.signature),
   };
 }
@@ -49,6 +65,27 @@ export default function Version() {
           </p>
         ) : null}
       </InsetText>
+      {v.changeReason ? (
+        <>
+          <h2>Reason for the change</h2>
+          <p className="dc-pre-line">{v.changeReason}</p>
+        </>
+      ) : null}
+      {d.changes ? (
+        <>
+          <h2>What changed from version {v.version - 1}</h2>
+          <VersionChanges changes={d.changes} previous={v.version - 1} />
+        </>
+      ) : null}
+      <p>
+        <a href={`/agreements/${d.id}/pdf?version=${v.version}`}>
+          {d.signed
+            ? `Print version ${v.version} (PDF)`
+            : v.state === "withdrawn"
+              ? `Print version ${v.version} (PDF, withdrawn before it was signed)`
+              : `Print version ${v.version} for discussion (PDF, not signed)`}
+        </a>
+      </p>
       <SignedContent content={d.content} />
       <h2>Signatures</h2>
       {d.signatures.length ? (

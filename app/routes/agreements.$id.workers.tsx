@@ -49,7 +49,8 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "workerIds"), values);
     throw error;
   }
-  return redirect(`/agreements/${view.agreement.id}?done=updated`);
+  // Back to the task list of the guided agreement, with the section's new status.
+  return redirect(`/agreements/${view.agreement.id}/draft?done=updated`);
 }
 
 export default function NameWorkers() {
@@ -62,7 +63,7 @@ export default function NameWorkers() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Name the care workers" caption={reference} back={{ to: `/agreements/${id}` }}>
+        <PageHeading title="Name the care workers" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }}>
           <p>
             Care workers employed by {providerName}. The agreement can only become active when every named worker is competent in every
             task{personName ? ` (for ${personName}, where the task is person-specific)` : ""}.

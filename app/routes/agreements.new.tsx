@@ -51,7 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) =>
       createAgreement(tx, { actor, ...parsed.data, today: context.clock.today(), confirmDuplicate: values.confirm === "yes", at: context.clock.now() }),
     );
-    return redirect(`/agreements/${id}?done=created`);
+    // Straight into the guided agreement: the task list of the new draft.
+    return redirect(`/agreements/${id}/draft?done=created`);
   } catch (error) {
     if (error instanceof DuplicateAgreementError) {
       // As rejectForm, with the existing agreements to link to (docs/domain.md rule 10): nothing was written.

@@ -258,7 +258,7 @@ test("every role x every party: only the delegating nurse signs as delegator, on
 
   // The nurse amends: version 2 keeps insulin only and names only James, and is sent for signatures.
   const nurse = await as(playwright, "nurse");
-  expect((await nurse.post(`/agreements/${edith}/amend`, { meanwhile: "keep", submissionToken: crypto.randomUUID() })).status()).toBe(302);
+  expect((await nurse.post(`/agreements/${edith}/amend`, { reason: "James alone, insulin only", meanwhile: "keep", submissionToken: crypto.randomUUID() })).status()).toBe(302);
   expect((await nurse.post(`/agreements/${edith}/tasks`, { taskIds: String(insulin) })).status()).toBe(302);
   expect((await nurse.post(`/agreements/${edith}/workers`, { workerIds: String(james) })).status()).toBe(302);
   expect((await nurse.post(`/agreements/${edith}/send`, {})).status()).toBe(302);

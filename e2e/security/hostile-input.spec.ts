@@ -93,7 +93,7 @@ const targets = (): Target[] => [
   { role: "nurse", path: () => `/agreements/${id.draft()}/details`, fields: [...date("startDate"), ...date("reviewDate"), "supervisionArrangements", "earlyReviewTriggers"] },
   { role: "nurse", path: () => `/agreements/${id.draft()}/consent`, fields: ["kind", "representativeName", "authority", "decisionDetails", ...date("givenOn"), "notes", "confirm"] },
   { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/review`, fields: [...date("reviewedOn"), "outcome", ...date("nextReviewDate"), "notes"] },
-  { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/amend`, fields: ["meanwhile"] },
+  { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/amend`, fields: ["reason", "meanwhile"] },
   { role: "nurse", path: () => `/agreements/${id.edithAgreement()}/end`, fields: ["reason"] },
   { role: "nurse", path: () => `/agreements/${id.awaiting()}/paper`, fields: ["party", "signerName", ...date("signedOn"), "contentHash", "confirm"] },
   { role: "nurse", path: () => `/competencies/${id.aishaInsulin()}/sign-off`, fields: [...date("signedOffOn"), "notes", "confirm"] },
@@ -194,7 +194,7 @@ test("a double click writes once: two identical simultaneous submissions of ever
   const agreement = Number(/\/agreements\/(\d+)/.exec(created)![1]);
   await twice("nurse", `/agreements/${agreement}/consent`, { kind: "person", representativeName: "", authority: "", decisionDetails: "", ...on("givenOn"), notes: "" }, () => count("consents WHERE agreement_id = ?", agreement));
   await twice("nurse", `/agreements/${george}/review`, { ...on("reviewedOn"), outcome: "continue", "nextReviewDate-day": nextDay, "nextReviewDate-month": nextMonth, "nextReviewDate-year": nextYear, notes: "Going well" }, () => count("reviews WHERE agreement_id = ?", george));
-  await twice("nurse", `/agreements/${george}/amend`, { meanwhile: "keep" }, () => count("agreement_versions WHERE agreement_id = ?", george));
+  await twice("nurse", `/agreements/${george}/amend`, { reason: "The wound is healing", meanwhile: "keep" }, () => count("agreement_versions WHERE agreement_id = ?", george));
 
   // Records kept by managers and administrators.
   await twice("nurse", "/people/new", { name: unique, nhsNumber, "dateOfBirth-day": "1", "dateOfBirth-month": "2", "dateOfBirth-year": "1940", setting: "own_home", address: "", teamId: north, providerId: brightside, gpPractice: "", capacityNotes: "", consentNotes: "" }, () => count("people WHERE nhs_number = ?", nhsNumber));
@@ -210,6 +210,8 @@ test("a double click writes once: two identical simultaneous submissions of ever
     nurse.post(path, { data: new URLSearchParams(body).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! }, maxRedirects: 0 });
   expect((await post(`/agreements/${agreement}/tasks/${task("EYE")}`, { instructions: "One drop each eye at 8am", carePlanReference: "", deviceOrProduct: "", parameters: "", mustNotDo: "", escalationPlan: "Call the nurse" })).status()).toBe(302);
   expect((await post(`/agreements/${agreement}/workers`, { workerIds: String(chloe) })).status()).toBe(302);
+  const review = { "reviewDate-day": nextDay, "reviewDate-month": nextMonth, "reviewDate-year": nextYear };
+  expect((await post(`/agreements/${agreement}/details`, { ...on("startDate"), ...review, supervisionArrangements: "The nurse visits weekly", earlyReviewTriggers: "" })).status()).toBe(302);
   expect((await post(`/agreements/${agreement}/send`, {})).status()).toBe(302);
   const db = readDb();
   const v = db.prepare("SELECT id, content_hash AS hash FROM agreement_versions WHERE agreement_id = ? AND version = 1").get(agreement) as { id: number; hash: string };

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { deleteDraft, deletionRefusal } from "~/models/agreements.server";
+import { RuleError } from "~/models/errors.server";
+import { loadAgreementPage } from "~/services/agreement-page.server";
+import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
+import { notFound } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Delete this draft", matches);
+
+/**
+ * Deleting a draft never sent (the exception to docs/domain.md rule 14): the nurse who started it, or an
+ * administrator, confirms first. Anything sent or signed is refused, saying why.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  const { actor, view } = await loadAgreementPage(args);
+  return {
+    id: view.agreement.id,
+    reference: view.agreement.reference,
+    tasks: view.tasks.map((t) => t.task.name),
+    refusal: deletionRefusal(args.context.db, actor, view.agreement),
+    submissionToken: newSubmissionToken(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
+  const actor = await requirePermission(context, args.request, "read", "agreement");
+  const values = formValues(await args.request.formData());
+  const token = submissionToken(values);
+  // A repeat of a deletion already made (a double click) lands where the first did, not on "page not found".
+  if (token && submittedBefore(context.db, { actor, token, form: "agreement-delete" })) return redirect("/agreements?done=draft_deleted");
+  const { view } = await loadAgreementPage(args);
+  if (!token) return rejectWithoutToken(context, values);
+  try {
+    const deleted = oncePerSubmission(context.db, { actor, token, form: "agreement-delete" }, (tx) => deleteDraft(tx, { actor, agreementId: view.agreement.id, at: context.clock.now() }));
+    if (!deleted) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "delete"), values);
+    throw error;
+  }
+  return redirect("/agreements?done=draft_deleted");
+}
+
+export default function DeleteDraft() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title={d.refusal ? "This agreement cannot be deleted" : "Are you sure you want to delete this draft?"} caption={d.reference} back={{ to: `/agreements/${d.id}` }} />
+        {d.refusal ? (
+          <div id="delete">
+            <InsetText>
+              <p>{d.refusal}.</p>
+            </InsetText>
+          </div>
+        ) : (
+          <>
+            <p>
+              Draft {d.reference} ({d.tasks.join(", ")}) was never sent for signatures. Deleting it removes its tasks, care-plan details, named
+              care workers and consent. The audit trail keeps a note that it was deleted, and by whom.
+            </p>
+            <WarningCallout>
+              <WarningCallout.Heading headingLevel="h2">This cannot be undone</WarningCallout.Heading>
+              <p>If you only need to change it, go back and change it instead.</p>
+            </WarningCallout>
+            <Form method="post" noValidate>
+              <SubmissionToken token={d.submissionToken} />
+              <div className="dc-actions">
+                <Button type="submit" warning id="delete">
+                  Delete draft
+                </Button>
+                <Link to={`/agreements/${d.id}`}>Keep the draft</Link>
+              </div>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
