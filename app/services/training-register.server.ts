@@ -22,3 +22,22 @@ export function registerFrom(values: FormValues): { attendees: RegisterEntry[] }
   }
   return { attendees };
 }
+
+const ProviderFilter = z.coerce.number().int().positive().optional().catch(undefined);
+
+/**
+ * The register as the filter form sent it back (GET): which provider's care workers to show, and
+ * the outcomes already chosen, so that changing the filter keeps them. Anything unrecognised is
+ * left out, never an error: this only fills in a form.
+ */
+export function registerQuery(url: URL): { providerId: number | undefined; values: FormValues } {
+  const values: FormValues = {};
+  for (const [key, value] of url.searchParams) {
+    if (key === "submissionToken" || key in values) continue;
+    values[key] = value;
+  }
+  const registered = registerFrom(Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("outcome-"))));
+  for (const key of Object.keys(values)) if (key.startsWith("outcome-")) delete values[key];
+  if ("attendees" in registered) for (const a of registered.attendees) values[`outcome-${a.workerId}`] = a.outcome;
+  return { providerId: ProviderFilter.parse(url.searchParams.get("provider") ?? undefined), values };
+}
