@@ -6,6 +6,7 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { OBSERVATION_OUTCOME_LABELS, observationCount } from "~/content/training";
+import { DONE_MESSAGES } from "~/content/messages";
 import { pageTitle } from "~/content/titles";
 import { COMPETENCY_ACTION_LABELS, COMPETENCY_STATUS_LABELS, observationsOpen } from "~/domain/competency";
 import { formatDate, formatDateTime } from "~/domain/dates";
@@ -59,7 +60,7 @@ function NextStep({ d, observeHref }: { d: Loaded; observeHref: string }) {
   if (done === "observation") {
     return (
       <NotificationBanner success>
-        <NotificationBanner.Heading>Supervised observation recorded</NotificationBanner.Heading>
+        <NotificationBanner.Heading>{DONE_MESSAGES.observation}</NotificationBanner.Heading>
         <p>{count} towards {d.counted.renewal ? "renewal" : "sign-off"}.</p>
         <ul className="nhsuk-list">
           {d.readyToSignOff ? (
@@ -79,7 +80,7 @@ function NextStep({ d, observeHref }: { d: Loaded; observeHref: string }) {
   if (done === "signed_off" || done === "renewed") {
     return (
       <NotificationBanner success>
-        <NotificationBanner.Heading>{done === "renewed" ? "Competency renewed" : "Competency signed off"}</NotificationBanner.Heading>
+        <NotificationBanner.Heading>{DONE_MESSAGES[done]}</NotificationBanner.Heading>
         <p>
           {d.worker.name} is competent in this task until {formatDate(d.current?.expiresOn ?? null)}.
           {d.namedOn.length ? " Agreements that name them for it are listed below." : ""}
