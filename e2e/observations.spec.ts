@@ -85,7 +85,8 @@ test("a facilitator records three observations with 'Record another observation'
   await expect(page.getByRole("table", { name: /Observed practice/ }).getByRole("row", { name: /Grace Liu/ })).toHaveCount(3);
   await expect(banner.getByRole("link", { name: "Record another observation" })).toHaveCount(1);
   await expectAccessible(page);
-  await banner.getByRole("link", { name: "Sign off competency" }).click();
+  await expect(banner).toContainText("Ready for sign-off");
+  await page.getByRole("link", { name: "Sign off competency" }).click();
   await expect(page.getByRole("heading", { name: "This cannot be signed off yet" })).toHaveCount(0);
   await page.getByLabel(/I have observed Fatima Noor/).check();
   await page.getByRole("button", { name: "Sign off competency" }).click();

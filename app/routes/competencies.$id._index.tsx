@@ -61,19 +61,15 @@ function NextStep({ d, observeHref }: { d: Loaded; observeHref: string }) {
     return (
       <NotificationBanner success>
         <NotificationBanner.Heading>{DONE_MESSAGES.observation}</NotificationBanner.Heading>
-        <p>{count} towards {d.counted.renewal ? "renewal" : "sign-off"}.</p>
-        <ul className="nhsuk-list">
-          {d.readyToSignOff ? (
-            <li>
-              <Link to={`/competencies/${d.competency.id}/sign-off`}>{d.counted.renewal ? "Renew competency" : "Sign off competency"}</Link>
-            </li>
-          ) : null}
-          {d.mayObserve ? (
-            <li>
-              <Link to={observeHref}>Record another observation</Link>
-            </li>
-          ) : null}
-        </ul>
+        <p>
+          {count} towards {d.counted.renewal ? "renewal" : "sign-off"}.
+          {d.readyToSignOff ? ` Ready for ${d.counted.renewal ? "renewal" : "sign-off"}.` : ""}
+        </p>
+        {d.mayObserve ? (
+          <p>
+            <Link to={observeHref}>Record another observation</Link>
+          </p>
+        ) : null}
       </NotificationBanner>
     );
   }

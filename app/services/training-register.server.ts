@@ -31,13 +31,17 @@ const ProviderFilter = z.coerce.number().int().positive().optional().catch(undef
  * left out, never an error: this only fills in a form.
  */
 export function registerQuery(url: URL): { providerId: number | undefined; values: FormValues } {
-  const values: FormValues = {};
+  const values: FormValues = Object.create(null);
   for (const [key, value] of url.searchParams) {
-    if (key === "submissionToken" || key in values) continue;
+    if (key === "submissionToken" || Object.hasOwn(values, key)) continue;
     values[key] = value;
   }
-  const registered = registerFrom(Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith("outcome-"))));
-  for (const key of Object.keys(values)) if (key.startsWith("outcome-")) delete values[key];
-  if ("attendees" in registered) for (const a of registered.attendees) values[`outcome-${a.workerId}`] = a.outcome;
-  return { providerId: ProviderFilter.parse(url.searchParams.get("provider") ?? undefined), values };
+  for (const key of Object.keys(values)) {
+    if (!key.startsWith("outcome-")) continue;
+    // Each outcome on its own: one malformed field loses only itself.
+    const one = registerFrom({ [key]: values[key]! });
+    delete values[key];
+    if ("attendees" in one) for (const a of one.attendees) values[`outcome-${a.workerId}`] = a.outcome;
+  }
+  return { providerId: ProviderFilter.parse(url.searchParams.get("provider") ?? undefined), values: { ...values } };
 }
