@@ -85,6 +85,9 @@ test("a facilitator records three observations with 'Record another observation'
   await expect(page.getByRole("table", { name: /Observed practice/ }).getByRole("row", { name: /Grace Liu/ })).toHaveCount(3);
   await expect(banner.getByRole("link", { name: "Record another observation" })).toHaveCount(1);
   await expectAccessible(page);
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(banner).toContainText("Ready for sign-off");
   await page.getByRole("link", { name: "Sign off competency" }).click();
   await expect(page.getByRole("heading", { name: "This cannot be signed off yet" })).toHaveCount(0);
@@ -166,6 +169,10 @@ test("a facilitator schedules a session next week, sees it upcoming, cannot take
   await expect(page.getByLabel("Outcome for Maria Santos")).toHaveCount(0);
   await expect(page.locator(".nhsuk-inset-text")).toContainText("Maria Santos, Brightside Home Care: Completed");
   await expectAccessible(page);
+  // Reads well on a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByLabel("Outcome for Ben Ashworth").selectOption("completed");
   await page.getByRole("button", { name: "Record attendance" }).click();
   await expect(page.getByText("Attendance recorded.")).toBeVisible();

@@ -50,8 +50,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /**
- * After an observation: how many now count, and the next step in one click (another observation
- * of the same task, or the sign-off once enough are recorded). After a sign-off: where to go next.
+ * After an observation: how many now count and, in one click, another observation of the same
+ * task (the sign-off button below is the next step once enough are recorded). After a sign-off:
+ * until when, the agreements naming the worker for the task, and the way back to the worker.
  */
 function NextStep({ d, observeHref }: { d: Loaded; observeHref: string }) {
   const [params] = useSearchParams();
@@ -140,8 +141,8 @@ export default function CompetencyPage() {
 
       <h2>Supervised observations</h2>
       <p>
-        {observationCount(d.counted.satisfactory, d.counted.required, d.counted.renewal)}
-        {renewal ? "" : `. ${task.name} needs ${task.requiredObservations} satisfactory before the first sign-off`}. Struck-out observations do not count.
+        {observationCount(d.counted.satisfactory, d.counted.required, d.counted.renewal)}. Observations marked &ldquo;Not yet&rdquo; and struck-out ones do not
+        count.
       </p>
       {d.mayObserve ? (
         <p>
