@@ -144,6 +144,7 @@ test("a facilitator schedules a session next week, sees it upcoming, cannot take
   // Changed before it happens.
   await page.goto(`/training/${session}`);
   await page.getByRole("link", { name: "Change session details" }).click();
+  await expectAccessible(page);
   await page.getByLabel("Where (optional)").fill(`${where}, first floor`);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Training session changed.")).toBeVisible();
