@@ -359,6 +359,10 @@ export const trainingSessions = sqliteTable(
     mode: text("mode", { enum: trainingModes }).notNull(),
     location: text("location").notNull().default(""),
     notes: text("notes").notNull().default(""),
+    /** A session scheduled ahead and called off: kept in the history, never given a register. */
+    cancelledAt: text("cancelled_at"),
+    cancelledBy: integer("cancelled_by").references(() => users.id),
+    cancelReason: text("cancel_reason").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [

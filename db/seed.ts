@@ -329,8 +329,9 @@ type SeedRefs = {
 
 /**
  * Competencies in every status, relative to today: current, expiring inside 30 and 60 days,
- * expired, suspended, revoked, declined, in training with 2 of 3 observations, and
- * person-specific sign-offs; with the training and observations behind them.
+ * expired, suspended, revoked, declined, in training with 2 of 3 observations, ready for
+ * sign-off, and person-specific sign-offs; with the training and observations behind them, and
+ * a session scheduled ahead.
  */
 function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   const { today, now, workers: w, people: p, tasks: t } = r;
@@ -385,6 +386,10 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   session("PEG", 380, "face_to_face", [[w.fatima!, "completed"], [w.liam!, "completed"], [w.zara!, "completed"]], "Meadowbank office");
   session("COMP", 320, "fieldwork", [[w.helen!, "completed"], [w.ben!, "completed"], [w.peter!, "completed"], [w.olivia!, "attended"]], "Oakfield Care Home");
   session("BGM", 420, "e_learning", [[w.maria!, "completed"], [w.james!, "completed"], [w.zara!, "completed"], [w.chloe!, "did_not_complete"]], "Online");
+  // Scheduled a week ahead (docs/domain.md rule 8): upcoming, no register until its day.
+  tx.insert(trainingSessions)
+    .values({ taskId: t.STOMA!, heldOn: addDays(today, 7), facilitatorId: r.facilitator, mode: "face_to_face", location: "Ashworth Health Centre, training room 1", notes: "Bring a stoma care kit if you have one." })
+    .run();
 
   prerequisite(w.maria!, "INS-PEN", 8);
   prerequisite(w.james!, "INS-PEN", 8);
@@ -413,6 +418,11 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   signedOff(w.helen!, "COMP", 305); // expires in about 60 days
   signedOff(w.daniel!, "WOUND", 50, { personId: p.george, by: r.nurse });
   signedOff(w.ben!, "COMP", 100);
+  // Ben: both eye-drop observations satisfactory, ready for sign-off.
+  const benEye = open(w.ben!, "EYE", null);
+  change(benEye, null, "in_training", "First supervised observation", r.facilitator, new Date(`${addDays(today, -12)}T10:00:00Z`));
+  observe(w.ben!, "EYE", null, addDays(today, -12));
+  observe(w.ben!, "EYE", null, addDays(today, -5));
   setState(signedOff(w.sophie!, "CATH", 200), "revoked", "Repeated unsafe practice; provider informed.", r.nurse, 40);
   const declined = open(w.daniel!, "STOMA", null);
   change(declined, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 30 * 86_400_000));

@@ -4,6 +4,10 @@ import {
   competencyStatus,
   expiryDate,
   isCurrent,
+  isReadyForSignOff,
+  observationsNeeded,
+  observationsOpen,
+  signOffBlockers,
   observationDateWindow,
   observationProblems,
   signOffProblems,
@@ -109,14 +113,14 @@ describe("sign-off rules (rule 7)", () => {
 
   it("refuses a sign-off dated in the future (rules 7 and 8)", () => {
     expect(signOffProblems({ ...base, signOffDate: "2026-11-23" })).toEqual([
-      { field: "signedOffOn", message: "Sign-off date must be today or in the past" },
+      { field: "signedOffOn", message: "Sign-off date must be today or in the past", cause: "date" },
     ]);
   });
 
   it("refuses a sign-off dated before the last observation it counts; the day itself is fine (rule 7)", () => {
     expect(signOffProblems({ ...base, signOffDate: "2026-11-15" })).toEqual([]);
     expect(signOffProblems({ ...base, signOffDate: "2026-11-14" })).toEqual([
-      { field: "signedOffOn", message: "Sign-off date must be on or after 15 November 2026, the date of the last supervised observation it counts" },
+      { field: "signedOffOn", message: "Sign-off date must be on or after 15 November 2026, the date of the last supervised observation it counts", cause: "date" },
     ]);
     expect(signOffProblems({ ...base, signOffDate: "2026-11-16" })).toEqual([]);
   });
@@ -125,7 +129,7 @@ describe("sign-off rules (rule 7)", () => {
     const old = { ...base, lastObservationOn: null };
     expect(signOffProblems({ ...old, signOffDate: "2021-11-22" })).toEqual([]);
     expect(signOffProblems({ ...old, signOffDate: "2021-11-21" })).toEqual([
-      { field: "signedOffOn", message: "Sign-off date must be between 22 November 2021 and 22 November 2026" },
+      { field: "signedOffOn", message: "Sign-off date must be between 22 November 2021 and 22 November 2026", cause: "date" },
     ]);
   });
 
@@ -148,6 +152,56 @@ describe("sign-off rules (rule 7)", () => {
     for (const state of ["suspended", "revoked", "declined"] as const) {
       expect(signOffProblems({ ...base, state }).map((p) => p.message)).toContain(`This competency is ${state}: it cannot be signed off`);
     }
+  });
+});
+
+describe("ready for sign-off (rule 7): the declaration is offered only when nothing stands in the way", () => {
+  const ready: Omit<SignOffCheck, "signOffDate"> = {
+    signer: { userId: 10, role: "facilitator" },
+    workerUserId: 20,
+    state: "in_training",
+    satisfactoryObservations: 3,
+    requiredObservations: 3,
+    missingPrerequisites: [],
+    lastSignedOffOn: null,
+    lastObservationOn: "2026-11-22",
+    today: "2026-11-22",
+  };
+
+  it("is ready with the observations it needs, the last one today", () => {
+    expect(signOffBlockers(ready)).toEqual([]);
+    expect(isReadyForSignOff(ready)).toBe(true);
+  });
+
+  it("is not ready with 2 of 3 observations, and says so with the cause to act on", () => {
+    expect(isReadyForSignOff({ ...ready, satisfactoryObservations: 2 })).toBe(false);
+    expect(signOffBlockers({ ...ready, satisfactoryObservations: 2 })).toEqual([
+      { field: "form", message: "Sign-off needs 3 satisfactory supervised observations; 2 are recorded", cause: "observations" },
+    ]);
+  });
+
+  it("is not ready while a prerequisite is missing, the competency is suspended, or for one's own", () => {
+    expect(signOffBlockers({ ...ready, missingPrerequisites: ["National insulin e-learning certificate"] }).map((p) => p.cause)).toEqual(["prerequisite"]);
+    expect(signOffBlockers({ ...ready, state: "suspended" }).map((p) => p.cause)).toEqual(["state"]);
+    expect(signOffBlockers({ ...ready, workerUserId: 10 }).map((p) => p.cause)).toEqual(["own"]);
+    expect(signOffBlockers({ ...ready, signer: { userId: 10, role: "provider_manager" } }).map((p) => p.cause)).toEqual(["role"]);
+  });
+
+  it("a renewal already signed off today is not ready until tomorrow", () => {
+    const renewal = { ...ready, state: "competent" as const, satisfactoryObservations: 1, lastSignedOffOn: "2026-11-22" };
+    expect(signOffBlockers(renewal).map((p) => p.message)).toEqual(["Sign-off date must be after the last sign-off"]);
+    expect(isReadyForSignOff({ ...renewal, today: "2026-11-23" })).toBe(true);
+  });
+
+  it("a first sign-off needs the task's observations; a renewal needs one", () => {
+    expect(observationsNeeded("in_training", 3)).toBe(3);
+    expect(observationsNeeded("competent", 3)).toBe(1);
+  });
+
+  it("observations may be recorded until the competency is revoked or declined", () => {
+    expect(["in_training", "competent", "suspended"].every((s) => observationsOpen(s as "in_training"))).toBe(true);
+    expect(observationsOpen("revoked")).toBe(false);
+    expect(observationsOpen("declined")).toBe(false);
   });
 });
 

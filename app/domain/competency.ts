@@ -84,7 +84,12 @@ export type SignOffCheck = {
   today: IsoDate;
 };
 
-export type SignOffProblem = { field: "form" | "signedOffOn"; message: string };
+/**
+ * What stands in the way, so a page can offer the step that removes it (record an observation,
+ * record the prerequisite) rather than only say no.
+ */
+export type SignOffCause = "role" | "own" | "state" | "observations" | "prerequisite" | "date" | "left";
+export type SignOffProblem = { field: "form" | "signedOffOn"; message: string; cause?: SignOffCause };
 
 /** Observations needed for a renewal (a reassessment): one observed, satisfactory practice. */
 export const RENEWAL_OBSERVATIONS = 1;
@@ -101,33 +106,57 @@ export function signOffDateWindow(today: IsoDate, lastObservationOn: IsoDate | n
 export function signOffProblems(check: SignOffCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
   if (check.signer.role !== "nurse" && check.signer.role !== "facilitator") {
-    problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can sign off competency" });
+    problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can sign off competency", cause: "role" });
   }
   if (check.workerUserId !== null && check.workerUserId === check.signer.userId) {
-    problems.push({ field: "form", message: "You cannot sign off your own competency" });
+    problems.push({ field: "form", message: "You cannot sign off your own competency", cause: "own" });
   }
   if (check.state === "suspended" || check.state === "revoked" || check.state === "declined") {
-    problems.push({ field: "form", message: `This competency is ${check.state}: it cannot be signed off` });
+    problems.push({ field: "form", message: `This competency is ${check.state}: it cannot be signed off`, cause: "state" });
   }
   const renewal = check.state === "competent";
-  const needed = renewal ? RENEWAL_OBSERVATIONS : check.requiredObservations;
+  const needed = observationsNeeded(check.state, check.requiredObservations);
   if (check.satisfactoryObservations < needed) {
     problems.push({
       field: "form",
       message: renewal
         ? "A renewal needs a satisfactory supervised observation recorded since the last sign-off"
         : `Sign-off needs ${needed} satisfactory supervised observations; ${check.satisfactoryObservations} ${check.satisfactoryObservations === 1 ? "is" : "are"} recorded`,
+      cause: "observations",
     });
   }
   if (check.missingPrerequisites.length) {
-    problems.push({ field: "form", message: `Prerequisite not met: ${check.missingPrerequisites.join(", ")}` });
+    problems.push({ field: "form", message: `Prerequisite not met: ${check.missingPrerequisites.join(", ")}`, cause: "prerequisite" });
   }
   const dateProblem = dateWindowProblem("Sign-off date", check.signOffDate, signOffDateWindow(check.today, check.lastObservationOn));
-  if (dateProblem) problems.push({ field: "signedOffOn", message: dateProblem });
+  if (dateProblem) problems.push({ field: "signedOffOn", message: dateProblem, cause: "date" });
   if (check.lastSignedOffOn && check.signOffDate <= check.lastSignedOffOn) {
-    problems.push({ field: "signedOffOn", message: "Sign-off date must be after the last sign-off" });
+    problems.push({ field: "signedOffOn", message: "Sign-off date must be after the last sign-off", cause: "date" });
   }
   return problems;
+}
+
+/**
+ * What stops a sign-off today, whatever date is typed (docs/domain.md rule 7, through
+ * `signOffProblems`, not a second copy of it): the sign-off page offers its declaration only when
+ * this is empty, and says why otherwise. A sign-off dated today is the latest date allowed, so
+ * when today fails every date fails.
+ */
+export function signOffBlockers(check: Omit<SignOffCheck, "signOffDate">): SignOffProblem[] {
+  return signOffProblems({ ...check, signOffDate: check.today });
+}
+
+/**
+ * Is this competency ready for this signer to sign off (or renew) today? For lists such as
+ * "competencies ready for sign-off"; the sign-off itself checks `signOffProblems` again.
+ */
+export function isReadyForSignOff(check: Omit<SignOffCheck, "signOffDate">): boolean {
+  return signOffBlockers(check).length === 0;
+}
+
+/** The satisfactory observations that count towards the next sign-off, and how many it needs. */
+export function observationsNeeded(state: StoredCompetencyState, requiredObservations: number): number {
+  return state === "competent" ? RENEWAL_OBSERVATIONS : requiredObservations;
 }
 
 export type ObservationCheck = {
@@ -160,6 +189,11 @@ export function observationDateWindow(check: Pick<ObservationCheck, "today" | "p
   return window;
 }
 
+/** Whether supervised practice may still be observed: not once revoked or declined (docs/domain.md rules 7 and 12). */
+export function observationsOpen(state: StoredCompetencyState): boolean {
+  return state !== "revoked" && state !== "declined";
+}
+
 /** docs/domain.md rule 7: no supervised observation before the task's prerequisites are met. */
 export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
@@ -175,7 +209,7 @@ export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   if (check.personSpecific && !check.personId) {
     problems.push({ field: "form", message: "This task is person-specific: select the person whose care was observed" });
   }
-  if (check.state === "revoked" || check.state === "declined") {
+  if (check.state && !observationsOpen(check.state)) {
     problems.push({ field: "form", message: `This competency is ${check.state}: no more observations can be recorded` });
   }
   if (!check.missingPrerequisites.length) {

@@ -169,7 +169,8 @@ describe("training, observations and sign-off", () => {
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees: [{ workerId: ids.workers.chloe, outcome: "completed" as const }] };
     const id = createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at });
     expect(getTrainingSession(db, { actor: facilitator, id })?.attendees.map((a) => a.name)).toEqual(["Chloe Barker"]);
-    expect(listTrainingSessions(db, { actor: demo.actorFor(ids.users.manager2) }).map((s) => s.id)).not.toContain(id);
+    expect(listTrainingSessions(db, { actor: demo.actorFor(ids.users.manager2), today: TODAY }).past.map((s) => s.id)).not.toContain(id);
+    expect(listTrainingSessions(db, { actor: facilitator, today: TODAY }).past.map((s) => s.id)).toContain(id);
     expect(getTrainingSession(db, { actor: demo.actorFor(ids.users.manager), id })).not.toBeNull();
     expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, today: TODAY, at: demo.at }))).toEqual(["Select care workers from the list"]);
     expect(db.select().from(users).where(eq(users.id, ids.users.facilitator)).get()?.name).toBe("Grace Liu");
@@ -179,10 +180,27 @@ describe("training, observations and sign-off", () => {
   it("a register naming one care worker twice is refused with a message, and nothing is written", () => {
     const { ids, db } = demo;
     const facilitator = demo.actorFor(ids.users.facilitator);
-    const before = listTrainingSessions(db, { actor: facilitator }).length;
+    const all = () => Object.values(listTrainingSessions(db, { actor: facilitator, today: TODAY })).flat();
+    const before = all().length;
     const attendees = [{ workerId: ids.workers.chloe, outcome: "completed" as const }, { workerId: ids.workers.chloe, outcome: "did_not_complete" as const }];
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees };
     expect(problemsOf(() => createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
-    expect(listTrainingSessions(db, { actor: facilitator })).toHaveLength(before);
+    expect(all()).toHaveLength(before);
+  });
+});
+
+describe("ready for sign-off (docs/domain.md rule 7): what the sign-off page offers", () => {
+  it("the demo's Ben has both eye-drop observations: ready, nothing in the way; Aisha's insulin (2 of 3) says why not", async () => {
+    const d = await demoDatabase();
+    const facilitator = d.actorFor(d.ids.users.facilitator);
+    const competencyOf = (workerId: number) => d.db.select().from(competencies).where(and(eq(competencies.workerId, workerId), eq(competencies.state, "in_training"))).all();
+    const benEye = competencyOf(d.ids.workers.ben).find((c) => c.taskId === d.ids.tasks.EYE)!;
+    expect(signOffReadiness(d.db, { actor: facilitator, id: benEye.id, today: TODAY })).toMatchObject({ satisfactory: 2, required: 2, problems: [] });
+    const aisha = competencyOf(d.ids.workers.aisha)[0]!;
+    expect(signOffReadiness(d.db, { actor: facilitator, id: aisha.id, today: TODAY })?.problems).toEqual([
+      { field: "form", message: "Sign-off needs 3 satisfactory supervised observations; 2 are recorded", cause: "observations" },
+    ]);
+    // A provider manager may read it, but is not offered the declaration.
+    expect(signOffReadiness(d.db, { actor: d.actorFor(d.ids.users.manager2), id: benEye.id, today: TODAY })?.problems.map((p) => p.cause)).toEqual(["role"]);
   });
 });

@@ -6,7 +6,8 @@ import {
   currentSignOff,
   expiryDate,
   observationProblems,
-  RENEWAL_OBSERVATIONS,
+  observationsNeeded,
+  signOffBlockers,
   signOffProblems,
   stateAfter,
   strikeOutProblems,
@@ -198,22 +199,25 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
   const renewal = competency.state === "competent";
   const counted = countedObservations(db, competency, renewal ? competency.signedOffOn : null);
   const satisfactory = counted.n;
+  const problems = signOffBlockers({
+    signer: { userId: actor.userId, role: actor.role },
+    workerUserId: worker.userId,
+    state: competency.state,
+    satisfactoryObservations: satisfactory,
+    requiredObservations: task.requiredObservations,
+    missingPrerequisites: missingPrerequisites(db, worker.id, task.id),
+    lastSignedOffOn: competency.signedOffOn,
+    lastObservationOn: counted.lastOn,
+    today,
+  });
+  if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider", cause: "left" });
   return {
     renewal,
     satisfactory,
-    required: renewal ? RENEWAL_OBSERVATIONS : task.requiredObservations,
-    problems: signOffProblems({
-      signer: { userId: actor.userId, role: actor.role },
-      workerUserId: worker.userId,
-      state: competency.state,
-      satisfactoryObservations: satisfactory,
-      requiredObservations: task.requiredObservations,
-      missingPrerequisites: missingPrerequisites(db, worker.id, task.id),
-      signOffDate: today,
-      lastSignedOffOn: competency.signedOffOn,
-      lastObservationOn: counted.lastOn,
-      today,
-    }),
+    required: observationsNeeded(competency.state, task.requiredObservations),
+    /** What stops a sign-off today (docs/domain.md rule 7); empty when the declaration may be offered. */
+    problems,
+    workerId: worker.id,
     expiresOnIfToday: expiryDate(today, task.validityMonths),
   };
 }

@@ -179,7 +179,9 @@ function eventColumns(db: Demo["db"]): { table: string; column: string }[] {
 function eventsAfter(db: Demo["db"], now: Date): string[] {
   const today = londonDate(now);
   return eventColumns(db).flatMap(({ table, column }) => {
-    const latest = db.get<{ v: string | null }>(sql.raw(`SELECT max("${column}") AS v FROM "${table}"`))?.v;
+    // A session scheduled ahead is a plan, not an event (docs/domain.md rule 8): only sessions with a register happened.
+    const held = table === "training_sessions" && column === "held_on" ? " WHERE id IN (SELECT session_id FROM training_attendances)" : "";
+    const latest = db.get<{ v: string | null }>(sql.raw(`SELECT max("${column}") AS v FROM "${table}"${held}`))?.v;
     if (!latest) return [];
     const late = /(^at|_at)$/.test(column) ? latest > now.toISOString() : latest > today;
     return late ? [`${table}.${column} = ${latest}`] : [];

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, exists, or } from "drizzle-orm";
+import { and, asc, desc, eq, exists, isNull, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import type { IsoDate } from "~/domain/dates";
-import { attendanceProblem } from "~/domain/training";
+import { attendanceProblem, isUpcoming, registerProblem, scheduledSessionWindow, sessionChangeProblem, sessionStatus } from "~/domain/training";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { attendanceOutcomes, careWorkers, organisations, tasks, trainingAttendances, trainingSessions, trainingModes, users } from "~db/schema";
@@ -12,6 +12,12 @@ import { workerScope } from "./scope.server";
 
 export type TrainingMode = (typeof trainingModes)[number];
 export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
+
+/** Everyone on a session's register, in or out of the reader's scope: what its status is worked out from. */
+function attendeeCount() {
+  // Written out in full: drizzle leaves a column unqualified in a one-table query, where "id" would be the subquery's own.
+  return sql<number>`(SELECT count(*) FROM training_attendances AS ta WHERE ta.session_id = "training_sessions"."id")`.mapWith(Number);
+}
 
 export type TrainingSessionInput = {
   taskId: number;
@@ -40,26 +46,37 @@ function sessionScope(db: Db, actor: Actor) {
   );
 }
 
-export function listTrainingSessions(db: Db, { actor }: { actor: Actor }) {
-  return db
+/**
+ * The sessions the actor may see, with today's status: upcoming ones first (soonest first), then
+ * the rest (held, waiting for a register, cancelled), newest first.
+ */
+export function listTrainingSessions(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
+  const rows = db
     .select({
       id: trainingSessions.id,
       heldOn: trainingSessions.heldOn,
       mode: trainingSessions.mode,
+      location: trainingSessions.location,
+      cancelledAt: trainingSessions.cancelledAt,
       taskName: tasks.name,
       facilitatorName: users.name,
+      attendees: attendeeCount(),
     })
     .from(trainingSessions)
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
     .innerJoin(users, eq(users.id, trainingSessions.facilitatorId))
     .where(sessionScope(db, actor))
     .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.id))
-    .all();
+    .all()
+    .map(({ attendees, ...s }) => ({ ...s, status: sessionStatus({ ...s, attendees }, today), upcoming: isUpcoming({ ...s, attendees }, today) }));
+  return { upcoming: rows.filter((s) => s.upcoming).reverse(), past: rows.filter((s) => !s.upcoming) };
 }
 
 export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: number }) {
   const session = db
-    .select({ session: trainingSessions, taskName: tasks.name, facilitatorName: users.name })
+    .select({ session: trainingSessions, taskName: tasks.name, facilitatorName: users.name, attendeeCount: attendeeCount(),
+      cancelledByName: sql<string | null>`(SELECT cancellers.name FROM users AS cancellers WHERE cancellers.id = "training_sessions"."cancelled_by")`,
+    })
     .from(trainingSessions)
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
     .innerJoin(users, eq(users.id, trainingSessions.facilitatorId))
@@ -74,7 +91,8 @@ export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: nu
     .where(and(eq(trainingAttendances.sessionId, id), workerScope(actor)))
     .orderBy(asc(careWorkers.name))
     .all();
-  return { ...session, attendees };
+  const facts = { heldOn: session.session.heldOn, cancelledAt: session.session.cancelledAt, attendees: session.attendeeCount };
+  return { ...session, attendees, facts };
 }
 
 export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; workerId: number }) {
@@ -98,6 +116,21 @@ export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Act
     .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
     .orderBy(asc(organisations.name), asc(careWorkers.name))
     .all();
+}
+
+/**
+ * What the register shows: the providers whose care workers the actor may train, the workers of
+ * the chosen provider (or all), and those already marked as attending who the filter hides, so the
+ * page can say so and keep them on the register.
+ */
+export function registerChoices(db: Db, { actor, providerId, ticked }: { actor: Actor; providerId?: number; ticked: number[] }) {
+  const all = listTrainableWorkers(db, { actor });
+  const providers = [...new Map(all.map((w) => [w.providerId, { id: w.providerId, name: w.providerName }])).values()];
+  const chosen = providers.some((p) => p.id === providerId) ? providerId : undefined;
+  const workers = chosen ? all.filter((w) => w.providerId === chosen) : all;
+  const kept = all.filter((w) => w.providerId !== chosen && chosen !== undefined && ticked.includes(w.id));
+  const strip = ({ id, name, providerName }: (typeof all)[number]) => ({ id, name, providerName });
+  return { providers, providerId: chosen, workers: workers.map(strip), kept: kept.map(strip), total: all.length };
 }
 
 /**
@@ -139,19 +172,103 @@ export function recordAttendance(
 ): boolean {
   return inTransaction(db, (tx) => {
     if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
-    const session = tx.select().from(trainingSessions).where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor))).get();
+    const session = tx
+      .select({ heldOn: trainingSessions.heldOn, cancelledAt: trainingSessions.cancelledAt, attendees: attendeeCount() })
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor)))
+      .get();
     if (!session) return false;
-    const early = attendanceProblem(session.heldOn, today, attendees.length);
-    if (early) throw new RuleError([{ field: "attendees", message: early }]);
-    if (tx.select({ id: trainingAttendances.id }).from(trainingAttendances).where(eq(trainingAttendances.sessionId, sessionId)).get()) {
-      throw new RuleError([{ field: "attendees", message: "Attendance at this session has already been recorded" }]);
-    }
+    // docs/domain.md rule 8: not before the session's day, never for a cancelled session, once.
+    const refused = registerProblem(session, today);
+    if (refused) throw new RuleError([{ field: "attendees", message: refused }]);
     const ids = attendees.map((a) => a.workerId);
     if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
     const allowed = listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id));
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
     for (const a of attendees) tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome }).run();
     recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
+    return true;
+  });
+}
+
+export type ScheduledSessionInput = Omit<TrainingSessionInput, "attendees">;
+
+function requireTrainer(actor: Actor) {
+  if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can arrange training" }]);
+}
+
+function requireActiveTask(db: Db, taskId: number) {
+  const task = db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.active, true))).get();
+  if (!task) throw new RuleError([{ field: "taskId", message: "Select a task from the catalogue" }]);
+}
+
+/**
+ * Schedules a session ahead of its day (docs/domain.md rule 8): today or up to a year ahead, with
+ * no register; attendance is recorded from its day.
+ */
+export function scheduleTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: ScheduledSessionInput; today: IsoDate; at: Date }): number {
+  return inTransaction(db, (tx) => {
+    requireTrainer(actor);
+    requireActiveTask(tx, input.taskId);
+    requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
+    const id = tx
+      .insert(trainingSessions)
+      .values({ taskId: input.taskId, heldOn: input.heldOn, facilitatorId: actor.userId, mode: input.mode, location: input.location, notes: input.notes })
+      .returning({ id: trainingSessions.id })
+      .get().id;
+    recordAudit(tx, { actorId: actor.userId, action: "training.schedule", entityType: "training_session", entityId: id, details: { ...input }, at });
+    return id;
+  });
+}
+
+/** A session in scope that may still change (docs/domain.md rules 8 and 14), or null when not found. */
+function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
+  requireTrainer(actor);
+  const session = db
+    .select({ session: trainingSessions, attendees: attendeeCount() })
+    .from(trainingSessions)
+    .where(and(eq(trainingSessions.id, id), sessionScope(db, actor)))
+    .get();
+  if (!session) return null;
+  const problem = sessionChangeProblem({ heldOn: session.session.heldOn, cancelledAt: session.session.cancelledAt, attendees: session.attendees }, today);
+  if (problem) throw new RuleError([{ field: "form", message: problem }]);
+  return session.session;
+}
+
+/** Changes a session that has not happened yet: its task, day, how and where. The change is audited with what it was. */
+export function changeScheduledSession(
+  db: Db,
+  { actor, id, input, today, at }: { actor: Actor; id: number; input: ScheduledSessionInput; today: IsoDate; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const session = changeableSession(tx, actor, id, today);
+    if (!session) return false;
+    requireActiveTask(tx, input.taskId);
+    requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
+    tx.update(trainingSessions)
+      .set({ taskId: input.taskId, heldOn: input.heldOn, mode: input.mode, location: input.location, notes: input.notes })
+      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)))
+      .run();
+    const before = { taskId: session.taskId, heldOn: session.heldOn, mode: session.mode, location: session.location, notes: session.notes };
+    recordAudit(tx, { actorId: actor.userId, action: "training.change", entityType: "training_session", entityId: id, details: { before, after: { ...input } }, at });
+    return true;
+  });
+}
+
+/**
+ * Cancels a session that has not happened yet, with a reason (docs/domain.md rule 14): it stays
+ * in the history, shown as cancelled, and takes no register.
+ */
+export function cancelTrainingSession(db: Db, { actor, id, reason, today, at }: { actor: Actor; id: number; reason: string; today: IsoDate; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const session = changeableSession(tx, actor, id, today);
+    if (!session) return false;
+    if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Say why the session is cancelled" }]);
+    tx.update(trainingSessions)
+      .set({ cancelledAt: at.toISOString(), cancelledBy: actor.userId, cancelReason: reason })
+      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)))
+      .run();
+    recordAudit(tx, { actorId: actor.userId, action: "training.cancel", entityType: "training_session", entityId: id, details: { heldOn: session.heldOn, reason }, at });
     return true;
   });
 }

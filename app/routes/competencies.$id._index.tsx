@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Table } from "nhsuk-react-components";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NotificationBanner, Table } from "nhsuk-react-components";
 import { CompetencyTag } from "~/components/CompetencyTag";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
-import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
+import { OBSERVATION_OUTCOME_LABELS, observationCount } from "~/content/training";
+import { DONE_MESSAGES } from "~/content/messages";
 import { pageTitle } from "~/content/titles";
-import { COMPETENCY_ACTION_LABELS, COMPETENCY_STATUS_LABELS } from "~/domain/competency";
+import { COMPETENCY_ACTION_LABELS, COMPETENCY_STATUS_LABELS, observationsOpen } from "~/domain/competency";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { can } from "~/domain/roles";
-import { getCompetency } from "~/models/competencies.server";
+import { getCompetency, signOffReadiness } from "~/models/competencies.server";
+import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
+import { agreementScope } from "~/models/scope.server";
 import { getSettings } from "~/models/settings.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -20,23 +23,84 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "competency");
-  const found = getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
-  if (!found) throw notFound();
+  const id = requireId(params.id);
+  const today = context.clock.today();
+  const found = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
+  const readiness = signOffReadiness(context.db, { actor, id, today });
+  if (!found || !readiness) throw notFound();
   const assessor = can(actor.role, "sign_off", "competency");
+  const active = found.worker.status === "active";
+  const c = found.competency;
   return {
     ...found,
-    canSignOff: assessor && found.worker.status === "active" && (found.competency.state === "in_training" || found.competency.state === "competent"),
+    counted: { satisfactory: readiness.satisfactory, required: readiness.required, renewal: readiness.renewal },
+    // docs/domain.md rule 7, through signOffProblems: offered as the next step only when nothing stands in the way.
+    readyToSignOff: assessor && active && readiness.problems.length === 0,
+    canSignOff: assessor && active && (c.state === "in_training" || c.state === "competent"),
+    mayObserve: assessor && active && observationsOpen(c.state),
     canSeeWorker: can(actor.role, "read", "worker"),
+    namedOn: liveAgreementsNamingFor(context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) }).map((a) => ({
+      id: a.agreement.id,
+      reference: a.agreement.reference,
+      personName: a.personName,
+    })),
   };
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/**
+ * After an observation: how many now count and, in one click, another observation of the same
+ * task (the sign-off button below is the next step once enough are recorded). After a sign-off:
+ * until when, the agreements naming the worker for the task, and the way back to the worker.
+ */
+function NextStep({ d, observeHref }: { d: Loaded; observeHref: string }) {
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  const count = observationCount(d.counted.satisfactory, d.counted.required, d.counted.renewal);
+  if (done === "observation") {
+    return (
+      <NotificationBanner success>
+        <NotificationBanner.Heading>{DONE_MESSAGES.observation}</NotificationBanner.Heading>
+        <p>
+          {count} towards {d.counted.renewal ? "renewal" : "sign-off"}.
+          {d.readyToSignOff ? ` Ready for ${d.counted.renewal ? "renewal" : "sign-off"}.` : ""}
+        </p>
+        {d.mayObserve ? (
+          <p>
+            <Link to={observeHref}>Record another observation</Link>
+          </p>
+        ) : null}
+      </NotificationBanner>
+    );
+  }
+  if (done === "signed_off" || done === "renewed") {
+    return (
+      <NotificationBanner success>
+        <NotificationBanner.Heading>{DONE_MESSAGES[done]}</NotificationBanner.Heading>
+        <p>
+          {d.worker.name} is competent in this task until {formatDate(d.current?.expiresOn ?? null)}.
+          {d.namedOn.length ? " Agreements that name them for it are listed below." : ""}
+        </p>
+        {d.canSeeWorker ? (
+          <p>
+            <Link to={`/workers/${d.worker.id}`}>Back to {d.worker.name}&rsquo;s record</Link>
+          </p>
+        ) : null}
+      </NotificationBanner>
+    );
+  }
+  return <DoneBanner />;
 }
 
 export default function CompetencyPage() {
   const d = useLoaderData<typeof loader>();
   const { competency, worker, task } = d;
   const renewal = competency.state === "competent";
+  const observeHref = `/workers/${worker.id}/observe?competency=${competency.id}`;
   return (
     <>
-      <DoneBanner />
+      <NextStep d={d} observeHref={observeHref} />
       <PageHeading
         title={d.personName ? `${task.name} for ${d.personName}` : task.name}
         caption={`${worker.name}, ${d.providerName}`}
@@ -54,7 +118,10 @@ export default function CompetencyPage() {
                 ["Expires", formatDate(d.current.expiresOn) || "Not applicable"],
               ]
             : [["Signed off", `No current sign-off: ${COMPETENCY_STATUS_LABELS[d.status].toLowerCase()}. Past sign-offs are listed below.`]]) as [string, string][]),
-          ["Supervised observations needed", `${task.requiredObservations} satisfactory before first sign-off`],
+          [
+            "Towards sign-off",
+            `${observationCount(d.counted.satisfactory, d.counted.required, d.counted.renewal)}${d.readyToSignOff ? ": ready for sign-off" : ""}`,
+          ],
         ]}
       />
       {d.canSignOff || d.actions.length ? (
@@ -73,6 +140,15 @@ export default function CompetencyPage() {
       ) : null}
 
       <h2>Supervised observations</h2>
+      <p>
+        {observationCount(d.counted.satisfactory, d.counted.required, d.counted.renewal)}. Observations marked &ldquo;Not yet&rdquo; and struck-out ones do not
+        count.
+      </p>
+      {d.mayObserve ? (
+        <p>
+          <Link to={observeHref}>Record an observation</Link>
+        </p>
+      ) : null}
       {d.observations.length ? (
         <Table caption="Observed practice, newest first" responsive>
           <Table.Head>
@@ -122,6 +198,19 @@ export default function CompetencyPage() {
       ) : (
         <p>None recorded.</p>
       )}
+
+      {d.namedOn.length ? (
+        <>
+          <h2>Agreements naming {worker.name} for this task</h2>
+          <ul className="nhsuk-list">
+            {d.namedOn.map((a) => (
+              <li key={a.id}>
+                <Link to={`/agreements/${a.id}`}>{a.reference}</Link> ({a.personName})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>Sign-offs</h2>
       {d.signOffs.length ? (

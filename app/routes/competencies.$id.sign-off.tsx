@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
@@ -65,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof RuleError) {
       return rejectForm(
         context,
-        error.problems.map((p) => ({ field: p.field, message: p.message, href: p.field === "signedOffOn" ? "#signedOffOn-day" : "#confirm" })),
+        error.problems.map((p) => ({ field: p.field, message: p.message, href: p.field === "signedOffOn" ? "#signedOffOn-day" : "#sign-off-problems" })),
         values,
       );
     }
@@ -79,6 +79,7 @@ export default function SignOff() {
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const verb = readiness.renewal ? "Renew" : "Sign off";
+  const blocked = readiness.problems.length > 0;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -90,23 +91,41 @@ export default function SignOff() {
         />
         <p>
           Satisfactory supervised observations {readiness.renewal ? "since the last sign-off" : "recorded"}: {readiness.satisfactory} of the{" "}
-          {readiness.required} needed. Signed off today, the competency expires on <strong>{formatDate(readiness.expiresOnIfToday)}</strong>.
+          {readiness.required} needed.
+          {blocked ? null : (
+            <>
+              {" "}Signed off today, the competency expires on <strong>{formatDate(readiness.expiresOnIfToday)}</strong>.
+            </>
+          )}
         </p>
-        {readiness.problems.length && !errors ? (
+        {blocked ? (
+          // docs/domain.md rule 7: no declaration is offered while the evidence is missing; the page says why and what to do.
           <WarningCallout>
-            <WarningCallout.Heading headingLevel="h2">This cannot be signed off yet</WarningCallout.Heading>
+            <WarningCallout.Heading headingLevel="h2" id="sign-off-problems" tabIndex={-1}>
+              This cannot be signed off yet
+            </WarningCallout.Heading>
             <ul>
-              {readiness.problems.map((p) => <li key={p.message}>{p.message}</li>)}
+              {readiness.problems.map((p) => (
+                <li key={p.message}>
+                  {p.message}.{" "}
+                  {p.cause === "observations" ? <Link to={`/workers/${readiness.workerId}/observe?competency=${c.competency.id}`}>Record an observation</Link> : null}
+                  {p.cause === "prerequisite" ? <Link to={`/workers/${readiness.workerId}/prerequisite`}>Record the prerequisite</Link> : null}
+                </li>
+              ))}
             </ul>
+            <p>
+              <Link to={`/competencies/${c.competency.id}`}>Back to the competency</Link>
+            </p>
           </WarningCallout>
-        ) : null}
-        <Form method="post" noValidate>
-          <SubmissionToken token={token} />
-          <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
-          <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
-          <ConfirmCheckbox label={`I have observed ${c.worker.name} and judge them competent to carry out this task as delegated`} errors={errors} />
-          <Button type="submit">{verb} competency</Button>
-        </Form>
+        ) : (
+          <Form method="post" noValidate>
+            <SubmissionToken token={token} />
+            <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
+            <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
+            <ConfirmCheckbox label={`I have observed ${c.worker.name} and judge them competent to carry out this task as delegated`} errors={errors} />
+            <Button type="submit">{verb} competency</Button>
+          </Form>
+        )}
       </div>
     </div>
   );

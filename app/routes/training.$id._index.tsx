@@ -4,10 +4,11 @@ import { Table } from "nhsuk-react-components";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
-import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
+import { StatusTag } from "~/components/nhs/StatusTag";
+import { ATTENDANCE_OUTCOME_LABELS, SESSION_STATUS_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
-import { formatDate } from "~/domain/dates";
-import { attendanceProblem } from "~/domain/training";
+import { formatDate, formatDateTime } from "~/domain/dates";
+import { registerProblem, sessionChangeProblem, sessionStatus } from "~/domain/training";
 import { can } from "~/domain/roles";
 import { getTrainingSession } from "~/models/training.server";
 import { notFound, requireId } from "~/services/params.server";
@@ -20,23 +21,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "training");
   const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
   if (!found) throw notFound();
+  const today = context.clock.today();
+  const { session } = found;
+  const canRecord = can(actor.role, "manage", "training");
   return {
-    ...found,
+    session: { id: session.id, heldOn: session.heldOn, mode: session.mode, location: session.location, notes: session.notes, cancelledAt: session.cancelledAt, cancelReason: session.cancelReason },
+    taskName: found.taskName,
+    facilitatorName: found.facilitatorName,
+    cancelledByName: found.cancelledByName,
+    attendees: found.attendees,
+    status: sessionStatus(found.facts, today),
     canSeeWorkers: can(actor.role, "read", "worker"),
-    canRecord: can(actor.role, "manage", "training"),
-    // docs/domain.md rule 8: what happened at a session is known only from its day.
-    notYet: attendanceProblem(found.session.heldOn, context.clock.today(), 1),
+    canRecord,
+    // docs/domain.md rules 8 and 14: what happened at a session is known only from its day; until then it may change.
+    registerRefused: registerProblem(found.facts, today),
+    mayChange: canRecord && !sessionChangeProblem(found.facts, today),
   };
 }
 
 export default function TrainingSession() {
-  const { session, taskName, facilitatorName, attendees, canSeeWorkers, canRecord, notYet } = useLoaderData<typeof loader>();
+  const { session, taskName, facilitatorName, cancelledByName, attendees, status, canSeeWorkers, canRecord, registerRefused, mayChange } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
       <PageHeading title={`${taskName} training`} caption={formatDate(session.heldOn)} back={{ to: "/training", label: "All training" }} />
       <Summary
         rows={[
+          ["Status", <StatusTag key="s" {...SESSION_STATUS_LABELS[status]} />],
+          ...(session.cancelledAt
+            ? ([["Cancelled", `${formatDateTime(session.cancelledAt)} by ${cancelledByName ?? ""}: ${session.cancelReason}`]] as [string, string][])
+            : []),
           ["Task", taskName],
           ["Date", formatDate(session.heldOn)],
           ["How", TRAINING_MODE_LABELS[session.mode]],
@@ -45,11 +59,17 @@ export default function TrainingSession() {
           ["Notes", session.notes],
         ]}
       />
+      {mayChange ? (
+        <div className="dc-actions">
+          <Link to={`/training/${session.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change session details</Link>
+          <Link to={`/training/${session.id}/cancel`} className="nhsuk-button nhsuk-button--secondary">Cancel session</Link>
+        </div>
+      ) : null}
       <h2>Who attended</h2>
-      {!attendees.length ? (
-        notYet ? (
-          <p>Scheduled. {notYet}.</p>
-        ) : canRecord ? (
+      {status === "scheduled" ? <p>Scheduled. {registerRefused}.</p> : null}
+      {status === "cancelled" ? <p>This session was cancelled, so no attendance is recorded.</p> : null}
+      {status === "register_open" ? (
+        canRecord ? (
           <p>
             <Link to={`/training/${session.id}/attendance`}>Record attendance</Link>
           </p>

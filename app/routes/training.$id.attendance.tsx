@@ -1,19 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Register } from "~/components/training/Register";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
-import { attendanceProblem } from "~/domain/training";
+import { registerProblem } from "~/domain/training";
 import { RuleError } from "~/models/errors.server";
-import { getTrainingSession, listTrainableWorkers, recordAttendance } from "~/models/training.server";
+import { getTrainingSession, recordAttendance, registerChoices } from "~/models/training.server";
 import { formValues, rejectForm } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
-import { registerFrom } from "~/services/training-register.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { registerFrom, registerQuery } from "~/services/training-register.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record attendance", matches);
 
@@ -27,13 +29,19 @@ async function load({ request, params, context }: LoaderFunctionArgs) {
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, found } = await load(args);
   const today = args.context.clock.today();
+  const { providerId, values } = registerQuery(new URL(args.request.url));
+  const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
+  // Attendance is known only from the day of the session, never for a cancelled one, and recorded once (docs/domain.md rule 8).
+  const refused = registerProblem(found.facts, today);
+  const { workers, ...filter } = refused ? { workers: [], providers: [], providerId: undefined, kept: [], total: 0 } : registerChoices(args.context.db, { actor, providerId, ticked });
   return {
     id: found.session.id,
     title: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
-    // Attendance is known only from the day of the session (docs/domain.md rule 8), and recorded once.
-    notYet: attendanceProblem(found.session.heldOn, today, 1),
-    recorded: found.attendees.length > 0,
-    workers: listTrainableWorkers(args.context.db, { actor }),
+    refused,
+    workers,
+    filter,
+    values,
+    submissionToken: newSubmissionToken(),
   };
 }
 
@@ -43,8 +51,13 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const registered = registerFrom(values);
   if ("problem" in registered) return rejectForm(context, [{ field: "attendees", message: registered.problem, href: "#attendees" }], values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    recordAttendance(context.db, { actor, sessionId: found.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() });
+    const recorded = oncePerSubmission(context.db, { actor, token, form: "training.attendance" }, (tx) =>
+      recordAttendance(tx, { actor, sessionId: found.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() }),
+    );
+    if (!recorded) throw notFound();
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "attendees", message: p.message, href: "#attendees" })), values);
     throw error;
@@ -59,13 +72,23 @@ export default function Attendance() {
     <>
       <FormErrorSummary errors={actionData?.errors} />
       <PageHeading title="Record attendance" caption={d.title} back={{ to: `/training/${d.id}` }} />
-      {d.recorded ? (
-        <p>Attendance at this session has already been recorded.</p>
-      ) : d.notYet ? (
-        <p>{d.notYet}.</p>
+      {d.refused ? (
+        <>
+          <p>{d.refused}.</p>
+          <p>
+            <Link to={`/training/${d.id}`}>Back to the session</Link>
+          </p>
+        </>
       ) : (
         <Form method="post" noValidate>
-          <Register workers={d.workers} values={actionData?.values ?? {}} errors={actionData?.errors} hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".' />
+          <SubmissionToken token={d.submissionToken} />
+          <Register
+            workers={d.workers}
+            filter={d.filter}
+            values={actionData?.values ?? d.values}
+            errors={actionData?.errors}
+            hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".'
+          />
           <Button type="submit">Record attendance</Button>
         </Form>
       )}

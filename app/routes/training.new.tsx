@@ -15,13 +15,13 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { attendanceProblem } from "~/domain/training";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
-import { createTrainingSession, listTrainableWorkers } from "~/models/training.server";
+import { createTrainingSession, registerChoices } from "~/models/training.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { trainingModes } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
-import { registerFrom } from "~/services/training-register.server";
+import { registerFrom, registerQuery } from "~/services/training-register.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record a training session", matches);
 
@@ -39,10 +39,16 @@ function schema(today: string) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
+  // The register's provider filter sends the form back here (GET) with what was typed so far.
+  const { providerId, values } = registerQuery(new URL(request.url));
+  const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
+  const { workers, ...filter } = registerChoices(context.db, { actor, providerId, ticked });
+  const today = context.clock.today();
   return {
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
-    workers: listTrainableWorkers(context.db, { actor }),
-    today: context.clock.today(),
+    workers,
+    filter,
+    values: Object.keys(values).length ? values : { heldOn: today },
     submissionToken: newSubmissionToken(),
   };
 }
@@ -73,10 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTraining() {
-  const { tasks, workers, today, submissionToken: token } = useLoaderData<typeof loader>();
+  const { tasks, workers, filter, values: typed, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
-  const values = actionData?.values ?? { heldOn: today };
+  const values = actionData?.values ?? typed;
   return (
     <>
       <FormErrorSummary errors={errors} />
@@ -94,9 +100,10 @@ export default function NewTraining() {
         </div>
         <Register
           workers={workers}
+          filter={filter}
           values={values}
           errors={errors}
-          hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend". For a session scheduled ahead, leave everyone as "Did not attend": attendance is recorded from the day of the session.'
+          hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend". For a session ahead, use "Schedule a training session" instead: attendance is recorded from the day of the session.'
         />
         <Button type="submit">Record training session</Button>
       </Form>

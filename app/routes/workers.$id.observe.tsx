@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
@@ -10,8 +10,11 @@ import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
 import { options } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { recordObservation } from "~/models/competencies.server";
+import { dateInput, idParam, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { Summary } from "~/components/nhs/Summary";
+import type { Actor } from "~/domain/actor";
+import { getCompetency, recordObservation } from "~/models/competencies.server";
+import { getSettings } from "~/models/settings.server";
 import { RuleError } from "~/models/errors.server";
 import { listPeopleAtProvider } from "~/models/people.server";
 import { listTasks } from "~/models/tasks.server";
@@ -44,11 +47,26 @@ async function load(context: LoaderFunctionArgs["context"], request: Request, id
   return { actor, ...found };
 }
 
+/**
+ * Started from a competency ("Record an observation", "Record another observation"): the task (and
+ * person) are that competency's, so the form asks only for the date, outcome and notes.
+ */
+function fixedCompetency(context: LoaderFunctionArgs["context"], request: Request, actor: Actor, workerId: number) {
+  const param = new URL(request.url).searchParams.get("competency");
+  if (param === null) return null;
+  const id = idParam.safeParse(param);
+  const found = id.success ? getCompetency(context.db, { actor, id: id.data, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }) : null;
+  if (!found || found.worker.id !== workerId) throw notFound();
+  return { id: found.competency.id, taskId: found.task.id, taskName: found.task.name, personId: found.competency.personId, personName: found.personName };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor, worker, providerName } = await load(context, request, params.id);
+  const fixed = fixedCompetency(context, request, actor, worker.id);
   return {
-    worker,
+    worker: { id: worker.id, name: worker.name },
     providerName,
+    fixed,
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
     people: listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),
     today: context.clock.today(),
@@ -81,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Observe() {
-  const { worker, providerName, tasks, people, today, submissionToken: token } = useLoaderData<typeof loader>();
+  const { worker, providerName, fixed, tasks, people, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { observedOn: today };
@@ -89,26 +107,43 @@ export default function Observe() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
-        <PageHeading title="Record a supervised observation" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        <PageHeading
+          title="Record a supervised observation"
+          caption={`${worker.name}, ${providerName}`}
+          back={fixed ? { to: `/competencies/${fixed.id}` } : { to: `/workers/${worker.id}` }}
+        />
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
-          <SelectField
-            name="taskId"
-            label="Task observed"
-            placeholder="Select a task"
-            options={tasks.map((t) => ({ value: t.id, label: t.personSpecific ? `${t.name} (person-specific)` : t.name }))}
-            errors={errors}
-            values={values}
-          />
-          <SelectField
-            name="personId"
-            label="Whose care was observed"
-            hint="Needed for person-specific tasks: competency is signed off for that person only"
-            placeholder="Not a person-specific task"
-            options={people.map((p) => ({ value: p.id, label: p.name }))}
-            errors={errors}
-            values={values}
-          />
+          {fixed ? (
+            <>
+              <Summary rows={[["Task observed", fixed.taskName], ...(fixed.personName ? ([["Whose care was observed", fixed.personName]] as [string, string][]) : [])]} />
+              <input type="hidden" name="taskId" value={fixed.taskId} />
+              <input type="hidden" name="personId" value={fixed.personId ?? ""} />
+              <p id="taskId">
+                <Link to={`/workers/${worker.id}/observe`}>Record an observation of another task</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <SelectField
+                name="taskId"
+                label="Task observed"
+                placeholder="Select a task"
+                options={tasks.map((t) => ({ value: t.id, label: t.personSpecific ? `${t.name} (person-specific)` : t.name }))}
+                errors={errors}
+                values={values}
+              />
+              <SelectField
+                name="personId"
+                label="Whose care was observed"
+                hint="Needed for person-specific tasks: competency is signed off for that person only"
+                placeholder="Not a person-specific task"
+                options={people.map((p) => ({ value: p.id, label: p.name }))}
+                errors={errors}
+                values={values}
+              />
+            </>
+          )}
           <DateField name="observedOn" label="Date of the observation" errors={errors} values={values} />
           <RadiosField name="outcome" label="Outcome" options={options(OBSERVATION_OUTCOME_LABELS)} errors={errors} values={values} inline />
           <TextareaField name="notes" label="Notes (optional)" hint="What went well, and anything to work on" errors={errors} values={values} />

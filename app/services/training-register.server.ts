@@ -22,3 +22,26 @@ export function registerFrom(values: FormValues): { attendees: RegisterEntry[] }
   }
   return { attendees };
 }
+
+const ProviderFilter = z.coerce.number().int().positive().optional().catch(undefined);
+
+/**
+ * The register as the filter form sent it back (GET): which provider's care workers to show, and
+ * the outcomes already chosen, so that changing the filter keeps them. Anything unrecognised is
+ * left out, never an error: this only fills in a form.
+ */
+export function registerQuery(url: URL): { providerId: number | undefined; values: FormValues } {
+  const values: FormValues = Object.create(null);
+  for (const [key, value] of url.searchParams) {
+    if (key === "submissionToken" || Object.hasOwn(values, key)) continue;
+    values[key] = value;
+  }
+  for (const key of Object.keys(values)) {
+    if (!key.startsWith("outcome-")) continue;
+    // Each outcome on its own: one malformed field loses only itself.
+    const one = registerFrom({ [key]: values[key]! });
+    delete values[key];
+    if ("attendees" in one) for (const a of one.attendees) values[`outcome-${a.workerId}`] = a.outcome;
+  }
+  return { providerId: ProviderFilter.parse(url.searchParams.get("provider") ?? undefined), values: { ...values } };
+}

@@ -71,6 +71,8 @@ const id = {
   mariaBgm: () => idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = 'Maria Santos') AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')"),
   aishaObservation: () => idOf("supervised_observations", "worker_id = (SELECT id FROM care_workers WHERE name = 'Aisha Begum') ORDER BY id LIMIT 1"),
   session: () => idOf("training_sessions", "1 ORDER BY id LIMIT 1"),
+  // The demo's session scheduled ahead (run by the facilitator).
+  scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= date('now') AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1"),
 };
 
 /** Built inside the test: the ids come from the server's database. */
@@ -103,6 +105,10 @@ const targets = (): Target[] => [
   { role: "nurse", path: () => `/competencies/${id.aishaInsulin()}/strike-out?observation=${id.aishaObservation()}`, fields: ["observation", "reason"] },
   { role: "facilitator", path: () => `/training/${id.session()}/attendance`, fields: [`outcome-${id.maria()}`, "outcome-01"] },
   { role: "nurse", path: () => "/training/new", fields: ["taskId", ...date("heldOn"), "mode", "location", "notes", `outcome-${id.maria()}`] },
+  { role: "facilitator", path: () => "/training/schedule", fields: ["taskId", ...date("heldOn"), "mode", "location", "notes"] },
+  { role: "facilitator", path: () => `/training/${id.scheduled()}/edit`, fields: ["taskId", ...date("heldOn"), "mode", "location", "notes"] },
+  // Last of the training forms: once a generated reason is accepted, the session is cancelled and the rest are refused.
+  { role: "facilitator", path: () => `/training/${id.scheduled()}/cancel`, fields: ["reason"] },
   { role: "nurse", path: () => "/account/password", fields: ["current", "password", "confirm"] },
   { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
   { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
@@ -188,6 +194,7 @@ test("a double click writes once: two identical simultaneous submissions of ever
   await twice("nurse", `/competencies/${chloeBgm}/suspend`, { reason: "Concern raised" }, () => count("competency_changes WHERE competency_id = ?", chloeBgm));
   await twice("nurse", `/workers/${chloe}/prerequisite`, { prerequisiteId: String(idOf("task_prerequisites", "task_id = ?", Number(task("INS-PEN")))), ...on("achievedOn"), evidence: "Certificate" }, () => count("worker_prerequisites WHERE worker_id = ?", chloe));
   await twice("nurse", "/training/new", { taskId: task("EYE"), ...on("heldOn"), mode: "fieldwork", location: unique, notes: "", [`outcome-${chloe}`]: "completed" }, () => count("training_sessions WHERE location = ?", unique));
+  await twice("facilitator", "/training/schedule", { taskId: task("EYE"), ...on("heldOn"), mode: "face_to_face", location: `${unique} scheduled`, notes: "" }, () => count("training_sessions WHERE location = ?", `${unique} scheduled`));
 
   // Agreements: a new one, its consent; a review and an amendment of another.
   const created = await twice("nurse", "/agreements/new", { personId: String(arthur), taskIds: task("EYE"), ...on("startDate") }, () => count("agreements WHERE person_id = ?", arthur));

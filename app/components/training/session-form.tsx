@@ -1,0 +1,50 @@
+import { Form } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
+import type { FormErrors } from "~/components/nhs/form-errors";
+import { options } from "~/content/labels";
+import { TRAINING_MODE_LABELS } from "~/content/training";
+import { scheduledSessionWindow } from "~/domain/training";
+import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
+import { trainingModes } from "~db/schema";
+
+export const SESSION_DATE_FIELDS = ["heldOn"];
+
+/** A session scheduled ahead, or changed before it happens (docs/domain.md rule 8): today or up to a year ahead, no register. */
+export function scheduledSessionSchema(today: string) {
+  return z.object({
+    taskId: z.coerce.number({ message: "Select the task the session covers" }).int().positive("Select the task the session covers"),
+    heldOn: dateInput("Date of the session", scheduledSessionWindow(today)),
+    mode: z.enum(trainingModes, { message: "Select how the training will be given" }),
+    location: optionalText(),
+    notes: optionalText(MAX_LONG_TEXT),
+  });
+}
+
+export function ScheduledSessionForm({
+  tasks,
+  values,
+  errors,
+  token,
+  button,
+}: {
+  tasks: { id: number; name: string }[];
+  values: Record<string, unknown>;
+  errors?: FormErrors;
+  token: string;
+  button: string;
+}) {
+  return (
+    <Form method="post" noValidate>
+      <SubmissionToken token={token} />
+      <SelectField name="taskId" label="Task" placeholder="Select a task" options={tasks.map((t) => ({ value: t.id, label: t.name }))} errors={errors} values={values} />
+      <DateField name="heldOn" label="Date of the session" hint="Today or a day ahead, up to a year. For example, 15 3 2027" errors={errors} values={values} />
+      <RadiosField name="mode" label="How the training will be given" options={options(TRAINING_MODE_LABELS)} errors={errors} values={values} inline />
+      <TextField name="location" label="Where (optional)" errors={errors} values={values} />
+      <TextareaField name="notes" label="Notes (optional)" hint="For example, what to bring or who it is for" errors={errors} values={values} rows={3} />
+      <Button type="submit">{button}</Button>
+    </Form>
+  );
+}

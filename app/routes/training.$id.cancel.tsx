@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { formatDate } from "~/domain/dates";
+import { sessionChangeProblem } from "~/domain/training";
+import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
+import { RuleError } from "~/models/errors.server";
+import { cancelTrainingSession, getTrainingSession } from "~/models/training.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Cancel a training session", matches);
+
+async function load({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "training");
+  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
+  if (!found) throw notFound();
+  return { actor, found };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { found } = await load(args);
+  return {
+    id: found.session.id,
+    caption: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
+    // docs/domain.md rules 8 and 14: only a session that has not happened yet may be cancelled.
+    refused: sessionChangeProblem(found.facts, args.context.clock.today()),
+    submissionToken: newSubmissionToken(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, found } = await load(args);
+  const { context, request } = args;
+  const values = formValues(await request.formData());
+  const parsed = z.object({ reason: requiredText("Say why the session is cancelled", MAX_LONG_TEXT) }).safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
+  try {
+    const cancelled = oncePerSubmission(context.db, { actor, token, form: "training.cancel" }, (tx) =>
+      cancelTrainingSession(tx, { actor, id: found.session.id, reason: parsed.data.reason, today: context.clock.today(), at: context.clock.now() }),
+    );
+    if (!cancelled) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "reason"), values);
+    throw error;
+  }
+  return redirect(`/training/${found.session.id}?done=session_cancelled`);
+}
+
+export default function CancelSession() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Cancel a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
+        {d.refused ? (
+          <>
+            <p>{d.refused}.</p>
+            <p>
+              <Link to={`/training/${d.id}`}>Back to the session</Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p>The session stays in the training history, shown as cancelled with your reason. No attendance can be recorded for it.</p>
+            <Form method="post" noValidate>
+              <SubmissionToken token={d.submissionToken} />
+              <TextareaField name="reason" label="Why the session is cancelled" hint="This is kept with the session" errors={actionData?.errors} values={actionData?.values} />
+              <Button type="submit" warning>
+                Cancel session
+              </Button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/components/training/session-form";
+import { pageTitle } from "~/content/titles";
+import { formatDate } from "~/domain/dates";
+import { sessionChangeProblem } from "~/domain/training";
+import { RuleError } from "~/models/errors.server";
+import { listTasks } from "~/models/tasks.server";
+import { changeScheduledSession, getTrainingSession } from "~/models/training.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requirePermission } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Change a training session", matches);
+
+async function load({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "manage", "training");
+  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
+  if (!found) throw notFound();
+  return { actor, found };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { found } = await load(args);
+  const { session } = found;
+  const [year, month, day] = session.heldOn.split("-");
+  return {
+    id: session.id,
+    caption: `${found.taskName} training, ${formatDate(session.heldOn)}`,
+    // docs/domain.md rules 8 and 14: only a session that has not happened yet may change.
+    refused: sessionChangeProblem(found.facts, args.context.clock.today()),
+    tasks: listTasks(args.context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
+    values: { taskId: String(session.taskId), "heldOn-day": String(Number(day)), "heldOn-month": String(Number(month)), "heldOn-year": year!, mode: session.mode, location: session.location, notes: session.notes },
+    submissionToken: newSubmissionToken(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { actor, found } = await load(args);
+  const { context, request } = args;
+  const values = formValues(await request.formData());
+  const today = context.clock.today();
+  const parsed = scheduledSessionSchema(today).safeParse(withDates(values, SESSION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, SESSION_DATE_FIELDS), values);
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
+  try {
+    const changed = oncePerSubmission(context.db, { actor, token, form: "training.change" }, (tx) =>
+      changeScheduledSession(tx, { actor, id: found.session.id, input: parsed.data, today, at: context.clock.now() }),
+    );
+    if (!changed) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskId", SESSION_DATE_FIELDS), values);
+    throw error;
+  }
+  return redirect(`/training/${found.session.id}?done=session_changed`);
+}
+
+export default function ChangeSession() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Change a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
+        {d.refused ? (
+          <>
+            <p>{d.refused}.</p>
+            <p>
+              <Link to={`/training/${d.id}`}>Back to the session</Link>
+            </p>
+          </>
+        ) : (
+          <ScheduledSessionForm tasks={d.tasks} values={actionData?.values ?? d.values} errors={actionData?.errors} token={d.submissionToken} button="Save changes" />
+        )}
+      </div>
+    </div>
+  );
+}
