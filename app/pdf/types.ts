@@ -43,6 +43,8 @@ export type AgreementPdfData = {
   earlyReviewTriggers: string;
   signatures: { role: string; name: string; signed: string | null }[];
   accountability: string[];
+  /** Concerns recorded while this version was in force, one line each (no details of what happened). */
+  concerns?: string[];
 };
 
 export type PassportPdfData = {

@@ -10,6 +10,7 @@ import { pageTitle } from "~/content/titles";
 import { COMPETENCY_ACTION_LABELS, COMPETENCY_STATUS_LABELS } from "~/domain/competency";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { can } from "~/domain/roles";
+import { mayRaiseConcern, subjectProblems } from "~/domain/concerns";
 import { getCompetency } from "~/models/competencies.server";
 import { getSettings } from "~/models/settings.server";
 import { notFound, requireId } from "~/services/params.server";
@@ -27,6 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ...found,
     canSignOff: assessor && found.worker.status === "active" && (found.competency.state === "in_training" || found.competency.state === "competent"),
     canSeeWorker: can(actor.role, "read", "worker"),
+    // "Report a concern" about this worker's practice (a care worker: about their own).
+    reportConcern: mayRaiseConcern(actor.role) && !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: found.worker.id }).length ? `/concerns/new?worker=${found.worker.id}` : null,
   };
 }
 
@@ -70,6 +73,12 @@ export default function CompetencyPage() {
             </Link>
           ))}
         </div>
+      ) : null}
+
+      {d.reportConcern ? (
+        <p>
+          <Link to={d.reportConcern}>Report a concern</Link>
+        </p>
       ) : null}
 
       <h2>Supervised observations</h2>
