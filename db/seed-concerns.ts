@@ -2,16 +2,19 @@
  * Demo concerns, written through the same model functions the pages use (audit events and the
  * emails to the nurse and managers are real), dated before the moment the demo is written:
  * - open: Maria Santos, who signs in as worker@example.org, about Edith Clarke's insulin;
+ * - closed with a follow-up: Brightside's manager about Edith's low blood glucose, followed by a
+ *   review of the agreement (its review date unchanged) and closed by the nurse;
  * - closed with a follow-up: Brightside's manager about Chloe Barker's catheter care, followed by
  *   the suspension of that competency (already in the demo) and closed by the nurse;
  * - open, in the South team: about Doris Fielding's eye drops (out of the North users' scope).
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { addDays } from "~/domain/dates";
-import { closeConcern, linkConcernFollowUp, raiseConcern } from "~/models/concerns.server";
+import { recordReview } from "~/models/agreement-lifecycle.server";
+import { closeConcern, latestReviewId, linkConcernFollowUp, raiseConcern } from "~/models/concerns.server";
 import { loadActor } from "~/models/users.server";
 import type { Db } from "./client";
-import { competencies } from "./schema";
+import { agreements, competencies } from "./schema";
 
 type Refs = {
   today: string;
@@ -46,6 +49,35 @@ export function seedConcerns(tx: Db, r: Refs) {
     at: at(1, 19),
     publicUrl,
   });
+
+  // Edith's low blood glucose: the manager records it, the nurse reviews the agreement from it (the review date stays as it was) and closes it.
+  const hypo = raiseConcern(tx, {
+    actor: actor(r.users.manager!),
+    subject: { agreementId: r.agreements.edith! },
+    input: {
+      taskId: r.tasks["INS-PEN"]!,
+      workerId: null,
+      occurredOn: day(5),
+      whatHappened: "Edith's blood glucose was 3.6 mmol/L before breakfast. She had eaten little the evening before.",
+      actionTaken: "Insulin withheld as the care plan says; sugary drink and breakfast given; blood glucose 6.1 mmol/L after 15 minutes; district nurse phoned.",
+      harm: "low",
+    },
+    today: day(5),
+    at: at(5, 9),
+    publicUrl,
+  });
+  const edith = tx.select({ reviewDate: agreements.reviewDate }).from(agreements).where(eq(agreements.id, r.agreements.edith!)).get()!;
+  if (hypo) {
+    recordReview(tx, {
+      actor: actor(r.users.nurse!),
+      agreementId: r.agreements.edith!,
+      input: { reviewedOn: day(4), outcome: "continue", nextReviewDate: edith.reviewDate, notes: "Reviewed after concern: carers to offer supper and check blood glucose before the morning dose, as already in the care plan." },
+      today: day(4),
+      at: at(4, 11),
+    });
+    linkConcernFollowUp(tx, { actor: actor(r.users.nurse!), concernId: hypo.id, kind: "agreement_reviewed", reviewId: latestReviewId(tx, r.agreements.edith!)!, at: at(4, 11) });
+    closeConcern(tx, { actor: actor(r.users.nurse!), id: hypo.id, outcome: "Agreement reviewed with Edith and the carers; no change to the dose. GP told.", at: at(4, 12) });
+  }
 
   // Chloe's catheter care: the concern came first; the nurse suspended the competency the next day (db/seed.ts), then closed the concern.
   const chloe = raiseConcern(tx, {
@@ -93,5 +125,5 @@ export function seedConcerns(tx: Db, r: Refs) {
     at: at(2, 12),
     publicUrl,
   });
-  return { maria: maria?.id ?? null, chloe: chloe?.id ?? null, doris: doris?.id ?? null };
+  return { maria: maria?.id ?? null, hypo: hypo?.id ?? null, chloe: chloe?.id ?? null, doris: doris?.id ?? null };
 }

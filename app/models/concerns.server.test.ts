@@ -24,9 +24,14 @@ describe("concerns (app/domain/concerns.ts)", () => {
   const as = (key: keyof Demo["ids"]["users"]) => d.actorFor(d.ids.users[key]);
   const concernCount = () => d.db.select({ n: count() }).from(concerns).get()!.n;
 
-  it("the demo holds an open concern and a closed one with a follow-up for the North team and Brightside, and one of the South team's", () => {
+  it("the demo holds an open concern and closed ones with follow-ups for the North team and Brightside, and one of the South team's", () => {
     const nurse = listConcerns(d.db, { actor: as("nurse"), agreementId: d.ids.agreements.edith });
-    expect(nurse.map((c) => [c.status, c.taskName, c.workerName])).toEqual([["open", "Insulin administration by pen", "Maria Santos"]]);
+    expect(nurse.map((c) => [c.status, c.taskName, c.workerName, c.followUps])).toEqual([
+      ["open", "Insulin administration by pen", "Maria Santos", 0],
+      ["closed", "Insulin administration by pen", null, 1],
+    ]);
+    const reviewed = getConcern(d.db, { actor: as("manager"), id: nurse[1]!.id })!;
+    expect(reviewed.followUps.map((f) => [f.kind, f.reviewOutcome])).toEqual([["agreement_reviewed", "continue"]]);
     const chloe = listConcerns(d.db, { actor: as("manager"), workerId: d.ids.workers.chloe });
     expect(chloe.map((c) => [c.status, c.followUps])).toEqual([["closed", 1]]);
     const closed = getConcern(d.db, { actor: as("manager"), id: listConcerns(d.db, { actor: as("manager"), workerId: d.ids.workers.chloe })[0]!.id })!;
@@ -122,11 +127,13 @@ describe("concerns (app/domain/concerns.ts)", () => {
     const pdf = (key: keyof Demo["ids"]["users"]) =>
       agreementPdfData(d.db, { actor: as(key), id: d.ids.agreements.edith, today: TODAY, at: d.at, publicUrl: URL, reviewDueDays: 30, warningDays: 90 })!;
     const first = pdf("nurse");
-    expect(first.data.concerns).toHaveLength(1);
-    expect(first.data.concerns![0]).toMatch(/^Concern \d+, recorded 21 November 2026 \(happened 21 November 2026\), Insulin administration by pen, no harm: open\.$/);
+    expect(first.data.concerns).toEqual([
+      expect.stringMatching(/^Concern \d+, recorded 17 November 2026 \(happened 17 November 2026\), Insulin administration by pen, low harm: closed 18 November 2026\.$/),
+      expect.stringMatching(/^Concern \d+, recorded 21 November 2026 \(happened 21 November 2026\), Insulin administration by pen, no harm: open\.$/),
+    ]);
     raiseConcern(d.db, { actor: as("nurse"), subject: { agreementId: d.ids.agreements.edith }, input: { ...INPUT, taskId: null, workerId: null }, today: TODAY, at: d.at, publicUrl: URL });
     const second = pdf("nurse");
-    expect(second.data.concerns).toHaveLength(2);
+    expect(second.data.concerns).toHaveLength(3);
     expect(second.printKey).not.toBe(first.printKey);
     // A care worker's printout carries only the concerns they may see.
     expect(pdf("workerUser").data.concerns).toHaveLength(1);

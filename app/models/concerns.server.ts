@@ -333,7 +333,7 @@ export function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) 
     followUps,
     suspendable,
     mayReview: offered.includes("agreement_reviewed"),
-    mayClose: closeProblems({ role: actor.role, status: c.status, outcome: "-" }).length === 0,
+    mayClose: mayCloseConcern(actor.role) && c.status === "open",
   };
 }
 
