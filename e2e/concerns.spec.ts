@@ -223,6 +223,12 @@ test("the demo shows an open concern on Edith's agreement and a closed one with 
   await expect(page.locator("#follow-ups")).toContainText("Competency suspended: Chloe Barker, Urinary catheter care");
   await expect(page.locator("main")).toContainText("reassessment booked with the facilitator");
   await expectAccessible(page);
+  // The form about a care worker offers the tasks they hold a competency for.
+  await page.goto(`/workers/${chloe}`);
+  await page.locator("#concerns").getByRole("link", { name: "Report a concern" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Chloe Barker");
+  await expect(page.getByRole("group", { name: "Which task is it about?" })).toContainText("Urinary catheter care");
+  await expectAccessible(page);
 
   await page.goto(`/agreements/${edith}`);
   await expect(page.locator("#concerns")).toContainText(/Concerns \(\d+ open\)/);
@@ -240,6 +246,7 @@ test("the demo shows an open concern on Edith's agreement and a closed one with 
   const concern = Number(new URL(page.url()).pathname.split("/")[2]);
   await page.getByRole("link", { name: "Review the agreement" }).click();
   await expect(page.locator("main")).toContainText(`This review will be linked to concern ${concern}`);
+  await expectAccessible(page);
   await page.getByLabel("Continue", { exact: true }).check();
   await fillDate(page, "Next review date", addDays(londonDate(new Date()), 30));
   await page.getByLabel("Notes").fill("Dressing changed to a larger border; carers shown how to secure it. Review again in a month.");
@@ -247,6 +254,13 @@ test("the demo shows an open concern on Edith's agreement and a closed one with 
   await expect(page.getByText("Review recorded and linked to this concern.")).toBeVisible();
   await expect(page.locator("#follow-ups")).toContainText("Agreement reviewed: Continue");
   await expectAccessible(page);
+
+  // On a phone (375 px wide) the concern and its form read without scrolling sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const url of [`/concerns/${concern}`, `/concerns/new?agreement=${george}`]) {
+    await page.goto(url);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(375);
+  }
 });
 
 test("out of scope: another provider's manager and a care worker not named cannot see or write a concern; a care worker cannot close one", async ({ page, baseURL }) => {
