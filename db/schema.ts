@@ -58,6 +58,10 @@ export const consentKinds = ["person", "representative", "best_interests"] as co
 export const representativeAuthorities = ["lpa_health_welfare", "deputy"] as const;
 export const reviewOutcomes = ["continue", "amend", "suspend", "end"] as const;
 export const outboxStates = ["pending", "sent", "failed"] as const;
+export const concernStatuses = ["open", "closed"] as const;
+/** Whether anyone was harmed, in the words of NHS incident reporting (LFPSE), kept simple. */
+export const concernHarms = ["none", "low", "moderate_or_severe", "not_known"] as const;
+export const concernFollowUpKinds = ["competency_suspended", "agreement_reviewed"] as const;
 
 /** `a IN ('x','y')` for a CHECK constraint. */
 function oneOf(column: string, values: readonly string[]) {
@@ -736,11 +740,47 @@ export const concerns = sqliteTable(
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** The task the concern is about, when it is about one (app/domain/concerns.ts). */
+    taskId: integer("task_id").references(() => tasks.id),
+    harm: text("harm", { enum: concernHarms }).notNull().default("not_known"),
+    /** Open until a nurse or provider manager closes it with an outcome; never deleted (docs/domain.md rule 14). */
+    status: text("status", { enum: concernStatuses }).notNull().default("open"),
+    closedAt: text("closed_at"),
+    closedBy: integer("closed_by").references(() => users.id),
+    outcome: text("outcome").notNull().default(""),
   },
   (t) => [
     check("concerns_subject", sql`agreement_id IS NOT NULL OR worker_id IS NOT NULL`),
     index("concerns_agreement").on(t.agreementId),
     index("concerns_worker").on(t.workerId),
+  ],
+);
+
+/**
+ * What was done about a concern: each follow-up made from the concern's page (a competency
+ * suspended, an agreement reviewed) points at the concern and at the record it made, so both
+ * pages show the link. A table rather than a column on the concern: one concern may lead to
+ * several follow-ups (suspend two workers, then review the agreement).
+ */
+export const concernFollowUps = sqliteTable(
+  "concern_follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    concernId: integer("concern_id")
+      .notNull()
+      .references(() => concerns.id),
+    kind: text("kind", { enum: concernFollowUpKinds }).notNull(),
+    competencyId: integer("competency_id").references(() => competencies.id),
+    reviewId: integer("review_id").references(() => reviews.id),
+    recordedBy: integer("recorded_by")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [
+    check("concern_follow_ups_kind", oneOf("kind", concernFollowUpKinds)),
+    check("concern_follow_ups_target", sql`(kind = 'competency_suspended' AND competency_id IS NOT NULL) OR (kind = 'agreement_reviewed' AND review_id IS NOT NULL)`),
+    index("concern_follow_ups_concern").on(t.concernId),
   ],
 );
 

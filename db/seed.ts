@@ -11,6 +11,7 @@ import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
 import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
+import { seedConcerns } from "./seed-concerns";
 import {
   careWorkers,
   competencies,
@@ -290,6 +291,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       // interlock suspending the agreement that lost its only competent worker.
       for (const change of competencyChangesLater) change();
       seedInterlock(tx, { today, daysAgo: 39 });
+      // Concerns: one open, one closed with a follow-up, on the North team's and Brightside's records.
+      seedConcerns(tx, { today, now, users: { nurse, nurseSouth, manager, workerUser }, workers, tasks: taskIds, agreements: agreementIds });
 
       recordAudit(tx, {
         actorId: null,

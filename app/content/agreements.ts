@@ -1,6 +1,7 @@
 /** Words for agreement records, in one place. */
 import type { SignedConsent } from "~/domain/agreement-content";
 import { formatDate } from "~/domain/dates";
+import { CONCERN_AUDIT_LABELS } from "./concerns";
 
 export const CONSENT_KIND_LABELS = {
   person: "Given by the person",
@@ -51,6 +52,7 @@ const ACTIONS: Record<string, string> = {
   "agreement.suspend_automatically": "Suspended automatically: no competent named worker",
   "agreement.reinstate": "Reinstated",
   "agreement.end": "Ended",
+  ...CONCERN_AUDIT_LABELS,
 };
 
 /** A timeline line: what happened, with the detail that matters (version, party). */

@@ -33,6 +33,10 @@ export const DONE_MESSAGES = {
   agreement_suspend: "Agreement suspended. The delegating nurse and the provider have been told.",
   agreement_reinstate: "Agreement reinstated.",
   agreement_end: "Agreement ended. Its history is kept.",
+  concern: "Concern recorded. The delegating nurse and the care provider's managers have been told.",
+  concern_closed: "Concern closed. It stays on the record with its outcome.",
+  concern_suspend: "Competency suspended and linked to this concern. The care worker must not carry out this task.",
+  concern_reviewed: "Review recorded and linked to this concern.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

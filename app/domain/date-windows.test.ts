@@ -39,6 +39,11 @@ describe("date windows (docs/domain.md rule 8)", () => {
     expect(dateWindowProblem("Start date", "1900-01-01", DATE_WINDOWS.agreementStart(T))).toBe("Start date must be between 30 November 2025 and 30 November 2027");
   });
 
+  it("a concern: when it happened, at most a year ago and not in the future", () => {
+    edges("Date it happened", DATE_WINDOWS.concern(T), "2025-11-29", "2025-11-30", T, "2026-12-01");
+    expect(dateWindowProblem("Date it happened", "2026-12-01", DATE_WINDOWS.concern(T))).toBe("Date it happened must be today or in the past");
+  });
+
   it("consent: not before the person was born, and at most a year ago", () => {
     const w = DATE_WINDOWS.consent(T, "1940-05-04");
     edges("Date of consent", w, "2025-11-29", "2025-11-30", T, "2026-12-01");

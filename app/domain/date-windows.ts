@@ -19,6 +19,8 @@
  *   paper agreement too old to carry on without a review.
  * - Consent: not before the person was born, at most a year ago (consent is for this
  *   delegation, sought again at least yearly), not in the future.
+ * - A concern: when it happened, not in the future and at most a year ago. Older events are for
+ *   the team's and provider's own governance, not a concern to act on now.
  * - Reviews and review dates: see `reviewedOnWindow`, `reviewDateWindow`, `nextReviewDateWindow`.
  */
 import { addDays, addMonths, formatDate, type IsoDate } from "./dates";
@@ -46,6 +48,7 @@ export const DATE_LIMITS = {
   trainingAheadMonths: 12,
   agreementStartMonths: 12,
   consentMonths: 12,
+  concernMonths: 12,
   longestReviewIntervalMonths: 24,
 } as const;
 
@@ -72,6 +75,7 @@ export const DATE_WINDOWS = {
     earliest: addMonths(today, -DATE_LIMITS.agreementStartMonths),
     latest: addMonths(today, DATE_LIMITS.agreementStartMonths + DATE_LIMITS.longestReviewIntervalMonths),
   }),
+  concern: (today: IsoDate) => past(today, addMonths(today, -DATE_LIMITS.concernMonths)),
   consent: (today: IsoDate, dateOfBirth: IsoDate | null) =>
     narrow(past(today, addMonths(today, -DATE_LIMITS.consentMonths)), dateOfBirth ? { earliest: dateOfBirth, because: ", the person's date of birth" } : {}),
 } as const;

@@ -15,6 +15,8 @@ import { organisations, storedPdfs } from "~db/schema";
 import { consentOfVersion } from "./agreement-content.server";
 import { partiesOf } from "./agreement-signing.server";
 import { getAgreement } from "./agreements.server";
+import { concernsWhileInForce } from "./concerns.server";
+import { CONCERN_HARM_SHORT, CONCERN_STATUS_LABELS } from "~/content/concerns";
 
 /**
  * Everything the printed agreement shows, as plain data for app/pdf, including its status on
@@ -149,6 +151,10 @@ export function agreementPdfData(
       ].filter(Boolean).join(", "),
       reason: x.changeReason,
     })),
+    concerns: concernsWhileInForce(db, { actor, agreementId: agreement.id, version: v }).map(
+      (c) =>
+        `Concern ${c.id}, recorded ${formatDate(c.raisedOn)} (happened ${formatDate(c.occurredOn)})${c.taskName ? `, ${c.taskName}` : ""}, ${CONCERN_HARM_SHORT[c.harm]}: ${CONCERN_STATUS_LABELS[c.status].toLowerCase()}${c.closedAt ? ` ${formatDate(londonDate(new Date(c.closedAt)))}` : ""}.`,
+    ),
   };
   return {
     data,

@@ -202,6 +202,16 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
             </View>
           ))}
         </Section>
+        {data.concerns?.length ? (
+          <Section n={12} title="Concerns recorded while this version was in force">
+            {data.concerns.map((line) => (
+              <Text key={line} style={styles.para}>
+                {line}
+              </Text>
+            ))}
+            <Text style={styles.small}>The details of each concern, and what was done, are kept in Delegated Care.</Text>
+          </Section>
+        ) : null}
       </Page>
     </Document>
   );

@@ -48,6 +48,8 @@ export type AgreementPdfData = {
   accountability: string[];
   /** Every version the reader may see, with the reason each amendment was made. */
   history: { version: number; note: string; reason: string }[];
+  /** Concerns recorded while this version was in force, one line each (no details of what happened). */
+  concerns?: string[];
 };
 
 export type PassportPdfData = {

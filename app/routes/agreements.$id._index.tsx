@@ -16,6 +16,9 @@ import { sectionsCompleted } from "~/domain/agreement-task-list";
 import { blockersFor, partiesOf, signingRightsOf } from "~/models/agreement-signing.server";
 import { deletionRefusal, draftSectionsOf } from "~/models/agreements.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
+import { ConcernsSection } from "~/components/ConcernsSection";
+import { mayRaiseConcern } from "~/domain/concerns";
+import { concernTimeline, listConcerns, withConcernEvents } from "~/models/concerns.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   // The reference only, never the person's name: titles go into browser history (issue 12, finding 12).
@@ -41,6 +44,10 @@ export async function loader(args: LoaderFunctionArgs) {
     mySigningParties: rights.inApp.filter((p) => !signed.has(p)),
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     frozen,
+    // Concerns on this agreement, and their events on its timeline (only those the actor may see).
+    concerns: listConcerns(db, { actor, agreementId: agreement.id }),
+    reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?agreement=${agreement.id}` : null,
+    timeline: withConcernEvents(view.timeline, concernTimeline(db, { actor, agreementId: agreement.id })),
     today: clock.today(),
     // The guided agreement: how far the version being drafted has got (app/domain/agreement-task-list.ts).
     progress: nurse && version.state === "draft" && agreement.state !== "ended" ? sectionsCompleted(draftSectionsOf(db, { version, today: clock.today() })) : null,
@@ -167,6 +174,8 @@ export default function AgreementPage() {
           </>
         )
       ) : null}
+
+      <ConcernsSection concerns={d.concerns} reportHref={d.reportConcern} show="agreement" />
 
       <h2>Person receiving care</h2>
       <Summary

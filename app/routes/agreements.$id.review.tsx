@@ -12,12 +12,17 @@ import { formatDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalDateInput, optionalText } from "~/domain/validation";
 import { recordReview } from "~/models/agreement-lifecycle.server";
+import { concernForFollowUp, latestReviewId, linkConcernFollowUp } from "~/models/concerns.server";
+import { idParam } from "~/domain/validation";
+import type { Actor } from "~/domain/actor";
+import type { AppContext } from "~/services/context.server";
+import { notFound } from "~/services/params.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 import { reviewOutcomes } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record a review", matches);
 
@@ -37,12 +42,27 @@ function schema(today: string) {
     });
 }
 
+/**
+ * Reviewing from a concern (`?concern=12`): the review is linked to it. An unusable concern is
+ * not found, unless this is a repeat of the submission that already linked it.
+ */
+function concernOf(context: AppContext, request: Request, actor: Actor, agreementId: number, repeat = false): number | null {
+  const param = new URL(request.url).searchParams.get("concern");
+  if (param === null) return null;
+  const id = idParam.safeParse(param);
+  if (!id.success) throw notFound();
+  if (repeat) return id.data;
+  if (!concernForFollowUp(context.db, { actor, concernId: id.data, kind: "agreement_reviewed", agreementId })) throw notFound();
+  return id.data;
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
+  const concernId = concernOf(args.context, args.request, actor, view.agreement.id);
   const today = args.context.clock.today();
   const suggested = defaultReviewDate(today, view.tasks.map((t) => t.task.reviewIntervalMonths));
-  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested, submissionToken: newSubmissionToken() };
+  return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested, concernId, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -54,14 +74,20 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
+  const concernId = concernOf(context, args.request, actor, view.agreement.id, submittedBefore(context.db, { actor, token, form: "review" }));
   try {
-    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, today: context.clock.today(), at: context.clock.now() }));
+    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => {
+      const reviewed = recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, today: context.clock.today(), at: context.clock.now() });
+      if (reviewed && concernId) linkConcernFollowUp(tx, { actor, concernId, kind: "agreement_reviewed", reviewId: latestReviewId(tx, view.agreement.id)!, at: context.clock.now() });
+      return reviewed;
+    });
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
     throw error;
   }
   // A review that amends starts a new draft version: on to its task list to make the change.
-  return redirect(`/agreements/${view.agreement.id}${parsed.data.outcome === "amend" ? "/draft" : ""}?done=reviewed`);
+  if (parsed.data.outcome === "amend") return redirect(`/agreements/${view.agreement.id}/draft?done=reviewed`);
+  return redirect(concernId ? `/concerns/${concernId}?done=concern_reviewed` : `/agreements/${view.agreement.id}?done=reviewed`);
 }
 
 export default function Review() {
@@ -73,8 +99,9 @@ export default function Review() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} />
-        <PageHeading title="Record a review" caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
+        <PageHeading title="Record a review" caption={d.reference} back={{ to: d.concernId ? `/concerns/${d.concernId}` : `/agreements/${d.id}` }}>
           <p>The review was due on {formatDate(d.reviewDate)}.</p>
+          {d.concernId ? <p>This review will be linked to concern {d.concernId}: say in the notes what the concern changed.</p> : null}
         </PageHeading>
         <Form method="post" noValidate>
           <SubmissionToken token={d.submissionToken} />

@@ -12,6 +12,10 @@ import { COMPETENCY_ACTION_LABELS } from "~/domain/competency";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { changeCompetencyState, getCompetency } from "~/models/competencies.server";
 import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
+import { concernForFollowUp, linkConcernFollowUp } from "~/models/concerns.server";
+import { suspendReasonFromConcern } from "~/content/concerns";
+import { formatDate, londonDate } from "~/domain/dates";
+import { idParam } from "~/domain/validation";
 import { agreementScope } from "~/models/scope.server";
 import { RuleError } from "~/models/errors.server";
 import { getSettings } from "~/models/settings.server";
@@ -44,11 +48,21 @@ async function load(args: LoaderFunctionArgs, values?: FormValues) {
   // A repeat of the submission that made this change is let through, to land where the first did.
   const repeat = token !== null && submittedBefore(context.db, { actor, token, form });
   if (!competency.actions.includes(parsed.data) && !repeat) throw new Response("Not allowed", { status: 403 });
-  return { actor, action: parsed.data, competency, form };
+  // Suspending from a concern (`?concern=12`): the suspension is linked to it and cites it.
+  const concernParam = new URL(request.url).searchParams.get("concern");
+  let concern: { id: number; reason: string } | null = null;
+  if (concernParam !== null) {
+    const concernId = idParam.safeParse(concernParam);
+    const found = concernId.success && parsed.data === "suspend" ? concernForFollowUp(context.db, { actor, concernId: concernId.data, kind: "competency_suspended", competencyId: competency.competency.id }) : null;
+    if (!found && !repeat) throw notFound();
+    if (found) concern = { id: found.id, reason: suspendReasonFromConcern({ id: found.id, raisedOn: formatDate(londonDate(new Date(found.createdAt))), whatHappened: found.whatHappened }) };
+    else if (concernId.success) concern = { id: concernId.data, reason: "" };
+  }
+  return { actor, action: parsed.data, competency, form, concern };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, action, competency } = await load(args);
+  const { actor, action, competency, concern } = await load(args);
   const c = competency.competency;
   // Declining (docs/domain.md rule 12): show the worker the agreements that name them for this task.
   const namedOn =
@@ -59,13 +73,13 @@ export async function loader(args: LoaderFunctionArgs) {
           personName: a.personName,
         }))
       : [];
-  return { action, competency, namedOn, submissionToken: newSubmissionToken() };
+  return { action, competency, namedOn, concern, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const values = formValues(await request.formData());
-  const { actor, action, competency, form } = await load(args, values);
+  const { actor, action, competency, form, concern } = await load(args, values);
   const base = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) });
   // Declining (docs/domain.md rule 12) is confirmed explicitly.
   const parsed = (action === "decline" ? base.extend({ confirm: z.literal("yes", { message: "Confirm that you are declining this task" }) }) : base).safeParse(values);
@@ -73,23 +87,28 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form }, (tx) => changeCompetencyState(tx, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() }));
+    oncePerSubmission(context.db, { actor, token, form }, (tx) => {
+      const changed = changeCompetencyState(tx, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
+      if (changed && concern) linkConcernFollowUp(tx, { actor, concernId: concern.id, kind: "competency_suspended", competencyId: competency.competency.id, at: context.clock.now() });
+      return changed;
+    });
   } catch (error) {
     if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "reason", message: p.message, href: "#reason" })), values);
     throw error;
   }
-  return redirect(`/competencies/${competency.competency.id}?done=${action}`);
+  return redirect(concern ? `/concerns/${concern.id}?done=concern_suspend` : `/competencies/${competency.competency.id}?done=${action}`);
 }
 
 export default function ChangeState() {
-  const { action: kind, competency: c, namedOn, submissionToken: token } = useLoaderData<typeof loader>();
+  const { action: kind, competency: c, namedOn, concern, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const labels = COMPETENCY_ACTION_LABELS[kind];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: `/competencies/${c.competency.id}` }} />
+        <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: concern ? `/concerns/${concern.id}` : `/competencies/${c.competency.id}` }} />
+        {concern ? <p>This suspension will be linked to concern {concern.id}, and the reason below cites it.</p> : null}
         <p>{CONSEQUENCES[kind]}</p>
         {namedOn.length ? (
           <WarningCallout>
@@ -107,7 +126,7 @@ export default function ChangeState() {
         ) : null}
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
-          <TextareaField name="reason" label="Reason" hint="This is kept in the competency's history" errors={actionData?.errors} values={actionData?.values} />
+          <TextareaField name="reason" label="Reason" hint="This is kept in the competency's history" errors={actionData?.errors} values={actionData?.values ?? (concern ? { reason: concern.reason } : undefined)} />
           {kind === "decline" ? <ConfirmCheckbox label={`I am declining ${c.task.name}. I will not carry it out`} errors={actionData?.errors} /> : null}
           <Button type="submit" warning={kind === "revoke" || kind === "suspend"}>
             {labels.button}

@@ -14,6 +14,7 @@ import { can } from "~/domain/roles";
 import { getCompetency, signOffReadiness } from "~/models/competencies.server";
 import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
 import { agreementScope } from "~/models/scope.server";
+import { mayRaiseConcern, subjectProblems } from "~/domain/concerns";
 import { getSettings } from "~/models/settings.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -44,6 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       reference: a.agreement.reference,
       personName: a.personName,
     })),
+    // "Report a concern" about this worker's practice (a care worker: about their own).
+    reportConcern: mayRaiseConcern(actor.role) && !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: found.worker.id }).length ? `/concerns/new?worker=${found.worker.id}` : null,
   };
 }
 
@@ -137,6 +140,12 @@ export default function CompetencyPage() {
             </Link>
           ))}
         </div>
+      ) : null}
+
+      {d.reportConcern ? (
+        <p>
+          <Link to={d.reportConcern}>Report a concern</Link>
+        </p>
       ) : null}
 
       <h2>Supervised observations</h2>

@@ -17,6 +17,9 @@ import { listWorkerCompetencies, listWorkerPrerequisites } from "~/models/compet
 import { getSettings } from "~/models/settings.server";
 import { listWorkerTraining } from "~/models/training.server";
 import { getWorker } from "~/models/workers.server";
+import { ConcernsSection } from "~/components/ConcernsSection";
+import { mayRaiseConcern } from "~/domain/concerns";
+import { listConcerns } from "~/models/concerns.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
@@ -36,11 +39,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     prerequisites: listWorkerPrerequisites(db, workerId),
     canManage: can(actor.role, "manage", "worker"),
     canAssess: can(actor.role, "sign_off", "competency") && found.worker.status === "active",
+    concerns: listConcerns(db, { actor, workerId }),
+    reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?worker=${workerId}` : null,
   };
 }
 
 export default function WorkerPage() {
-  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history } = useLoaderData<typeof loader>();
+  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -64,6 +69,8 @@ export default function WorkerPage() {
         ) : null}
         {canManage ? <Link to={`/workers/${worker.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change details</Link> : null}
       </div>
+
+      <ConcernsSection concerns={concerns} reportHref={reportConcern} show="worker" />
 
       <h2>Skills passport</h2>
       <p>

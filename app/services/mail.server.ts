@@ -25,7 +25,14 @@ export type MailMessage = {
 
 export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a one-time link.)";
 
-let wake: (() => void) | null = null;
+/**
+ * The running mailer's wake-up call. Kept on globalThis, not in a module variable: the server
+ * (scripts/server.ts) and the Remix build each load their own copy of this module, so a module
+ * variable set by the server's mailer was never seen by the actions that queue mail, and their
+ * messages waited for the next retry (up to a minute) instead of going at once.
+ */
+const WAKE = Symbol.for("delegated-care.mailer.wake");
+const shared = globalThis as unknown as Record<typeof WAKE, (() => void) | null | undefined>;
 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
 export function queueMail(db: Db, message: MailMessage): boolean {
@@ -42,6 +49,7 @@ export function queueMail(db: Db, message: MailMessage): boolean {
     .onConflictDoNothing()
     .run();
   // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
+  const wake = shared[WAKE];
   if (result.changes && wake) setImmediate(wake);
   return result.changes > 0;
 }
@@ -124,7 +132,7 @@ export function startMailer({
         }
       });
   };
-  wake = pass;
+  shared[WAKE] = pass;
   const timer = setInterval(pass, retryMs);
   timer.unref();
   setImmediate(pass);
@@ -132,7 +140,7 @@ export function startMailer({
     async close() {
       closed = true;
       clearInterval(timer);
-      if (wake === pass) wake = null;
+      if (shared[WAKE] === pass) shared[WAKE] = null;
       await running;
       transport.close();
     },

@@ -28,14 +28,17 @@ function records(role: Role) {
     idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = ?) AND task_id = (SELECT id FROM tasks WHERE code = ?)", name, code);
   const training = (code: string) => idOf("training_sessions", "task_id = (SELECT id FROM tasks WHERE code = ?) ORDER BY id LIMIT 1", code);
   const harbourOnlyTraining = idOf("training_sessions", "location = 'Harbour-only session' ORDER BY id LIMIT 1");
+  // The demo's concerns: Maria's about Edith's insulin (North team, Brightside; raised by Maria herself) and the South team's about Doris's eye drops.
+  const mariasConcern = idOf("concerns", "agreement_id = (SELECT id FROM agreements WHERE person_id = (SELECT id FROM people WHERE name = 'Edith Clarke') ORDER BY id LIMIT 1) ORDER BY id LIMIT 1");
+  const southConcern = idOf("concerns", "agreement_id = (SELECT id FROM agreements WHERE person_id = (SELECT id FROM people WHERE name = 'Doris Fielding') ORDER BY id LIMIT 1) ORDER BY id LIMIT 1");
   const others: Record<Role, Record<string, number | null>> = {
-    anonymous: { worker: worker("Helen Kowalski"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), user: idOf("users", "email = ?", "manager2@example.org") },
-    admin: { worker: worker("Helen Kowalski"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), user: idOf("users", "email = ?", "manager2@example.org") },
-    nurse: { worker: worker("Peter Nowak"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Peter Nowak", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), user: idOf("users", "email = ?", "manager2@example.org") },
+    anonymous: { worker: worker("Helen Kowalski"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), concern: southConcern, user: idOf("users", "email = ?", "manager2@example.org") },
+    admin: { worker: worker("Helen Kowalski"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), concern: southConcern, user: idOf("users", "email = ?", "manager2@example.org") },
+    nurse: { worker: worker("Peter Nowak"), person: person("Doris Fielding"), organisation: org("Harbour Lights Home Care"), competency: competency("Peter Nowak", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("Doris Fielding"), concern: southConcern, user: idOf("users", "email = ?", "manager2@example.org") },
     // The demo facilitator serves both teams, so every provider is their own: no "other" exists.
-    facilitator: { worker: null, person: null, organisation: null, competency: null, training: null, agreement: null, user: idOf("users", "email = ?", "manager2@example.org") },
-    manager: { worker: worker("Helen Kowalski"), person: person("Margaret Hollis"), organisation: org("Oakfield Care Home"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("George Whitaker"), user: idOf("users", "email = ?", "manager2@example.org") },
-    worker: { worker: worker("James Whitfield"), person: person("Doris Fielding"), organisation: org("Oakfield Care Home"), competency: competency("James Whitfield", "INS-PEN"), training: harbourOnlyTraining, agreement: agreementOf("George Whitaker"), user: idOf("users", "email = ?", "manager2@example.org") },
+    facilitator: { worker: null, person: null, organisation: null, competency: null, training: null, agreement: null, concern: null, user: idOf("users", "email = ?", "manager2@example.org") },
+    manager: { worker: worker("Helen Kowalski"), person: person("Margaret Hollis"), organisation: org("Oakfield Care Home"), competency: competency("Helen Kowalski", "EYE"), training: harbourOnlyTraining, agreement: agreementOf("George Whitaker"), concern: southConcern, user: idOf("users", "email = ?", "manager2@example.org") },
+    worker: { worker: worker("James Whitfield"), person: person("Doris Fielding"), organisation: org("Oakfield Care Home"), competency: competency("James Whitfield", "INS-PEN"), training: harbourOnlyTraining, agreement: agreementOf("George Whitaker"), concern: southConcern, user: idOf("users", "email = ?", "manager2@example.org") },
   };
   const own: Record<string, number> = {
     worker: worker("Maria Santos"),
@@ -46,6 +49,7 @@ function records(role: Role) {
     agreement: agreementOf("Edith Clarke"),
     user: idOf("users", "email = ?", "nurse@example.org"),
     task: idOf("tasks", "code = ?", "INS-PEN"),
+    concern: mariasConcern,
   };
   return { own, other: { ...others[role], task: null } };
 }
@@ -73,7 +77,7 @@ function urlFor(pattern: string, role: Role, which: "own" | "other"): string | n
   if (!pattern.includes(":")) return which === "own" ? pattern : null;
   const r: Record<string, number | null> = records(role)[which];
   const top = pattern.split("/")[1]!;
-  const kind: Record<string, string> = { organisations: "organisation", people: "person", workers: "worker", tasks: "task", training: "training", competencies: "competency", agreements: "agreement", admin: "user", verify: "agreement" };
+  const kind: Record<string, string> = { organisations: "organisation", people: "person", workers: "worker", tasks: "task", training: "training", competencies: "competency", agreements: "agreement", admin: "user", verify: "agreement", concerns: "concern" };
   const id = r[kind[top] ?? ""];
   if (id === null || id === undefined) return null;
   return pattern.replace(/:(\w+)/g, (_m, name: string) => {

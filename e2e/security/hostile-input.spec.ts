@@ -114,6 +114,7 @@ const targets = (): Target[] => [
   { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
+  { role: "worker", path: () => `/concerns/new?agreement=${id.edithAgreement()}`, fields: ["taskId", "workerId", ...date("occurredOn"), "whatHappened", "actionTaken", "harm"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
   { role: "nurse", path: () => "/people", fields: ["q"] },
   // Last: failed sign-ins count towards the address's limit.
@@ -202,6 +203,11 @@ test("a double click writes once: two identical simultaneous submissions of ever
   await twice("nurse", `/agreements/${agreement}/consent`, { kind: "person", representativeName: "", authority: "", decisionDetails: "", ...on("givenOn"), notes: "" }, () => count("consents WHERE agreement_id = ?", agreement));
   await twice("nurse", `/agreements/${george}/review`, { ...on("reviewedOn"), outcome: "continue", "nextReviewDate-day": nextDay, "nextReviewDate-month": nextMonth, "nextReviewDate-year": nextYear, notes: "Going well" }, () => count("reviews WHERE agreement_id = ?", george));
   await twice("nurse", `/agreements/${george}/amend`, { reason: "The wound is healing", meanwhile: "keep" }, () => count("agreement_versions WHERE agreement_id = ?", george));
+
+  // A concern about George's agreement, then closing it (once, whatever is sent twice).
+  const raised = await twice("nurse", `/concerns/new?agreement=${george}`, { taskId: "", workerId: "", ...on("occurredOn"), whatHappened: unique, actionTaken: "", harm: "none" }, () => count("concerns WHERE what_happened = ?", unique));
+  const concern = Number(/\/concerns\/(\d+)/.exec(raised)![1]);
+  await twice("manager2", `/concerns/${concern}/close`, { outcome: "Dealt with" }, () => count("concerns WHERE id = ? AND status = 'closed'", concern));
 
   // Records kept by managers and administrators.
   await twice("nurse", "/people/new", { name: unique, nhsNumber, "dateOfBirth-day": "1", "dateOfBirth-month": "2", "dateOfBirth-year": "1940", setting: "own_home", address: "", teamId: north, providerId: brightside, gpPractice: "", capacityNotes: "", consentNotes: "" }, () => count("people WHERE nhs_number = ?", nhsNumber));

@@ -1,0 +1,74 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "nhsuk-react-components";
+import { z } from "zod";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
+import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
+import { TextareaField } from "~/components/nhs/fields";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { pageTitle } from "~/content/titles";
+import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
+import { closeConcern, getConcern } from "~/models/concerns.server";
+import { RuleError } from "~/models/errors.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { notFound, requireId } from "~/services/params.server";
+import { requireActor } from "~/services/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Close this concern", matches);
+
+const CloseSchema = z.object({ outcome: requiredText("Enter the outcome: what was done and why the concern can be closed", MAX_LONG_TEXT) });
+
+async function load({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">, token?: string | null) {
+  const actor = await requireActor(context, request);
+  const found = getConcern(context.db, { actor, id: requireId(params.id) });
+  if (!found) throw notFound();
+  // A repeat of the submission that closed it lands where the first did.
+  const repeat = token ? submittedBefore(context.db, { actor, token, form: "concern.close" }) : false;
+  if (!found.mayClose && !repeat) throw new Response("Only the delegating nurse or the provider's manager can close an open concern", { status: 403 });
+  return { actor, found };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { found } = await load(args);
+  return { id: found.concern.id, submissionToken: newSubmissionToken() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
+  const values = formValues(await args.request.formData());
+  const token = submissionToken(values);
+  const { actor, found } = await load(args, token);
+  const parsed = CloseSchema.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  if (!token) return rejectWithoutToken(context, values);
+  try {
+    const closed = oncePerSubmission(context.db, { actor, token, form: "concern.close" }, (tx) => closeConcern(tx, { actor, id: found.concern.id, outcome: parsed.data.outcome, at: context.clock.now() }));
+    if (!closed) throw notFound();
+  } catch (error) {
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome"), values);
+    throw error;
+  }
+  return redirect(`/concerns/${found.concern.id}?done=concern_closed`);
+}
+
+export default function CloseConcern() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={actionData?.errors} />
+        <PageHeading title="Close this concern" caption={`Concern ${d.id}`} back={{ to: `/concerns/${d.id}` }}>
+          <p>Close it once it has been dealt with. It stays on the record, with the outcome you give, and cannot be opened again: record a new concern if something else happens.</p>
+        </PageHeading>
+        <Form method="post" noValidate>
+          <SubmissionToken token={d.submissionToken} />
+          <TextareaField name="outcome" label="Outcome" hint="What was done, who was told, and why it can be closed" errors={actionData?.errors} values={actionData?.values} rows={5} />
+          <Button type="submit">Close concern</Button>
+        </Form>
+      </div>
+    </div>
+  );
+}
