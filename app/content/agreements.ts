@@ -65,3 +65,6 @@ export function auditActionLabel(action: string, details: string): string {
   const who = typeof parsed.signerName === "string" ? ` by ${parsed.signerName}${parsed.method === "on_paper" ? " on paper" : ""}` : "";
   return `${label}${who}${version}`;
 }
+
+/** The order of a batch printout (by person, then reference), for the download page and the contents page. */
+export const BATCH_ORDER = "in order of the person's name, then the agreement's reference";

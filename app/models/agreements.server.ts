@@ -1,9 +1,10 @@
-import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
+import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, isInForce, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { duplicateAgreements } from "~/domain/agreement-overlap";
 import { addDays, type IsoDate, londonDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
+import type { Search } from "~/domain/search";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -25,6 +26,7 @@ import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-co
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, personScope, versionScope } from "./scope.server";
+import { contains } from "./search.server";
 
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
@@ -63,12 +65,28 @@ export type AgreementFilters = {
   taskId?: number;
   reviewDueBy?: IsoDate;
   personId?: number;
+  /** Part of the reference or the person's name, or the person's whole NHS number (docs/domain.md rule 15: in scope only). */
+  search?: Search;
 };
+
+function searchWhere(search: Search | undefined): SQL | undefined {
+  if (!search || search.kind === "none") return undefined;
+  if (search.kind === "nhs_number") return eq(people.nhsNumber, search.nhsNumber);
+  return or(contains(agreements.reference, search.text), contains(people.name, search.text));
+}
 
 /** Agreements in scope, with today's status; the interlock runs over them first. */
 export function listAgreements(
   db: Db,
-  { actor, filters, today, at, reviewDueDays, warningDays }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number },
+  {
+    actor,
+    filters,
+    today,
+    at,
+    reviewDueDays,
+    warningDays,
+    limit = 500,
+  }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number; /** null for every one (batch print must miss none) */ limit?: number | null },
 ) {
   enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
 
@@ -112,6 +130,7 @@ export function listAgreements(
         statusWhere,
         filters.providerId ? eq(agreements.providerId, filters.providerId) : undefined,
         filters.personId ? eq(agreements.personId, filters.personId) : undefined,
+        searchWhere(filters.search),
         filters.reviewDueBy ? and(inArray(agreements.state, ["active"]), sql`${agreements.reviewDate} <= ${filters.reviewDueBy}`) : undefined,
         filters.taskId
           ? exists(
@@ -125,7 +144,7 @@ export function listAgreements(
       ),
     )
     .orderBy(asc(agreements.reviewDate), asc(agreements.id))
-    .limit(500)
+    .limit(limit ?? -1)
     .all();
   return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
@@ -442,3 +461,55 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
 
+
+/**
+ * Agreements naming a care worker, for the worker's page and a care worker's own home page:
+ * those in the reader's scope (docs/domain.md rule 15) whose current version or version in force
+ * names the worker. Each shows the tasks of the version naming them (the one in force when it
+ * does) and whether that version is in force today (rule 3).
+ */
+export function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDueDays }: { actor: Actor; workerId: number; today: IsoDate; reviewDueDays: number }) {
+  const naming = (version: SQL | typeof agreements.currentVersion) =>
+    sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementVersions.version} = ${version} AND ${agreementWorkers.workerId} = ${workerId})`;
+  const rows = db
+    .select({
+      id: agreements.id,
+      reference: agreements.reference,
+      state: agreements.state,
+      startDate: agreements.startDate,
+      reviewDate: agreements.reviewDate,
+      currentVersion: agreements.currentVersion,
+      inForceVersion: agreements.inForceVersion,
+      personName: people.name,
+      namedInForce: sql<number>`${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}`,
+    })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .where(and(agreementScope(actor), sql`(${naming(agreements.currentVersion)} OR (${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}))`))
+    .orderBy(sql`${agreements.state} = 'ended'`, asc(people.name), asc(agreements.reference))
+    .all();
+  if (!rows.length) return [];
+  const versionNumber = (r: (typeof rows)[number]) => (r.namedInForce && r.inForceVersion ? r.inForceVersion : r.currentVersion);
+  const taskRows = db
+    .select({ agreementId: agreementVersions.agreementId, version: agreementVersions.version, taskName: tasks.name })
+    .from(agreementTasks)
+    .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(inArray(agreementVersions.agreementId, rows.map((r) => r.id)))
+    .orderBy(asc(tasks.name))
+    .all();
+  return rows.map((r) => {
+    const version = versionNumber(r);
+    const inForce = !!r.namedInForce && isInForce(r, today);
+    return {
+      id: r.id,
+      reference: r.reference,
+      personName: r.personName,
+      version,
+      tasks: taskRows.filter((t) => t.agreementId === r.id && t.version === version).map((t) => t.taskName),
+      status: agreementStatus(r, today, reviewDueDays),
+      startDate: r.startDate,
+      inForce,
+    };
+  });
+}
