@@ -29,6 +29,6 @@ export const NOTHING_FOUND = {
         : "Check the spelling, try part of the name (for example the surname), or search by the 10-digit NHS number.",
   agreements: (search: Search) =>
     search.kind === "nhs_number"
-      ? "Check the NHS number, or search by the person's name or the agreement's reference."
+      ? "Check the NHS number or reference, or search by the person's name."
       : "Check the spelling, try part of the person's name, or the number at the end of the reference (for example 000001). Filters below also narrow the list.",
 };

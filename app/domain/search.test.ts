@@ -4,7 +4,7 @@ import { containsPattern, readSearch } from "./search";
 describe("reading a search", () => {
   it("reads an NHS number typed with or without spaces or hyphens", () => {
     for (const typed of ["9434765919", "943 476 5919", " 943-476-5919 ", "943  476\t5919"]) {
-      expect(readSearch(typed)).toEqual({ kind: "nhs_number", nhsNumber: "9434765919" });
+      expect(readSearch(typed)).toMatchObject({ kind: "nhs_number", nhsNumber: "9434765919" });
     }
   });
 

@@ -27,6 +27,7 @@ import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, personScope, versionScope } from "./scope.server";
 import { contains } from "./search.server";
+import { labelled, workerLabelColumns } from "./worker-names.server";
 
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
@@ -71,7 +72,8 @@ export type AgreementFilters = {
 
 function searchWhere(search: Search | undefined): SQL | undefined {
   if (!search || search.kind === "none") return undefined;
-  if (search.kind === "nhs_number") return eq(people.nhsNumber, search.nhsNumber);
+  // Ten digits may be an NHS number or part of a reference ("2026-000003"): either matches.
+  if (search.kind === "nhs_number") return or(eq(people.nhsNumber, search.nhsNumber), contains(agreements.reference, search.text));
   return or(contains(agreements.reference, search.text), contains(people.name, search.text));
 }
 
@@ -389,13 +391,16 @@ export function getAgreement(
     .where(eq(agreementTasks.versionId, v.id))
     .orderBy(asc(tasks.name))
     .all();
-  const namedWorkers = db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle, userId: careWorkers.userId })
-    .from(agreementWorkers)
-    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
-    .where(eq(agreementWorkers.versionId, v.id))
-    .orderBy(asc(careWorkers.name))
-    .all();
+  // Named as on every list: a name shared at the provider carries the staff number.
+  const namedWorkers = labelled(
+    db
+      .select({ id: careWorkers.id, ...workerLabelColumns(), jobTitle: careWorkers.jobTitle, userId: careWorkers.userId })
+      .from(agreementWorkers)
+      .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+      .where(eq(agreementWorkers.versionId, v.id))
+      .orderBy(asc(careWorkers.name))
+      .all(),
+  );
   const recorders = aliasedTable(users, "recorders");
   const versionSignatures = db
     .select({ signature: signatures, recordedByName: recorders.name })

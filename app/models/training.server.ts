@@ -9,6 +9,7 @@ import { attendanceOutcomes, careWorkers, organisations, tasks, trainingAttendan
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { workerScope } from "./scope.server";
+import { labelled, workerLabelColumns } from "./worker-names.server";
 
 export type TrainingMode = (typeof trainingModes)[number];
 export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
@@ -67,14 +68,14 @@ export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: nu
     .get();
   if (!session) return null;
   const attendees = db
-    .select({ workerId: careWorkers.id, name: careWorkers.name, providerName: organisations.name, outcome: trainingAttendances.outcome })
+    .select({ workerId: careWorkers.id, ...workerLabelColumns(), providerName: organisations.name, outcome: trainingAttendances.outcome })
     .from(trainingAttendances)
     .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .where(and(eq(trainingAttendances.sessionId, id), workerScope(actor)))
     .orderBy(asc(careWorkers.name))
     .all();
-  return { ...session, attendees };
+  return { ...session, attendees: labelled(attendees) };
 }
 
 export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; workerId: number }) {
@@ -91,13 +92,14 @@ export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; 
 
 /** Active workers the actor may put on a session's register. */
 export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Actor; providerId?: number }) {
-  return db
-    .select({ id: careWorkers.id, name: careWorkers.name, providerId: careWorkers.providerId, providerName: organisations.name })
+  const workers = db
+    .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
     .from(careWorkers)
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
     .orderBy(asc(organisations.name), asc(careWorkers.name))
     .all();
+  return labelled(workers);
 }
 
 /**

@@ -95,7 +95,7 @@ describe("every active agreement as one PDF (decision 014)", async () => {
     expect(all).toHaveLength(1 + edithPages + margaretPages);
     expect(all[0]).toContain("Active delegation agreements");
     expect(all[0]).toContain(`${edith.reference}, version 1`);
-    expect(all[0].replace(/\s+/g, " ")).toContain("in order of the person's name, then the agreement's reference");
+    expect(all[0]!.replace(/\s+/g, " ")).toContain("in order of the person's name, then the agreement's reference");
     const edithSheets = all.slice(1, 1 + edithPages);
     const margaretSheets = all.slice(1 + edithPages);
     expect(edithSheets[0]).toContain(`Delegation agreement ${edith.reference}`);

@@ -63,7 +63,8 @@ function agreementsFor(context: AppContext, actor: Actor, request: Request, q: s
       search.kind === "none"
         ? null
         : {
-            found: `${foundLine(agreements.length, ["agreement", "agreements"], search)}${filtered ? ", with the filters below" : ""}`,
+            // Said as typed: ten digits may have been an NHS number or part of a reference.
+            found: `${foundLine(agreements.length, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}`,
             tryNext: agreements.length ? null : NOTHING_FOUND.agreements(search),
           },
     providers: actor.role === "care_worker" ? [] : listProviderChoices(context.db, { actor }),

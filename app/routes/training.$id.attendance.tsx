@@ -5,6 +5,7 @@ import { Button } from "nhsuk-react-components";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Register } from "~/components/training/Register";
+import { registerOf } from "~/models/worker-names.server";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { attendanceProblem } from "~/domain/training";
@@ -33,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     // Attendance is known only from the day of the session (docs/domain.md rule 8), and recorded once.
     notYet: attendanceProblem(found.session.heldOn, today, 1),
     recorded: found.attendees.length > 0,
-    workers: listTrainableWorkers(args.context.db, { actor }),
+    ...registerOf(listTrainableWorkers(args.context.db, { actor })),
   };
 }
 
@@ -65,7 +66,7 @@ export default function Attendance() {
         <p>{d.notYet}.</p>
       ) : (
         <Form method="post" noValidate>
-          <Register workers={d.workers} values={actionData?.values ?? {}} errors={actionData?.errors} hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".' />
+          <Register workers={d.workers} sameNames={d.sameNames} values={actionData?.values ?? {}} errors={actionData?.errors} hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".' />
           <Button type="submit">Record attendance</Button>
         </Form>
       )}

@@ -9,6 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { options } from "~/content/labels";
 import { TRAINING_MODE_LABELS } from "~/content/training";
 import { Register } from "~/components/training/Register";
+import { registerOf } from "~/models/worker-names.server";
 import { pageTitle } from "~/content/titles";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { DATE_WINDOWS } from "~/domain/date-windows";
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
   return {
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
-    workers: listTrainableWorkers(context.db, { actor }),
+    ...registerOf(listTrainableWorkers(context.db, { actor })),
     today: context.clock.today(),
     submissionToken: newSubmissionToken(),
   };
@@ -73,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTraining() {
-  const { tasks, workers, today, submissionToken: token } = useLoaderData<typeof loader>();
+  const { tasks, workers, sameNames, today, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? { heldOn: today };
@@ -94,6 +95,7 @@ export default function NewTraining() {
         </div>
         <Register
           workers={workers}
+          sameNames={sameNames}
           values={values}
           errors={errors}
           hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend". For a session scheduled ahead, leave everyone as "Did not attend": attendance is recorded from the day of the session.'

@@ -8,6 +8,7 @@ import { DateField, RadiosField, SelectField, TextareaField } from "~/components
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
 import { options } from "~/content/labels";
+import { workerLabel } from "~/domain/worker-labels";
 import { pageTitle } from "~/content/titles";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
@@ -45,9 +46,10 @@ async function load(context: LoaderFunctionArgs["context"], request: Request, id
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { actor, worker, providerName } = await load(context, request, params.id);
+  const { actor, worker, providerName, namesakes } = await load(context, request, params.id);
   return {
-    worker,
+    // A name shared at the provider carries the staff number: the observation is for this one (hazard H43).
+    worker: { ...worker, name: workerLabel({ ...worker, namesakes }) },
     providerName,
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
     people: listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),

@@ -16,7 +16,8 @@ export function workerSchema(today: string) {
   return z
     .object({
       providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
-      name: nameText("Enter the care worker's full name", "Full name"),
+      // One space between words, so "Aisha  Begum" is seen to be the Aisha Begum already there.
+      name: nameText("Enter the care worker's full name", "Full name").transform((v) => v.replace(/\s+/g, " ")),
       // Required only when the name is shared at the provider: the model checks that in its transaction.
       staffNumber: optionalText(20)
         .refine((v) => v === "" || /^[A-Za-z0-9][A-Za-z0-9 /-]*$/.test(v), "Staff number must only include letters, numbers, spaces, hyphens and slashes")

@@ -1,6 +1,7 @@
 import { Table } from "nhsuk-react-components";
 import { errorFor, type FormErrors } from "~/components/nhs/form-errors";
 import { ATTENDANCE_OUTCOME_LABELS } from "~/content/training";
+import { SameNameWarning } from "../SameNameWarning";
 
 /** The register of a training session: one `outcome-<workerId>` select per worker; empty means "did not attend". */
 export function Register({
@@ -8,8 +9,11 @@ export function Register({
   values,
   errors,
   hint,
+  sameNames = [],
 }: {
   workers: { id: number; name: string; providerName: string }[];
+  /** "2 care workers at … are called …": the names on the register shown with staff numbers. */
+  sameNames?: string[];
   values: Record<string, unknown>;
   errors?: FormErrors;
   hint: string;
@@ -21,6 +25,7 @@ export function Register({
         Register
       </h2>
       <p className="nhsuk-hint">{hint}</p>
+      <SameNameWarning warnings={sameNames} />
       {attendeesError ? (
         <span className="nhsuk-error-message">
           <span className="nhsuk-u-visually-hidden">Error:</span> {attendeesError}
