@@ -104,12 +104,13 @@ const targets = (): Target[] => [
   { role: "facilitator", path: () => `/training/${id.session()}/attendance`, fields: [`outcome-${id.maria()}`, "outcome-01"] },
   { role: "nurse", path: () => "/training/new", fields: ["taskId", ...date("heldOn"), "mode", "location", "notes", `outcome-${id.maria()}`] },
   { role: "nurse", path: () => "/account/password", fields: ["current", "password", "confirm"] },
-  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
-  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
+  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
+  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
   { role: "nurse", path: () => "/people", fields: ["q"] },
+  { role: "nurse", path: () => "/agreements?status=active", fields: ["q"] },
   // Last: failed sign-ins count towards the address's limit.
   { role: "anonymous", path: () => "/login", fields: ["email", "password", "redirectTo"] },
 ];
