@@ -18,7 +18,19 @@ export type WorkerAgreementRow = {
  * The agreements naming a care worker (listWorkerAgreements), as a compact section of its own:
  * on the worker's page and on a care worker's home page.
  */
-export function WorkerAgreements({ agreements, heading, caption, note }: { agreements: WorkerAgreementRow[]; heading: string; caption: string; note?: string }) {
+export function WorkerAgreements({
+  agreements,
+  heading,
+  caption,
+  note,
+  empty = "No agreement names this care worker.",
+}: {
+  agreements: WorkerAgreementRow[];
+  heading: string;
+  caption: string;
+  note?: string;
+  empty?: string;
+}) {
   return (
     <section aria-labelledby="worker-agreements">
       <h2 id="worker-agreements">{heading}</h2>
@@ -51,7 +63,7 @@ export function WorkerAgreements({ agreements, heading, caption, note }: { agree
           </Table.Body>
         </Table>
       ) : (
-        <p>No agreement names this care worker.</p>
+        <p>{empty}</p>
       )}
     </section>
   );

@@ -88,6 +88,7 @@ export default function Home() {
           heading="Agreements that name you"
           caption="Agreements that name you"
           note="Carry out a task only under an agreement in force for you. Open an agreement to read it or sign it."
+          empty="No agreement names you yet. Your manager will tell you when one does."
         />
       ) : null}
 
