@@ -2,16 +2,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
 import { careWorkers } from "~db/schema";
 
+// Spelt out with the table name: drizzle leaves columns unqualified in a one-table query, and
+// inside the subquery an unqualified provider_id would be the namesake's own.
+const OUTER = { providerId: sql`"care_workers"."provider_id"`, name: sql`"care_workers"."name"` };
+
 /**
  * How many workers at a worker's provider (any status, the worker included) share their name:
  * the SQL half of app/domain/worker-labels.ts, for selecting next to `careWorkers` in any query
  * (or, in raw SQL, with the aliased columns: `{ providerId: sql\`cw.provider_id\`, name: sql\`cw.name\` }`).
  * SQLite's lower() folds ASCII only; the forms compare with the domain's fuller key.
  */
-// Spelt out with the table name: drizzle leaves columns unqualified in a one-table query, and
-// inside the subquery an unqualified provider_id would be the namesake's own.
-const OUTER = { providerId: sql`"care_workers"."provider_id"`, name: sql`"care_workers"."name"` };
-
 export function namesakesSql(worker: { providerId: SQL; name: SQL } = OUTER): SQL<number> {
   return sql<number>`(SELECT count(*) FROM ${careWorkers} AS namesake WHERE namesake.provider_id = ${worker.providerId} AND lower(trim(namesake.name)) = lower(trim(${worker.name})))`;
 }
