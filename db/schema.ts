@@ -232,6 +232,12 @@ export const careWorkers = sqliteTable(
     careCertificateOn: text("care_certificate_on"),
     /** The day they joined this provider: no supervised observation before it (null on older records). */
     joinedOn: text("joined_on"),
+    /**
+     * The provider's own staff number: what tells two care workers with the same name at one
+     * provider apart (required then; see app/domain/worker-labels.ts). Not personal data the way a
+     * date of birth would be, so it may show wherever the worker is picked or listed.
+     */
+    staffNumber: text("staff_number"),
     status: text("status", { enum: workerStatuses }).notNull().default("active"),
     leftOn: text("left_on"),
     /** The worker's own sign-in, when they have one. */

@@ -230,6 +230,10 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         james: worker(brightside, "James Whitfield", "Care worker", 26),
         aisha: worker(brightside, "Aisha Begum", "Care worker", 14),
         chloe: worker(brightside, "Chloe Barker", "Care worker", 8),
+        // Two care workers with one name at one provider, told apart by their staff numbers wherever
+        // they are picked or listed (app/domain/worker-labels.ts).
+        grace: worker(brightside, "Grace Okafor", "Senior care worker", 60, { staffNumber: "BHC-1043" }),
+        graceNew: worker(brightside, "Grace Okafor", "Care worker", 3, { staffNumber: "BHC-2077" }),
         ryan: worker(brightside, "Ryan Doyle", "Care worker", 30, { status: "left", leftOn: addMonths(today, -1) }),
         helen: worker(oakfield, "Helen Kowalski", "Senior carer", 50),
         daniel: worker(oakfield, "Daniel Mensah", "Carer", 20),

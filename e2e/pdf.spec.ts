@@ -126,7 +126,7 @@ test("batch print: a provider manager downloads every active agreement as a zip 
   await signIn(page, "manager2");
   await page.goto("/agreements");
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Download every active agreement/ }).click();
+  await page.getByRole("link", { name: /zip of PDFs/ }).click();
   const file = await (await download).path();
   const listing = execFileSync("unzip", ["-l", file], { encoding: "utf8" });
   const george = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'George Whitaker')");

@@ -80,3 +80,5 @@ export const DRAFT_SECTION_TITLES = {
   consent: "Consent",
   send: "Check and send",
 } as const;
+/** The order of a batch printout (by person, then reference), for the download page and the contents page. */
+export const BATCH_ORDER = "in order of the person's name, then the agreement's reference";

@@ -23,15 +23,19 @@ import {
   users,
 } from "~db/schema";
 import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, isMaySql } from "./carry-out-sql.server";
+import { labelled, namesakesSql, workerLabelColumns } from "./worker-names.server";
+import { workerLabel } from "~/domain/worker-labels";
 
-/** Workers who may be named: active, employed by the person's provider. */
+/** Workers who may be named: active, employed by the person's provider; a shared name carries the staff number. */
 export function listNameableWorkers(db: Db, providerId: number) {
-  return db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
-    .from(careWorkers)
-    .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
-    .orderBy(careWorkers.name)
-    .all();
+  return labelled(
+    db
+      .select({ id: careWorkers.id, ...workerLabelColumns(), jobTitle: careWorkers.jobTitle })
+      .from(careWorkers)
+      .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
+      .orderBy(careWorkers.name, careWorkers.staffNumber)
+      .all(),
+  );
 }
 
 type CoverRow = {
@@ -39,6 +43,8 @@ type CoverRow = {
   taskName: string;
   workerId: number | null;
   workerName: string | null;
+  staffNumber: string | null;
+  namesakes: number | null;
   code: CarryOutCode | null;
   competence: CarryOutCode | null;
   expiresOn: IsoDate | null;
@@ -71,7 +77,8 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
   };
   const agreementRefs = { state: sql`a.state`, startDate: sql`a.start_date`, inForceVersion: sql`a.in_force_version`, version: sql`v.version`, versionState: sql`v.state` };
   const rows = db.all<CoverRow>(sql`
-    SELECT k.id AS taskId, k.name AS taskName, cw.id AS workerId, cw.name AS workerName,
+    SELECT k.id AS taskId, k.name AS taskName, cw.id AS workerId, cw.name AS workerName, cw.staff_number AS staffNumber,
+      ${namesakesSql({ providerId: sql`cw.provider_id`, name: sql`cw.name` })} AS namesakes,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${carryOutCodeSql({ ...refs, agreement: agreementRefs })} END AS code,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${competenceCodeSql(refs)} END AS competence,
       ${countingCompetencySql(refs, "expires_on")} AS expiresOn,
@@ -97,7 +104,7 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
     const ended = competent.code === "competency_declined" || competent.code === "competency_revoked";
     task.workers.push({
       workerId: r.workerId,
-      workerName: r.workerName ?? "",
+      workerName: workerLabel({ name: r.workerName ?? "", staffNumber: r.staffNumber, namesakes: r.namesakes ?? 1 }),
       current: competent.may,
       reason: competent.words,
       competence: competent.code,

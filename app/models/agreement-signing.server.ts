@@ -34,6 +34,8 @@ import { amendAgreement } from "./agreement-lifecycle.server";
 import { agreementInScope, draftSectionsOf, editableDraft, versionOf, type Agreement, type AgreementVersion } from "./agreements.server";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
+import { workerLabelColumns } from "./worker-names.server";
+import { workerLabel } from "~/domain/worker-labels";
 
 export type ConsentInput = {
   kind: (typeof consentKinds)[number];
@@ -166,7 +168,7 @@ export function sendForSignatures(
 /** The parties of a version with their display names. */
 export function partiesOf(db: Db, agreement: Agreement, version: AgreementVersion): { party: Party; name: string; role: string; workerUserId: number | null }[] {
   const workers = db
-    .select({ id: careWorkers.id, name: careWorkers.name, userId: careWorkers.userId })
+    .select({ id: careWorkers.id, ...workerLabelColumns(), userId: careWorkers.userId })
     .from(agreementWorkers)
     .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
     .where(eq(agreementWorkers.versionId, version.id))
@@ -177,7 +179,8 @@ export function partiesOf(db: Db, agreement: Agreement, version: AgreementVersio
   const person = db.select({ name: people.name }).from(people).where(eq(people.id, agreement.personId)).get()!;
   return requiredParties(workers.map((w) => w.id)).map((party) => {
     const workerId = partyWorkerId(party);
-    const worker = workers.find((w) => w.id === workerId);
+    const found = workers.find((w) => w.id === workerId);
+    const worker = found ? { ...found, name: workerLabel(found) } : undefined;
     const name = party === "delegator" ? delegator.name : party === "provider" ? provider.name : party === "person" ? person.name : (worker?.name ?? party);
     return { party, name, role: partyRoleLabel(party), workerUserId: worker?.userId ?? null };
   });

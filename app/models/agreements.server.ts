@@ -1,11 +1,12 @@
-import { aliasedTable, and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
+import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, isInForce, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { duplicateAgreements } from "~/domain/agreement-overlap";
 import { draftDeletionRefusal } from "~/domain/agreement-deletion";
 import { draftSections, type DraftSection } from "~/domain/agreement-task-list";
 import { addDays, type IsoDate, londonDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
+import type { Search } from "~/domain/search";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -30,6 +31,8 @@ import { enforceInterlock, listNameableWorkers, taskCover } from "./agreement-co
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, personScope, versionScope } from "./scope.server";
+import { contains } from "./search.server";
+import { labelled, workerLabelColumns } from "./worker-names.server";
 
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
@@ -68,12 +71,29 @@ export type AgreementFilters = {
   taskId?: number;
   reviewDueBy?: IsoDate;
   personId?: number;
+  /** Part of the reference or the person's name, or the person's whole NHS number (docs/domain.md rule 15: in scope only). */
+  search?: Search;
 };
+
+function searchWhere(search: Search | undefined): SQL | undefined {
+  if (!search || search.kind === "none") return undefined;
+  // Ten digits may be an NHS number or part of a reference ("2026-000003"): either matches.
+  if (search.kind === "nhs_number") return or(eq(people.nhsNumber, search.nhsNumber), contains(agreements.reference, search.text));
+  return or(contains(agreements.reference, search.text), contains(people.name, search.text));
+}
 
 /** Agreements in scope, with today's status; the interlock runs over them first. */
 export function listAgreements(
   db: Db,
-  { actor, filters, today, at, reviewDueDays, warningDays }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number },
+  {
+    actor,
+    filters,
+    today,
+    at,
+    reviewDueDays,
+    warningDays,
+    limit = 500,
+  }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number; /** null for every one (batch print must miss none) */ limit?: number | null },
 ) {
   enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
 
@@ -117,6 +137,7 @@ export function listAgreements(
         statusWhere,
         filters.providerId ? eq(agreements.providerId, filters.providerId) : undefined,
         filters.personId ? eq(agreements.personId, filters.personId) : undefined,
+        searchWhere(filters.search),
         filters.reviewDueBy ? and(inArray(agreements.state, ["active"]), sql`${agreements.reviewDate} <= ${filters.reviewDueBy}`) : undefined,
         filters.taskId
           ? exists(
@@ -130,7 +151,7 @@ export function listAgreements(
       ),
     )
     .orderBy(asc(agreements.reviewDate), asc(agreements.id))
-    .limit(500)
+    .limit(limit ?? -1)
     .all();
   return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
@@ -375,13 +396,16 @@ export function getAgreement(
     .where(eq(agreementTasks.versionId, v.id))
     .orderBy(asc(tasks.name))
     .all();
-  const namedWorkers = db
-    .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle, userId: careWorkers.userId })
-    .from(agreementWorkers)
-    .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
-    .where(eq(agreementWorkers.versionId, v.id))
-    .orderBy(asc(careWorkers.name))
-    .all();
+  // Named as on every list: a name shared at the provider carries the staff number.
+  const namedWorkers = labelled(
+    db
+      .select({ id: careWorkers.id, ...workerLabelColumns(), jobTitle: careWorkers.jobTitle, userId: careWorkers.userId })
+      .from(agreementWorkers)
+      .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
+      .where(eq(agreementWorkers.versionId, v.id))
+      .orderBy(asc(careWorkers.name))
+      .all(),
+  );
   const recorders = aliasedTable(users, "recorders");
   const versionSignatures = db
     .select({ signature: signatures, recordedByName: recorders.name })
@@ -527,5 +551,57 @@ export function deleteDraft(db: Db, { actor, agreementId, at }: { actor: Actor; 
       at,
     });
     return { reference: agreement.reference };
+  });
+}
+
+/**
+ * Agreements naming a care worker, for the worker's page and a care worker's own home page:
+ * those in the reader's scope (docs/domain.md rule 15) whose current version or version in force
+ * names the worker. Each shows the tasks of the version naming them (the one in force when it
+ * does) and whether that version is in force today (rule 3).
+ */
+export function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDueDays }: { actor: Actor; workerId: number; today: IsoDate; reviewDueDays: number }) {
+  const naming = (version: SQL | typeof agreements.currentVersion) =>
+    sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementVersions.version} = ${version} AND ${agreementWorkers.workerId} = ${workerId})`;
+  const rows = db
+    .select({
+      id: agreements.id,
+      reference: agreements.reference,
+      state: agreements.state,
+      startDate: agreements.startDate,
+      reviewDate: agreements.reviewDate,
+      currentVersion: agreements.currentVersion,
+      inForceVersion: agreements.inForceVersion,
+      personName: people.name,
+      namedInForce: sql<number>`${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}`,
+    })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .where(and(agreementScope(actor), sql`(${naming(agreements.currentVersion)} OR (${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}))`))
+    .orderBy(sql`${agreements.state} = 'ended'`, asc(people.name), asc(agreements.reference))
+    .all();
+  if (!rows.length) return [];
+  const versionNumber = (r: (typeof rows)[number]) => (r.namedInForce && r.inForceVersion ? r.inForceVersion : r.currentVersion);
+  const taskRows = db
+    .select({ agreementId: agreementVersions.agreementId, version: agreementVersions.version, taskName: tasks.name })
+    .from(agreementTasks)
+    .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(inArray(agreementVersions.agreementId, rows.map((r) => r.id)))
+    .orderBy(asc(tasks.name))
+    .all();
+  return rows.map((r) => {
+    const version = versionNumber(r);
+    const inForce = !!r.namedInForce && isInForce(r, today);
+    return {
+      id: r.id,
+      reference: r.reference,
+      personName: r.personName,
+      version,
+      tasks: taskRows.filter((t) => t.agreementId === r.id && t.version === version).map((t) => t.taskName),
+      status: agreementStatus(r, today, reviewDueDays),
+      startDate: r.startDate,
+      inForce,
+    };
   });
 }

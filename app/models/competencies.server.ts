@@ -36,6 +36,8 @@ import { competencyScope, personScope, workerScope } from "./scope.server";
 
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
+import { labelled, namesakesSql, workerLabelColumns } from "./worker-names.server";
+import { workerLabel } from "~/domain/worker-labels";
 
 
 const signers = aliasedTable(users, "signers");
@@ -439,7 +441,7 @@ export function listWorkerCompetencies(
 /** One competency with its whole history: sign-offs, changes of state and observations. */
 export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor: Actor; id: number; today: IsoDate; warningDays: number }) {
   const found = db
-    .select({ competency: competencies, worker: careWorkers, task: tasks, personName: people.name, providerName: organisations.name })
+    .select({ competency: competencies, worker: careWorkers, namesakes: namesakesSql(), task: tasks, personName: people.name, providerName: organisations.name })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
@@ -488,8 +490,11 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
   const status = competencyStatus(competency, today, warningDays);
   const mayStrikeOut = (o: (typeof observations)[number]) =>
     !strikeOutProblems({ role: actor.role, observedOn: o.observedOn, struckOut: o.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn }).length;
+  const { namesakes, ...rest } = found;
   return {
-    ...found,
+    ...rest,
+    // Named as everywhere: a name shared at the provider carries the staff number, so nobody signs off the wrong one (hazard H43).
+    worker: { ...found.worker, name: workerLabel({ ...found.worker, namesakes }) },
     status,
     /** docs/domain.md rule 12: null when declined or revoked, so no sign-off or expiry is shown as if current. */
     current: currentSignOff({ ...competency, status }),
@@ -510,13 +515,16 @@ export function trainingMatrix(
   db: Db,
   { actor, providerId, taskId, today, warningDays }: { actor: Actor; providerId?: number; taskId?: number; today: IsoDate; warningDays: number },
 ) {
-  const workers = db
-    .select({ id: careWorkers.id, name: careWorkers.name, providerName: organisations.name })
-    .from(careWorkers)
-    .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
-    .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
-    .orderBy(asc(organisations.name), asc(careWorkers.name))
-    .all();
+  // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
+  const workers = labelled(
+    db
+      .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
+      .from(careWorkers)
+      .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
+      .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
+      .orderBy(asc(organisations.name), asc(careWorkers.name))
+      .all(),
+  );
   const taskList = db
     .select({ id: tasks.id, name: tasks.name, code: tasks.code })
     .from(tasks)

@@ -1,6 +1,7 @@
 import type { Actor } from "~/domain/actor";
 import { COMPETENCY_STATUS_LABELS, currentSignOff } from "~/domain/competency";
 import { formatDate, type IsoDate } from "~/domain/dates";
+import { workerLabel } from "~/domain/worker-labels";
 import type { PassportPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
 import { listWorkerCompetencies } from "./competencies.server";
@@ -10,7 +11,8 @@ export function passportPdfData(db: Db, { actor, workerId, today, warningDays }:
   const found = getWorker(db, { actor, id: workerId });
   if (!found) return null;
   return {
-    workerName: found.worker.name,
+    // A name shared at the provider carries the staff number, so the passport is plainly this worker's.
+    workerName: workerLabel({ ...found.worker, namesakes: found.namesakes }),
     jobTitle: found.worker.jobTitle,
     providerName: found.providerName,
     careCertificate: found.worker.careCertificateOn ? formatDate(found.worker.careCertificateOn) : "not recorded",

@@ -1,10 +1,12 @@
-import { aliasedTable, and, asc, count, eq, like } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import type { Search } from "~/domain/search";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { OutOfScopeError } from "./errors.server";
 import { organisations, people } from "~db/schema";
 import { personScope, providerChoiceScope } from "./scope.server";
+import { contains } from "./search.server";
 
 export type PersonInput = {
   name: string;
@@ -21,7 +23,19 @@ export type PersonInput = {
 
 const teams = aliasedTable(organisations, "teams");
 
-export function listPeople(db: Db, { actor, q }: { actor: Actor; q?: string }) {
+/**
+ * People in the actor's scope, optionally found by a search: a whole NHS number (however it was
+ * typed) or part of a name. Some digits only find nobody (app/domain/search.ts says why).
+ */
+export function listPeople(db: Db, { actor, search = { kind: "none" } }: { actor: Actor; search?: Search }) {
+  const found =
+    search.kind === "nhs_number"
+      ? eq(people.nhsNumber, search.nhsNumber)
+      : search.kind === "text"
+        ? contains(people.name, search.text)
+        : search.kind === "partial_nhs_number"
+          ? sql`0`
+          : undefined;
   return db
     .select({
       id: people.id,
@@ -35,7 +49,7 @@ export function listPeople(db: Db, { actor, q }: { actor: Actor; q?: string }) {
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.providerId))
     .innerJoin(teams, eq(teams.id, people.teamId))
-    .where(and(personScope(actor), q ? like(people.name, `%${q}%`) : undefined))
+    .where(and(personScope(actor), found))
     .orderBy(asc(people.name))
     .all();
 }

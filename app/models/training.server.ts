@@ -9,6 +9,7 @@ import { attendanceOutcomes, careWorkers, organisations, tasks, trainingAttendan
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { workerScope } from "./scope.server";
+import { labelled, sameNameWarningsOf, workerLabelColumns } from "./worker-names.server";
 
 export type TrainingMode = (typeof trainingModes)[number];
 export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
@@ -84,7 +85,7 @@ export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: nu
     .get();
   if (!session) return null;
   const attendees = db
-    .select({ workerId: careWorkers.id, name: careWorkers.name, providerName: organisations.name, outcome: trainingAttendances.outcome })
+    .select({ workerId: careWorkers.id, ...workerLabelColumns(), providerName: organisations.name, outcome: trainingAttendances.outcome })
     .from(trainingAttendances)
     .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
@@ -92,7 +93,7 @@ export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: nu
     .orderBy(asc(careWorkers.name))
     .all();
   const facts = { heldOn: session.session.heldOn, cancelledAt: session.session.cancelledAt, attendees: session.attendeeCount };
-  return { ...session, attendees, facts };
+  return { ...session, attendees: labelled(attendees), facts };
 }
 
 export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; workerId: number }) {
@@ -109,13 +110,14 @@ export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; 
 
 /** Active workers the actor may put on a session's register. */
 export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Actor; providerId?: number }) {
-  return db
-    .select({ id: careWorkers.id, name: careWorkers.name, providerId: careWorkers.providerId, providerName: organisations.name })
+  const workers = db
+    .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
     .from(careWorkers)
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
     .orderBy(asc(organisations.name), asc(careWorkers.name))
     .all();
+  return labelled(workers);
 }
 
 /**
@@ -130,7 +132,7 @@ export function registerChoices(db: Db, { actor, providerId, ticked }: { actor: 
   const workers = chosen ? all.filter((w) => w.providerId === chosen) : all;
   const kept = all.filter((w) => w.providerId !== chosen && chosen !== undefined && ticked.includes(w.id));
   const strip = ({ id, name, providerName }: (typeof all)[number]) => ({ id, name, providerName });
-  return { providers, providerId: chosen, workers: workers.map(strip), kept: kept.map(strip), total: all.length };
+  return { providers, providerId: chosen, workers: workers.map(strip), kept: kept.map(strip), total: all.length, sameNames: sameNameWarningsOf(workers) };
 }
 
 /**

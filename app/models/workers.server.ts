@@ -1,17 +1,21 @@
-import { and, asc, count, eq, like, or } from "drizzle-orm";
+import { and, asc, count, eq, like, ne, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { staffNumberProblem } from "~/domain/worker-labels";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { OutOfScopeError } from "./errors.server";
+import { OutOfScopeError, RuleError } from "./errors.server";
 import { careWorkers, organisations, users } from "~db/schema";
 import { followUpCompetencyChange } from "./competency-follow-up.server";
 import { providerChoiceScope, workerScope } from "./scope.server";
+import { namesakesSql } from "./worker-names.server";
 
 export type WorkerStatus = (typeof careWorkers.$inferSelect)["status"];
 
 export type WorkerInput = {
   providerId: number;
   name: string;
+  /** Required when another worker at the provider has the same name (app/domain/worker-labels.ts). */
+  staffNumber?: string | null;
   jobTitle: string;
   careCertificateOn: string | null;
   joinedOn: string | null;
@@ -27,6 +31,8 @@ export function listWorkers(
     .select({
       id: careWorkers.id,
       name: careWorkers.name,
+      staffNumber: careWorkers.staffNumber,
+      namesakes: namesakesSql(),
       jobTitle: careWorkers.jobTitle,
       status: careWorkers.status,
       providerId: careWorkers.providerId,
@@ -39,7 +45,7 @@ export function listWorkers(
         workerScope(actor),
         providerId ? eq(careWorkers.providerId, providerId) : undefined,
         status ? eq(careWorkers.status, status) : undefined,
-        q ? or(like(careWorkers.name, `%${q}%`), like(careWorkers.jobTitle, `%${q}%`)) : undefined,
+        q ? or(like(careWorkers.name, `%${q}%`), like(careWorkers.jobTitle, `%${q}%`), like(careWorkers.staffNumber, `%${q}%`)) : undefined,
       ),
     )
     .orderBy(asc(organisations.name), asc(careWorkers.name))
@@ -53,7 +59,7 @@ export function countWorkers(db: Db, actor: Actor): number {
 export function getWorker(db: Db, { actor, id }: { actor: Actor; id: number }) {
   return (
     db
-      .select({ worker: careWorkers, providerName: organisations.name, userEmail: users.email })
+      .select({ worker: careWorkers, namesakes: namesakesSql(), providerName: organisations.name, userEmail: users.email })
       .from(careWorkers)
       .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
       .leftJoin(users, eq(users.id, careWorkers.userId))
@@ -68,17 +74,34 @@ function mayManageProvider(db: Db, actor: Actor, providerId: number): boolean {
   return !!db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, providerId), providerChoiceScope(actor))).get();
 }
 
-export { OutOfScopeError };
+export { OutOfScopeError, RuleError };
+
+/**
+ * Refuses a name and staff number that could not be told apart from another worker at the
+ * provider (app/domain/worker-labels.ts): checked in the write transaction, so two managers
+ * adding the same name at once cannot both get through without one.
+ */
+function assertDistinguishable(db: Db, { providerId, name, staffNumber, exceptId }: { providerId: number; name: string; staffNumber: string | null; exceptId?: number }) {
+  const others = db
+    .select({ name: careWorkers.name, staffNumber: careWorkers.staffNumber })
+    .from(careWorkers)
+    .where(and(eq(careWorkers.providerId, providerId), exceptId ? ne(careWorkers.id, exceptId) : undefined))
+    .all();
+  const provider = db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, providerId)).get();
+  const problem = staffNumberProblem({ name, staffNumber }, others, provider?.name ?? "this provider");
+  if (problem) throw new RuleError([problem]);
+}
 
 export function createWorker(db: Db, { actor, input, at }: { actor: Actor; input: WorkerInput; at: Date }): number {
   return inTransaction(db, (tx) => {
     if (!mayManageProvider(tx, actor, input.providerId)) throw new OutOfScopeError();
+    assertDistinguishable(tx, { providerId: input.providerId, name: input.name, staffNumber: input.staffNumber ?? null });
     const row = tx
       .insert(careWorkers)
       .values({ ...input, leftOn: input.status === "left" ? input.leftOn : null })
       .returning({ id: careWorkers.id })
       .get();
-    recordAudit(tx, { actorId: actor.userId, action: "worker.create", entityType: "worker", entityId: row.id, details: { name: input.name, providerId: input.providerId }, at });
+    recordAudit(tx, { actorId: actor.userId, action: "worker.create", entityType: "worker", entityId: row.id, details: { name: input.name, staffNumber: input.staffNumber ?? null, providerId: input.providerId }, at });
     return row.id;
   });
 }
@@ -88,9 +111,11 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
     const existing = getWorker(tx, { actor, id });
     if (!existing || !mayManageProvider(tx, actor, existing.worker.providerId)) return false;
     // A worker moves between providers only by leaving one and joining another: the provider stays.
+    assertDistinguishable(tx, { providerId: existing.worker.providerId, name: input.name, staffNumber: input.staffNumber === undefined ? existing.worker.staffNumber : input.staffNumber, exceptId: id });
     tx.update(careWorkers)
       .set({
         name: input.name,
+        staffNumber: input.staffNumber,
         jobTitle: input.jobTitle,
         careCertificateOn: input.careCertificateOn,
         joinedOn: input.joinedOn,

@@ -37,9 +37,21 @@ function Section({ n, title, children, breakBefore }: { n: number; title: string
 
 /** The printed delegation agreement: the eleven sections of the printed agreement (the last, its history), A4, page x of y on every page. */
 export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: boolean[][] | null }) {
-  const footer = `${data.reference}, Version ${data.version}, Printed ${data.printedOn}`;
   return (
     <Document title={`${data.reference} version ${data.version}`} author="Delegated Care" subject="Delegation agreement" language="en-GB">
+      <AgreementPages data={data} qr={qr} />
+    </Document>
+  );
+}
+
+/**
+ * One agreement's pages, on its own or in a batch (AgreementBatchDocument): one <Page> that
+ * wraps onto as many sheets as it needs, so "page x of y" counts this agreement's sheets only
+ * (react-pdf's sub-page numbers), and it always starts on a new sheet.
+ */
+export function AgreementPages({ data, qr }: { data: AgreementPdfData; qr: boolean[][] | null }) {
+  const footer = `${data.reference}, Version ${data.version}, Printed ${data.printedOn}`;
+  return (
       <Page size="A4" style={styles.page}>
         <View style={styles.header} fixed>
           <Text style={styles.headerTitle}>NHS Delegated Care: delegation agreement</Text>
@@ -50,7 +62,7 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
           {footer}
           {data.verificationCode ? `\nVerification code: ${data.verificationCode}${data.verifyUrl ? ` at ${data.verifyUrl}` : ""}` : `\n${data.unsignedMark}`}
         </Text>
-        <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        <Text style={styles.footerPage} fixed render={({ subPageNumber, subPageTotalPages }) => `Page ${subPageNumber} of ${subPageTotalPages}`} />
         {data.status.watermark ? (
           <Text style={styles.watermark} fixed>
             {data.status.watermark}
@@ -213,6 +225,5 @@ export function AgreementDocument({ data, qr }: { data: AgreementPdfData; qr: bo
           </Section>
         ) : null}
       </Page>
-    </Document>
   );
 }

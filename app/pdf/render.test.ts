@@ -69,3 +69,46 @@ describe("the printed agreement", async () => {
     expect(pdf.storable).toBe(false);
   }, 30_000);
 });
+
+describe("every active agreement as one PDF (decision 014)", async () => {
+  const d = await demoDatabase();
+  const build = (id: number) =>
+    agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!.data;
+
+  it("has a contents page, then each agreement from a new page with its own page numbers and status on every page", async () => {
+    const edith = build(d.ids.agreements.edith);
+    const margaret = build(d.ids.agreements.margaret);
+    const single = (data: typeof edith) => renderPdf({ kind: "agreement", data }).then((b) => pages(pdfText(b)).length);
+    const [edithPages, margaretPages] = [await single(edith), await single(margaret)];
+    const bytes = await renderPdf({
+      kind: "agreements",
+      data: {
+        providerName: "Brightside Home Care",
+        printedOn: "22 November 2026",
+        order: "in order of the person's name, then the agreement's reference",
+        agreements: [
+          { printout: edith, statusOnTheDay: "Active" },
+          { printout: margaret, statusOnTheDay: "Suspended" },
+        ],
+      },
+    });
+    const all = pages(pdfText(bytes));
+    // One contents page, then exactly the pages each agreement has when printed on its own.
+    expect(all).toHaveLength(1 + edithPages + margaretPages);
+    expect(all[0]).toContain("Active delegation agreements");
+    expect(all[0]).toContain(`${edith.reference}, version 1`);
+    expect(all[0]!.replace(/\s+/g, " ")).toContain("in order of the person's name, then the agreement's reference");
+    const edithSheets = all.slice(1, 1 + edithPages);
+    const margaretSheets = all.slice(1 + edithPages);
+    expect(edithSheets[0]).toContain(`Delegation agreement ${edith.reference}`);
+    expect(margaretSheets[0]).toContain(`Delegation agreement ${margaret.reference}`);
+    edithSheets.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${edithPages}`);
+      expect(p).toContain("the day this was printed: In force.");
+    });
+    margaretSheets.forEach((p, i) => {
+      expect(p).toContain(`Page ${i + 1} of ${margaretPages}`);
+      expect(p.replace(/\s+/g, " ")).toContain("the day this was printed: Suspended.");
+    });
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import QRCode from "qrcode";
+import { AgreementBatchDocument } from "./AgreementBatchDocument";
 import { AgreementDocument } from "./AgreementDocument";
 import { registerFonts } from "./fonts";
 import { PassportDocument } from "./PassportDocument";
@@ -23,6 +24,8 @@ export async function renderPdf(job: PdfJob): Promise<Uint8Array> {
   const element =
     job.kind === "agreement" ? (
       <AgreementDocument data={job.data} qr={job.data.verifyUrl ? qrModules(job.data.verifyUrl) : null} />
+    ) : job.kind === "agreements" ? (
+      <AgreementBatchDocument data={job.data} qrs={job.data.agreements.map(({ printout }) => (printout.verifyUrl ? qrModules(printout.verifyUrl) : null))} />
     ) : (
       <PassportDocument data={job.data} />
     );

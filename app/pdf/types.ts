@@ -61,4 +61,14 @@ export type PassportPdfData = {
   competencies: { taskName: string; personName: string | null; status: string; signedOff: string; expiresOn: string }[];
 };
 
-export type PdfJob = { kind: "agreement"; data: AgreementPdfData } | { kind: "passport"; data: PassportPdfData };
+/** Every active agreement of a provider as one file to print (docs/decisions/014-batch-print-as-one-pdf.md). */
+export type AgreementBatchPdfData = {
+  providerName: string;
+  printedOn: string;
+  /** The order the agreements are in, in words, as the download page says it. */
+  order: string;
+  /** Each agreement's printout, with its status on the day in a few words for the contents page. */
+  agreements: { printout: AgreementPdfData; statusOnTheDay: string }[];
+};
+
+export type PdfJob = { kind: "agreement"; data: AgreementPdfData } | { kind: "agreements"; data: AgreementBatchPdfData } | { kind: "passport"; data: PassportPdfData };

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "nhsuk-react-components";
 import { AlertCounts, AlertsTable, ExpiryChart } from "~/components/Alerts";
 import { PassportTable } from "~/components/Passport";
+import { WorkerAgreements } from "~/components/WorkerAgreements";
+import { listWorkerAgreements } from "~/models/agreements.server";
 import { NAVIGATION } from "~/content/navigation";
 import { pageTitle } from "~/content/titles";
 import { countAlerts } from "~/domain/alerts";
@@ -36,6 +38,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       actor.role === "care_worker" && actor.workerId
         ? listWorkerCompetencies(db, { actor, workerId: actor.workerId, today, warningDays: settings.competencyWarningDays })
         : null,
+    // A care worker's own agreements, so "what do I do next" is on the first page they see.
+    myAgreements: actor.role === "care_worker" && actor.workerId ? listWorkerAgreements(db, { actor, workerId: actor.workerId, today, reviewDueDays: settings.reviewDueDays }) : null,
   };
 }
 
@@ -76,6 +80,16 @@ export default function Home() {
           </p>
           <PassportTable entries={data.passport} caption="Your competencies" />
         </>
+      ) : null}
+
+      {data.myAgreements ? (
+        <WorkerAgreements
+          agreements={data.myAgreements}
+          heading="Agreements that name you"
+          caption="Agreements that name you"
+          note="Carry out a task only under an agreement in force for you. Open an agreement to read it or sign it."
+          empty="No agreement names you yet. Your manager will tell you when one does."
+        />
       ) : null}
 
       {data.expiry ? (

@@ -7,10 +7,12 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { errorFor } from "~/components/nhs/form-errors";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
+import { SameNameWarning } from "~/components/SameNameWarning";
 import { pageTitle } from "~/content/titles";
 import { candidateWorkers } from "~/models/agreement-cover.server";
 import { setNamedWorkers } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
+import { sameNameWarningsOf } from "~/models/worker-names.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 
@@ -20,18 +22,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const { actor, view, settings } = await loadAgreementPage(args);
   requireNurseOf(actor);
   const { agreement } = view;
+  const candidates = candidateWorkers(args.context.db, {
+    providerId: agreement.providerId,
+    personId: agreement.personId,
+    taskIds: view.tasks.map((t) => t.task.id),
+    today: args.context.clock.today(),
+    warningDays: settings.competencyWarningDays,
+  });
   return {
     id: agreement.id,
     reference: agreement.reference,
     providerName: view.providerName,
     personName: view.person.name,
-    candidates: candidateWorkers(args.context.db, {
-      providerId: agreement.providerId,
-      personId: agreement.personId,
-      taskIds: view.tasks.map((t) => t.task.id),
-      today: args.context.clock.today(),
-      warningDays: settings.competencyWarningDays,
-    }),
+    candidates: candidates.map(({ id, name, jobTitle, tasks }) => ({ id, name, jobTitle, tasks })),
+    // Two workers with one name: naming the wrong one puts the task with someone never assessed for it (hazard H43).
+    sameNames: sameNameWarningsOf(candidates.map((c) => ({ ...c, providerId: agreement.providerId, providerName: view.providerName }))),
     named: view.namedWorkers.map((w) => String(w.id)),
   };
 }
@@ -54,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NameWorkers() {
-  const { id, reference, providerName, personName, candidates, named } = useLoaderData<typeof loader>();
+  const { id, reference, providerName, personName, candidates, named, sameNames } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const raw = actionData?.values?.workerIds;
   const chosen = Array.isArray(raw) ? raw : named;
@@ -69,6 +74,7 @@ export default function NameWorkers() {
             task{personName ? ` (for ${personName}, where the task is person-specific)` : ""}.
           </p>
         </PageHeading>
+        <SameNameWarning warnings={sameNames} />
         <Form method="post" noValidate>
           <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
             <fieldset className="nhsuk-fieldset" aria-describedby={error ? "workerIds--error-message" : undefined}>

@@ -1,19 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Button, Checkboxes, Select, Table } from "nhsuk-react-components";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, Checkboxes, Select, Table, TextInput } from "nhsuk-react-components";
 import { z } from "zod";
 import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { SearchOutcome } from "~/components/SearchOutcome";
+import { foundLine, NOTHING_FOUND } from "~/content/search";
 import { pageTitle } from "~/content/titles";
 import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "~/domain/agreement";
 import { addDays, formatDate } from "~/domain/dates";
+import type { Actor } from "~/domain/actor";
 import { can } from "~/domain/roles";
+import { readSearch } from "~/domain/search";
 import { listAgreements } from "~/models/agreements.server";
 import { listProviderChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
 import { listTasks } from "~/models/tasks.server";
+import type { AppContext } from "~/services/context.server";
+import { formValues } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
+import { BATCH_ORDER } from "~/content/agreements";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Delegation agreements", matches);
 
@@ -26,9 +33,11 @@ const FilterSchema = z.object({
   reviewDue: z.literal("yes").optional().catch(undefined),
 });
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requirePermission(context, request, "read", "agreement");
+const SearchSchema = z.object({ q: z.string().max(100).optional().catch(undefined) });
+
+function agreementsFor(context: AppContext, actor: Actor, request: Request, q: string | undefined) {
   const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = readSearch(q);
   const settings = getSettings(context.db);
   const today = context.clock.today();
   const agreements = listAgreements(context.db, {
@@ -38,15 +47,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       providerId: filters.provider,
       taskId: filters.task,
       reviewDueBy: filters.reviewDue ? addDays(today, settings.reviewDueDays) : undefined,
+      search,
     },
     today,
     at: context.clock.now(),
     reviewDueDays: settings.reviewDueDays,
     warningDays: settings.competencyWarningDays,
   });
+  const filtered = !!(filters.status || filters.provider || filters.task || filters.reviewDue);
   return {
     agreements,
     filters,
+    q: q?.trim() ?? "",
+    outcome:
+      search.kind === "none"
+        ? null
+        : {
+            // Said as typed: ten digits may have been an NHS number or part of a reference.
+            found: `${foundLine(agreements.length, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}`,
+            tryNext: agreements.length ? null : NOTHING_FOUND.agreements(search),
+          },
     providers: actor.role === "care_worker" ? [] : listProviderChoices(context.db, { actor }),
     tasks: listTasks(context.db).map((t) => ({ id: t.id, name: t.name })),
     canCreate: can(actor.role, "manage", "agreement"),
@@ -55,8 +75,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "read", "agreement");
+  return agreementsFor(context, actor, request, undefined);
+}
+
+/**
+ * Searching by the person's name (personal data) or a reference posts the words, so they never
+ * land in the address bar, history or logs; the filters, which name nobody, stay in the address.
+ * Reading only: nothing is written.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(context, request, "read", "agreement");
+  const { q } = SearchSchema.parse(formValues(await request.formData()));
+  return agreementsFor(context, actor, request, q);
+}
+
 export default function Agreements() {
-  const { agreements, filters, providers, tasks, canCreate, canBatchPrint, reviewDueDays } = useLoaderData<typeof loader>();
+  const everything = useLoaderData<typeof loader>();
+  const searched = useActionData<typeof action>();
+  const { agreements, filters, q, outcome, providers, tasks, canCreate, canBatchPrint, reviewDueDays } = searched ?? everything;
   return (
     <>
       <DoneBanner />
@@ -67,12 +105,43 @@ export default function Agreements() {
         </p>
       ) : null}
       {canBatchPrint ? (
-        <p>
-          <a href="/agreements/print-all" download>
-            Download every active agreement for printing (zip of PDFs)
-          </a>
-        </p>
+        <>
+          <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">Print every active agreement</h2>
+          <p className="nhsuk-u-margin-bottom-2">
+            Every agreement in force, due or overdue for review, or signed and about to start, {BATCH_ORDER}. Each starts on a new page with its own page numbers and its status on the day it is printed.
+          </p>
+          <ul className="nhsuk-list">
+            <li>
+              <a href="/agreements/print-all.pdf" download>
+                Download every active agreement as one PDF, to print in one go
+              </a>
+            </li>
+            <li>
+              <a href="/agreements/print-all" download>
+                Download every active agreement for printing (zip of PDFs, one file each)
+              </a>
+            </li>
+          </ul>
+        </>
       ) : null}
+      <Form method="post" className="dc-filter" aria-label="Find an agreement">
+        <div className="dc-filter-row">
+          <TextInput
+            id="q"
+            name="q"
+            label="Reference, person's name or NHS number"
+            hint="For example, DA-2026-000001, 000001 or Edith Clarke"
+            defaultValue={q}
+            width={20}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <div className="nhsuk-form-group">
+            <Button type="submit" secondary>Search</Button>
+          </div>
+        </div>
+      </Form>
+      <SearchOutcome outcome={outcome} clearTo="/agreements" clearLabel="Show every agreement" />
       <Form method="get" className="dc-filter" aria-label="Filter agreements">
         <div className="dc-filter-row">
           <Select id="status" name="status" label="Status" defaultValue={filters.status ?? ""}>
@@ -100,7 +169,7 @@ export default function Agreements() {
         </div>
       </Form>
       {agreements.length ? (
-        <Table caption={`${agreements.length} agreement${agreements.length === 1 ? "" : "s"}, soonest review first`} responsive>
+        <Table caption={`${outcome ? outcome.found : `${agreements.length} agreement${agreements.length === 1 ? "" : "s"}`}, soonest review first`} responsive>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Reference</Table.Cell>
@@ -126,8 +195,8 @@ export default function Agreements() {
             ))}
           </Table.Body>
         </Table>
-      ) : (
-        <p>No agreements match.</p>
+      ) : outcome ? null : (
+        <p>No agreements match these filters. Choose “Any status” and “All tasks” to see every agreement.</p>
       )}
     </>
   );

@@ -1,31 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listAgreements } from "~/models/agreements.server";
-import { getSettings } from "~/models/settings.server";
-import { agreementPdf } from "~/services/agreement-pdf.server";
+import { agreementPdf, agreementsToPrint } from "~/services/agreement-pdf.server";
 import { requirePermission } from "~/services/session.server";
 import { zipStore } from "~/services/zip.server";
 
 /**
  * Batch print for a provider manager: every active agreement of their provider, the version
- * in force of each, as one zip of PDFs (docs/decisions/010-batch-print-as-zip.md).
+ * in force of each, as one zip of PDFs (docs/decisions/010-batch-print-as-zip.md); the same
+ * agreements as one PDF are at /agreements/print-all.pdf (decision 014).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign", "agreement");
   if (actor.role !== "provider_manager") throw new Response("For provider managers", { status: 403 });
-  const settings = getSettings(context.db);
   const today = context.clock.today();
-  const active = listAgreements(context.db, {
-    actor,
-    filters: {},
-    today,
-    at: context.clock.now(),
-    reviewDueDays: settings.reviewDueDays,
-    warningDays: settings.competencyWarningDays,
-  }).filter((a) => a.state === "active");
   const files = [];
-  for (const a of active) {
+  for (const a of agreementsToPrint(context, actor)) {
     const pdf = await agreementPdf(context, { actor, id: a.id, version: a.inForceVersion ?? undefined });
-    if (pdf) files.push({ name: pdf.filename, bytes: pdf.bytes, modified: context.clock.now() });
+    // Never a zip that silently lacks one (hazard H44).
+    if (!pdf) throw new Error(`Agreement ${a.reference} could not be printed in the batch`);
+    files.push({ name: pdf.filename, bytes: pdf.bytes, modified: context.clock.now() });
   }
   return new Response(new Uint8Array(zipStore(files)), {
     headers: {

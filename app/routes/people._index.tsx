@@ -4,12 +4,15 @@ import { Button, Table, TextInput } from "nhsuk-react-components";
 import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { SearchOutcome } from "~/components/SearchOutcome";
 import { CARE_SETTING_LABELS } from "~/content/labels";
+import { foundLine, NOTHING_FOUND } from "~/content/search";
 import { pageTitle } from "~/content/titles";
 import type { Actor } from "~/domain/actor";
 import { formatDate } from "~/domain/dates";
 import { maskNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
+import { readSearch } from "~/domain/search";
 import { listPeople } from "~/models/people.server";
 import { formValues } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
@@ -17,12 +20,18 @@ import type { AppContext } from "~/services/context.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving care", matches);
 
-const FilterSchema = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
+const FilterSchema = z.object({ q: z.string().max(100).optional().catch(undefined) });
 
 function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
+  const search = readSearch(q);
   // NHS numbers leave the server masked in lists: only the last four digits.
-  const people = listPeople(context.db, { actor, q: q || undefined }).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
-  return { people, q: q ?? "", canAdd: can(actor.role, "manage", "person") };
+  const people = listPeople(context.db, { actor, search }).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
+  return {
+    people,
+    q: q?.trim() ?? "",
+    outcome: search.kind === "none" ? null : { found: foundLine(people.length, ["person", "people"], search), tryNext: people.length ? null : NOTHING_FOUND.people(search) },
+    canAdd: can(actor.role, "manage", "person"),
+  };
 }
 
 /** Everyone on the actor's caseloads. A search is a POST (the action), never ?q=: see below. */
@@ -32,8 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /**
- * Searching by name posts the name, so it never lands in the address bar, browser history,
- * server or proxy logs (issue 12, finding 12). Reading only: nothing is written.
+ * Searching by name or NHS number posts it, so it never lands in the address bar, browser
+ * history, server or proxy logs (issue 12, finding 12). Reading only: nothing is written.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
@@ -44,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function People() {
   const everyone = useLoaderData<typeof loader>();
   const searched = useActionData<typeof action>();
-  const { people, q, canAdd } = searched ?? everyone;
+  const { people, q, canAdd, outcome } = searched ?? everyone;
   return (
     <>
       <DoneBanner />
@@ -56,14 +65,15 @@ export default function People() {
       ) : null}
       <Form method="post" className="dc-filter" aria-label="Find a person">
         <div className="dc-filter-row">
-          <TextInput id="q" name="q" label="Name" defaultValue={q} width={20} />
+          <TextInput id="q" name="q" label="Name or NHS number" hint="For example, Edith Clarke or 943 476 5919" defaultValue={q} width={20} autoComplete="off" spellCheck={false} />
           <div className="nhsuk-form-group">
             <Button type="submit" secondary>Search</Button>
           </div>
         </div>
       </Form>
+      <SearchOutcome outcome={outcome} clearTo="/people" clearLabel="Show everyone" />
       {people.length ? (
-        <Table caption={`${people.length} ${people.length === 1 ? "person" : "people"}`} responsive>
+        <Table caption={outcome ? outcome.found : `${people.length} ${people.length === 1 ? "person" : "people"}`} responsive>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Name</Table.Cell>
@@ -89,8 +99,8 @@ export default function People() {
             ))}
           </Table.Body>
         </Table>
-      ) : (
-        <p>No people match.</p>
+      ) : outcome ? null : (
+        <p>There is nobody on your caseloads yet.</p>
       )}
     </>
   );

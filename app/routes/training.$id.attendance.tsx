@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
   // Attendance is known only from the day of the session, never for a cancelled one, and recorded once (docs/domain.md rule 8).
   const refused = registerProblem(found.facts, today);
-  const { workers, ...filter } = refused ? { workers: [], providers: [], providerId: undefined, kept: [], total: 0 } : registerChoices(args.context.db, { actor, providerId, ticked });
+  const { workers, sameNames, ...filter } = refused ? { workers: [], sameNames: [], providers: [], providerId: undefined, kept: [], total: 0 } : registerChoices(args.context.db, { actor, providerId, ticked });
   return {
     id: found.session.id,
     title: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
@@ -42,6 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     filter,
     values,
     submissionToken: newSubmissionToken(),
+    sameNames,
   };
 }
 
@@ -85,6 +86,7 @@ export default function Attendance() {
           <Register
             workers={d.workers}
             filter={d.filter}
+            sameNames={d.sameNames}
             values={actionData?.values ?? d.values}
             errors={actionData?.errors}
             hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend".'

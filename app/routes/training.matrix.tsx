@@ -10,6 +10,8 @@ import { formatDate } from "~/domain/dates";
 import { filteredMatrix } from "~/models/matrix.server";
 import { listProviderChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
+import { sameNameWarningsOf } from "~/models/worker-names.server";
+import { SameNameWarning } from "~/components/SameNameWarning";
 import { listTasks } from "~/models/tasks.server";
 import { matrixFilters } from "~/services/matrix-filters.server";
 import { requirePermission } from "~/services/session.server";
@@ -22,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const m = filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
   const shown = pageSlice(m.workers, Number(new URL(request.url).searchParams.get("page")) || 1, 25);
   return {
-    workers: shown.items,
+    workers: shown.items.map(({ id, name, providerName }) => ({ id, name, providerName })),
+    sameNames: sameNameWarningsOf(shown.items),
     page: shown.page,
     pages: shown.pages,
     totalWorkers: shown.total,
@@ -35,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Matrix() {
-  const { workers, page, pages, totalWorkers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
+  const { workers, sameNames, page, pages, totalWorkers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
   const location = useLocation();
   return (
     <>
@@ -63,6 +66,7 @@ export default function Matrix() {
           </div>
         </div>
       </Form>
+      <SameNameWarning warnings={sameNames} />
       <p>
         <a href={`/training/matrix.csv${location.search}`} download>
           Download this matrix as a spreadsheet (CSV)

@@ -42,13 +42,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The register's provider filter sends the form back here (GET) with what was typed so far.
   const { providerId, values } = registerQuery(new URL(request.url));
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
-  const { workers, ...filter } = registerChoices(context.db, { actor, providerId, ticked });
+  const { workers, sameNames, ...filter } = registerChoices(context.db, { actor, providerId, ticked });
   const today = context.clock.today();
   return {
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
     workers,
     filter,
     values: Object.keys(values).length ? values : { heldOn: today },
+    sameNames,
     submissionToken: newSubmissionToken(),
   };
 }
@@ -79,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTraining() {
-  const { tasks, workers, filter, values: typed, submissionToken: token } = useLoaderData<typeof loader>();
+  const { tasks, workers, sameNames, filter, values: typed, submissionToken: token } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   const values = actionData?.values ?? typed;
@@ -101,6 +102,7 @@ export default function NewTraining() {
         <Register
           workers={workers}
           filter={filter}
+          sameNames={sameNames}
           values={values}
           errors={errors}
           hint='Choose an outcome for each care worker who attended. Leave the rest as "Did not attend". For a session ahead, use "Schedule a training session" instead: attendance is recorded from the day of the session.'

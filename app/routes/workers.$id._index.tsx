@@ -9,6 +9,9 @@ import { Summary } from "~/components/nhs/Summary";
 import { WORKER_STATUS_LABELS } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { RecordHistory } from "~/components/RecordHistory";
+import { WorkerAgreements } from "~/components/WorkerAgreements";
+import { workerLabel } from "~/domain/worker-labels";
+import { listWorkerAgreements } from "~/models/agreements.server";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
@@ -31,10 +34,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw notFound();
   const { db, clock } = context;
   const workerId = found.worker.id;
+  const settings = getSettings(db);
   return {
+    label: workerLabel({ name: found.worker.name, staffNumber: found.worker.staffNumber, namesakes: found.namesakes }),
+    agreements: listWorkerAgreements(db, { actor, workerId, today: clock.today(), reviewDueDays: settings.reviewDueDays }),
+    // docs/domain.md rule 15: an NHS user sees only their own teams' agreements naming the worker.
+    agreementsNote: actor.role === "nurse" || actor.role === "facilitator" ? "Only your NHS teams' agreements are listed." : undefined,
     history: listRecordHistory(db, { entityType: "worker", entityId: workerId }),
     ...found,
-    passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: getSettings(db).competencyWarningDays }),
+    passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: settings.competencyWarningDays }),
     training: listWorkerTraining(db, { actor, workerId }),
     prerequisites: listWorkerPrerequisites(db, workerId),
     canManage: can(actor.role, "manage", "worker"),
@@ -45,15 +53,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function WorkerPage() {
-  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern } = useLoaderData<typeof loader>();
+  const { worker, label, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern, agreements, agreementsNote } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
-      <PageHeading title={worker.name} caption={`${worker.jobTitle}, ${providerName}`} back={{ to: "/workers", label: "All care workers" }} />
+      <PageHeading title={label} caption={`${worker.jobTitle}, ${providerName}`} back={{ to: "/workers", label: "All care workers" }} />
       <Summary
         rows={[
           ["Status", <StatusTag key="s" text={WORKER_STATUS_LABELS[worker.status]} tone={worker.status === "active" ? "green" : "grey"} />],
           ["Provider", providerName],
+          ["Staff number", worker.staffNumber ?? "Not recorded"],
           ["Joined the provider", worker.joinedOn ? formatDate(worker.joinedOn) : "Not recorded"],
           ["Care Certificate", worker.careCertificateOn ? `Awarded ${formatDate(worker.careCertificateOn)}` : "Not recorded"],
           ...(worker.status === "left" ? ([["Left on", formatDate(worker.leftOn)]] as [string, string][]) : []),
@@ -77,6 +86,8 @@ export default function WorkerPage() {
         <a href={`/workers/${worker.id}/passport.pdf`}>Print the skills passport (PDF)</a>
       </p>
       <PassportTable entries={passport} caption={`Competencies of ${worker.name}`} />
+
+      <WorkerAgreements agreements={agreements} heading="Agreements naming this care worker" caption={`Agreements naming ${label}`} note={agreementsNote} />
 
       <h2>Prerequisites</h2>
       {prerequisites.length ? (

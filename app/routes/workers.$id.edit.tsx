@@ -4,8 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms/worker-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { getWorker, updateWorker } from "~/models/workers.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { getWorker, RuleError, updateWorker } from "~/models/workers.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
@@ -26,7 +26,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const values = { ...formValues(await request.formData()), providerId: String(existing.worker.providerId) };
   const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
-  if (!updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+  try {
+    if (!updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+  } catch (error) {
+    // A new name shared with another worker at the provider needs a staff number (app/domain/worker-labels.ts).
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "staffNumber"), values);
+    throw error;
+  }
   return redirect(`/workers/${id}?done=updated`);
 }
 

@@ -8,6 +8,7 @@ import { DateField, RadiosField, SelectField, TextareaField } from "~/components
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
 import { options } from "~/content/labels";
+import { workerLabel } from "~/domain/worker-labels";
 import { pageTitle } from "~/content/titles";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, idParam, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
@@ -61,10 +62,11 @@ function fixedCompetency(context: LoaderFunctionArgs["context"], request: Reques
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { actor, worker, providerName } = await load(context, request, params.id);
+  const { actor, worker, providerName, namesakes } = await load(context, request, params.id);
   const fixed = fixedCompetency(context, request, actor, worker.id);
   return {
-    worker: { id: worker.id, name: worker.name },
+    // A name shared at the provider carries the staff number: the observation is for this one (hazard H43).
+    worker: { id: worker.id, name: workerLabel({ ...worker, namesakes }) },
     providerName,
     fixed,
     tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),

@@ -5,9 +5,11 @@ import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
+import { SameNameWarning } from "~/components/SameNameWarning";
 import { WORKER_STATUS_LABELS } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
 import { can } from "~/domain/roles";
+import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
 import { listProviderChoices } from "~/models/organisations.server";
 import { listWorkers } from "~/models/workers.server";
 import { requirePermission } from "~/services/session.server";
@@ -25,8 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const providers = listProviderChoices(context.db, { actor });
+  const workers = listWorkers(context.db, { actor, q: filters.q || undefined, providerId: filters.provider, status: filters.status });
   return {
-    workers: listWorkers(context.db, { actor, q: filters.q || undefined, providerId: filters.provider, status: filters.status }),
+    workers: workers.map(({ staffNumber, namesakes, ...w }) => ({ ...w, label: workerLabel({ name: w.name, staffNumber, namesakes }) })),
+    sameNames: sameNameWarnings(workers),
     providers,
     filters,
     canManage: can(actor.role, "manage", "worker"),
@@ -34,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Workers() {
-  const { workers, providers, filters, canManage } = useLoaderData<typeof loader>();
+  const { workers, sameNames, providers, filters, canManage } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -46,7 +50,7 @@ export default function Workers() {
       ) : null}
       <Form method="get" className="dc-filter" aria-label="Filter care workers">
         <div className="dc-filter-row">
-          <TextInput id="q" name="q" label="Name or job title" defaultValue={filters.q ?? ""} width={20} />
+          <TextInput id="q" name="q" label="Name, staff number or job title" defaultValue={filters.q ?? ""} width={20} />
           {providers.length > 1 ? (
             <Select id="provider" name="provider" label="Provider" defaultValue={filters.provider ? String(filters.provider) : ""}>
               <Select.Option value="">All providers</Select.Option>
@@ -65,6 +69,7 @@ export default function Workers() {
           </div>
         </div>
       </Form>
+      <SameNameWarning warnings={sameNames} />
       {workers.length ? (
         <Table caption={`${workers.length} care worker${workers.length === 1 ? "" : "s"}`} responsive>
           <Table.Head>
@@ -79,7 +84,7 @@ export default function Workers() {
             {workers.map((w) => (
               <Table.Row key={w.id}>
                 <Table.Cell>
-                  <Link to={`/workers/${w.id}`}>{w.name}</Link>
+                  <Link to={`/workers/${w.id}`}>{w.label}</Link>
                 </Table.Cell>
                 <Table.Cell>{w.jobTitle}</Table.Cell>
                 <Table.Cell>{w.providerName}</Table.Cell>

@@ -1,4 +1,8 @@
 import type { Actor } from "~/domain/actor";
+import { agreementStatusLabel } from "~/domain/agreement";
+import { formatDate } from "~/domain/dates";
+import { listAgreements } from "~/models/agreements.server";
+import { BATCH_ORDER } from "~/content/agreements";
 import { agreementPdfData, getStoredPdf, storePdf } from "~/models/agreement-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import type { AppContext } from "./context.server";
@@ -42,4 +46,52 @@ export function pdfResponse(bytes: Uint8Array, { filename, source, download = fa
       "X-Pdf-Source": source,
     },
   });
+}
+
+
+/**
+ * Every active agreement of the provider manager's provider (in force, review due or overdue,
+ * or signed and not yet in force), by person then reference: what batch printing prints, as a
+ * zip or one PDF. No limit on the list: a batch that silently left agreements out would be
+ * filed as complete (hazard H44).
+ */
+export function agreementsToPrint(context: AppContext, actor: Actor) {
+  const settings = getSettings(context.db);
+  return listAgreements(context.db, {
+    actor,
+    filters: {},
+    today: context.clock.today(),
+    at: context.clock.now(),
+    reviewDueDays: settings.reviewDueDays,
+    warningDays: settings.competencyWarningDays,
+    limit: null,
+  })
+    .filter((a) => a.state === "active")
+    .sort((a, b) => a.personName.localeCompare(b.personName, "en-GB") || a.reference.localeCompare(b.reference));
+}
+
+/**
+ * One PDF of every agreement to print: each as its version in force would print on its own
+ * (agreementPdfData), so every agreement carries its own page numbers, code and status on the day.
+ */
+export async function batchPdf(context: AppContext, { actor, providerName }: { actor: Actor; providerName: string }) {
+  const settings = getSettings(context.db);
+  const today = context.clock.today();
+  const agreements = agreementsToPrint(context, actor).map((a) => {
+    const built = agreementPdfData(context.db, {
+      actor,
+      id: a.id,
+      version: a.inForceVersion ?? undefined,
+      today,
+      at: context.clock.now(),
+      publicUrl: context.config.publicUrl,
+      reviewDueDays: settings.reviewDueDays,
+      warningDays: settings.competencyWarningDays,
+    });
+    // Listed in scope a moment ago, in the same request: missing now means something is wrong.
+    if (!built) throw new Error(`Agreement ${a.reference} could not be printed in the batch`);
+    return { printout: built.data, statusOnTheDay: agreementStatusLabel(a.status, a.startDate) };
+  });
+  const bytes = await context.pdf.render({ kind: "agreements", data: { providerName, printedOn: formatDate(today), order: BATCH_ORDER, agreements } });
+  return { bytes, count: agreements.length, filename: `active-agreements-${today}.pdf` };
 }

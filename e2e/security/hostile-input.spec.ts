@@ -110,13 +110,14 @@ const targets = (): Target[] => [
   // Last of the training forms: once a generated reason is accepted, the session is cancelled and the rest are refused.
   { role: "facilitator", path: () => `/training/${id.scheduled()}/cancel`, fields: ["reason"] },
   { role: "nurse", path: () => "/account/password", fields: ["current", "password", "confirm"] },
-  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
-  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
+  { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
+  { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
   { role: "worker", path: () => `/concerns/new?agreement=${id.edithAgreement()}`, fields: ["taskId", "workerId", ...date("occurredOn"), "whatHappened", "actionTaken", "harm"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
   { role: "nurse", path: () => "/people", fields: ["q"] },
+  { role: "nurse", path: () => "/agreements?status=active", fields: ["q"] },
   // Last: failed sign-ins count towards the address's limit.
   { role: "anonymous", path: () => "/login", fields: ["email", "password", "redirectTo"] },
 ];

@@ -5,7 +5,7 @@ import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
-import { nameText, optionalDateInput, requiredText, dateInput } from "~/domain/validation";
+import { nameText, optionalDateInput, optionalText, requiredText, dateInput } from "~/domain/validation";
 import { DATE_WINDOWS, dateWindowProblem, narrow } from "~/domain/date-windows";
 import { workerStatuses } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
@@ -16,7 +16,12 @@ export function workerSchema(today: string) {
   return z
     .object({
       providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
-      name: nameText("Enter the care worker's full name", "Full name"),
+      // One space between words, so "Aisha  Begum" is seen to be the Aisha Begum already there.
+      name: nameText("Enter the care worker's full name", "Full name").transform((v) => v.replace(/\s+/g, " ")),
+      // Required only when the name is shared at the provider: the model checks that in its transaction.
+      staffNumber: optionalText(20)
+        .refine((v) => v === "" || /^[A-Za-z0-9][A-Za-z0-9 /-]*$/.test(v), "Staff number must only include letters, numbers, spaces, hyphens and slashes")
+        .transform((v) => v || null),
       jobTitle: requiredText("Enter the care worker's job title"),
       careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
       // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
@@ -67,6 +72,15 @@ export function WorkerForm({
           />
         )}
         <TextField name="name" label="Full name" errors={errors} values={values} />
+        <TextField
+          name="staffNumber"
+          label="Staff number (optional)"
+          hint="Needed when another care worker at this provider has the same name, so the two can be told apart"
+          errors={errors}
+          values={values}
+          width={10}
+          spellCheck={false}
+        />
         <TextField name="jobTitle" label="Job title" errors={errors} values={values} />
         <DateField name="joinedOn" label="Date they joined this provider" hint="Supervised practice cannot be recorded before this date" errors={errors} values={values} />
         <DateField name="careCertificateOn" label="Date the Care Certificate was awarded (optional)" errors={errors} values={values} />

@@ -1,6 +1,7 @@
 import { Table } from "nhsuk-react-components";
 import { errorFor, type FormErrors } from "~/components/nhs/form-errors";
 import { ATTENDANCE_OUTCOME_LABELS } from "~/content/training";
+import { SameNameWarning } from "../SameNameWarning";
 
 type Worker = { id: number; name: string; providerName: string };
 
@@ -29,8 +30,11 @@ export function Register({
   errors,
   hint,
   filter,
+  sameNames = [],
 }: {
   workers: Worker[];
+  /** "2 care workers at … are called …": the names on the register shown with staff numbers. */
+  sameNames?: string[];
   values: Record<string, unknown>;
   errors?: FormErrors;
   hint: string;
@@ -45,6 +49,7 @@ export function Register({
         Register
       </h2>
       <p className="nhsuk-hint">{hint}</p>
+      <SameNameWarning warnings={sameNames} />
       {attendeesError ? (
         <span className="nhsuk-error-message">
           <span className="nhsuk-u-visually-hidden">Error:</span> {attendeesError}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { batchPdf, pdfResponse } from "~/services/agreement-pdf.server";
+import { requirePermission } from "~/services/session.server";
+
+/**
+ * Batch print as one file for one print job: a provider manager's every active agreement, by
+ * person then reference, each starting on a new sheet with its own page numbers and status on the
+ * day (docs/decisions/014-batch-print-as-one-pdf.md).
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requirePermission(context, request, "sign", "agreement");
+  if (actor.role !== "provider_manager") throw new Response("For provider managers", { status: 403 });
+  const pdf = await batchPdf(context, { actor, providerName: actor.organisationName });
+  return pdfResponse(pdf.bytes, { filename: pdf.filename, source: "rendered", download: true });
+}
