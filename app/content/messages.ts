@@ -29,6 +29,7 @@ export const DONE_MESSAGES = {
   agreement_suspend: "Agreement suspended. The delegating nurse and the provider have been told.",
   agreement_reinstate: "Agreement reinstated.",
   agreement_end: "Agreement ended. Its history is kept.",
+  notifications_read: "Every notification is marked as read.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

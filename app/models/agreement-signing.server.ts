@@ -34,6 +34,7 @@ import { amendAgreement } from "./agreement-lifecycle.server";
 import { agreementInScope, editableDraft, versionOf, type Agreement, type AgreementVersion, reviewIntervalsOf } from "./agreements.server";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
+import { personInitialsOf, tellAgreementActive, tellAgreementSent } from "./notifications.server";
 
 export type ConsentInput = {
   kind: (typeof consentKinds)[number];
@@ -83,10 +84,12 @@ export function recordConsent(
       suspendReason: `Consent changed on ${formatDate(input.givenOn)}: suspended until version ${current.version + 1}, with the new consent, is signed by every party`,
     })!;
     if (wasActive) {
+      const who = personInitialsOf(tx, agreement.personId);
       tellDelegatorAndProvider(tx, {
         agreement,
-        subject: `Agreement ${agreement.reference} suspended: consent changed`,
-        body: `${actor.name} recorded a change of consent for agreement ${agreement.reference}. The signed version no longer matches the consent on record, so the agreement is suspended until version ${newVersion}, with the new consent, is signed by every party.\n\nNo named care worker may carry out its tasks until then.`,
+        at,
+        subject: `Agreement ${agreement.reference} (${who}) suspended: consent changed`,
+        body: `${actor.name} recorded a change of consent for agreement ${agreement.reference} (${who}). The signed version no longer matches the consent on record, so the agreement is suspended until version ${newVersion}, with the new consent, is signed by every party.\n\nNo named care worker may carry out its tasks until then.`,
         key: `consent:${agreementId}:${at.toISOString()}`,
       });
     }
@@ -117,7 +120,7 @@ export function newVerificationCode(): string {
 }
 
 /** What must be in place before a draft can go for signature. */
-function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string[] {
+export function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): string[] {
   const problems: string[] = [];
   const taskRows = db.select({ s: agreementTasks, name: tasks.name }).from(agreementTasks).innerJoin(tasks, eq(tasks.id, agreementTasks.taskId)).where(eq(agreementTasks.versionId, version.id)).all();
   if (!latestConsent(db, version.agreementId)) problems.push("Record consent: it is part of what every party signs");
@@ -168,6 +171,8 @@ export function sendForSignatures(
       .where(eq(agreements.id, agreementId))
       .run();
     recordAudit(tx, { actorId: actor.userId, action: "agreement.send", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, contentHash: contentHash(content), verificationCode: code }, at });
+    // However sending is reached, every party who signs in the app is asked to, in the same transaction.
+    tellAgreementSent(tx, { agreement: draft.agreement, versionId: draft.version.id, version: draft.version.version, sentBy: actor.name, today, at });
     return true;
   });
 }
@@ -203,6 +208,13 @@ export function signingRightsOf(db: Db, actor: Actor, agreement: Agreement, vers
 /** The parties this actor may sign for in the app, as themselves. */
 export function partiesActorMaySign(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
   return signingRightsOf(db, actor, agreement, version).inApp;
+}
+
+/** The parties this actor signs for in the app on this version and has not signed yet (none unless it waits for signatures). */
+export function partiesActorStillSigns(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
+  if (version.state !== "awaiting_signatures") return [];
+  const signed = new Set(db.select({ party: signatures.party }).from(signatures).where(eq(signatures.versionId, version.id)).all().map((s) => s.party));
+  return partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p));
 }
 
 function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
@@ -365,5 +377,6 @@ export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { a
     .where(eq(agreements.id, agreementId))
     .run();
   recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
+  tellAgreementActive(db, { agreementId, today, at });
   return true;
 }
