@@ -101,7 +101,7 @@ export function seedAgreements(tx: Db, r: Refs) {
     for (const code of d.tasks) {
       updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: drafted });
     }
-    setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: drafted });
+    if (d.workers.length) setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: drafted });
     const version = versionOf(tx, id, 1)!;
     updateAgreementDetails(tx, {
       actor: nurse,
@@ -165,6 +165,16 @@ export function seedAgreements(tx: Db, r: Refs) {
   consent(u.nurse!, winifred, 11);
   send(u.nurse!, winifred, 10);
   signApp(u.nurse!, winifred, "delegator", 10);
+
+  // Sent yesterday and signed by nobody yet: waiting for the nurse, Brightside's manager and Maria
+  // (each sees it under "Needs your action" and was told by email and in the app).
+  const winifredBgm = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["BGM"], workers: [w.maria!], startDaysAgo: -5, draftedDaysAgo: 2 });
+  consent(u.nurse!, winifredBgm, 2);
+  send(u.nurse!, winifredBgm, 1);
+
+  // A draft with consent but no named care worker yet: the nurse's "Drafts you started".
+  const winifredEye = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["EYE"], workers: [], startDaysAgo: -14, draftedDaysAgo: 1 });
+  consent(u.nurse!, winifredEye, 1);
 
   // Active: Edith's insulin and blood glucose, by Maria and James (James's BGM has since expired).
   const edith = draft({ nurse: u.nurse!, person: p.edith!, tasks: ["INS-PEN", "BGM"], workers: [w.maria!, w.james!], startDaysAgo: 60 });
@@ -256,7 +266,7 @@ export function seedAgreements(tx: Db, r: Refs) {
   const harold = haroldDrops(90, false);
   const haroldAgain = haroldDrops(20, true);
 
-  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
+  return { arthur, winifred, winifredBgm, winifredEye, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */
