@@ -217,6 +217,18 @@ export function partiesActorStillSigns(db: Db, actor: Actor, agreement: Agreemen
   return partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p));
 }
 
+/** The version of this agreement whose content (by hash) this user has already signed in the app, if any. */
+export function versionSignedBy(db: Db, { actor, agreementId, contentHash }: { actor: Actor; agreementId: number; contentHash: string }): number | null {
+  return (
+    db
+      .select({ version: agreementVersions.version })
+      .from(signatures)
+      .innerJoin(agreementVersions, eq(agreementVersions.id, signatures.versionId))
+      .where(and(eq(agreementVersions.agreementId, agreementId), eq(signatures.contentHash, contentHash), eq(signatures.signerUserId, actor.userId)))
+      .get()?.version ?? null
+  );
+}
+
 function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
   const version = versionOf(db, agreement.id, agreement.currentVersion)!;
   if (version.state !== "awaiting_signatures" || !version.contentHash) {

@@ -15,7 +15,7 @@ import { partyRoleLabel, type Party } from "~/domain/agreement";
 import { formatDateTime } from "~/domain/dates";
 import { signPageAnswer } from "~/domain/signing";
 import { versionContentOf } from "~/models/agreement-content.server";
-import { partiesActorMaySign, partiesActorStillSigns, signInApp } from "~/models/agreement-signing.server";
+import { partiesActorMaySign, partiesActorStillSigns, signInApp, versionSignedBy } from "~/models/agreement-signing.server";
 import { versionOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
@@ -76,9 +76,13 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { actor, view, unsigned, answer } = await load(args);
   const { context } = args;
-  // Signed already (a second click, the back button): the page says so, and nothing is written twice.
-  if (answer.kind !== "sign") return redirect(`/agreements/${view.agreement.id}/sign${view.version.version !== view.agreement.currentVersion ? `?version=${view.version.version}` : ""}`);
   const values = formValues(await args.request.formData());
+  if (answer.kind !== "sign") {
+    // This user already signed what they were shown (a second click, a resent form): the page says so; nothing is written twice.
+    const signed = typeof values.contentHash === "string" ? versionSignedBy(context.db, { actor, agreementId: view.agreement.id, contentHash: values.contentHash }) : null;
+    if (signed !== null) return redirect(`/agreements/${view.agreement.id}/sign?version=${signed}`);
+    throw new Response("Nothing for you to sign", { status: 403 });
+  }
   const parsed = z
     .object({
       party: z.string({ message: "Select who you are signing for" }).refine((p) => unsigned.includes(p as Party), "Select who you are signing for"),

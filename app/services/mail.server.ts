@@ -25,7 +25,14 @@ export type MailMessage = {
 
 export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a one-time link.)";
 
-let wake: (() => void) | null = null;
+/**
+ * The running mailer's wake-up, shared through globalThis: the server (scripts/server.ts) starts
+ * the mailer from its own copy of this module, and the app's build bundles another copy, whose
+ * queueMail must still wake it (else a message waits for the next retry, a minute later).
+ */
+const WAKE = Symbol.for("delegated-care.mailer.wake");
+type WakeHolder = { [WAKE]?: (() => void) | null };
+const holder = globalThis as WakeHolder;
 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
 export function queueMail(db: Db, message: MailMessage): boolean {
@@ -42,6 +49,7 @@ export function queueMail(db: Db, message: MailMessage): boolean {
     .onConflictDoNothing()
     .run();
   // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
+  const wake = holder[WAKE];
   if (result.changes && wake) setImmediate(wake);
   return result.changes > 0;
 }
@@ -124,7 +132,7 @@ export function startMailer({
         }
       });
   };
-  wake = pass;
+  holder[WAKE] = pass;
   const timer = setInterval(pass, retryMs);
   timer.unref();
   setImmediate(pass);
@@ -132,7 +140,7 @@ export function startMailer({
     async close() {
       closed = true;
       clearInterval(timer);
-      if (wake === pass) wake = null;
+      if (holder[WAKE] === pass) holder[WAKE] = null;
       await running;
       transport.close();
     },
