@@ -166,16 +166,6 @@ export function seedAgreements(tx: Db, r: Refs) {
   send(u.nurse!, winifred, 10);
   signApp(u.nurse!, winifred, "delegator", 10);
 
-  // Sent yesterday and signed by nobody yet: waiting for the nurse, Brightside's manager and Maria
-  // (each sees it under "Needs your action" and was told by email and in the app).
-  const winifredBgm = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["BGM"], workers: [w.maria!], startDaysAgo: -5, draftedDaysAgo: 2 });
-  consent(u.nurse!, winifredBgm, 2);
-  send(u.nurse!, winifredBgm, 1);
-
-  // A draft with consent but no named care worker yet: the nurse's "Drafts you started".
-  const winifredEye = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["EYE"], workers: [], startDaysAgo: -14, draftedDaysAgo: 1 });
-  consent(u.nurse!, winifredEye, 1);
-
   // Active: Edith's insulin and blood glucose, by Maria and James (James's BGM has since expired).
   const edith = draft({ nurse: u.nurse!, person: p.edith!, tasks: ["INS-PEN", "BGM"], workers: [w.maria!, w.james!], startDaysAgo: 60 });
   consent(u.nurse!, edith, 62);
@@ -266,7 +256,18 @@ export function seedAgreements(tx: Db, r: Refs) {
   const harold = haroldDrops(90, false);
   const haroldAgain = haroldDrops(20, true);
 
-  return { arthur, winifred, winifredBgm, winifredEye, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
+  // Written last, so the demo's earlier references stay as they were.
+  // Sent yesterday and signed by nobody yet: waiting for the nurse, Brightside's manager and Maria
+  // (each sees it under "Needs your action" and was told by email and in the app).
+  const winifredBgm = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["BGM"], workers: [w.maria!], startDaysAgo: -5, draftedDaysAgo: 2 });
+  consent(u.nurse!, winifredBgm, 2);
+  send(u.nurse!, winifredBgm, 1);
+
+  // A draft with consent but no named care worker yet: the nurse's "Drafts you started".
+  const winifredHosiery = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["COMP"], workers: [], startDaysAgo: -14, draftedDaysAgo: 1 });
+  consent(u.nurse!, winifredHosiery, 1);
+
+  return { arthur, winifred, winifredBgm, winifredHosiery, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */

@@ -29,7 +29,7 @@ describe("needs your action (what waits for each user, in their scope)", () => {
     const list = listFor(ids.users.nurse);
     expect(list.sign).toEqual([`${ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as delegating nurse: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`]);
     expect(list.consent).toEqual([`${ref(ids.agreements.arthur)} (A. B.), version 1 | Record consent: it is part of what every party signs | /agreements/${ids.agreements.arthur}/consent`]);
-    expect(list.draft).toEqual([`${ref(ids.agreements.winifredEye)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredEye}`]);
+    expect(list.draft).toEqual([`${ref(ids.agreements.winifredHosiery)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredHosiery}`]);
     expect(list.review).toEqual([
       expect.stringMatching(new RegExp(`^${ref(ids.agreements.george)} \\(G\\. W\\.\\): review 5 days overdue \\| Record the review now \\| /agreements/${ids.agreements.george}/review$`)),
       expect.stringMatching(new RegExp(`^${ref(ids.agreements.ivy)} .*review due in 20 days .*/agreements/${ids.agreements.ivy}/review$`)),
