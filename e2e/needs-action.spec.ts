@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { addDays, formatDate, londonDate } from "../app/domain/dates";
 import { ACCOUNTS, countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail, type Account } from "./fixtures";
+import { everyLinkOpens, homeList, needsAction } from "./needs-action-helpers";
 
 const today = () => londonDate(new Date());
 
@@ -16,31 +17,6 @@ async function fillDate(page: Page, group: string, iso: string) {
   await fields.getByLabel("Day").fill(String(Number(d)));
   await fields.getByLabel("Month").fill(String(Number(m)));
   await fields.getByLabel("Year").fill(y!);
-}
-
-const needsAction = (page: Page) => page.locator("section[aria-labelledby='needs-action']");
-
-/** The groups on the home page, and the count the header's Home link reads out. */
-async function homeList(page: Page) {
-  await page.goto("/");
-  const section = needsAction(page);
-  await expect(section.getByRole("heading", { level: 2, name: "Needs your action" })).toBeVisible();
-  const items = await section.locator("li").count();
-  const home = page.getByRole("navigation").getByRole("link", { name: /^Home/ });
-  if (items) await expect(home).toHaveAccessibleName(`Home (${items} ${items === 1 ? "thing needs" : "things need"} your action)`);
-  else await expect(home).toHaveAccessibleName("Home");
-  return { section, items, groups: await section.getByRole("heading", { level: 3 }).allInnerTexts() };
-}
-
-/** Every link on the page (header and main) opens for this user: no "you cannot do this", no "page not found". */
-async function everyLinkOpens(page: Page, account: Account) {
-  const hrefs = await page.locator("header a[href], main a[href]").evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href")!))]);
-  const inApp = hrefs.filter((h) => h.startsWith("/") && !h.startsWith("//"));
-  expect(inApp.length).toBeGreaterThan(3);
-  for (const href of inApp) {
-    const response = await page.request.get(href, { maxRedirects: 0 });
-    expect(response.status(), `${account}: ${href}`).toBeLessThan(400);
-  }
 }
 
 test("every role's home opens with what needs their action, each item a page they may open, counted in the header", async ({ page }) => {
@@ -55,8 +31,9 @@ test("every role's home opens with what needs their action, each item a page the
   await expect(page.getByText("Training session recorded.")).toBeVisible();
 
   const expected: Record<Exclude<Account, "nurseSouth" | "manager2">, RegExp[]> = {
-    nurse: [/^Waiting for your signature/, /^Tasks declined by a named care worker/, /^Reviews due or overdue/, /^Agreements missing consent/, /^Drafts you started/, /^Competencies ready for sign-off/],
-    facilitator: [/^Competencies ready for sign-off/, /^Training attendance to record/, /^Training sessions coming up/],
+    // What other journeys leave alone (the untouched demo's full lists are checked in e2e/first-look/needs-action.spec.ts).
+    nurse: [/^Waiting for your signature/, /^Agreements missing consent/, /^Drafts you started/],
+    facilitator: [/^Training sessions coming up/],
     manager: [/^Waiting for your signature/],
     worker: [/^Waiting for your signature/],
     admin: [/^Organisations to update/],
@@ -70,7 +47,6 @@ test("every role's home opens with what needs their action, each item a page the
     await everyLinkOpens(page, account);
     // What each item says, for the one who acts on it.
     if (account === "nurse") {
-      await expect(section).toContainText("Ben Ashworth: Eye drops");
       await expect(section).toContainText("Record consent: it is part of what every party signs");
       await expect(section).toContainText("Before sending: name at least one care worker");
       await expect(section).toContainText("Read and sign it as delegating nurse");

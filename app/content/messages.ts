@@ -22,7 +22,7 @@ export const DONE_MESSAGES = {
   consent: "Consent recorded.",
   consent_changed: "Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.",
   password: "Your password has been changed. Other sessions have been signed out.",
-  sent: "Sent for signatures. Its content is now fixed, and each party can sign.",
+  sent: "Sent for signatures. Its content is now fixed. Everyone who signs in the app has been asked to sign, by email and in their notifications.",
   signed: "Signature recorded.",
   amended: "A new draft version has been started.",
   reviewed: "Review recorded.",
