@@ -70,6 +70,13 @@ export function homeCounts(db: Db, actor: Actor): HomeCount[] {
 export type ActionSource = (db: Db, args: { actor: Actor; today: IsoDate }) => ActionItem[];
 
 /**
+ * CONCERNS: the one place to wire them (branch "concerns"): add a source here, e.g.
+ * `(db, { actor }) => openConcernsFor(db, actor).map((c) => ({ group: "concern", ... }))`, and the
+ * home page, the header count and the daily digest all list them.
+ */
+const OTHER_SOURCES: ActionSource[] = [];
+
+/**
  * What waits for this user, each item a link to where they act, every query scoped to them in
  * SQL. `alerts` are the user's own alerts (already scoped) when the caller has them.
  */
@@ -97,7 +104,7 @@ export function needsAction(
   if (wants("sign_off")) items.push(...readyForSignOff(db, actor, today));
   if (wants("attendance") || wants("session")) items.push(...trainingToRecord(db, actor, today));
   if (wants("organisation")) items.push(...organisationsToUpdate(db));
-  for (const source of extraSources) items.push(...source(db, { actor, today }));
+  for (const source of [...OTHER_SOURCES, ...extraSources]) items.push(...source(db, { actor, today }));
   const grouped = groupActions(actor.role, items);
   return { groups: grouped, count: grouped.reduce((n, g) => n + g.items.length, 0) };
 }
