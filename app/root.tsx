@@ -14,9 +14,13 @@ import {
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import type { ReactNode } from "react";
 import { useNonce } from "~/components/nonce";
-import { NAVIGATION } from "~/content/navigation";
+import { NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
+import { unreadWords } from "~/content/notifications";
 import { SERVICE_NAME } from "~/content/titles";
+import { actionCountWords } from "~/domain/needs-action";
 import { ROLE_LABELS } from "~/domain/roles";
+import { headerCounts } from "~/models/home.server";
+import { getSettings } from "~/models/settings.server";
 import { getActor } from "~/services/session.server";
 
 export const links: LinksFunction = () => [
@@ -40,8 +44,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? { name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role], organisationName: actor.organisationName }
       : null,
     nav: actor ? NAVIGATION[actor.role] : [],
+    // What waits for the user (Home) and what they have not read yet (Notifications), as counts for the header.
+    counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) }) : null,
     formRejected: context.formRejected === true,
   };
+}
+
+/** A count beside a navigation link: the number shown, the words read out. */
+function NavCount({ count, words }: { count: number; words: string }) {
+  if (!count) return null;
+  return (
+    <>
+      {" "}
+      <span className="dc-nav-count" aria-hidden="true">
+        {count}
+      </span>
+      <span className="nhsuk-u-visually-hidden"> ({words})</span>
+    </>
+  );
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
@@ -69,6 +89,7 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
         <Header.Navigation>
           <Header.NavigationItem asElement={Link} to="/" href="/" current={location.pathname === "/"}>
             Home
+            {data.counts ? <NavCount count={data.counts.actions} words={actionCountWords(data.counts.actions)} /> : null}
           </Header.NavigationItem>
           {data.nav
             .filter((item) => item.href !== "/")
@@ -82,6 +103,7 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
                 active={location.pathname.startsWith(`${item.href}/`)}
               >
                 {item.label}
+                {item.href === NOTIFICATIONS_LINK.href && data.counts ? <NavCount count={data.counts.unread} words={unreadWords(data.counts.unread)} /> : null}
               </Header.NavigationItem>
             ))}
         </Header.Navigation>

@@ -866,6 +866,32 @@ export const outbox = sqliteTable(
 );
 
 /**
+ * What the app told a user (an agreement sent for their signature, activated, suspended, ended; a
+ * task declined), shown on their Notifications page. Written by app/models/notifications.server.ts
+ * in the same transaction as the change and the email that says the same.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** e.g. `agreement_sent`, `agreement_active`, `agreement_suspended`, `agreement_ended`, `task_declined`. */
+    kind: text("kind").notNull(),
+    /** Once-only, like the email's dedupe key. */
+    dedupeKey: text("dedupe_key").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** A path in the app where the user acts. */
+    link: text("link").notNull(),
+    createdAt: text("created_at").notNull(),
+    readAt: text("read_at"),
+  },
+  (t) => [uniqueIndex("notifications_dedupe_key").on(t.dedupeKey), index("notifications_user_created").on(t.userId, t.createdAt)],
+);
+
+/**
  * One row per form submission that wrote something: the one-time token rendered in the form,
  * who sent it, and what the write returned, so a repeated submission (a double click, a
  * resent request) writes nothing and lands on the same result (app/services/submission.server.ts).

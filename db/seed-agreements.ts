@@ -101,7 +101,7 @@ export function seedAgreements(tx: Db, r: Refs) {
     for (const code of d.tasks) {
       updateTaskSpecifics(tx, { actor: nurse, agreementId: id, taskId: r.tasks[code]!, specifics: { ...SPECIFICS[code]!, escalationPlan: escalation(code) }, at: drafted });
     }
-    setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: drafted });
+    if (d.workers.length) setNamedWorkers(tx, { actor: nurse, agreementId: id, workerIds: d.workers, at: drafted });
     const version = versionOf(tx, id, 1)!;
     updateAgreementDetails(tx, {
       actor: nurse,
@@ -256,7 +256,18 @@ export function seedAgreements(tx: Db, r: Refs) {
   const harold = haroldDrops(90, false);
   const haroldAgain = haroldDrops(20, true);
 
-  return { arthur, winifred, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
+  // Written last, so the demo's earlier references stay as they were.
+  // Sent yesterday and signed by nobody yet: waiting for the nurse, Brightside's manager and Maria
+  // (each sees it under "Needs your action" and was told by email and in the app).
+  const winifredBgm = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["BGM"], workers: [w.maria!], startDaysAgo: -5, draftedDaysAgo: 2 });
+  consent(u.nurse!, winifredBgm, 2);
+  send(u.nurse!, winifredBgm, 1);
+
+  // A draft with consent but no named care worker yet: the nurse's "Drafts you started".
+  const winifredHosiery = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["COMP"], workers: [], startDaysAgo: -14, draftedDaysAgo: 1 });
+  consent(u.nurse!, winifredHosiery, 1);
+
+  return { arthur, winifred, winifredBgm, winifredHosiery, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */

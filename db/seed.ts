@@ -392,6 +392,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   session("CATH", 400, "face_to_face", [[w.maria!, "completed"], [w.chloe!, "completed"], [w.sophie!, "completed"], [w.zara!, "completed"]], "Ashworth Health Centre");
   session("PEG", 380, "face_to_face", [[w.fatima!, "completed"], [w.liam!, "completed"], [w.zara!, "completed"]], "Meadowbank office");
   session("COMP", 320, "fieldwork", [[w.helen!, "completed"], [w.ben!, "completed"], [w.peter!, "completed"], [w.olivia!, "attended"]], "Oakfield Care Home");
+  // Held yesterday; its register is still to be recorded.
+  session("EYE", 1, "face_to_face", [], "Oakfield Care Home, lounge");
   session("BGM", 420, "e_learning", [[w.maria!, "completed"], [w.james!, "completed"], [w.zara!, "completed"], [w.chloe!, "did_not_complete"]], "Online");
   // Scheduled a week ahead (docs/domain.md rule 8): upcoming, no register until its day.
   tx.insert(trainingSessions)
@@ -417,6 +419,11 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -21));
   observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -14), "not_yet");
   observe(w.aisha!, "INS-PEN", p.edith!, addDays(today, -7));
+  // Ben: both supervised observations of eye drops recorded, ready for a nurse or facilitator to sign off.
+  const ben = open(w.ben!, "EYE", null);
+  change(ben, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 12 * 86_400_000));
+  observe(w.ben!, "EYE", null, addDays(today, -12));
+  observe(w.ben!, "EYE", null, addDays(today, -5));
   // Chloe: catheter care suspended after a concern.
   setState(signedOff(w.chloe!, "CATH", 120), "suspended", "Concern raised: night bag not changed as the care plan says. Reassessment booked.", r.nurse, 5);
 

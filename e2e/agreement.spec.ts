@@ -152,7 +152,7 @@ test("the whole path: create, consent, send, every party signs, active; then the
   await expect(page.locator(".nhsuk-card--warning")).toContainText("No named care worker is competent for Insulin administration by pen");
   await expect(page.locator(".nhsuk-tag").first()).toHaveText("Suspended");
   expect(countRows("audit_events", "entity_type = 'agreement' AND entity_id = ? AND action = 'agreement.suspend_automatically'", String(id))).toBe(1);
-  expect(countRows("outbox", "subject LIKE ? ", `Agreement DA-%${String(id).padStart(6, "0")} suspended: no competent care worker`)).toBe(2);
+  expect(countRows("outbox", "subject LIKE ? ", `Agreement DA-%${String(id).padStart(6, "0")} suspended: no competent care worker`)).toBe(3); // the nurse, the manager, and Maria, named with her own sign-in
   await expectAccessible(page);
 });
 

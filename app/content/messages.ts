@@ -25,7 +25,7 @@ export const DONE_MESSAGES = {
   consent: "Consent recorded.",
   consent_changed: "Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.",
   password: "Your password has been changed. Other sessions have been signed out.",
-  sent: "Sent for signatures. Its content is now fixed, and each party can sign.",
+  sent: "Sent for signatures. Its content is now fixed. Everyone who signs in the app has been asked to sign, by email and in their notifications.",
   signed: "Signature recorded.",
   amended: "A new draft version has been started. Make the changes, then check and send it.",
   draft_deleted: "The draft has been deleted.",
@@ -37,6 +37,7 @@ export const DONE_MESSAGES = {
   concern_closed: "Concern closed. It stays on the record with its outcome.",
   concern_suspend: "Competency suspended and linked to this concern. The care worker must not carry out this task.",
   concern_reviewed: "Review recorded and linked to this concern.",
+  notifications_read: "Every notification is marked as read.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

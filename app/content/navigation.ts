@@ -1,6 +1,12 @@
 import type { Role } from "~/domain/roles";
 
-/** What each role sees in the header navigation, in order of daily use. */
+/** Every role's own notifications (app/routes/notifications.tsx). */
+export const NOTIFICATIONS_LINK = { href: "/notifications", label: "Notifications" } as const;
+
+/**
+ * What each role sees in the header navigation, in order of daily use (after Home, which
+ * carries the count of what needs the user's action). Every link is a page the role may open.
+ */
 export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
   admin: [
     { href: "/organisations", label: "Organisations" },
@@ -10,6 +16,7 @@ export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/people", label: "People" },
     { href: "/admin/audit", label: "Audit" },
     { href: "/admin/settings", label: "Settings" },
+    NOTIFICATIONS_LINK,
   ],
   nurse: [
     { href: "/agreements", label: "Agreements" },
@@ -18,6 +25,7 @@ export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/training", label: "Training" },
     { href: "/alerts", label: "Alerts" },
     { href: "/tasks", label: "Tasks" },
+    NOTIFICATIONS_LINK,
   ],
   facilitator: [
     { href: "/training", label: "Training" },
@@ -25,6 +33,7 @@ export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/people", label: "People" },
     { href: "/alerts", label: "Alerts" },
     { href: "/tasks", label: "Tasks" },
+    NOTIFICATIONS_LINK,
   ],
   provider_manager: [
     { href: "/agreements", label: "Agreements" },
@@ -32,10 +41,12 @@ export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     { href: "/people", label: "People" },
     { href: "/alerts", label: "Alerts" },
     { href: "/organisations", label: "Organisation" },
+    NOTIFICATIONS_LINK,
   ],
   care_worker: [
     { href: "/", label: "My skills passport" },
     { href: "/agreements", label: "My agreements" },
     { href: "/tasks", label: "Tasks" },
+    NOTIFICATIONS_LINK,
   ],
 };

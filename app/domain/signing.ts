@@ -53,3 +53,72 @@ export function signingRights(signer: Signer, agreement: SigningAgreement, parti
     onPaper: parties.filter((p) => paperRefusal(signer, agreement, p) === null).map((p) => p.party),
   };
 }
+
+/**
+ * What the sign page says to someone who opens it (from an email, a list or the back button).
+ * They sign only the current version waiting for signatures, and only for a party they sign for
+ * in the app (above). Otherwise the page says what happened, never just "not allowed": that they
+ * (or someone for their organisation) already signed and when, or what became of the version.
+ */
+export type SignPageFacts = {
+  /** The version a link asked for (`?version=`), if any. */
+  requestedVersion: number | null;
+  agreementState: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+  inForceVersion: number | null;
+  current: { version: number; state: VersionStateName };
+  /** The version the page is about: the requested one if it exists, else the current one. */
+  shown: { version: number; state: VersionStateName };
+  /** Parties this user signs for in the app on the current version and has not signed yet. */
+  unsignedOnCurrent: Party[];
+  /** Parties this user signs for in the app on the shown version, signed or not. */
+  partiesForMe: Party[];
+  /** Signatures on the shown version for parties this user signs for in the app. */
+  signaturesForMe: { party: Party; signerName: string; byMe: boolean; signedAt: string }[];
+};
+export type VersionStateName = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
+
+export type SignPageAnswer =
+  | { kind: "sign"; notice: string | null }
+  | { kind: "explain"; heading: string; lines: string[]; signCurrent: boolean }
+  | { kind: "nothing_to_sign" };
+
+/** `formatWhen` turns an instant into words ("1 December 2026 at 2:05pm"); `partyLabel` a party into its role. */
+export function signPageAnswer(f: SignPageFacts, words: { formatWhen: (instant: string) => string; partyLabel: (p: Party) => string }): SignPageAnswer {
+  const asked = f.shown.version;
+  // Someone who signs for no party of this agreement (an administrator, another nurse) has nothing here.
+  if (!f.partiesForMe.length && !f.unsignedOnCurrent.length) return { kind: "nothing_to_sign" };
+  const onCurrent = asked === f.current.version;
+  if (onCurrent && f.current.state === "awaiting_signatures" && f.unsignedOnCurrent.length && f.agreementState !== "ended") return { kind: "sign", notice: null };
+  const signCurrent = f.current.state === "awaiting_signatures" && f.unsignedOnCurrent.length > 0 && f.agreementState !== "ended";
+  const lines: string[] = [];
+  const mine = f.signaturesForMe.filter((s) => s.byMe);
+  for (const s of f.signaturesForMe) {
+    lines.push(s.byMe ? `You signed it on ${words.formatWhen(s.signedAt)}, as ${words.partyLabel(s.party).toLowerCase()}.` : `${s.signerName} signed it for the ${words.partyLabel(s.party).toLowerCase()} on ${words.formatWhen(s.signedAt)}.`);
+  }
+  const what = versionWords(f, asked);
+  if (what) lines.push(what);
+  if (!onCurrent && signCurrent) lines.push(`Version ${f.current.version} replaced it and is waiting for your signature.`);
+  if (signCurrent && !onCurrent) return { kind: "explain", heading: `Version ${asked} is no longer waiting for signatures`, lines, signCurrent };
+  if (mine.length) return { kind: "explain", heading: `You have already signed version ${asked}`, lines, signCurrent };
+  if (f.signaturesForMe.length) return { kind: "explain", heading: `Version ${asked} has already been signed for you`, lines, signCurrent };
+  if (f.shown.state !== "awaiting_signatures" || f.agreementState === "ended") return { kind: "explain", heading: `Version ${asked} is not waiting for signatures`, lines, signCurrent };
+  return { kind: "nothing_to_sign" };
+}
+
+function versionWords(f: SignPageFacts, version: number): string | null {
+  if (f.agreementState === "ended") return "The agreement has ended: there is nothing more to sign.";
+  switch (f.shown.state) {
+    case "awaiting_signatures":
+      return "It is still waiting for other parties' signatures. You will be told when it is active.";
+    case "signed":
+      return f.inForceVersion === version
+        ? `Every party has signed it${f.agreementState === "suspended" ? ", but the agreement is suspended" : " and it is active"}.`
+        : "Every party signed it.";
+    case "superseded":
+      return "Every party signed it; a later version has since replaced it.";
+    case "withdrawn":
+      return "The delegating nurse changed the agreement before every party had signed it, so this version was withdrawn and will never be in force.";
+    case "draft":
+      return "The delegating nurse is still preparing it: it has not been sent for signatures. You will be told when it is.";
+  }
+}

@@ -10,7 +10,6 @@ import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from 
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit, inTransaction } from "~/services/audit.server";
-import { queueMail } from "~/services/mail.server";
 import type { Db } from "~db/client";
 import {
   agreements,
@@ -20,8 +19,8 @@ import {
   careWorkers,
   people,
   tasks,
-  users,
 } from "~db/schema";
+import { agreementRecipients, notify, versionIdOf } from "./notifications.server";
 import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, isMaySql } from "./carry-out-sql.server";
 import { labelled, namesakesSql, workerLabelColumns } from "./worker-names.server";
 import { workerLabel } from "~/domain/worker-labels";
@@ -185,6 +184,7 @@ export function enforceInterlock(
         subject: `Agreement ${a.agreement.reference} suspended: no competent care worker`,
         body: `Delegated Care suspended agreement ${a.agreement.reference} (${initials(a.personName)}) on ${formatDate(today)}.\n\n${reason}.\n\nNo named care worker may carry out the task until a competent worker is named or a competency is renewed, and a nurse reinstates the agreement.`,
         key: `interlock:${id}:${at.toISOString()}`,
+        at,
       });
       suspended.push(id);
     }
@@ -192,24 +192,21 @@ export function enforceInterlock(
   });
 }
 
-/** Queues a message to the delegating nurse and every active manager of the provider. */
+/**
+ * Tells the delegating nurse and every active manager of the provider, in the app and by email
+ * (app/models/notifications.server.ts). A suspension is told to the named workers who sign in
+ * too: they must stop carrying out its tasks.
+ */
 export function tellDelegatorAndProvider(
   db: Db,
-  { agreement, subject, body, key }: { agreement: typeof agreements.$inferSelect; subject: string; body: string; key: string },
+  { agreement, subject, body, key, at, kind = "agreement_suspended" }: { agreement: typeof agreements.$inferSelect; subject: string; body: string; key: string; at: Date; kind?: "agreement_suspended" | "task_declined" },
 ) {
-  const recipients = db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(
-      and(
-        eq(users.active, true),
-        sql`(${users.id} = ${agreement.delegatorId} OR (${users.role} = 'provider_manager' AND ${users.organisationId} = ${agreement.providerId}))`,
-      ),
-    )
-    .all();
-  for (const r of recipients) {
-    queueMail(db, { dedupeKey: `${key}:user:${r.id}`, toUserId: r.id, toAddress: r.email, subject, body });
-  }
+  notify(db, {
+    to: agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: kind === "agreement_suspended" ? versionIdOf(db, agreement) : null }),
+    notice: { kind, title: subject, body, link: `/agreements/${agreement.id}` },
+    key,
+    at,
+  });
 }
 
 /**

@@ -109,8 +109,9 @@ describe("flow: follow-up, consent after signing, duplicates, declining", () => 
     expect(stateOf(id)).toMatchObject({ state: "suspended", currentVersion: 2, inForceVersion: 1, stateReason: "Consent changed on 22 November 2026: suspended until version 2, with the new consent, is signed by every party" });
     expect(versionOf(db, id, 1)).toEqual(v1);
     expect(db.select().from(people).where(eq(people.id, ids.people.edith)).get()!.capacityNotes).toBe("Lacks capacity to consent to delegated care: best-interests decision on 22 November 2026");
-    const told = db.select().from(outbox).where(eq(outbox.subject, `Agreement ${stateOf(id).reference} suspended: consent changed`)).all();
-    expect(told.map((m) => m.toAddress).sort()).toEqual(["manager@example.org", "nurse@example.org"]);
+    const told = db.select().from(outbox).where(eq(outbox.subject, `Agreement ${stateOf(id).reference} (E. C.) suspended: consent changed`)).all();
+    // The nurse, the provider's manager, and Maria (named, with her own sign-in): she must stop too.
+    expect(told.map((m) => m.toAddress).sort()).toEqual(["manager@example.org", "nurse@example.org", "worker@example.org"]);
 
     // The printout of version 1 shows the consent it was signed on; version 2 carries the new one.
     const pdf = (version: number) => agreementPdfData(db, { actor: nurse(), id, version, today: TODAY, at, publicUrl: "http://x", reviewDueDays: 30, warningDays: W })!.data.person.consent;

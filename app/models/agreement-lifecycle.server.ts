@@ -5,13 +5,14 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { isFinal, reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
-import { formatDate, type IsoDate } from "~/domain/dates";
+import { formatDate, londonDate, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
 import { agreementInScope, reviewIntervalsOf, versionOf, type Agreement } from "./agreements.server";
 import { RuleError } from "./errors.server";
+import { personInitialsOf, tellAgreementEnded } from "./notifications.server";
 
 function requireNurse(actor: Actor, message: string) {
   if (actor.role !== "nurse") throw new RuleError([{ field: "form", message }]);
@@ -97,11 +98,13 @@ export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { a
     requireNurse(actor, "Only a nurse on the agreement's team can suspend it");
     if (agreement.state !== "active") throw new RuleError([{ field: "reason", message: "Only an active agreement can be suspended" }]);
     setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
+    const who = personInitialsOf(tx, agreement.personId);
     tellDelegatorAndProvider(tx, {
       agreement,
-      subject: `Agreement ${agreement.reference} suspended`,
-      body: `${actor.name} suspended agreement ${agreement.reference}: ${reason}\n\nNo named care worker may carry out its tasks until it is reinstated.`,
+      subject: `Agreement ${agreement.reference} (${who}) suspended`,
+      body: `${actor.name} suspended agreement ${agreement.reference} (${who}) on ${formatDate(londonDate(at))}: ${reason}\n\nNo named care worker may carry out its tasks until a nurse reinstates it.`,
       key: `suspend:${agreement.id}:${at.toISOString()}`,
+      at,
     });
     return true;
   });
@@ -141,6 +144,7 @@ export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor
       .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.currentVersion), eq(agreementVersions.state, "awaiting_signatures")))
       .run();
     setState(tx, agreement, { state: "ended", reason, actorId: actor.userId, action: "agreement.end", at });
+    tellAgreementEnded(tx, { agreement, endedBy: actor.name, reason, at });
     return true;
   });
 }

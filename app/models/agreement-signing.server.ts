@@ -36,6 +36,7 @@ import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { workerLabelColumns } from "./worker-names.server";
 import { workerLabel } from "~/domain/worker-labels";
+import { personInitialsOf, tellAgreementActive, tellAgreementSent } from "./notifications.server";
 
 export type ConsentInput = {
   kind: (typeof consentKinds)[number];
@@ -86,10 +87,12 @@ export function recordConsent(
       suspendReason: `Consent changed on ${formatDate(input.givenOn)}: suspended until version ${current.version + 1}, with the new consent, is signed by every party`,
     })!;
     if (wasActive) {
+      const who = personInitialsOf(tx, agreement.personId);
       tellDelegatorAndProvider(tx, {
         agreement,
-        subject: `Agreement ${agreement.reference} suspended: consent changed`,
-        body: `${actor.name} recorded a change of consent for agreement ${agreement.reference}. The signed version no longer matches the consent on record, so the agreement is suspended until version ${newVersion}, with the new consent, is signed by every party.\n\nNo named care worker may carry out its tasks until then.`,
+        at,
+        subject: `Agreement ${agreement.reference} (${who}) suspended: consent changed`,
+        body: `${actor.name} recorded a change of consent for agreement ${agreement.reference} (${who}). The signed version no longer matches the consent on record, so the agreement is suspended until version ${newVersion}, with the new consent, is signed by every party.\n\nNo named care worker may carry out its tasks until then.`,
         key: `consent:${agreementId}:${at.toISOString()}`,
       });
     }
@@ -125,7 +128,7 @@ export function newVerificationCode(): string {
  * again, as the tasks and so the review interval may have changed (rules 8 and 9). Each problem
  * names the section of the "Check and send" page it belongs to (`field`).
  */
-function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): { field: string; message: string }[] {
+export function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): { field: string; message: string }[] {
   return unsentProblems(draftSectionsOf(db, { version, today })).map((p) => ({ field: p.anchor, message: p.message }));
 }
 
@@ -161,6 +164,8 @@ export function sendForSignatures(
       .where(eq(agreements.id, agreementId))
       .run();
     recordAudit(tx, { actorId: actor.userId, action: "agreement.send", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, contentHash: contentHash(content), verificationCode: code }, at });
+    // However sending is reached, every party who signs in the app is asked to, in the same transaction.
+    tellAgreementSent(tx, { agreement: draft.agreement, versionId: draft.version.id, version: draft.version.version, sentBy: actor.name, today, at });
     return true;
   });
 }
@@ -197,6 +202,25 @@ export function signingRightsOf(db: Db, actor: Actor, agreement: Agreement, vers
 /** The parties this actor may sign for in the app, as themselves. */
 export function partiesActorMaySign(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
   return signingRightsOf(db, actor, agreement, version).inApp;
+}
+
+/** The parties this actor signs for in the app on this version and has not signed yet (none unless it waits for signatures). */
+export function partiesActorStillSigns(db: Db, actor: Actor, agreement: Agreement, version: AgreementVersion): Party[] {
+  if (version.state !== "awaiting_signatures") return [];
+  const signed = new Set(db.select({ party: signatures.party }).from(signatures).where(eq(signatures.versionId, version.id)).all().map((s) => s.party));
+  return partiesActorMaySign(db, actor, agreement, version).filter((p) => !signed.has(p));
+}
+
+/** The version of this agreement whose content (by hash) this user has already signed in the app, if any. */
+export function versionSignedBy(db: Db, { actor, agreementId, contentHash }: { actor: Actor; agreementId: number; contentHash: string }): number | null {
+  return (
+    db
+      .select({ version: agreementVersions.version })
+      .from(signatures)
+      .innerJoin(agreementVersions, eq(agreementVersions.id, signatures.versionId))
+      .where(and(eq(agreementVersions.agreementId, agreementId), eq(signatures.contentHash, contentHash), eq(signatures.signerUserId, actor.userId)))
+      .get()?.version ?? null
+  );
 }
 
 function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
@@ -359,5 +383,6 @@ export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { a
     .where(eq(agreements.id, agreementId))
     .run();
   recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
+  tellAgreementActive(db, { agreementId, today, at });
   return true;
 }

@@ -162,7 +162,8 @@ describe("delegation agreements", () => {
     const event = d.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, "agreement.suspend_automatically"))).get();
     expect(JSON.parse(event!.details)).toMatchObject({ cause: "no_competent_worker" });
     const told = d.db.select().from(outbox).where(eq(outbox.subject, `Agreement ${lapsed.agreement.reference} suspended: no competent care worker`)).all();
-    expect(told.map((m) => m.toAddress).sort()).toEqual(["manager@example.org", "nurse@example.org"]);
+    // The nurse, the provider's manager, and Maria (named, with her own sign-in): she must stop too.
+    expect(told.map((m) => m.toAddress).sort()).toEqual(["manager@example.org", "nurse@example.org", "worker@example.org"]);
   });
 
   it("suspending a named worker's competency suspends an agreement at once when no one else is competent", () => {

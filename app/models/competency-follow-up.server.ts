@@ -83,6 +83,8 @@ export function tellOfDecline(
       subject: `${workerName} declined ${taskName} on agreement ${agreement.reference}`,
       body: `${workerName} declined ${taskName} on ${formatDate(londonDate(at))} and is named for it on agreement ${agreement.reference} (${initials(personName)}).\n\nTheir reason: ${reason}\n\nThey must not carry out this task. Amend the agreement or name another competent care worker.`,
       key: `decline:${competency.id}:${agreement.id}:${at.toISOString()}`,
+      at,
+      kind: "task_declined",
     });
   }
 }

@@ -5,12 +5,13 @@ import { AlertCounts, AlertsTable, ExpiryChart } from "~/components/Alerts";
 import { PassportTable } from "~/components/Passport";
 import { WorkerAgreements } from "~/components/WorkerAgreements";
 import { listWorkerAgreements } from "~/models/agreements.server";
-import { NAVIGATION } from "~/content/navigation";
 import { pageTitle } from "~/content/titles";
 import { countAlerts } from "~/domain/alerts";
+import { actionCountWords } from "~/domain/needs-action";
+import { can } from "~/domain/roles";
 import { expiryByMonth, listAlertsCached } from "~/models/alerts.server";
 import { listWorkerCompetencies } from "~/models/competencies.server";
-import { homeCounts } from "~/models/home.server";
+import { homeCounts, needsAction } from "~/models/home.server";
 import { getSettings } from "~/models/settings.server";
 import { requireActor } from "~/services/session.server";
 
@@ -24,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const settings = getSettings(db);
   const today = clock.today();
   const alerts = listAlertsCached(db, { actor, today, settings });
+  const actions = needsAction(db, { actor, today, settings, alerts });
   return {
+    actions,
+    // Only a role that may open the alerts page is sent there (a care worker may not).
+    alertsPage: can(actor.role, "read", "alert"),
     name: actor.name,
     role: actor.role,
     organisationName: actor.organisationName,
@@ -32,7 +37,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     alerts: alerts.slice(0, SHOWN),
     alertCounts: countAlerts(alerts),
     expiry: actor.role === "care_worker" ? null : expiryByMonth(db, { actor, today }),
-    links: NAVIGATION[actor.role].filter((l) => l.href !== "/"),
     workerId: actor.workerId,
     passport:
       actor.role === "care_worker" && actor.workerId
@@ -62,10 +66,41 @@ export default function Home() {
       </h1>
       <p className="nhsuk-lede-text">{INTRO[data.role]}</p>
 
-      <h2>What needs attention</h2>
-      {data.alertCounts.total ? <AlertCounts counts={data.alertCounts} /> : null}
-      <AlertsTable alerts={data.alerts} caption={`The ${data.alerts.length} most urgent of ${data.alertCounts.total} alerts`} />
-      {more > 0 ? (
+      <section aria-labelledby="needs-action">
+        <h2 id="needs-action">Needs your action</h2>
+        {data.actions.count === 0 ? (
+          <p>{actionCountWords(0)}.</p>
+        ) : (
+          <>
+            <p>{actionCountWords(data.actions.count)}:</p>
+            {data.actions.groups.map((g) => (
+              <div key={g.group}>
+                <h3 className="nhsuk-heading-s">
+                  {g.label} ({g.items.length})
+                </h3>
+                <ul className="nhsuk-list dc-action-list">
+                  {g.items.map((item) => (
+                    <li key={`${item.href}:${item.title}`}>
+                      <Link to={item.href}>{item.title}</Link>
+                      <br />
+                      <span className="dc-muted">{item.detail}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </>
+        )}
+      </section>
+
+      <h2>Alerts</h2>
+      {data.alertCounts.total && data.alertsPage ? <AlertCounts counts={data.alertCounts} /> : null}
+      {data.alerts.length ? (
+        <AlertsTable alerts={data.alerts} caption={`The ${data.alerts.length} most urgent of ${data.alertCounts.total} alerts`} />
+      ) : (
+        <p>No alerts.</p>
+      )}
+      {more > 0 && data.alertsPage ? (
         <p>
           <Link to="/alerts">See all {data.alertCounts.total} alerts</Link>
         </p>

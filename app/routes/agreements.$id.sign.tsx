@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { SignedContent } from "~/components/agreement/SignedContent";
@@ -12,25 +12,57 @@ import { Summary } from "~/components/nhs/Summary";
 import { ACCOUNTABILITY } from "~/content/accountability";
 import { pageTitle } from "~/content/titles";
 import { partyRoleLabel, type Party } from "~/domain/agreement";
+import { formatDateTime } from "~/domain/dates";
+import { signPageAnswer } from "~/domain/signing";
 import { versionContentOf } from "~/models/agreement-content.server";
-import { partiesActorMaySign, signInApp } from "~/models/agreement-signing.server";
+import { partiesActorMaySign, partiesActorStillSigns, signInApp, versionSignedBy } from "~/models/agreement-signing.server";
+import { versionOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign the agreement", matches);
 
+/** The version a link asks about (`?version=2`, as in the email asking for a signature); else the current one. */
+function requestedVersion(request: Request): number | null {
+  const value = new URL(request.url).searchParams.get("version");
+  return value && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null;
+}
+
 async function load(args: LoaderFunctionArgs) {
-  const { actor, view } = await loadAgreementPage(args);
-  const mine = view.version.state === "awaiting_signatures" ? partiesActorMaySign(args.context.db, actor, view.agreement, view.version) : [];
-  const unsigned = mine.filter((p) => !view.signatures.some((s) => s.signature.party === p));
-  if (!unsigned.length) throw new Response("Nothing for you to sign", { status: 403 });
-  return { actor, view, unsigned };
+  const requested = requestedVersion(args.request);
+  const { actor, view } = await loadAgreementPage(args, requested ? { version: requested } : {});
+  const { db } = args.context;
+  const current = versionOf(db, view.agreement.id, view.agreement.currentVersion)!;
+  const unsigned = partiesActorStillSigns(db, actor, view.agreement, current);
+  const partiesForMe = partiesActorMaySign(db, actor, view.agreement, view.version);
+  const answer = signPageAnswer(
+    {
+      requestedVersion: requested,
+      agreementState: view.agreement.state,
+      inForceVersion: view.agreement.inForceVersion,
+      current: { version: current.version, state: current.state },
+      shown: { version: view.version.version, state: view.version.state },
+      unsignedOnCurrent: unsigned,
+      partiesForMe,
+      signaturesForMe: view.signatures
+        .filter((s) => partiesForMe.includes(s.signature.party as Party))
+        .map((s) => ({ party: s.signature.party as Party, signerName: s.signature.signerName, byMe: s.signature.signerUserId === actor.userId, signedAt: s.signature.signedAt })),
+    },
+    { formatWhen: formatDateTime, partyLabel: partyRoleLabel },
+  );
+  // Someone who signs for no party of this agreement: as before, this page is not for them.
+  if (answer.kind === "nothing_to_sign") throw new Response("Nothing for you to sign", { status: 403 });
+  return { actor, view, unsigned, answer };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { view, unsigned } = await load(args);
+  const { view, unsigned, answer } = await load(args);
+  if (answer.kind === "explain") {
+    return { explain: { ...answer, id: view.agreement.id, reference: view.agreement.reference, personName: view.person.name } } as const;
+  }
   return {
+    explain: null,
     id: view.agreement.id,
     reference: view.agreement.reference,
     version: view.version,
@@ -42,9 +74,15 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, view, unsigned } = await load(args);
+  const { actor, view, unsigned, answer } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
+  if (answer.kind !== "sign") {
+    // This user already signed what they were shown (a second click, a resent form): the page says so; nothing is written twice.
+    const signed = typeof values.contentHash === "string" ? versionSignedBy(context.db, { actor, agreementId: view.agreement.id, contentHash: values.contentHash }) : null;
+    if (signed !== null) return redirect(`/agreements/${view.agreement.id}/sign?version=${signed}`);
+    throw new Response("Nothing for you to sign", { status: 403 });
+  }
   const parsed = z
     .object({
       party: z.string({ message: "Select who you are signing for" }).refine((p) => unsigned.includes(p as Party), "Select who you are signing for"),
@@ -62,10 +100,44 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/agreements/${view.agreement.id}?done=signed`);
 }
 
-export default function Sign() {
+export default function SignPage() {
   const d = useLoaderData<typeof loader>();
+  if (d.explain) return <AlreadyDone {...d.explain} />;
+  return <Sign d={d} />;
+}
+
+/** Nothing to sign here now: what happened, and where to go next. */
+function AlreadyDone({ id, reference, personName, heading, lines, signCurrent }: { id: number; reference: string; personName: string; heading: string; lines: string[]; signCurrent: boolean }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title={heading} caption={`${reference}, ${personName}`} back={{ to: `/agreements/${id}` }} />
+        {lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <ul className="nhsuk-list">
+          {signCurrent ? (
+            <li>
+              <Link to={`/agreements/${id}/sign`}>Read and sign the current version</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to={`/agreements/${id}`}>Open the agreement</Link>
+          </li>
+          <li>
+            <Link to="/">Go to your home page</Link>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+type SignData = Exclude<ReturnType<typeof useLoaderData<typeof loader>>, { explain: object }>;
+
+function Sign({ d }: { d: SignData }) {
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors;
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
