@@ -13,10 +13,12 @@ import {
 } from "@remix-run/react";
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import type { ReactNode } from "react";
+import { SessionTimeout } from "~/components/SessionTimeout";
 import { useNonce } from "~/components/nonce";
 import { NAVIGATION } from "~/content/navigation";
 import { SERVICE_NAME } from "~/content/titles";
 import { ROLE_LABELS } from "~/domain/roles";
+import { getSettings } from "~/models/settings.server";
 import { getActor } from "~/services/session.server";
 
 export const links: LinksFunction = () => [
@@ -41,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     nav: actor ? NAVIGATION[actor.role] : [],
     formRejected: context.formRejected === true,
+    /** For the idle warning (SessionTimeout), only while signed in. */
+    idleMinutes: actor ? getSettings(context.db).sessionIdleMinutes : null,
   };
 }
 
@@ -108,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader data={data} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+            {data?.idleMinutes ? <SessionTimeout idleMinutes={data.idleMinutes} /> : null}
             {children}
           </main>
         </div>

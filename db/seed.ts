@@ -9,6 +9,7 @@ import { recordAudit } from "~/services/audit.server";
 import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
+import { seedAccounts } from "./seed-accounts";
 import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
 import {
@@ -229,6 +230,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         james: worker(brightside, "James Whitfield", "Care worker", 26),
         aisha: worker(brightside, "Aisha Begum", "Care worker", 14),
         chloe: worker(brightside, "Chloe Barker", "Care worker", 8),
+        // No sign-in yet, named on Norman Fisher's agreement awaiting signatures: her manager invites her (issue 13).
+        nadia: worker(brightside, "Nadia Rahman", "Care worker", 10),
         ryan: worker(brightside, "Ryan Doyle", "Care worker", 30, { status: "left", leftOn: addMonths(today, -1) }),
         helen: worker(oakfield, "Helen Kowalski", "Senior carer", 50),
         daniel: worker(oakfield, "Daniel Mensah", "Carer", 20),
@@ -241,7 +244,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         olivia: worker(harbour, "Olivia Reid", "Care worker", 7),
       };
 
-      const numbers = demoNhsNumbers(10);
+      const numbers = demoNhsNumbers(11);
       const person = (values: Omit<typeof people.$inferInsert, "nhsNumber">, i: number) =>
         tx.insert(people).values({ ...values, nhsNumber: numbers[i]! }).returning({ id: people.id }).get().id;
       const personIds = {
@@ -254,6 +257,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         doris: person({ name: "Doris Fielding", dateOfBirth: "1929-12-25", setting: "own_home", address: "9 Harbour View, Ashworth AS5 3HV", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 6),
         stanley: person({ name: "Stanley Moore", dateOfBirth: "1941-07-14", setting: "own_home", address: "28 Quay Street, Ashworth AS4 7QS", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 7),
         harold: person({ name: "Harold Jenkins", dateOfBirth: "1939-05-17", setting: "own_home", address: "5 Ferry Lane, Ashworth AS5 2FL", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 9),
+        norman: person({ name: "Norman Fisher", dateOfBirth: "1942-08-09", setting: "own_home", address: "11 Lock Street, Ashworth AS2 4LS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 10),
         winifred: person({ name: "Winifred Shaw", dateOfBirth: "1933-02-03", setting: "own_home", address: "2 Canal Side, Ashworth AS2 2CS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 8),
       };
 
@@ -290,6 +294,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       // interlock suspending the agreement that lost its only competent worker.
       for (const change of competencyChangesLater) change();
       seedInterlock(tx, { today, daysAgo: 39 });
+      seedAccounts(tx, { now, workers, manager });
 
       recordAudit(tx, {
         actorId: null,
@@ -426,6 +431,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   // Zara declined Ivy's PEG feeding while named on her agreement (docs/domain.md rule 12): the manager and nurse are alerted.
   setState(signedOff(w.zara!, "PEG", 200, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
   signedOff(w.zara!, "BGM", 150);
+  // Brightside's Nadia: blood glucose monitoring, for Norman Fisher's agreement.
+  signedOff(w.nadia!, "BGM", 40);
   signedOff(w.zara!, "CATH", 90);
 
   // Harbour Lights.

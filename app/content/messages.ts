@@ -29,6 +29,11 @@ export const DONE_MESSAGES = {
   agreement_suspend: "Agreement suspended. The delegating nurse and the provider have been told.",
   agreement_reinstate: "Agreement reinstated.",
   agreement_end: "Agreement ended. Its history is kept.",
+  invited: "Invitation sent. The care worker chooses their password from the link in the email.",
+  invitation_withdrawn: "Invitation withdrawn. Its link no longer works.",
+  linked: "Account linked. They now sign in as this care worker.",
+  unlinked: "Account unlinked from the care worker. They have been signed out.",
+  password_reset: "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

@@ -9,6 +9,8 @@ import { Summary } from "~/components/nhs/Summary";
 import { WORKER_STATUS_LABELS } from "~/content/labels";
 import { ATTENDANCE_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "~/content/training";
 import { RecordHistory } from "~/components/RecordHistory";
+import { WorkerSignIn } from "~/components/WorkerSignIn";
+import { getWorkerSignIn } from "~/models/invitations.server";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
@@ -36,11 +38,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     prerequisites: listWorkerPrerequisites(db, workerId),
     canManage: can(actor.role, "manage", "worker"),
     canAssess: can(actor.role, "sign_off", "competency") && found.worker.status === "active",
+    // Only for those who manage the worker's sign-in (their provider's managers, administrators).
+    signIn: getWorkerSignIn(db, { actor, workerId, now: clock.now() }),
   };
 }
 
 export default function WorkerPage() {
-  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history } = useLoaderData<typeof loader>();
+  const { worker, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, signIn } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -64,6 +68,7 @@ export default function WorkerPage() {
         ) : null}
         {canManage ? <Link to={`/workers/${worker.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change details</Link> : null}
       </div>
+      {signIn ? <WorkerSignIn workerId={worker.id} workerName={worker.name} data={signIn} /> : null}
 
       <h2>Skills passport</h2>
       <p>
