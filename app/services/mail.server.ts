@@ -25,7 +25,13 @@ export type MailMessage = {
 
 export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a one-time link.)";
 
-let wake: (() => void) | null = null;
+/**
+ * The running mailer's "send now". Kept on globalThis: the server (scripts/server.ts) and the
+ * Remix build each load their own copy of this module, and the one that queues a message must
+ * wake the one that started the mailer, or the message waits for the next retry (a minute).
+ */
+const WAKE = Symbol.for("delegated-care.mailer.wake");
+const shared = globalThis as typeof globalThis & { [WAKE]?: (() => void) | null };
 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
 export function queueMail(db: Db, message: MailMessage): boolean {
@@ -42,6 +48,7 @@ export function queueMail(db: Db, message: MailMessage): boolean {
     .onConflictDoNothing()
     .run();
   // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
+  const wake = shared[WAKE];
   if (result.changes && wake) setImmediate(wake);
   return result.changes > 0;
 }
@@ -124,7 +131,7 @@ export function startMailer({
         }
       });
   };
-  wake = pass;
+  shared[WAKE] = pass;
   const timer = setInterval(pass, retryMs);
   timer.unref();
   setImmediate(pass);
@@ -132,7 +139,7 @@ export function startMailer({
     async close() {
       closed = true;
       clearInterval(timer);
-      if (wake === pass) wake = null;
+      if (shared[WAKE] === pass) shared[WAKE] = null;
       await running;
       transport.close();
     },
