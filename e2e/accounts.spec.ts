@@ -294,7 +294,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("before the idle limit, a dialog offers to stay signed in, and staying keeps the session", async ({ page }) => {
+test("before the idle limit a dialog offers to stay signed in; typing keeps the session alive; left alone, the page signs out and says why", async ({ page }) => {
   await page.clock.install();
   await signIn(page, "nurse");
   await page.goto("/people");
@@ -303,8 +303,27 @@ test("before the idle limit, a dialog offers to stay signed in, and staying keep
   // 28 minutes and a little more without using it: the warning 2 minutes before the 30-minute limit.
   await page.clock.fastForward("28:10");
   await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("you will be signed out at");
   await expectAccessible(page);
+  const stayed = page.waitForResponse((r) => r.url().endsWith("/session/keep-alive"));
   await dialog.getByRole("button", { name: "Stay signed in" }).click();
+  expect((await stayed).status()).toBe(200);
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/\/people$/);
+
+  // Typing in a form is using it: after a quiet spell, a keystroke keeps the session alive.
+  await page.clock.fastForward("03:00");
+  const typed = page.waitForResponse((r) => r.url().endsWith("/session/keep-alive"));
+  await page.getByLabel("Name").fill("Edi");
+  expect((await typed).status()).toBe(200);
+
+  // Left alone past the limit (the server's clock too), the page goes to sign in and says why.
+  try {
+    setClock(new Date(Date.now() + 31 * 60_000));
+    await page.clock.fastForward("30:10");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fpeople&reason=idle$/);
+    await expect(page.locator("#signed-out-reason")).toContainText("had not used Delegated Care for 30 minutes");
+  } finally {
+    setClock(null);
+  }
 });
