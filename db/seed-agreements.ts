@@ -166,12 +166,6 @@ export function seedAgreements(tx: Db, r: Refs) {
   send(u.nurse!, winifred, 10);
   signApp(u.nurse!, winifred, "delegator", 10);
 
-  // Awaiting signatures for 3 days, naming Nadia, who has no sign-in yet (issue 13): invited, she signs in the app.
-  const norman = draft({ nurse: u.nurse!, person: p.norman!, tasks: ["BGM"], workers: [w.nadia!], startDaysAgo: 3 });
-  consent(u.nurse!, norman, 4);
-  send(u.nurse!, norman, 3);
-  signApp(u.nurse!, norman, "delegator", 3);
-
   // Active: Edith's insulin and blood glucose, by Maria and James (James's BGM has since expired).
   const edith = draft({ nurse: u.nurse!, person: p.edith!, tasks: ["INS-PEN", "BGM"], workers: [w.maria!, w.james!], startDaysAgo: 60 });
   consent(u.nurse!, edith, 62);
@@ -261,6 +255,12 @@ export function seedAgreements(tx: Db, r: Refs) {
   };
   const harold = haroldDrops(90, false);
   const haroldAgain = haroldDrops(20, true);
+
+  // Awaiting signatures for 3 days, naming Nadia, who has no sign-in yet (issue 13; made last, so the references above stay as they were): invited, she signs in the app.
+  const norman = draft({ nurse: u.nurse!, person: p.norman!, tasks: ["BGM"], workers: [w.nadia!], startDaysAgo: 3 });
+  consent(u.nurse!, norman, 4);
+  send(u.nurse!, norman, 3);
+  signApp(u.nurse!, norman, "delegator", 3);
 
   return { arthur, winifred, norman, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }

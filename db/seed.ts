@@ -230,8 +230,6 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         james: worker(brightside, "James Whitfield", "Care worker", 26),
         aisha: worker(brightside, "Aisha Begum", "Care worker", 14),
         chloe: worker(brightside, "Chloe Barker", "Care worker", 8),
-        // No sign-in yet, named on Norman Fisher's agreement awaiting signatures: her manager invites her (issue 13).
-        nadia: worker(brightside, "Nadia Rahman", "Care worker", 10),
         ryan: worker(brightside, "Ryan Doyle", "Care worker", 30, { status: "left", leftOn: addMonths(today, -1) }),
         helen: worker(oakfield, "Helen Kowalski", "Senior carer", 50),
         daniel: worker(oakfield, "Daniel Mensah", "Carer", 20),
@@ -242,6 +240,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         zara: worker(meadowbank, "Zara Ahmed", "Senior support worker", 44),
         peter: worker(harbour, "Peter Nowak", "Care worker", 16),
         olivia: worker(harbour, "Olivia Reid", "Care worker", 7),
+        // No sign-in yet, named on Norman Fisher's agreement awaiting signatures: her manager invites her (issue 13).
+        nadia: worker(brightside, "Nadia Rahman", "Care worker", 10),
       };
 
       const numbers = demoNhsNumbers(11);
@@ -257,8 +257,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         doris: person({ name: "Doris Fielding", dateOfBirth: "1929-12-25", setting: "own_home", address: "9 Harbour View, Ashworth AS5 3HV", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 6),
         stanley: person({ name: "Stanley Moore", dateOfBirth: "1941-07-14", setting: "own_home", address: "28 Quay Street, Ashworth AS4 7QS", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 7),
         harold: person({ name: "Harold Jenkins", dateOfBirth: "1939-05-17", setting: "own_home", address: "5 Ferry Lane, Ashworth AS5 2FL", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 9),
-        norman: person({ name: "Norman Fisher", dateOfBirth: "1942-08-09", setting: "own_home", address: "11 Lock Street, Ashworth AS2 4LS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 10),
         winifred: person({ name: "Winifred Shaw", dateOfBirth: "1933-02-03", setting: "own_home", address: "2 Canal Side, Ashworth AS2 2CS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 8),
+        norman: person({ name: "Norman Fisher", dateOfBirth: "1942-08-09", setting: "own_home", address: "11 Lock Street, Ashworth AS2 4LS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 10),
       };
 
       const taskIds: Record<string, number> = {};
@@ -431,8 +431,6 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   // Zara declined Ivy's PEG feeding while named on her agreement (docs/domain.md rule 12): the manager and nurse are alerted.
   setState(signedOff(w.zara!, "PEG", 200, { personId: p.ivy }), "declined", "I no longer feel confident flushing the tube.", r.facilitator, 3);
   signedOff(w.zara!, "BGM", 150);
-  // Brightside's Nadia: blood glucose monitoring, for Norman Fisher's agreement.
-  signedOff(w.nadia!, "BGM", 40);
   signedOff(w.zara!, "CATH", 90);
 
   // Harbour Lights.
@@ -441,5 +439,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   const olivia = open(w.olivia!, "COMP", null);
   change(olivia, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 10 * 86_400_000));
   observe(w.olivia!, "COMP", null, addDays(today, -10));
+
+  // Brightside's Nadia (added last, so the ids above stay as they were): blood glucose monitoring, for Norman Fisher's agreement.
+  signedOff(w.nadia!, "BGM", 40);
   return later;
 }
