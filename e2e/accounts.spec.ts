@@ -170,6 +170,10 @@ test("Add a user sends care workers to the invitation; a forgotten password is r
   await page.getByLabel("First password").fill(FIRST_PASSWORD);
   await page.getByRole("button", { name: "Add user" }).click();
   await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  // Maria's account shows the worker record it signs as (an administrator links or unlinks it here).
+  await page.goto(`/admin/users/${idOf("users", "email = ?", ACCOUNTS.worker.email)}`);
+  await expect(page.getByRole("region", { name: "Care worker record" })).toContainText("This account signs in as Maria Santos");
+  await expectAccessible(page);
 
   // Rosa is signed in on another computer.
   const elsewhere = await freshPage(browser);

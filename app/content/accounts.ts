@@ -56,8 +56,7 @@ export function resetMail({ name, link }: { name: string; link: string }) {
   };
 }
 
-export const RESET_SENT =
-  "If an account uses that email address, we have sent a link to it. The link works once, for 1 hour. If nothing arrives within a few minutes, check your junk folder or ask your administrator.";
+export const RESET_SENT = `If an account uses that email address, we have sent a link to it. The link works once, for ${RESET_VALID_MINUTES} minutes. If nothing arrives within a few minutes, check your junk folder or ask your administrator.`;
 
 export function signedOutMessage(reason: SessionEnd, { idleMinutes, absoluteHours }: { idleMinutes: number; absoluteHours: number }): string {
   return reason === "idle"
