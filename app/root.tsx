@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import type { ReactNode } from "react";
+import { SessionTimeout } from "~/components/SessionTimeout";
 import { useNonce } from "~/components/nonce";
 import { NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
 import { unreadWords } from "~/content/notifications";
@@ -47,6 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // What waits for the user (Home) and what they have not read yet (Notifications), as counts for the header.
     counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) }) : null,
     formRejected: context.formRejected === true,
+    /** For the idle warning (SessionTimeout), only while signed in. */
+    idleMinutes: actor ? getSettings(context.db).sessionIdleMinutes : null,
   };
 }
 
@@ -130,6 +133,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader data={data} />
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent" role="main">
+            {data?.idleMinutes ? <SessionTimeout idleMinutes={data.idleMinutes} /> : null}
             {children}
           </main>
         </div>

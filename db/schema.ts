@@ -197,6 +197,8 @@ export const sessions = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
     expiresAt: text("expires_at").notNull(),
     endedAt: text("ended_at"),
+    /** Why it ended, when the user did not sign out themselves: `idle`, `expired` (told on the sign-in page). */
+    endReason: text("end_reason"),
     ipAddress: text("ip_address").notNull().default(""),
     userAgent: text("user_agent").notNull().default(""),
   },
@@ -214,6 +216,59 @@ export const signInAttempts = sqliteTable(
     succeeded: bool("succeeded").notNull(),
   },
   (t) => [index("sign_in_attempts_email_at").on(t.email, t.at), index("sign_in_attempts_ip_at").on(t.ipAddress, t.at)],
+);
+
+/**
+ * An invitation for a care worker to sign in: a manager sends it to an email address; the link
+ * (a random token, of which only the SHA-256 is stored) works once, until `expiresAt`, and
+ * creates the care worker's account linked to `workerId`.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    /** Stored lower case: the account's email once accepted. */
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: integer("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    acceptedAt: text("accepted_at"),
+    /** The account the invitation created. */
+    userId: integer("user_id").references(() => users.id),
+    /** Withdrawn by a manager, or replaced by a new invitation ("Send again"). */
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [uniqueIndex("invitations_token").on(t.tokenHash), index("invitations_worker").on(t.workerId), index("invitations_email").on(t.email)],
+);
+
+/**
+ * Every "Forgot your password?" request (for throttling per email and per address), with the
+ * SHA-256 of the one-time link's token when a link was sent (an active account, not throttled).
+ */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** As typed, lower case: counted whether or not an account uses it. */
+    email: text("email").notNull(),
+    ipAddress: text("ip_address").notNull(),
+    requestedAt: text("requested_at").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    tokenHash: text("token_hash"),
+    expiresAt: text("expires_at"),
+    usedAt: text("used_at"),
+  },
+  (t) => [
+    uniqueIndex("password_resets_token").on(t.tokenHash),
+    index("password_resets_email_at").on(t.email, t.requestedAt),
+    index("password_resets_ip_at").on(t.ipAddress, t.requestedAt),
+  ],
 );
 
 // ---------------------------------------------------------------------------

@@ -267,7 +267,13 @@ export function seedAgreements(tx: Db, r: Refs) {
   const winifredHosiery = draft({ nurse: u.nurse!, person: p.winifred!, tasks: ["COMP"], workers: [], startDaysAgo: -14, draftedDaysAgo: 1 });
   consent(u.nurse!, winifredHosiery, 1);
 
-  return { arthur, winifred, winifredBgm, winifredHosiery, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
+  // Awaiting signatures for 3 days, naming Nadia, who has no sign-in yet (issue 13; made last, so the references above stay as they were): invited, she signs in the app.
+  const norman = draft({ nurse: u.nurse!, person: p.norman!, tasks: ["BGM"], workers: [w.nadia!], startDaysAgo: 3 });
+  consent(u.nurse!, norman, 4);
+  send(u.nurse!, norman, 3);
+  signApp(u.nurse!, norman, "delegator", 3);
+
+  return { arthur, winifred, winifredBgm, winifredHosiery, norman, edith, ivy, george, margaret, raymond, doris, stanley, harold, haroldAgain };
 }
 
 /** After the competency changes of the demo's past have happened, the interlock does its work. */

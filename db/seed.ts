@@ -9,6 +9,7 @@ import { recordAudit } from "~/services/audit.server";
 import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
+import { seedAccounts } from "./seed-accounts";
 import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
 import { seedConcerns } from "./seed-concerns";
@@ -244,9 +245,11 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         zara: worker(meadowbank, "Zara Ahmed", "Senior support worker", 44),
         peter: worker(harbour, "Peter Nowak", "Care worker", 16),
         olivia: worker(harbour, "Olivia Reid", "Care worker", 7),
+        // No sign-in yet, named on Norman Fisher's agreement awaiting signatures: her manager invites her (issue 13).
+        nadia: worker(brightside, "Nadia Rahman", "Care worker", 10),
       };
 
-      const numbers = demoNhsNumbers(10);
+      const numbers = demoNhsNumbers(11);
       const person = (values: Omit<typeof people.$inferInsert, "nhsNumber">, i: number) =>
         tx.insert(people).values({ ...values, nhsNumber: numbers[i]! }).returning({ id: people.id }).get().id;
       const personIds = {
@@ -260,6 +263,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
         stanley: person({ name: "Stanley Moore", dateOfBirth: "1941-07-14", setting: "own_home", address: "28 Quay Street, Ashworth AS4 7QS", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 7),
         harold: person({ name: "Harold Jenkins", dateOfBirth: "1939-05-17", setting: "own_home", address: "5 Ferry Lane, Ashworth AS5 2FL", providerId: harbour, teamId: south, gpPractice: "Southgate Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 9),
         winifred: person({ name: "Winifred Shaw", dateOfBirth: "1933-02-03", setting: "own_home", address: "2 Canal Side, Ashworth AS2 2CS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 8),
+        norman: person({ name: "Norman Fisher", dateOfBirth: "1942-08-09", setting: "own_home", address: "11 Lock Street, Ashworth AS2 4LS", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 10),
       };
 
       const taskIds: Record<string, number> = {};
@@ -297,6 +301,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       seedInterlock(tx, { today, daysAgo: 39 });
       // Concerns: one open, one closed with a follow-up, on the North team's and Brightside's records.
       seedConcerns(tx, { today, now, users: { nurse, nurseSouth, manager, workerUser }, workers, tasks: taskIds, agreements: agreementIds });
+      seedAccounts(tx, { now, workers, manager });
 
       recordAudit(tx, {
         actorId: null,
@@ -458,5 +463,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   const olivia = open(w.olivia!, "COMP", null);
   change(olivia, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 10 * 86_400_000));
   observe(w.olivia!, "COMP", null, addDays(today, -10));
+
+  // Brightside's Nadia (added last, so the ids above stay as they were): blood glucose monitoring, for Norman Fisher's agreement.
+  signedOff(w.nadia!, "BGM", 40);
   return later;
 }

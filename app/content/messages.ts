@@ -38,6 +38,11 @@ export const DONE_MESSAGES = {
   concern_suspend: "Competency suspended and linked to this concern. The care worker must not carry out this task.",
   concern_reviewed: "Review recorded and linked to this concern.",
   notifications_read: "Every notification is marked as read.",
+  invited: "Invitation sent. The care worker chooses their password from the link in the email.",
+  invitation_withdrawn: "Invitation withdrawn. Its link no longer works.",
+  linked: "Account linked. They now sign in as this care worker.",
+  unlinked: "Account unlinked from the care worker. They have been signed out.",
+  password_reset: "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
 } as const;
 
 export type DoneKey = keyof typeof DONE_MESSAGES;

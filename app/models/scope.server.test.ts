@@ -15,18 +15,18 @@ describe("scope: what each role can read", async () => {
   const worker = actorFor(ids.users.workerUser);
 
   it("an admin sees every worker, person and organisation", () => {
-    expect(listWorkers(db, { actor: admin })).toHaveLength(16);
-    expect(listPeople(db, { actor: admin })).toHaveLength(10);
+    expect(listWorkers(db, { actor: admin })).toHaveLength(17);
+    expect(listPeople(db, { actor: admin })).toHaveLength(11);
     expect(listOrganisations(db, { actor: admin })).toHaveLength(6);
   });
 
   it("a provider manager sees only their provider's workers and people", () => {
     const workers = listWorkers(db, { actor: manager });
     expect(new Set(workers.map((w) => w.providerId))).toEqual(new Set([ids.orgs.brightside]));
-    expect(workers).toHaveLength(7);
+    expect(workers).toHaveLength(8);
     expect(getWorker(db, { actor: manager, id: ids.workers.helen })).toBeNull();
     expect(getWorker(db, { actor: manager2, id: ids.workers.helen })?.worker.name).toBe("Helen Kowalski");
-    expect(listPeople(db, { actor: manager }).map((p) => p.name).sort()).toEqual(["Arthur Bennett", "Edith Clarke", "Winifred Shaw"]);
+    expect(listPeople(db, { actor: manager }).map((p) => p.name).sort()).toEqual(["Arthur Bennett", "Edith Clarke", "Norman Fisher", "Winifred Shaw"]);
     expect(getPerson(db, { actor: manager, id: ids.people.margaret })).toBeNull();
   });
 

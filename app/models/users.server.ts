@@ -1,9 +1,12 @@
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { linkProblem } from "~/domain/accounts";
 import type { Actor } from "~/domain/actor";
 import { ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
+import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { careWorkers, facilitatorTeams, organisations, sessions, users } from "~db/schema";
+import { careWorkers, facilitatorTeams, organisations, passwordResets, sessions, users } from "~db/schema";
+import { RuleError } from "./errors.server";
 
 export type User = typeof users.$inferSelect;
 
@@ -18,6 +21,19 @@ export type UserInput = {
 
 export class DuplicateEmailError extends Error {}
 export class OrganisationMismatchError extends Error {}
+
+/**
+ * A care worker's account signs as one care worker record (docs/domain.md rule 2), so it is made
+ * only from an invitation sent from the worker's page, which links the two; never as a loose
+ * account with no record (it would see nothing and could sign nothing).
+ */
+export const CARE_WORKER_BY_INVITATION =
+  "Care workers get their sign-in by invitation: open the care worker in Care workers and choose Invite to sign in";
+
+/** The worker record a care worker account signs as. */
+function linkedWorker(db: Db, userId: number) {
+  return db.select({ id: careWorkers.id, name: careWorkers.name, providerId: careWorkers.providerId }).from(careWorkers).where(eq(careWorkers.userId, userId)).get() ?? null;
+}
 
 /** A nurse or facilitator belongs to an NHS team; a provider manager or care worker to a provider. */
 function assertOrganisationFits(db: Db, input: UserInput) {
@@ -101,6 +117,7 @@ export function createUser(
   { actor, input, passwordHash, at }: { actor: Actor; input: UserInput; passwordHash: string; at: Date },
 ): number {
   return inTransaction(db, (tx) => {
+    if (input.role === "care_worker") throw new RuleError([{ field: "role", message: CARE_WORKER_BY_INVITATION }]);
     if (findUserByEmail(tx, input.email)) throw new DuplicateEmailError();
     assertOrganisationFits(tx, input);
     const row = tx
@@ -120,6 +137,12 @@ export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id:
     const clash = findUserByEmail(tx, input.email);
     if (clash && clash.id !== id) throw new DuplicateEmailError();
     assertOrganisationFits(tx, input);
+    // A linked account stays the worker's: same role, same provider (unlink it first to change them).
+    const worker = linkedWorker(tx, id);
+    if (worker && (input.role !== "care_worker" || input.organisationId !== worker.providerId)) {
+      throw new RuleError([{ field: input.role !== "care_worker" ? "role" : "organisationId", message: `This account signs in as the care worker ${worker.name}. Unlink it from the care worker before changing its role or organisation` }]);
+    }
+    if (input.role === "care_worker" && existing.role !== "care_worker") throw new RuleError([{ field: "role", message: CARE_WORKER_BY_INVITATION }]);
     tx.update(users).set({ ...input, email: input.email.toLowerCase(), updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
     // A change of role or organisation changes what the user may see: end their sessions.
     if (existing.role !== input.role || existing.organisationId !== input.organisationId) endSessionsOf(tx, id, at);
@@ -133,7 +156,10 @@ export function setUserActive(db: Db, { actor, id, active, at }: { actor: Actor;
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
     if (!existing) return false;
     tx.update(users).set({ active, updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
-    if (!active) endSessionsOf(tx, id, at);
+    if (!active) {
+      endSessionsOf(tx, id, at);
+      endPasswordResetsOf(tx, id, at);
+    }
     recordAudit(tx, { actorId: actor.userId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: id, at });
     return true;
   });
@@ -154,6 +180,66 @@ export function changePassword(db: Db, { userId, passwordHash, keepSessionId, at
       .set({ endedAt: at.toISOString() })
       .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
       .run();
+    endPasswordResetsOf(tx, userId, at);
     recordAudit(tx, { actorId: userId, action: "user.change_password", entityType: "user", entityId: userId, at });
+  });
+}
+
+/** Ends every unused password reset link of the user (after a reset, a change of password or deactivation). */
+export function endPasswordResetsOf(db: Db, userId: number, at: Date) {
+  db.update(passwordResets)
+    .set({ usedAt: at.toISOString() })
+    .where(and(eq(passwordResets.userId, userId), isNotNull(passwordResets.tokenHash), isNull(passwordResets.usedAt)))
+    .run();
+}
+
+/** For a care worker account: the record it signs as, or the records of its provider it could be linked to. */
+export function getWorkerLink(db: Db, userId: number) {
+  const user = db.select({ role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.id, userId)).get();
+  if (!user || user.role !== "care_worker") return null;
+  const linked = linkedWorker(db, userId);
+  const candidates = linked
+    ? []
+    : db
+        .select({ id: careWorkers.id, name: careWorkers.name })
+        .from(careWorkers)
+        .where(and(eq(careWorkers.providerId, user.organisationId ?? -1), eq(careWorkers.status, "active"), isNull(careWorkers.userId)))
+        .orderBy(asc(careWorkers.name))
+        .all();
+  return { linked, candidates };
+}
+
+/**
+ * An administrator links an existing care worker account to a worker record (docs/domain.md
+ * rule 2; hazard H31): only when `linkProblem` finds nothing. The user's sessions end, so they
+ * sign in again as that worker. False when the user or worker does not exist.
+ */
+export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "admin") return false;
+    const user = tx.select().from(users).where(eq(users.id, userId)).get();
+    const worker = tx.select().from(careWorkers).where(eq(careWorkers.id, workerId)).get();
+    if (!user || !worker) return false;
+    const problem = linkProblem(worker, { role: user.role, organisationId: user.organisationId, active: user.active, linkedWorkerId: linkedWorker(tx, userId)?.id ?? null });
+    if (problem) throw new RuleError([{ field: "workerId", message: LINK_PROBLEM_MESSAGES[problem] }]);
+    tx.update(careWorkers).set({ userId, updatedAt: at.toISOString() }).where(and(eq(careWorkers.id, workerId), isNull(careWorkers.userId))).run();
+    endSessionsOf(tx, userId, at);
+    recordAudit(tx, { actorId: actor.userId, action: "user.link_worker", entityType: "user", entityId: userId, details: { workerId }, at });
+    recordAudit(tx, { actorId: actor.userId, action: "worker.link_account", entityType: "worker", entityId: workerId, details: { userId }, at });
+    return true;
+  });
+}
+
+/** An administrator unlinks a care worker account from its record (a link made in error); its sessions end. */
+export function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    if (actor.role !== "admin") return false;
+    const worker = linkedWorker(tx, userId);
+    if (!worker) return false;
+    tx.update(careWorkers).set({ userId: null, updatedAt: at.toISOString() }).where(eq(careWorkers.id, worker.id)).run();
+    endSessionsOf(tx, userId, at);
+    recordAudit(tx, { actorId: actor.userId, action: "user.unlink_worker", entityType: "user", entityId: userId, details: { workerId: worker.id }, at });
+    recordAudit(tx, { actorId: actor.userId, action: "worker.unlink_account", entityType: "worker", entityId: worker.id, details: { userId }, at });
+    return true;
   });
 }

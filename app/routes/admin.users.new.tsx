@@ -6,7 +6,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listOrganisations } from "~/models/organisations.server";
 import { createUser, DuplicateEmailError, OrganisationMismatchError } from "~/models/users.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { RuleError } from "~/models/errors.server";
+import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { hashPassword } from "~/services/password.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
@@ -34,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), shown);
     if (error instanceof OrganisationMismatchError) return rejectForm(context, formError("organisationId", error.message), shown);
+    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "role"), shown);
     throw error;
   }
 }

@@ -1,11 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button, InsetText } from "nhsuk-react-components";
 import { z } from "zod";
+import { MarkDraftsToRestore } from "~/components/SessionTimeout";
+import { DoneBanner } from "~/components/nhs/Done";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
+import { signedOutMessage } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
+import { getSettings } from "~/models/settings.server";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
@@ -22,8 +26,13 @@ const LoginSchema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getActor(context, request)) throw redirect("/");
-  return null;
+  const url = new URL(request.url);
+  if (await getActor(context, request)) throw redirect(safeRedirectTo(url.searchParams.get("redirectTo")));
+  // Why the last session ended, when a limit ended it (session.server.ts requireActor): the words come from here, never the URL.
+  const reason = url.searchParams.get("reason");
+  const settings = getSettings(context.db);
+  const limits = { idleMinutes: settings.sessionIdleMinutes, absoluteHours: settings.sessionAbsoluteHours };
+  return { signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,20 +66,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { signedOut } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const redirectTo = params.get("redirectTo") ?? "/";
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
+        <DoneBanner />
         <FormErrorSummary errors={actionData?.errors} />
         <h1>Sign in to Delegated Care</h1>
-        <p>Use the email address and password your organisation's administrator gave you.</p>
+        {signedOut ? (
+          <InsetText>
+            <p id="signed-out-reason">{signedOut}</p>
+            {redirectTo !== "/" ? <p>After you sign in, you will go back to the page you were on.</p> : null}
+          </InsetText>
+        ) : null}
+        {signedOut ? <MarkDraftsToRestore redirectTo={redirectTo} /> : null}
+        <p>Use the email address and password you chose, or the ones your organisation's administrator gave you.</p>
         <Form method="post" noValidate>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} errors={actionData?.errors} values={actionData?.values} />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" errors={actionData?.errors} />
           <Button type="submit">Sign in</Button>
         </Form>
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
       </div>
     </div>
   );

@@ -12,6 +12,8 @@ import { RecordHistory } from "~/components/RecordHistory";
 import { WorkerAgreements } from "~/components/WorkerAgreements";
 import { workerLabel } from "~/domain/worker-labels";
 import { listWorkerAgreements } from "~/models/agreements.server";
+import { WorkerSignIn } from "~/components/WorkerSignIn";
+import { getWorkerSignIn } from "~/models/invitations.server";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
@@ -49,11 +51,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canAssess: can(actor.role, "sign_off", "competency") && found.worker.status === "active",
     concerns: listConcerns(db, { actor, workerId }),
     reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?worker=${workerId}` : null,
+    // Only for those who manage the worker's sign-in (their provider's managers, administrators).
+    signIn: getWorkerSignIn(db, { actor, workerId, now: clock.now() }),
   };
 }
 
 export default function WorkerPage() {
-  const { worker, label, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern, agreements, agreementsNote } = useLoaderData<typeof loader>();
+  const { worker, label, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern, agreements, agreementsNote, signIn } = useLoaderData<typeof loader>();
   return (
     <>
       <DoneBanner />
@@ -78,6 +82,7 @@ export default function WorkerPage() {
         ) : null}
         {canManage ? <Link to={`/workers/${worker.id}/edit`} className="nhsuk-button nhsuk-button--secondary">Change details</Link> : null}
       </div>
+      {signIn ? <WorkerSignIn workerId={worker.id} workerName={worker.name} data={signIn} /> : null}
 
       <ConcernsSection concerns={concerns} reportHref={reportConcern} show="worker" />
 

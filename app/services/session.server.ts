@@ -1,12 +1,13 @@
-import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { sessionEnd, type SessionEnd } from "~/domain/accounts";
 import type { Actor } from "~/domain/actor";
 import { can, type Action, type Entity } from "~/domain/roles";
 import { getSettings } from "~/models/settings.server";
 import { loadActor } from "~/models/users.server";
 import { sessions, users } from "~db/schema";
 import type { AppContext } from "./context.server";
+import { hashSecretToken as hashToken, newSecretToken } from "./tokens.server";
 
 const COOKIE_NAME = "dc_session";
 
@@ -20,16 +21,12 @@ function sessionCookie(context: AppContext) {
   });
 }
 
-function hashToken(token: string) {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** Starts a new session (a new id every sign-in) and returns the Set-Cookie header. */
 export async function startSession(context: AppContext, request: Request, userId: number): Promise<string> {
   const { db, clock } = context;
   const now = clock.now();
   const settings = getSettings(db);
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   db.insert(sessions)
     .values({
       id: hashToken(token),
@@ -56,18 +53,27 @@ export function getActor(context: AppContext, request: Request): Promise<Actor |
   return context.actorLookup;
 }
 
+/** Why this request's session ended without the user signing out (idle or too long), when it did. */
+const endedSessions = new WeakMap<AppContext, SessionEnd>();
+
 async function lookupActor(context: AppContext, request: Request): Promise<Actor | null> {
   const token = await readToken(context, request);
   if (!token) return null;
   const { db, clock } = context;
   const id = hashToken(token);
-  const session = db.select().from(sessions).where(and(eq(sessions.id, id), isNull(sessions.endedAt))).get();
+  const session = db.select().from(sessions).where(eq(sessions.id, id)).get();
   if (!session) return null;
+  if (session.endedAt) {
+    // Ended earlier by a limit (not by signing out, which also clears the cookie): say why again.
+    if (session.endReason === "idle" || session.endReason === "expired") endedSessions.set(context, session.endReason);
+    return null;
+  }
   const now = clock.now();
   const settings = getSettings(db);
-  const idleLimit = new Date(session.lastSeenAt).getTime() + settings.sessionIdleMinutes * 60_000;
-  if (now.toISOString() >= session.expiresAt || now.getTime() > idleLimit) {
-    db.update(sessions).set({ endedAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+  const ended = sessionEnd(session, now, { idleMinutes: settings.sessionIdleMinutes });
+  if (ended) {
+    db.update(sessions).set({ endedAt: now.toISOString(), endReason: ended }).where(eq(sessions.id, id)).run();
+    endedSessions.set(context, ended);
     return null;
   }
   const actor = loadActor(db, session.userId);
@@ -79,13 +85,18 @@ async function lookupActor(context: AppContext, request: Request): Promise<Actor
   return actor;
 }
 
-/** The signed-in actor; otherwise a redirect to sign in that comes back here. */
+/**
+ * The signed-in actor; otherwise a redirect to sign in that comes back here. When a limit ended
+ * the session (idle, or signed in too long), the sign-in page is told why (`reason`), so the
+ * user learns what happened to the form they were sending and returns to the same page.
+ */
 export async function requireActor(context: AppContext, request: Request): Promise<Actor> {
   const actor = await getActor(context, request);
   if (actor) return actor;
   const url = new URL(request.url);
   const back = url.pathname + url.search;
-  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  const reason = endedSessions.get(context);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}${reason ? `&reason=${reason}` : ""}`);
 }
 
 /** Requires a permission; a user without it gets a 403 page, never the data. */

@@ -75,6 +75,7 @@ const id = {
   session: () => idOf("training_sessions", "1 ORDER BY id LIMIT 1"),
   // The demo's session scheduled ahead (run by the facilitator).
   scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= date('now') AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1"),
+  nadia: () => idOf("care_workers", "name = ?", "Nadia Rahman"),
 };
 
 /** Built inside the test: the ids come from the server's database. */
@@ -84,7 +85,7 @@ const targets = (): Target[] => [
   { role: "admin", path: () => `/organisations/${id.brightside()}/edit`, fields: ["name", "cqcLocationId", "email", "regulatedActivities", "insuranceConfirmed", "insurer", ...date("insuranceConfirmedOn")] },
   { role: "admin", path: () => `/organisations/${id.brightside()}`, fields: ["active"] },
   { role: "admin", path: () => "/admin/users/new", fields: ["name", "email", "role", "organisationId", "professionalRegistration", "jobTitle", "password"] },
-  { role: "admin", path: () => `/admin/users/${id.nurseUser()}`, fields: ["intent", "name", "email", "role", "organisationId", "professionalRegistration", "jobTitle"] },
+  { role: "admin", path: () => `/admin/users/${id.nurseUser()}`, fields: ["intent", "name", "email", "role", "organisationId", "professionalRegistration", "jobTitle", "workerId"] },
   { role: "admin", path: () => "/tasks/new", fields: ["code", "name", "category", "inScope", "excluded", "personSpecific", "requiredObservations", "validityMonths", "reviewIntervalMonths", "escalationGuidance", "active", "newPrerequisites"] },
   { role: "admin", path: () => `/tasks/${id.task()}/edit`, fields: ["code", "name", "category", "inScope", "requiredObservations", "validityMonths"] },
   { role: "admin", path: () => "/admin/settings", fields: ["competencyWarningDays", "competencyReminderDays", "reviewDueDays", "awaitingSignaturesDays", "sessionIdleMinutes", "sessionAbsoluteHours"] },
@@ -118,6 +119,10 @@ const targets = (): Target[] => [
   { role: "worker", path: () => `/competencies/${id.mariaBgm()}/decline`, fields: ["reason"] },
   { role: "worker", path: () => `/concerns/new?agreement=${id.edithAgreement()}`, fields: ["taskId", "workerId", ...date("occurredOn"), "whatHappened", "actionTaken", "harm"] },
   { role: "anonymous", path: () => "/verify", fields: ["code"] },
+  { role: "manager", path: () => `/workers/${id.nadia()}/invite`, fields: ["email", "intent"] },
+  { role: "anonymous", path: () => "/invitation", fields: ["token", "password", "confirm"] },
+  { role: "anonymous", path: () => "/reset-password", fields: ["token", "password", "confirm"] },
+  { role: "anonymous", path: () => "/forgot-password", fields: ["email"] },
   { role: "nurse", path: () => "/people", fields: ["q"] },
   { role: "nurse", path: () => "/agreements?status=active", fields: ["q"] },
   // Last: failed sign-ins count towards the address's limit.
@@ -217,6 +222,8 @@ test("a double click writes once: two identical simultaneous submissions of ever
   await twice("manager", "/workers/new", { providerId: brightside, name: unique, jobTitle: "Care worker", "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" }, () => count("care_workers WHERE name = ?", unique));
   await twice("admin", "/organisations/new?kind=nhs_team", { name: unique, odsCode: "DBL01", address: "", phone: "", email: "" }, () => count("organisations WHERE name = ?", unique));
   await twice("admin", "/tasks/new", { code: "DBL-1", name: unique, category: "other", inScope: "In scope", excluded: "Excluded", requiredObservations: "2", validityMonths: "12", reviewIntervalMonths: "6", escalationGuidance: "Call the nurse", active: "yes", newPrerequisites: "" }, () => count("tasks WHERE code = ?", "DBL-1"));
+  const nadia = idOf("care_workers", "name = ?", "Nadia Rahman");
+  await twice("manager", `/workers/${nadia}/invite`, { email: "double.invite@example.org" }, () => count("invitations WHERE worker_id = ?", nadia));
   await twice("admin", "/admin/users/new", { name: unique, email: "double.click@example.org", role: "nurse", organisationId: north, professionalRegistration: "12A3456F", jobTitle: "", password: "a long and unusual passphrase 7" }, () => count("users WHERE email = ?", "double.click@example.org"));
 
   // Signatures have a natural key (one per party and version): a repeat never writes a second.

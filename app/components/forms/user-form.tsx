@@ -80,7 +80,8 @@ export function UserForm({
         <RadiosField
           name="role"
           label="Role"
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          // A care worker's sign-in comes from an invitation on their page, which links it to their record.
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], hint: withPassword && r === "care_worker" ? "Invite care workers from their page in Care workers instead" : undefined }))}
           errors={errors}
           values={values}
         />

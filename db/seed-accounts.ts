@@ -1,0 +1,22 @@
+/**
+ * Demo accounts beyond the fixed sign-ins (issue 13): an invitation to sign in waiting for Aisha
+ * Begum, sent by Brightside's manager two days ago and not yet accepted, so a newcomer sees what
+ * a waiting invitation looks like on a care worker's page. Its email was sent (the local outbox
+ * keeps no usable link), and nobody knows its token.
+ */
+import { eq } from "drizzle-orm";
+import { inviteWorker } from "~/models/invitations.server";
+import { loadActor } from "~/models/users.server";
+import { SENT_SENSITIVE_BODY } from "~/services/mail.server";
+import type { Db } from "./client";
+import { outbox } from "./schema";
+
+export function seedAccounts(tx: Db, { now, workers, manager }: { now: Date; workers: Record<string, number>; manager: number }) {
+  const sentAt = new Date(now.getTime() - 2 * 86_400_000);
+  const invitation = inviteWorker(tx, { actor: loadActor(tx, manager)!, workerId: workers.aisha!, email: "aisha.begum@example.org", at: sentAt, publicUrl: "http://localhost" });
+  tx.update(outbox)
+    .set({ state: "sent", sentAt: new Date(sentAt.getTime() + 60_000).toISOString(), attempts: 1, body: SENT_SENSITIVE_BODY })
+    .where(eq(outbox.dedupeKey, `invitation:${invitation}`))
+    .run();
+  return { invitation };
+}
