@@ -437,11 +437,6 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
   signedOff(w.helen!, "COMP", 305); // expires in about 60 days
   signedOff(w.daniel!, "WOUND", 50, { personId: p.george, by: r.nurse });
   signedOff(w.ben!, "COMP", 100);
-  // Ben: both eye-drop observations satisfactory, ready for sign-off.
-  const benEye = open(w.ben!, "EYE", null);
-  change(benEye, null, "in_training", "First supervised observation", r.facilitator, new Date(`${addDays(today, -12)}T10:00:00Z`));
-  observe(w.ben!, "EYE", null, addDays(today, -12));
-  observe(w.ben!, "EYE", null, addDays(today, -5));
   setState(signedOff(w.sophie!, "CATH", 200), "revoked", "Repeated unsafe practice; provider informed.", r.nurse, 40);
   const declined = open(w.daniel!, "STOMA", null);
   change(declined, null, "in_training", "First supervised observation", r.facilitator, new Date(now.getTime() - 30 * 86_400_000));

@@ -116,7 +116,7 @@ describe("linking a care worker account to a worker record (hazard H31)", () => 
     // An account from before invitations: a care worker account with no record.
     const userId = db.insert(users).values({ email: "old@example.org", name: "Nadia Rahman", role: "care_worker", organisationId: ids.orgs.brightside, passwordHash: "h" }).returning({ id: users.id }).get().id;
     db.insert(sessions).values({ id: "s1", userId, lastSeenAt: at.toISOString(), expiresAt: new Date(at.getTime() + DAY).toISOString() }).run();
-    expect(getWorkerLink(db, userId)?.candidates.map((c) => c.name)).toEqual(["Aisha Begum", "Chloe Barker", "James Whitfield", "Nadia Rahman"]);
+    expect(getWorkerLink(db, userId)?.candidates.map((c) => c.name)).toEqual(["Aisha Begum", "Chloe Barker", "Grace Okafor (staff number BHC-1043)", "Grace Okafor (staff number BHC-2077)", "James Whitfield", "Nadia Rahman"]);
 
     expect(problemsOf(() => linkWorkerAccount(db, { actor: admin, userId, workerId: ids.workers.helen!, at }))).toEqual([expect.stringMatching(/another care provider/)]);
     expect(problemsOf(() => linkWorkerAccount(db, { actor: admin, userId, workerId: ids.workers.maria!, at }))).toEqual(["This care worker already has a sign-in"]);

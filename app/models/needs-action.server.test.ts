@@ -8,7 +8,7 @@ import { createAgreement, setNamedWorkers, updateTaskSpecifics, versionOf } from
 import { changeCompetencyState } from "./competencies.server";
 import { headerCounts, needsAction } from "./home.server";
 import { countUnread, listNotifications, markAllRead } from "./notifications.server";
-import { demoDatabase } from "./test-helpers";
+import { demoDatabase, writeSupervision } from "./test-helpers";
 
 const TODAY = "2026-11-22";
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
@@ -29,14 +29,16 @@ describe("needs your action (what waits for each user, in their scope)", () => {
     const list = listFor(ids.users.nurse);
     expect(list.sign).toEqual([`${ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as delegating nurse: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`]);
     expect(list.consent).toEqual([`${ref(ids.agreements.arthur)} (A. B.), version 1 | Record consent: it is part of what every party signs | /agreements/${ids.agreements.arthur}/consent`]);
-    expect(list.draft).toEqual([`${ref(ids.agreements.winifredHosiery)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredHosiery}`]);
+    expect(list.draft).toEqual([`${ref(ids.agreements.winifredHosiery)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredHosiery}/draft`]);
     expect(list.review).toEqual([
       expect.stringMatching(new RegExp(`^${ref(ids.agreements.george)} \\(G\\. W\\.\\): review 5 days overdue \\| Record the review now \\| /agreements/${ids.agreements.george}/review$`)),
       expect.stringMatching(new RegExp(`^${ref(ids.agreements.ivy)} .*review due in 20 days .*/agreements/${ids.agreements.ivy}/review$`)),
     ]);
     expect(list.decline).toEqual([expect.stringMatching(/^Zara Ahmed declined Enteral \(PEG\) feeding and flushing for I\. T\. \| Amend the agreement/)]);
     expect(list.sign_off).toEqual([expect.stringMatching(/^Ben Ashworth: Eye drops .*\| \/competencies\/\d+\/sign-off$/)]);
-    expect(headerCounts(d.db, { actor: d.actorFor(ids.users.nurse), today: TODAY, settings: DEFAULT_SETTINGS }).actions).toBe(7);
+    // The open concern on Edith's insulin (her team's agreement) waits for the nurse to look into it.
+    expect(list.concern).toEqual([expect.stringMatching(/^Concern \d+ on DA-2026-\d+ about Maria Santos: insulin administration by pen \| Happened .* \| \/concerns\/\d+$/)]);
+    expect(headerCounts(d.db, { actor: d.actorFor(ids.users.nurse), today: TODAY, settings: DEFAULT_SETTINGS }).actions).toBe(8);
   });
 
   it("scope: another team's nurse sees none of it", () => {
@@ -48,6 +50,7 @@ describe("needs your action (what waits for each user, in their scope)", () => {
     const { ids } = d;
     expect(listFor(ids.users.manager).sign).toEqual([
       `${ref(ids.agreements.winifred)} (W. S.), version 1 | Read and sign it as care provider: sent 12 November 2026 | /agreements/${ids.agreements.winifred}/sign`,
+      `${ref(ids.agreements.norman)} (N. F.), version 1 | Read and sign it as care provider: sent 19 November 2026 | /agreements/${ids.agreements.norman}/sign`,
       `${ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as care provider: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`,
     ]);
     expect(listFor(ids.users.manager).decline).toBeUndefined();
@@ -99,6 +102,7 @@ describe("notifications: who is told what, in the app and by email", () => {
     // Maria, named, signs in: she is asked to sign and told as the others are.
     setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at });
     recordConsent(db, { actor: nurse, agreementId: id, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" }, today: TODAY, at, warningDays: 90 });
+    writeSupervision(db, { actor: nurse, agreementId: id, today: TODAY, at });
     expect(sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: 90 })).toBe(true);
     const reference = db.select().from(agreements).where(eq(agreements.id, id)).get()!.reference;
 

@@ -5,6 +5,7 @@ import { ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
+import { labelled, workerLabelColumns } from "./worker-names.server";
 import { careWorkers, facilitatorTeams, organisations, passwordResets, sessions, users } from "~db/schema";
 import { RuleError } from "./errors.server";
 
@@ -200,12 +201,15 @@ export function getWorkerLink(db: Db, userId: number) {
   const linked = linkedWorker(db, userId);
   const candidates = linked
     ? []
-    : db
-        .select({ id: careWorkers.id, name: careWorkers.name })
-        .from(careWorkers)
-        .where(and(eq(careWorkers.providerId, user.organisationId ?? -1), eq(careWorkers.status, "active"), isNull(careWorkers.userId)))
-        .orderBy(asc(careWorkers.name))
-        .all();
+    : // Same-named workers carry their staff number, so the account is linked to the right one (hazard H43).
+      labelled(
+        db
+          .select({ id: careWorkers.id, ...workerLabelColumns() })
+          .from(careWorkers)
+          .where(and(eq(careWorkers.providerId, user.organisationId ?? -1), eq(careWorkers.status, "active"), isNull(careWorkers.userId)))
+          .orderBy(asc(careWorkers.name), asc(careWorkers.staffNumber))
+          .all(),
+      ).map(({ id, name }) => ({ id, name }));
   return { linked, candidates };
 }
 

@@ -71,7 +71,7 @@ describe("the daily digest, through a real SMTP server on loopback", () => {
     expect(manager2.raw).not.toContain("James Whitfield");
     // What waits for the user's own signature comes first (the same list as their home page).
     const manager = digestTo("manager@example.org")[0]!;
-    expect(manager.raw).toContain("Subject: Delegated Care: 2 waiting for your signature, ");
+    expect(manager.raw).toContain("Subject: Delegated Care: 3 waiting for your signature, ");
     expect(manager.raw).toContain("Waiting for your signature:");
     expect(manager.raw).toContain(`https://dc.example.nhs.uk/agreements/${d.ids.agreements.winifredBgm}/sign`);
     expect(manager.raw.indexOf("Waiting for your signature:")).toBeLessThan(manager.raw.indexOf("These need attention"));
