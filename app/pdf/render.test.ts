@@ -70,7 +70,7 @@ describe("the printed agreement", async () => {
   }, 30_000);
 });
 
-describe("every active agreement as one PDF (decision 014)", async () => {
+describe("every active agreement as one PDF (decision 015)", async () => {
   const d = await demoDatabase();
   const build = (id: number) =>
     agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!.data;

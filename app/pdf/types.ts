@@ -61,7 +61,7 @@ export type PassportPdfData = {
   competencies: { taskName: string; personName: string | null; status: string; signedOff: string; expiresOn: string }[];
 };
 
-/** Every active agreement of a provider as one file to print (docs/decisions/014-batch-print-as-one-pdf.md). */
+/** Every active agreement of a provider as one file to print (docs/decisions/015-batch-print-as-one-pdf.md). */
 export type AgreementBatchPdfData = {
   providerName: string;
   printedOn: string;

@@ -6,7 +6,7 @@ import { zipStore } from "~/services/zip.server";
 /**
  * Batch print for a provider manager: every active agreement of their provider, the version
  * in force of each, as one zip of PDFs (docs/decisions/010-batch-print-as-zip.md); the same
- * agreements as one PDF are at /agreements/print-all.pdf (decision 014).
+ * agreements as one PDF are at /agreements/print-all.pdf (decision 015).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign", "agreement");

@@ -5,7 +5,7 @@ import { requirePermission } from "~/services/session.server";
 /**
  * Batch print as one file for one print job: a provider manager's every active agreement, by
  * person then reference, each starting on a new sheet with its own page numbers and status on the
- * day (docs/decisions/014-batch-print-as-one-pdf.md).
+ * day (docs/decisions/015-batch-print-as-one-pdf.md).
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign", "agreement");
