@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SignedContent } from "~/components/agreement/SignedContent";
+import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -12,7 +13,8 @@ import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server"
 import { draftSectionsOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { rejectForm, ruleProblems } from "~/services/forms.server";
+import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check the agreement and send it", matches);
 
@@ -43,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
     },
     missing: version.state === "draft" ? sendProblems(draftSectionsOf(db, { version, today: clock.today() })).length : 0,
     parties: partiesOf(db, agreement, version),
+    submissionToken: newSubmissionToken(),
     notReady: view.cover.flatMap((t) => t.workers.filter((w) => !w.current).map((w) => `${w.workerName} is not yet competent for ${t.taskName} (${w.reason})`)),
   };
 }
@@ -51,8 +54,12 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
   const { context } = args;
+  const values = formValues(await args.request.formData());
+  // One send per click: a double click or a resent request lands on the same page and writes nothing more.
+  const token = submissionToken(values);
+  if (!token) return rejectWithoutToken(context, values);
   try {
-    sendForSignatures(context.db, { actor, agreementId: view.agreement.id, ...agreementClock(context) });
+    oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, (tx) => sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...agreementClock(context) }));
   } catch (error) {
     // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere.
     if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "send"), {});
@@ -107,6 +114,7 @@ export default function CheckAndSend() {
           </WarningCallout>
         ) : null}
         <Form method="post">
+          <SubmissionToken token={d.submissionToken} />
           <Button type="submit" id="send">
             Send for signatures
           </Button>

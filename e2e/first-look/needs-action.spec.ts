@@ -7,7 +7,7 @@ import { everyLinkOpens, homeList } from "../needs-action-helpers";
 
 const EXPECTED: [Account, string[]][] = [
   ["nurse", ["Waiting for your signature (1)", "Concerns to look into (1)", "Tasks declined by a named care worker (1)", "Reviews due or overdue (2)", "Agreements missing consent (1)", "Drafts you started (1)", "Competencies ready for sign-off (1)"]],
-  ["facilitator", ["Competencies ready for sign-off (1)", "Training attendance to record (1)"]],
+  ["facilitator", ["Competencies ready for sign-off (1)", "Training attendance to record (1)", "Training sessions coming up (1)"]],
   ["manager", ["Waiting for your signature (3)", "Concerns to look into (1)"]],
   ["worker", ["Waiting for your signature (2)"]],
   ["admin", ["Organisations to update (1)"]],

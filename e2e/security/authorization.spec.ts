@@ -265,7 +265,7 @@ test("every role x every party: only the delegating nurse signs as delegator, on
   expect((await nurse.post(`/agreements/${edith}/amend`, { reason: "James alone, insulin only", meanwhile: "keep", submissionToken: crypto.randomUUID() })).status()).toBe(302);
   expect((await nurse.post(`/agreements/${edith}/tasks`, { taskIds: String(insulin) })).status()).toBe(302);
   expect((await nurse.post(`/agreements/${edith}/workers`, { workerIds: String(james) })).status()).toBe(302);
-  expect((await nurse.post(`/agreements/${edith}/send`, {})).status()).toBe(302);
+  expect((await nurse.post(`/agreements/${edith}/send`, { submissionToken: crypto.randomUUID() })).status()).toBe(302);
   const v2 = versionRow(edith, 2);
   expect(v2.state).toBe("awaiting_signatures");
 

@@ -235,7 +235,11 @@ test("a double click writes once: two identical simultaneous submissions of ever
   expect((await post(`/agreements/${agreement}/workers`, { workerIds: String(chloe) })).status()).toBe(302);
   const review = { "reviewDate-day": nextDay, "reviewDate-month": nextMonth, "reviewDate-year": nextYear };
   expect((await post(`/agreements/${agreement}/details`, { ...on("startDate"), ...review, supervisionArrangements: "The nurse visits weekly", earlyReviewTriggers: "" })).status()).toBe(302);
-  expect((await post(`/agreements/${agreement}/send`, {})).status()).toBe(302);
+  // Sending, clicked twice: one send, and both land on the agreement.
+  const sendForm = { submissionToken: crypto.randomUUID() };
+  const sends = await Promise.all([post(`/agreements/${agreement}/send`, sendForm), post(`/agreements/${agreement}/send`, sendForm)]);
+  expect(sends.map((r) => [r.status(), r.headers().location])).toEqual([[302, `/agreements/${agreement}?done=sent`], [302, `/agreements/${agreement}?done=sent`]]);
+  expect(count("audit_events WHERE action = 'agreement.send' AND entity_id = ?", String(agreement))).toBe(1);
   const db = readDb();
   const v = db.prepare("SELECT id, content_hash AS hash FROM agreement_versions WHERE agreement_id = ? AND version = 1").get(agreement) as { id: number; hash: string };
   db.close();
