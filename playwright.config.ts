@@ -3,6 +3,13 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 /** A second server with its own database for the security suites, which write freely. */
 const SECURITY_PORT = PORT + 1;
+/** A third server, with its own untouched demo, for the second half of the journeys. */
+const SECOND_PORT = PORT + 2;
+/**
+ * The journeys that run on the third server, side by side with the others. They share a database
+ * with each other only (flow before pages: pages reads the decline flow made).
+ */
+const SECOND_HALF = ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "sign-in.spec.ts"].map((f) => `**/e2e/${f}`);
 
 /**
  * End-to-end tests run the production build (npm run build first) on a temporary database
@@ -13,8 +20,9 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   /**
-   * Two browsers at once, one per server: the journeys (e2e) and the security suites each run
-   * one test at a time against their own database, side by side.
+   * Two browsers at once (the machine has two cores). Each server's tests run one at a time
+   * against its own database: the first look then half the journeys, the other half of the
+   * journeys, and the security suites.
    */
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -29,7 +37,8 @@ export default defineConfig({
   projects: [
     // The demo as a newcomer first sees it, before any other test changes its data or its clock.
     { name: "first-look", testMatch: "first-look/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
-    { name: "e2e", testIgnore: ["security/**", "first-look/**"], dependencies: ["first-look"], workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "e2e", testIgnore: ["security/**", "first-look/**", ...SECOND_HALF], dependencies: ["first-look"], workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
+    { name: "e2e-second", testMatch: SECOND_HALF, workers: 1, use: { baseURL: `http://localhost:${SECOND_PORT}` } },
     { name: "security", testMatch: "security/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
   ],
   use: {
@@ -49,7 +58,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [PORT, SECURITY_PORT].map((port) => ({
+  webServer: [PORT, SECURITY_PORT, SECOND_PORT].map((port) => ({
     command: `node e2e/start-server.mjs`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,

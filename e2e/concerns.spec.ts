@@ -54,18 +54,23 @@ async function activeCatheterAgreement(page: Page, name: string): Promise<number
   await page.getByLabel("Person receiving care").selectOption({ label: `${name} (Brightside Home Care)` });
   await page.getByLabel("Urinary catheter care").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(/DA-\d{4}-\d{6}$/);
+  // Through the guided agreement's sections, each by its own page.
+  await expect(page).toHaveURL(/\/agreements\/\d+\/draft/);
   const id = Number(new URL(page.url()).pathname.split("/")[2]);
-  await page.getByRole("link", { name: /Change the care-plan details/ }).click();
+  await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", "CATH")}`);
   await page.getByLabel("Instructions").fill("Empty the leg bag when two-thirds full; change the night bag daily.");
   await page.getByRole("button", { name: "Save details" }).click();
-  await page.getByRole("link", { name: "Name the care workers" }).click();
+  await page.goto(`/agreements/${id}/workers`);
   await page.getByLabel(/Maria Santos/).check();
   await page.getByRole("button", { name: "Save named workers" }).click();
-  await page.getByRole("link", { name: "Record consent" }).click();
+  await page.goto(`/agreements/${id}/details`);
+  await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.goto(`/agreements/${id}/consent`);
   await page.getByLabel("Given by the person").check();
   await page.getByRole("button", { name: "Record consent" }).click();
-  await page.getByRole("link", { name: "Send for signatures" }).click();
+  await expect(page.getByText("Consent recorded.")).toBeVisible();
+  await page.goto(`/agreements/${id}/send`);
   await page.getByRole("button", { name: "Send for signatures" }).click();
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
   const sign = async () => {
@@ -208,6 +213,11 @@ test("a care worker reports a concern; the nurse and manager are emailed and see
   await page.getByRole("button", { name: "Reinstate" }).click();
   await expect(page.getByText("Competency reinstated.")).toBeVisible();
   expect(countRows("competencies", "id = ? AND state = 'competent'", mariaCath)).toBe(1);
+  // And the journey's own agreement ended, so it names Maria on nothing live after this test.
+  await page.goto(`/agreements/${id}/end`);
+  await page.getByLabel(/Reason/).fill("Catheter care returns to the district nursing team.");
+  await page.getByRole("button", { name: /End agreement/ }).click();
+  await expect(page.getByText("Agreement ended. Its history is kept.")).toBeVisible();
 });
 
 test("the demo shows an open concern on Edith's agreement and a closed one with its follow-up on Chloe's page; the nurse reviews George's agreement from a concern", async ({ page }) => {

@@ -79,21 +79,25 @@ test.describe.serial("an agreement sent for signature: everyone who signs is tol
     await page.getByLabel("Person receiving care").selectOption({ label: "Edith Clarke (Brightside Home Care)" });
     await page.getByLabel("Urinary catheter care").check();
     await page.getByRole("button", { name: "Start agreement" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(/DA-\d{4}-\d{6}$/);
+    // The guided agreement: each section by its own page, then check and send.
+    await expect(page).toHaveURL(/\/agreements\/\d+\/draft/);
     id = Number(new URL(page.url()).pathname.split("/")[2]);
     reference = (await page.getByRole("heading", { level: 1 }).innerText()).match(/DA-\d{4}-\d{6}/)![0];
-    await page.getByRole("link", { name: /Change the care-plan details/ }).click();
+    await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", "CATH")}`);
     await page.getByLabel("Instructions").fill("Empty the leg bag when two-thirds full.");
     await page.getByLabel("What the care worker must not do").fill("Do not remove the catheter.");
     await page.getByRole("button", { name: "Save details" }).click();
-    await page.getByRole("link", { name: "Name the care workers" }).click();
+    await page.goto(`/agreements/${id}/workers`);
     await page.getByLabel(/Maria Santos/).check();
     await page.getByRole("button", { name: "Save named workers" }).click();
-    await page.getByRole("link", { name: "Record consent" }).click();
+    await page.goto(`/agreements/${id}/details`);
+    await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.goto(`/agreements/${id}/consent`);
     await page.getByLabel("Given by the person").check();
     await page.getByRole("button", { name: "Record consent" }).click();
     await expect(page.getByText("Consent recorded.")).toBeVisible();
-    await page.getByRole("link", { name: "Send for signatures" }).click();
+    await page.goto(`/agreements/${id}/send`);
     await page.getByRole("button", { name: "Send for signatures" }).click();
     await expect(page.getByText("Sent for signatures.")).toBeVisible();
 
