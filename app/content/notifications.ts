@@ -5,7 +5,7 @@
  */
 import { formatDate, type IsoDate } from "~/domain/dates";
 
-export type NotificationKind = "agreement_sent" | "agreement_active" | "agreement_suspended" | "agreement_ended" | "task_declined";
+export type NotificationKind = "agreement_sent" | "agreement_active" | "agreement_suspended" | "agreement_ended" | "task_declined" | "concern_recorded";
 
 export type Notice = { kind: NotificationKind; title: string; body: string; link: string };
 
@@ -17,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   agreement_suspended: "Agreement suspended",
   agreement_ended: "Agreement ended",
   task_declined: "Task declined",
+  concern_recorded: "Concern recorded",
 };
 
 export function agreementSentNotice(a: AgreementRef & { version: number; sentBy: string; sentOn: IsoDate; taskNames: string[] }): Notice {

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { concerns, outbox } from "~db/schema";
+import { concerns, notifications, outbox } from "~db/schema";
 import { agreementPdfData } from "./agreement-pdf.server";
 import { changeCompetencyState } from "./competencies.server";
 import { closeConcern, concernsToActOn, concernTimeline, getConcern, linkConcernFollowUp, listConcerns, raiseConcern, type ConcernInput } from "./concerns.server";
@@ -71,6 +71,10 @@ describe("concerns (app/domain/concerns.ts)", () => {
       expect(m.body).not.toContain("Winifred");
       expect(m.body).not.toContain("Night bag");
     }
+    // The same words on their Notifications page (docs/domain.md rule 18), linking to the concern.
+    const told = d.db.select().from(notifications).where(eq(notifications.kind, "concern_recorded")).all().filter((n) => n.link === `/concerns/${created.id}`);
+    expect(told.map((n) => n.userId).sort()).toEqual([d.ids.users.manager, d.ids.users.nurse].sort());
+    expect(told[0]!.title).toBe(mail[0]!.subject);
     // The raiser sees it; a colleague's concern on the same agreement they do not.
     expect(getConcern(d.db, { actor: as("workerUser"), id: created.id })).not.toBeNull();
     const managers = raiseConcern(d.db, { actor: as("manager"), subject: { agreementId: d.ids.agreements.winifred }, input: { ...INPUT, taskId: null, workerId: null }, today: TODAY, at: d.at, publicUrl: URL })!;

@@ -14,8 +14,8 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { formatDate, londonDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { inTransaction, recordAudit } from "~/services/audit.server";
-import { queueMail } from "~/services/mail.server";
 import type { Db } from "~db/client";
+import { notify } from "./notifications.server";
 import {
   agreements,
   agreementTasks,
@@ -167,19 +167,19 @@ export function raiseConcern(
       details: { agreementId: form.agreement?.id ?? null, workerId, taskId: input.taskId, occurredOn: input.occurredOn, harm: input.harm },
       at,
     });
-    tellOfConcern(tx, { actor, concernId: row.id, agreementId: form.agreement?.id ?? null, workerId, harm: input.harm, occurredOn: input.occurredOn, publicUrl });
+    tellOfConcern(tx, { actor, concernId: row.id, agreementId: form.agreement?.id ?? null, workerId, harm: input.harm, occurredOn: input.occurredOn, publicUrl, at });
     return { id: row.id };
   });
 }
 
 /**
- * The email: to the delegating nurse(s) and the provider's managers (not to the one who recorded
- * it). Only the agreement reference and the person's initials, never what happened: email
+ * Tells the delegating nurse(s) and the provider's managers (not the one who recorded it), in the
+ * app and by email, through the one `notify` (docs/domain.md rule 18). Only the agreement reference and the person's initials, never what happened: email
  * leaves the service, so the details stay behind the sign-in.
  */
 function tellOfConcern(
   db: Db,
-  { actor, concernId, agreementId, workerId, harm, occurredOn, publicUrl }: { actor: Actor; concernId: number; agreementId: number | null; workerId: number | null; harm: ConcernHarm; occurredOn: IsoDate; publicUrl: string },
+  { actor, concernId, agreementId, workerId, harm, occurredOn, publicUrl, at }: { actor: Actor; concernId: number; agreementId: number | null; workerId: number | null; harm: ConcernHarm; occurredOn: IsoDate; publicUrl: string; at: Date },
 ) {
   let providerId: number;
   let nurseIds: number[];
@@ -217,16 +217,12 @@ function tellOfConcern(
     )
     .all()
     .filter((r) => r.id !== actor.userId);
-  const subject = `Concern recorded about ${about}`;
   const body = [
     `A concern was recorded in Delegated Care about ${about}.`,
     `It happened on ${formatDate(occurredOn)}. Was anyone harmed: ${CONCERN_HARM_SHORT[harm]}.`,
-    `Read it, act on it and record the outcome: ${publicUrl}/concerns/${concernId}`,
-    "Sign in to see the details: they are not sent by email.",
+    "Read it, act on it and record the outcome. Sign in to see the details: they are not sent by email.",
   ].join("\n\n");
-  for (const r of recipients) {
-    queueMail(db, { dedupeKey: `concern:${concernId}:user:${r.id}`, toUserId: r.id, toAddress: r.email, subject, body });
-  }
+  notify(db, { to: recipients, notice: { kind: "concern_recorded", title: `Concern recorded about ${about}`, body, link: `/concerns/${concernId}` }, key: `concern:${concernId}`, at, publicUrl });
 }
 
 /** Concerns in the actor's scope about an agreement or a worker, open ones first, newest first. */

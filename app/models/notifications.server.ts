@@ -29,7 +29,7 @@ function publicUrl(): string {
 }
 
 /** Tells each recipient (once per `key` and user): in the app and by email. */
-export function notify(db: Db, { to, notice, key, at }: { to: Recipient[]; notice: Notice; key: string; at: Date }) {
+export function notify(db: Db, { to, notice, key, at, publicUrl: base }: { to: Recipient[]; notice: Notice; key: string; at: Date; publicUrl?: string }) {
   const seen = new Set<number>();
   for (const r of to) {
     if (seen.has(r.id)) continue;
@@ -39,7 +39,7 @@ export function notify(db: Db, { to, notice, key, at }: { to: Recipient[]; notic
       .values({ userId: r.id, kind: notice.kind, dedupeKey, title: notice.title, body: notice.body, link: notice.link, createdAt: at.toISOString() })
       .onConflictDoNothing()
       .run();
-    queueMail(db, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, publicUrl()) });
+    queueMail(db, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, base ?? publicUrl()) });
   }
 }
 
