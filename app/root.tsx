@@ -21,6 +21,7 @@ import { SERVICE_NAME } from "~/content/titles";
 import { actionCountWords } from "~/domain/needs-action";
 import { ROLE_LABELS } from "~/domain/roles";
 import { headerCounts } from "~/models/home.server";
+import { needsActionFor } from "~/services/needs-action.server";
 import { getSettings } from "~/models/settings.server";
 import { getActor } from "~/services/session.server";
 
@@ -40,16 +41,17 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(context, request);
+  const settings = getSettings(context.db);
   return {
     user: actor
       ? { name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role], organisationName: actor.organisationName }
       : null,
     nav: actor ? NAVIGATION[actor.role] : [],
     // What waits for the user (Home) and what they have not read yet (Notifications), as counts for the header.
-    counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) }) : null,
+    counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings, actions: needsActionFor(context, actor) }) : null,
     formRejected: context.formRejected === true,
     /** For the idle warning (SessionTimeout), only while signed in. */
-    idleMinutes: actor ? getSettings(context.db).sessionIdleMinutes : null,
+    idleMinutes: actor ? settings.sessionIdleMinutes : null,
   };
 }
 

@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { addDays, formatDate, londonDate } from "../app/domain/dates";
-import { countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail } from "./fixtures";
+import { completeAndSend, countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail } from "./fixtures";
 
 function pdfText(bytes: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "dc-e2e-pdf-")), "a.pdf");
@@ -57,21 +57,7 @@ async function activeCatheterAgreement(page: Page, name: string): Promise<number
   // Through the guided agreement's sections, each by its own page.
   await expect(page).toHaveURL(/\/agreements\/\d+\/draft/);
   const id = Number(new URL(page.url()).pathname.split("/")[2]);
-  await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", "CATH")}`);
-  await page.getByLabel("Instructions").fill("Empty the leg bag when two-thirds full; change the night bag daily.");
-  await page.getByRole("button", { name: "Save details" }).click();
-  await page.goto(`/agreements/${id}/workers`);
-  await page.getByLabel(/Maria Santos/).check();
-  await page.getByRole("button", { name: "Save named workers" }).click();
-  await page.goto(`/agreements/${id}/details`);
-  await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
-  await page.getByRole("button", { name: "Save" }).click();
-  await page.goto(`/agreements/${id}/consent`);
-  await page.getByLabel("Given by the person").check();
-  await page.getByRole("button", { name: "Record consent" }).click();
-  await expect(page.getByText("Consent recorded.")).toBeVisible();
-  await page.goto(`/agreements/${id}/send`);
-  await page.getByRole("button", { name: "Send for signatures" }).click();
+  await completeAndSend(page, id, { taskCode: "CATH", instructions: "Empty the leg bag when two-thirds full; change the night bag daily.", worker: /Maria Santos/ });
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
   const sign = async () => {
     await page.goto(`/agreements/${id}/sign`);

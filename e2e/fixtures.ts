@@ -109,6 +109,26 @@ export function countRows(table: string, where = "1", ...params: unknown[]): num
   }
 }
 
+/** Completes a just-started agreement through its sections, each by its own page, then sends it for signatures. */
+export async function completeAndSend(page: Page, id: number, { taskCode, instructions, mustNotDo, worker }: { taskCode: string; instructions: string; mustNotDo?: string; worker: RegExp }) {
+  await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", taskCode)}`);
+  await page.getByLabel("Instructions").fill(instructions);
+  if (mustNotDo) await page.getByLabel("What the care worker must not do").fill(mustNotDo);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await page.goto(`/agreements/${id}/workers`);
+  await page.getByLabel(worker).check();
+  await page.getByRole("button", { name: "Save named workers" }).click();
+  await page.goto(`/agreements/${id}/details`);
+  await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.goto(`/agreements/${id}/consent`);
+  await page.getByLabel("Given by the person").check();
+  await page.getByRole("button", { name: "Record consent" }).click();
+  await expect(page.getByText("Consent recorded.")).toBeVisible();
+  await page.goto(`/agreements/${id}/send`);
+  await page.getByRole("button", { name: "Send for signatures" }).click();
+}
+
 export async function signIn(page: Page, account: Account) {
   await page.context().clearCookies();
   await page.goto("/login");

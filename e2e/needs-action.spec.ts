@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { addDays, formatDate, londonDate } from "../app/domain/dates";
-import { ACCOUNTS, countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail, type Account } from "./fixtures";
+import { ACCOUNTS, completeAndSend, countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail, type Account } from "./fixtures";
 import { everyLinkOpens, homeList, needsAction } from "./needs-action-helpers";
 
 const today = () => londonDate(new Date());
@@ -83,22 +83,7 @@ test.describe.serial("an agreement sent for signature: everyone who signs is tol
     await expect(page).toHaveURL(/\/agreements\/\d+\/draft/);
     id = Number(new URL(page.url()).pathname.split("/")[2]);
     reference = (await page.getByRole("heading", { level: 1 }).innerText()).match(/DA-\d{4}-\d{6}/)![0];
-    await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", "CATH")}`);
-    await page.getByLabel("Instructions").fill("Empty the leg bag when two-thirds full.");
-    await page.getByLabel("What the care worker must not do").fill("Do not remove the catheter.");
-    await page.getByRole("button", { name: "Save details" }).click();
-    await page.goto(`/agreements/${id}/workers`);
-    await page.getByLabel(/Maria Santos/).check();
-    await page.getByRole("button", { name: "Save named workers" }).click();
-    await page.goto(`/agreements/${id}/details`);
-    await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
-    await page.getByRole("button", { name: "Save" }).click();
-    await page.goto(`/agreements/${id}/consent`);
-    await page.getByLabel("Given by the person").check();
-    await page.getByRole("button", { name: "Record consent" }).click();
-    await expect(page.getByText("Consent recorded.")).toBeVisible();
-    await page.goto(`/agreements/${id}/send`);
-    await page.getByRole("button", { name: "Send for signatures" }).click();
+    await completeAndSend(page, id, { taskCode: "CATH", instructions: "Empty the leg bag when two-thirds full.", mustNotDo: "Do not remove the catheter.", worker: /Maria Santos/ });
     await expect(page.getByText("Sent for signatures.")).toBeVisible();
 
     // The provider's manager and Maria (who signs in) are emailed: reference, initials only, what to do, a link.

@@ -250,6 +250,9 @@ function organisationsToUpdate(db: Db): ActionItem[] {
 }
 
 /** The header's counts: what needs the user's action, and their unread notifications. */
-export function headerCounts(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: Settings }) {
-  return { actions: needsAction(db, { actor, today, settings }).count, unread: countUnread(db, actor) };
+export function headerCounts(
+  db: Db,
+  { actor, today, settings, actions }: { actor: Actor; today: IsoDate; settings: Settings; actions?: ReturnType<typeof needsAction> },
+) {
+  return { actions: (actions ?? needsAction(db, { actor, today, settings })).count, unread: countUnread(db, actor) };
 }

@@ -11,7 +11,8 @@ import { actionCountWords } from "~/domain/needs-action";
 import { can } from "~/domain/roles";
 import { expiryByMonth, listAlertsCached } from "~/models/alerts.server";
 import { listWorkerCompetencies } from "~/models/competencies.server";
-import { homeCounts, needsAction } from "~/models/home.server";
+import { homeCounts } from "~/models/home.server";
+import { needsActionFor } from "~/services/needs-action.server";
 import { getSettings } from "~/models/settings.server";
 import { requireActor } from "~/services/session.server";
 
@@ -25,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const settings = getSettings(db);
   const today = clock.today();
   const alerts = listAlertsCached(db, { actor, today, settings });
-  const actions = needsAction(db, { actor, today, settings, alerts });
+  // The same answer the header counted for this request (worked out once).
+  const actions = needsActionFor(context, actor);
   return {
     actions,
     // Only a role that may open the alerts page is sent there (a care worker may not).

@@ -1,0 +1,13 @@
+import type { Actor } from "~/domain/actor";
+import { needsAction } from "~/models/home.server";
+import { getSettings } from "~/models/settings.server";
+import type { AppContext } from "./context.server";
+
+/**
+ * What waits for the signed-in user, worked out once per request: the header's count (root
+ * loader) and the home page's list read the same answer.
+ */
+export function needsActionFor(context: AppContext, actor: Actor) {
+  context.needsActionLookup ??= needsAction(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) });
+  return context.needsActionLookup;
+}
