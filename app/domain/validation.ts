@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dateWindowProblem, type DateWindow } from "./date-windows";
 import { dateFromFields, type IsoDate } from "./dates";
 import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
+import { formatUkPhone, normaliseUkPostcode, ukPhoneProblem } from "./uk-contact";
 
 /** Zod building blocks for forms, with messages in the NHS service manual's style. */
 
@@ -143,3 +144,58 @@ export const idParam = z
   .string()
   .regex(/^[1-9][0-9]{0,14}$/)
   .transform(Number);
+
+/**
+ * A UK phone number, checked against the numbering plan by libphonenumber-js (a maintained
+ * copy of Google's libphonenumber metadata), not by a hand-written pattern. Stored in the
+ * national format people read ("0161 496 0100"); an extension is kept ("… x2"). Empty is
+ * "not given" unless `required`.
+ */
+export function ukPhoneNumber(label: string, { required = false } = {}) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): string => {
+      const text = raw ?? "";
+      if (!text) {
+        if (required) ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)}` });
+        return "";
+      }
+      const problem = ukPhoneProblem(text);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)} in the correct format, like 0161 496 0100 or +44 161 496 0100` });
+        return z.NEVER;
+      }
+      return formatUkPhone(text);
+    });
+}
+
+/**
+ * A UK postcode, checked by the `postcode` library (the Royal Mail format rules) and stored
+ * upper case with its space ("LS1 4AP"). Empty is "not given" unless `required`.
+ */
+export function ukPostcode(label = "Postcode", { required = false } = {}) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): string => {
+      const text = raw ?? "";
+      if (!text) {
+        if (required) ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)}` });
+        return "";
+      }
+      const normalised = normaliseUkPostcode(text);
+      if (!normalised) {
+        ctx.addIssue({ code: "custom", message: `Enter a real ${lowerFirst(label)}, like LS1 4AP` });
+        return z.NEVER;
+      }
+      return normalised;
+    });
+}
+
+function lowerFirst(label: string): string {
+  // "Phone number" → "phone number", but keep acronyms ("NHS number") as written.
+  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+}
