@@ -197,5 +197,5 @@ export function ukPostcode(label = "Postcode", { required = false } = {}) {
 
 function lowerFirst(label: string): string {
   // "Phone number" → "phone number", but keep acronyms ("NHS number") as written.
-  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
