@@ -12,12 +12,12 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { SessionTimeout } from "~/components/SessionTimeout";
 import { useNonce } from "~/components/nonce";
 import { NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
 import { unreadWords } from "~/content/notifications";
-import { SERVICE_NAME } from "~/content/titles";
+import { SERVICE_NAME, titleText } from "~/content/titles";
 import { actionCountWords } from "~/domain/needs-action";
 import { ROLE_LABELS } from "~/domain/roles";
 import { headerCounts } from "~/models/home.server";
@@ -33,10 +33,10 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = ({ error }) => {
-  if (!error) return [{ title: `${SERVICE_NAME} - NHS` }];
+  if (!error) return [{ title: `${SERVICE_NAME} – NHS` }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? "Page not found" : status === 403 ? "You cannot do this" : "Sorry, there is a problem with the service";
-  return [{ title: `${title} - ${SERVICE_NAME} - NHS` }];
+  return [{ title: titleText(title) }];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -158,6 +158,10 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  // What broke is logged for whoever looks into it (the server logs its own errors); the page says it plainly.
+  useEffect(() => {
+    if (!isRouteErrorResponse(error)) console.error("Delegated Care could not show this page:", error);
+  }, [error]);
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <Page title="Page not found">
