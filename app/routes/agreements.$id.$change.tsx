@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { endAgreement, reinstateAgreement, suspendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
@@ -23,7 +23,7 @@ const WORDS: Record<Change, { title: string; button: string; explain: string }> 
   end: { title: "End the agreement", button: "End agreement", explain: "Ending is final. The agreement and its history are kept." },
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data ? WORDS[data.change].title : "Agreement", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, data ? WORDS[data.change].title : "Agreement", matches);
 
 async function load(args: LoaderFunctionArgs) {
   const change = ChangeSchema.safeParse(args.params.change);

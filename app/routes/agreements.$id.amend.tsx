@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { amendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
@@ -15,7 +15,7 @@ import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/f
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Amend the agreement", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Amend the agreement", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);

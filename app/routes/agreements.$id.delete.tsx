@@ -5,7 +5,7 @@ import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { deleteDraft, deletionRefusal } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
@@ -14,7 +14,7 @@ import { notFound } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Delete this draft", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Delete this draft", matches);
 
 /**
  * Deleting a draft never sent (the exception to docs/domain.md rule 14): the nurse who started it, or an

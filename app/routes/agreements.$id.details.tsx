@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { reviewDateProblem } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
@@ -15,7 +15,7 @@ import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Dates and supervision", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Dates and supervision", matches);
 
 const DATE_FIELDS = ["startDate", "reviewDate"];
 function schema(today: string, reviewIntervalsMonths: number[]) {

@@ -5,12 +5,12 @@ import { InsetText } from "nhsuk-react-components";
 import { AgreementTaskList } from "~/components/agreement/TaskList";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { sectionsCompleted } from "~/domain/agreement-task-list";
 import { deletionRefusal, draftSectionsOf } from "~/models/agreements.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data ? `Complete version ${data.version} of ${data.reference}` : "Complete the agreement", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, data && data.version > 1 ? `Complete version ${data.version}` : "Complete the agreement", matches);
 
 /** The guided agreement: the task list of the version being drafted (a new agreement or an amendment). */
 export async function loader(args: LoaderFunctionArgs) {

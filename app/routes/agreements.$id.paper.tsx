@@ -7,7 +7,7 @@ import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import type { Party } from "~/domain/agreement";
 import { dateInput, nameText } from "~/domain/validation";
 import { mayRecordPaper } from "~/domain/signing";
@@ -17,7 +17,7 @@ import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Record a signature made on paper", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record a signature made on paper", matches);
 
 const DATE_FIELDS = ["signedOn"];
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { defaultReviewDate } from "~/domain/agreement";
 import { formatDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
@@ -24,7 +24,7 @@ import { reviewOutcomes } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Record a review", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record a review", matches);
 
 const DATE_FIELDS = ["reviewedOn", "nextReviewDate"];
 

@@ -6,7 +6,7 @@ import { SignedContent } from "~/components/agreement/SignedContent";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { sendProblems } from "~/domain/agreement-task-list";
 import { versionContentOf } from "~/models/agreement-content.server";
 import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server";
@@ -16,7 +16,7 @@ import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/ag
 import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Check the agreement and send it", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Check the agreement and send it", matches);
 
 /**
  * "Check and send" (check your answers): the whole version as every party will sign it, read

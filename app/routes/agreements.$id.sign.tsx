@@ -10,7 +10,7 @@ import { RadiosField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { ACCOUNTABILITY } from "~/content/accountability";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { partyRoleLabel, type Party } from "~/domain/agreement";
 import { formatDateTime } from "~/domain/dates";
 import { signPageAnswer } from "~/domain/signing";
@@ -21,7 +21,8 @@ import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Sign the agreement", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  agreementPageTitle(data ? ("explain" in data && data.explain ? data.explain.reference : "reference" in data ? data.reference : undefined) : undefined, "Sign the agreement", matches);
 
 /** The version a link asks about (`?version=2`, as in the email asking for a signature); else the current one. */
 function requestedVersion(request: Request): number | null {

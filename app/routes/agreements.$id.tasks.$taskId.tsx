@@ -6,7 +6,7 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { updateTaskSpecifics } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -14,7 +14,7 @@ import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.ser
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Care-plan details: ${data?.task.name ?? "task"}`, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, `Care-plan details: ${data?.task.name ?? "task"}`, matches);
 
 const Schema = z
   .object({

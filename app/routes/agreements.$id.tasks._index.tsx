@@ -6,14 +6,14 @@ import { z } from "zod";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { setAgreementTasks } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Change the tasks", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Change the tasks", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);

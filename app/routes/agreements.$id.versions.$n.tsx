@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { InsetText, Table } from "nhsuk-react-components";
 import { SignedContent } from "~/components/agreement/SignedContent";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { partyRoleLabel } from "~/domain/agreement";
 import { formatDateTime } from "~/domain/dates";
 import { printoutStatus, printoutWords } from "~/domain/printout";
@@ -16,7 +16,7 @@ import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(data ? `${data.reference}, version ${data.version.version}` : "Agreement version", matches);
+  agreementPageTitle(data?.reference, data ? `Version ${data.version.version}` : "Agreement version", matches);
 
 /** Every version stays readable, exactly as it was signed (or drafted), with why it was made and what changed. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { errorFor } from "~/components/nhs/form-errors";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
 import { SameNameWarning } from "~/components/SameNameWarning";
-import { pageTitle } from "~/content/titles";
+import { agreementPageTitle } from "~/content/titles";
 import { candidateWorkers } from "~/models/agreement-cover.server";
 import { setNamedWorkers } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
@@ -16,7 +16,7 @@ import { sameNameWarningsOf } from "~/models/worker-names.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Name the care workers", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Name the care workers", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view, settings } = await loadAgreementPage(args);
