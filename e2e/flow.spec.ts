@@ -157,19 +157,19 @@ test("a change of consent on an active agreement is refused when contradictory, 
   await expect(page.locator(".nhsuk-card--warning")).toContainText("Version 1 was sent for signatures with this consent: Best-interests decision");
   await expectAccessible(page);
 
-  // Contradictory: "given by the person" with a representative and authority.
+  // A representative's consent needs the representative's name and authority, revealed under that option.
   const consents = countRows("consents", "agreement_id = ?", ivy);
-  await page.getByLabel("Given by the person").check();
-  await page.getByLabel("Representative's name (if a representative consented)").fill("Graham Thompson (son)");
-  await page.getByLabel("Lasting power of attorney for health and welfare").check();
+  await page.getByLabel("Given by a representative with authority").check();
   await page.getByLabel(/I understand that every party must sign version 2/).check();
   await page.getByRole("button", { name: "Record consent" }).click();
-  await expect(page.getByRole("alert")).toContainText("Consent given by the person cannot also name a representative");
+  await expect(page.getByRole("alert")).toContainText("Enter the representative's name");
+  await expect(page.getByRole("alert")).toContainText("Select the representative's authority");
   expect(countRows("consents", "agreement_id = ?", ivy)).toBe(consents);
   await expectAccessible(page);
 
   // Her son now holds a lasting power of attorney: version 2 with the new consent, signed by every party; suspended meanwhile.
-  await page.getByLabel("Given by a representative with authority").check();
+  await page.getByLabel("Representative's name").fill("Graham Thompson (son)");
+  await page.getByLabel("Lasting power of attorney for health and welfare").check();
   await page.getByLabel(/I understand that every party must sign version 2/).check();
   await page.getByRole("button", { name: "Record consent" }).click();
   await expect(page.getByText("Consent recorded. It differs from what was signed, so a new version with this consent has been started: every party must sign it again.")).toBeVisible();

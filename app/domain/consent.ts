@@ -3,15 +3,60 @@
  * contradictions, compared with what a version was signed on, and it keeps the person's
  * capacity on record in step with it.
  */
+import { z } from "zod";
 import type { SignedConsent } from "./agreement-content";
+import type { DateWindow } from "./date-windows";
 import { formatDate } from "./dates";
+import { dateInput, MAX_LONG_TEXT, nameText, optionalText, requiredText } from "./validation";
+
+export const CONSENT_KIND_MESSAGE = "Select who gave consent, or that a best-interests decision was made";
+
+/**
+ * The consent form (docs/domain.md rule 6), one branch for each kind of consent. Each option's
+ * own details are revealed under its radio (and shown, all of them, without JavaScript); only
+ * the chosen option's details are checked, and the details typed under another option are
+ * discarded, never saved or signed (decision record 017). What comes out is a whole consent
+ * record with the other kinds' details empty, which `consentProblems` (checked again by the
+ * model) always accepts.
+ */
+export function consentFormSchema(givenOnWindow: DateWindow) {
+  const common = { givenOn: dateInput("Date of consent", givenOnWindow), notes: optionalText(MAX_LONG_TEXT) };
+  return z
+    .discriminatedUnion(
+      "kind",
+      [
+        z.object({ kind: z.literal("person"), ...common }),
+        z.object({
+          kind: z.literal("representative"),
+          representativeName: nameText("Enter the representative's name", "Representative's name"),
+          authority: z.enum(["lpa_health_welfare", "deputy"], { message: "Select the representative's authority" }),
+          ...common,
+        }),
+        z.object({
+          kind: z.literal("best_interests"),
+          decisionDetails: requiredText("Enter who made the best-interests decision and who was consulted", MAX_LONG_TEXT),
+          ...common,
+        }),
+      ],
+      { message: CONSENT_KIND_MESSAGE },
+    )
+    .transform((v) => ({
+      kind: v.kind,
+      representativeName: v.kind === "representative" ? v.representativeName : "",
+      authority: v.kind === "representative" ? v.authority : null,
+      decisionDetails: v.kind === "best_interests" ? v.decisionDetails : "",
+      givenOn: v.givenOn,
+      notes: v.notes,
+    }));
+}
 
 export type ConsentField = "kind" | "representativeName" | "authority" | "decisionDetails";
 
 /**
  * Everything wrong with a consent record, in words a nurse can act on. Details that belong to
- * another kind of consent are refused rather than silently dropped: consent "given by the
- * person" with a representative's name is a contradiction someone has to resolve.
+ * another kind of consent are refused: consent "given by the person" with a representative's
+ * name is a contradiction. The form never sends one (consentFormSchema keeps only the chosen
+ * option's details); the model checks every record again with this.
  */
 export function consentProblems(c: SignedConsent): { field: ConsentField; message: string }[] {
   const problems: { field: ConsentField; message: string }[] = [];

@@ -1,17 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, WarningCallout } from "nhsuk-react-components";
-import { z } from "zod";
+import { Button, Radios, WarningCallout } from "nhsuk-react-components";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
+import { errorFor } from "~/components/nhs/form-errors";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONSENT_KIND_LABELS, consentSentence, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { options } from "~/content/labels";
-import { pageTitle } from "~/content/titles";
-import { consentProblems } from "~/domain/consent";
-import { dateInput, MAX_LONG_TEXT, optionalNameText, optionalText } from "~/domain/validation";
+import { agreementPageTitle } from "~/content/titles";
+import { consentFormSchema } from "~/domain/consent";
 import { consentOfVersion } from "~/models/agreement-content.server";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { recordConsent } from "~/models/agreement-signing.server";
@@ -20,29 +19,16 @@ import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
 import type { Db } from "~db/client";
-import { consentKinds, representativeAuthorities } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Record consent", matches);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record consent", matches);
 
 const DATE_FIELDS = ["givenOn"];
 
 function schema(today: string, dateOfBirth: string) {
-  return z
-    .object({
-      kind: z.enum(consentKinds, { message: "Select who consented, or that a best-interests decision was made" }),
-      representativeName: optionalNameText("Representative's name"),
-      authority: z.union([z.literal(""), z.enum(representativeAuthorities)]).optional(),
-      decisionDetails: optionalText(MAX_LONG_TEXT),
-      givenOn: dateInput("Date of consent", DATE_WINDOWS.consent(today, dateOfBirth)),
-      notes: optionalText(MAX_LONG_TEXT),
-    })
-    .transform((v) => ({ ...v, authority: v.authority ? v.authority : null }))
-    .superRefine((v, ctx) => {
-      // The rule lives once, in app/domain/consent.ts; the model checks it again.
-      for (const p of consentProblems(v)) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
-    });
+  // One branch for each kind of consent: only the chosen option's details are read (app/domain/consent.ts).
+  return consentFormSchema(DATE_WINDOWS.consent(today, dateOfBirth));
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -116,16 +102,29 @@ export default function Consent() {
         ) : null}
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
-          <RadiosField name="kind" label="Consent" options={options(CONSENT_KIND_LABELS)} errors={errors} values={values} />
-          <TextField name="representativeName" label="Representative's name (if a representative consented)" errors={errors} values={values} />
-          <RadiosField
-            name="authority"
-            label="Representative's authority"
-            options={[{ value: "", label: "No representative" }, ...options(REPRESENTATIVE_AUTHORITY_LABELS)]}
-            errors={errors}
-            values={values}
-          />
-          <TextareaField name="decisionDetails" label="Best-interests decision (if the person lacks capacity)" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
+          {/* NHS radios with conditional reveal: each option's details under it. Without JavaScript every option's details show; only the chosen one's are read. */}
+          <Radios id="kind-options" name="kind" legend="Who gave consent" legendProps={{ size: "s" }} error={errorFor(errors, "kind")}>
+            {options(CONSENT_KIND_LABELS).map((o, i) => (
+              <Radios.Item
+                key={o.value}
+                id={i === 0 ? "kind" : `kind-${o.value}`}
+                value={o.value}
+                defaultChecked={values.kind === o.value}
+                conditional={
+                  o.value === "representative" ? (
+                    <>
+                      <TextField name="representativeName" label="Representative's name" errors={errors} values={values} />
+                      <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />
+                    </>
+                  ) : o.value === "best_interests" ? (
+                    <TextareaField name="decisionDetails" label="Best-interests decision" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
+                  ) : undefined
+                }
+              >
+                {o.label}
+              </Radios.Item>
+            ))}
+          </Radios>
           <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
           {signedWith ? <ConfirmCheckbox label={`I understand that every party must sign version ${signedWith.version + 1} with this consent`} errors={errors} /> : null}

@@ -95,18 +95,19 @@ test("finding 11: names with right-to-left overrides or zero-width characters ar
   const manager = await apiAs(playwright, baseURL!, "manager");
   const awaiting = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Winifred Shaw')");
   const draft = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Arthur Bennett')");
-  const fields: [APIRequestContext, string, string][] = [
+  const fields: [APIRequestContext, string, string, Record<string, string>?][] = [
     [nurse, "/people/new", "name"],
     [manager, "/workers/new", "name"],
     [admin, "/admin/users/new", "name"],
     [admin, "/organisations/new?kind=provider", "name"],
     [admin, "/tasks/new", "name"],
     [nurse, `/agreements/${awaiting}/paper`, "signerName"],
-    [nurse, `/agreements/${draft}/consent`, "representativeName"],
+    // Only the chosen option's details are read: the representative's name, when a representative gave consent.
+    [nurse, `/agreements/${draft}/consent`, "representativeName", { kind: "representative" }],
   ];
   for (const sneaky of ["Edith \u202eekralC", "Edi\u200bth Clarke"]) {
-    for (const [request, url, field] of fields) {
-      const r = await request.post(url, { form: { [field]: sneaky }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    for (const [request, url, field, others] of fields) {
+      const r = await request.post(url, { form: { ...others, [field]: sneaky }, headers: { Origin: baseURL! }, maxRedirects: 0 });
       expect(r.status(), `${url} ${field}`).toBe(400);
       expect(await r.text(), `${url} ${field}`).toContain("must not include hidden characters, such as right-to-left or zero-width marks");
     }
