@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   activationBlockers,
+  compareForList,
+  type StoredAgreementState,
   agreementReference,
   agreementStatus,
   isInForce,
@@ -196,5 +198,19 @@ describe("ending, and review dates (rules 14 and 9)", () => {
       expect(reviewProblems({ ...review, outcome: "end", nextReviewDate: null })).toEqual([]);
       expect(reviewProblems({ ...review, outcome: "suspend", nextReviewDate: null })).toEqual([{ field: "nextReviewDate", message: "Enter the next review date" }]);
     });
+  });
+});
+
+describe("the one order agreements are listed in", () => {
+  const a = (reference: string, state: StoredAgreementState, reviewDate: string) => ({ reference, state, reviewDate });
+  it("puts live agreements before ended ones, then the soonest review first, then by reference", () => {
+    const listed = [
+      a("DA-2026-000001", "ended", "2026-01-01"),
+      a("DA-2026-000004", "active", "2027-05-01"),
+      a("DA-2026-000003", "suspended", "2026-12-01"),
+      a("DA-2026-000002", "draft", "2026-12-01"),
+      a("DA-2026-000005", "awaiting_signatures", "2027-01-01"),
+    ].sort(compareForList);
+    expect(listed.map((x) => x.reference)).toEqual(["DA-2026-000002", "DA-2026-000003", "DA-2026-000005", "DA-2026-000004", "DA-2026-000001"]);
   });
 });

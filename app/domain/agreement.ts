@@ -66,6 +66,23 @@ export function agreementStatus(
   return "active";
 }
 
+/**
+ * The one order agreements are listed in, wherever they are listed (the agreements list, a
+ * person's page, a care worker's page and home page): live agreements first, ended ones after
+ * them; then the soonest review first; then by reference. An ended agreement is history, and
+ * must not push a live one off the top of a list.
+ */
+export const LISTED_LAST: readonly StoredAgreementState[] = ["ended"];
+export const LIST_ORDER_WORDS = "live agreements first, soonest review first";
+
+export function compareForList(
+  a: { state: StoredAgreementState; reviewDate: IsoDate; reference: string },
+  b: { state: StoredAgreementState; reviewDate: IsoDate; reference: string },
+): number {
+  const last = (x: { state: StoredAgreementState }) => (LISTED_LAST.includes(x.state) ? 1 : 0);
+  return last(a) - last(b) || (a.reviewDate < b.reviewDate ? -1 : a.reviewDate > b.reviewDate ? 1 : 0) || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0);
+}
+
 /** `DA-2026-000123`: the year the agreement was created and its number. */
 export function agreementReference(year: number, id: number): string {
   return `DA-${year}-${String(id).padStart(6, "0")}`;

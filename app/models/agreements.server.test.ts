@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { workerParty } from "~/domain/agreement";
-import { agreements, agreementVersions, auditEvents, competencies, outbox, signatures } from "~db/schema";
+import { compareForList, workerParty } from "~/domain/agreement";
+import { agreements, agreementVersions, auditEvents, careWorkers, competencies, outbox, signatures } from "~db/schema";
 import { amendAgreement, recordReview } from "./agreement-lifecycle.server";
 import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
-import { createAgreement, getAgreement, listAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
+import { createAgreement, getAgreement, listAgreements, listPersonAgreements, listWorkerAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
 import { changeCompetencyState } from "./competencies.server";
 import { agreementPdfData } from "./agreement-pdf.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
@@ -236,6 +236,22 @@ describe("delegation agreements", () => {
     expect(agreementPdfData(db, { actor: d.actorFor(maria), id, today: TODAY, at, publicUrl: "http://localhost", reviewDueDays: 30, warningDays: W })).toBeNull();
     // James, named on version 2, sees it; the nurse sees every version.
     expect(view(ids.users.nurse, id)?.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it("lists agreements in the one order (compareForList) on every list: the agreements list, a person's page, a care worker's page", () => {
+    const { ids } = d;
+    const admin = d.actorFor(ids.users.admin);
+    const all = listAgreements(d.db, { actor: admin, filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W });
+    expect(all.some((a) => a.state === "ended")).toBe(true);
+    expect(all.map((a) => a.reference)).toEqual([...all].sort(compareForList).map((a) => a.reference));
+    expect(all.findIndex((a) => a.state === "ended")).toBeGreaterThan(all.findLastIndex((a) => a.state !== "ended"));
+    const personId = all.find((a) => a.state === "ended")!.personId;
+    const person = listPersonAgreements(d.db, { actor: admin, personId, today: TODAY, reviewDueDays: 30 });
+    expect(person.map((a) => a.reference)).toEqual([...person].sort(compareForList).map((a) => a.reference));
+    const maria = d.db.select({ id: careWorkers.id }).from(careWorkers).where(eq(careWorkers.name, "Maria Santos")).get()!.id;
+    const named = listWorkerAgreements(d.db, { actor: admin, workerId: maria, today: TODAY, reviewDueDays: 30 });
+    const byId = new Map(all.map((a) => [a.id, a]));
+    expect(named.map((a) => a.reference)).toEqual(named.map((a) => byId.get(a.id)!).sort(compareForList).map((a) => a.reference));
   });
 
   it("the demo shows every agreement state, an interlock suspension and an amendment", () => {

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, isInForce, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
+import { agreementReference, agreementStatus, defaultReviewDate, isEditable, isFinal, isInForce, LISTED_LAST, reviewDateProblem, type AgreementStatus } from "~/domain/agreement";
 import { duplicateAgreements } from "~/domain/agreement-overlap";
 import { draftDeletionRefusal } from "~/domain/agreement-deletion";
 import { draftSections, type DraftSection } from "~/domain/agreement-task-list";
@@ -82,6 +82,9 @@ function searchWhere(search: Search | undefined): SQL | undefined {
   return or(contains(agreements.reference, search.text), contains(people.name, search.text));
 }
 
+/** compareForList (app/domain/agreement.ts) as an ORDER BY: live before ended, soonest review, reference. */
+const LIST_ORDER = [sql`${inArray(agreements.state, [...LISTED_LAST])}`, asc(agreements.reviewDate), asc(agreements.reference)];
+
 /** Agreements in scope, with today's status; the interlock runs over them first. */
 export function listAgreements(
   db: Db,
@@ -150,7 +153,7 @@ export function listAgreements(
           : undefined,
       ),
     )
-    .orderBy(asc(agreements.reviewDate), asc(agreements.id))
+    .orderBy(...LIST_ORDER)
     .limit(limit ?? -1)
     .all();
   return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
@@ -466,7 +469,7 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
     .select({ id: agreements.id, reference: agreements.reference, state: agreements.state, reviewDate: agreements.reviewDate, startDate: agreements.startDate, currentVersion: agreements.currentVersion })
     .from(agreements)
     .where(and(eq(agreements.personId, personId), agreementScope(actor)))
-    .orderBy(desc(agreements.id))
+    .orderBy(...LIST_ORDER)
     .all()
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
@@ -578,7 +581,7 @@ export function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDue
     .from(agreements)
     .innerJoin(people, eq(people.id, agreements.personId))
     .where(and(agreementScope(actor), sql`(${naming(agreements.currentVersion)} OR (${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}))`))
-    .orderBy(sql`${agreements.state} = 'ended'`, asc(people.name), asc(agreements.reference))
+    .orderBy(...LIST_ORDER)
     .all();
   if (!rows.length) return [];
   const versionNumber = (r: (typeof rows)[number]) => (r.namedInForce && r.inForceVersion ? r.inForceVersion : r.currentVersion);

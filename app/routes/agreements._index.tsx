@@ -8,7 +8,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { SearchOutcome } from "~/components/SearchOutcome";
 import { foundLine, NOTHING_FOUND } from "~/content/search";
 import { pageTitle } from "~/content/titles";
-import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "~/domain/agreement";
+import { AGREEMENT_STATUS_LABELS, LIST_ORDER_WORDS, type AgreementStatus } from "~/domain/agreement";
 import { addDays, formatDate } from "~/domain/dates";
 import type { Actor } from "~/domain/actor";
 import { can } from "~/domain/roles";
@@ -158,18 +158,19 @@ export default function Agreements() {
             <Select.Option value="">All tasks</Select.Option>
             {tasks.map((t) => <Select.Option key={t.id} value={String(t.id)}>{t.name}</Select.Option>)}
           </Select>
-          <Checkboxes id="reviewDue-options" name="reviewDue">
-            <Checkboxes.Item id="reviewDue" value="yes" defaultChecked={filters.reviewDue === "yes"}>
-              Review due in {reviewDueDays} days or overdue
-            </Checkboxes.Item>
-          </Checkboxes>
-          <div className="nhsuk-form-group">
-            <Button type="submit" secondary>Filter</Button>
-          </div>
         </div>
+        {/* The NHS filter pattern: the choices, then the button at the bottom of the panel (full width on a phone). */}
+        <Checkboxes id="reviewDue-options" name="reviewDue">
+          <Checkboxes.Item id="reviewDue" value="yes" defaultChecked={filters.reviewDue === "yes"}>
+            Review due in {reviewDueDays} days or overdue
+          </Checkboxes.Item>
+        </Checkboxes>
+        <Button type="submit" secondary>
+          Filter
+        </Button>
       </Form>
       {agreements.length ? (
-        <Table caption={`${outcome ? outcome.found : `${agreements.length} agreement${agreements.length === 1 ? "" : "s"}`}, soonest review first`} responsive>
+        <Table caption={`${outcome ? outcome.found : `${agreements.length} agreement${agreements.length === 1 ? "" : "s"}`}, ${LIST_ORDER_WORDS}`} responsive>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Reference</Table.Cell>
