@@ -9,6 +9,7 @@ import { ActiveTag } from "~/components/nhs/StatusTag";
 import { Summary } from "~/components/nhs/Summary";
 import { ORGANISATION_KIND_LABELS, REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import { RecordHistory } from "~/components/RecordHistory";
+import { addressValue } from "~/components/Address";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
@@ -54,7 +55,7 @@ export default function OrganisationPage() {
         rows={[
           ["Status", <ActiveTag key="s" active={o.active} />],
           [provider ? "CQC location ID" : "ODS code", provider ? o.cqcLocationId : o.odsCode],
-          ["Address", [o.address, o.postcode].filter(Boolean).join(", ")],
+          ["Address", addressValue(o.address, o.postcode)],
           ["Phone", o.phone],
           ["Email", o.email],
           ["Escalation in hours", o.escalationInHours],

@@ -5,6 +5,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { CARE_SETTING_LABELS } from "~/content/labels";
 import { RecordHistory } from "~/components/RecordHistory";
+import { addressValue } from "~/components/Address";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
@@ -45,7 +46,7 @@ export default function PersonPage() {
           ["NHS number", <span key="n" className="dc-nowrap">{formatNhsNumber(person.nhsNumber)}</span>],
           ["Date of birth", formatDate(person.dateOfBirth)],
           ["Setting", CARE_SETTING_LABELS[person.setting]],
-          ["Address", person.address],
+          ["Address", addressValue(person.address)],
           ["NHS team", teamName],
           ["Care provider", providerName],
           ["GP practice", person.gpPractice],
