@@ -35,6 +35,18 @@ export const VERSION_STATE_LABELS = {
   withdrawn: "Withdrawn before signing",
 } as const;
 
+/**
+ * What the agreement page says beside the agreement's status (the one derived status, the tag):
+ * which version it shows, and that version's own state only where the status does not already
+ * say it. Never "in force" or "active": only the status says that, so the two cannot disagree
+ * (a suspended agreement is not shown "signed and in force").
+ */
+export function versionLine(agreementState: string, version: { version: number; state: keyof typeof VERSION_STATE_LABELS }): string {
+  if (version.state === "signed") return `Version ${version.version}, signed by every party`;
+  if (version.state === agreementState) return `Version ${version.version}`;
+  return `Version ${version.version}: ${VERSION_STATE_LABELS[version.state].toLowerCase()}`;
+}
+
 const ACTIONS: Record<string, string> = {
   "agreement.create": "Agreement started",
   "agreement.task_specifics": "Care-plan details changed",

@@ -7,9 +7,8 @@ import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
-import { pageTitle } from "~/content/titles";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel } from "~/content/agreements";
-import { isInForce } from "~/domain/agreement";
+import { agreementPageTitle } from "~/content/titles";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel, versionLine } from "~/content/agreements";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { sectionsCompleted } from "~/domain/agreement-task-list";
@@ -21,8 +20,8 @@ import { mayRaiseConcern } from "~/domain/concerns";
 import { concernTimeline, listConcerns, withConcernEvents } from "~/models/concerns.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  // The reference only, never the person's name: titles go into browser history (issue 12, finding 12).
-  pageTitle(data ? `Agreement ${data.agreement.reference}` : "Agreement", matches);
+  // The reference only, never the person's name: titles go into browser history (docs/domain.md rule 15).
+  agreementPageTitle(data?.agreement.reference, "Agreement", matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view, settings } = await loadAgreementPage(args);
@@ -76,14 +75,7 @@ export default function AgreementPage() {
       <PageHeading title={a.reference} caption={`Delegation agreement for ${person.name}`} back={{ to: "/agreements", label: "All agreements" }} />
       <p className="dc-actions">
         <AgreementTag status={d.status} startDate={a.startDate} />
-        <span>
-          Version {v.version}: {VERSION_STATE_LABELS[v.state]}
-        </span>
-        {a.inForceVersion ? (
-          <span>
-            {isInForce(a, d.today) ? "Version in force" : "Signed version"}: {a.inForceVersion}
-          </span>
-        ) : null}
+        <span>{versionLine(a.state, v)}</span>
       </p>
 
       {a.state === "suspended" ? (
