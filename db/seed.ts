@@ -102,7 +102,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
           ...extra,
         });
       const brightside = provider("Brightside Home Care", "1-101234567", {
-        address: "Unit 3, Canal Works, Ashworth",
+        address: "Unit 3\nCanal Works\nAshworth",
         postcode: "AS2 1CW",
         phone: "0161 496 0300",
         email: "office@brightside.example.org",
@@ -253,7 +253,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       const person = (values: Omit<typeof people.$inferInsert, "nhsNumber">, i: number) =>
         tx.insert(people).values({ ...values, nhsNumber: numbers[i]! }).returning({ id: people.id }).get().id;
       const personIds = {
-        edith: person({ name: "Edith Clarke", dateOfBirth: "1938-04-12", setting: "own_home", address: "7 Rose Terrace, Ashworth AS1 3RT", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity to consent to her care; hard of hearing, speak clearly.", consentNotes: "Consents to insulin being given by named carers." }, 0),
+        edith: person({ name: "Edith Clarke", dateOfBirth: "1938-04-12", setting: "own_home", address: "7 Rose Terrace\nAshworth\nAS1 3RT", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity to consent to her care; hard of hearing, speak clearly.", consentNotes: "Consents to insulin being given by named carers." }, 0),
         arthur: person({ name: "Arthur Bennett", dateOfBirth: "1944-11-02", setting: "own_home", address: "15 Church Walk, Ashworth AS2 5CW", providerId: brightside, teamId: north, gpPractice: "Mill Lane Surgery", capacityNotes: "Has capacity.", consentNotes: "" }, 1),
         margaret: person({ name: "Margaret Hollis", dateOfBirth: "1931-06-30", setting: "care_home", address: "Oakfield Care Home, Room 4", providerId: oakfield, teamId: north, gpPractice: "Parkside Medical Practice", capacityNotes: "Lacks capacity for decisions about her care (assessment on file); daughter holds LPA for health and welfare.", consentNotes: "" }, 2),
         george: person({ name: "George Whitaker", dateOfBirth: "1950-01-19", setting: "care_home", address: "Oakfield Care Home, Room 11", providerId: oakfield, teamId: north, gpPractice: "Parkside Medical Practice", capacityNotes: "Has capacity.", consentNotes: "" }, 3),

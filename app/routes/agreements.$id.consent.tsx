@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Radios, WarningCallout } from "nhsuk-react-components";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
-import { errorFor } from "~/components/nhs/form-errors";
+import { ConditionalRadios } from "~/components/nhs/ConditionalRadios";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONSENT_KIND_LABELS, consentSentence, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { options } from "~/content/labels";
@@ -103,28 +103,24 @@ export default function Consent() {
         <Form method="post" noValidate>
           <SubmissionToken token={token} />
           {/* NHS radios with conditional reveal: each option's details under it. Without JavaScript every option's details show; only the chosen one's are read. */}
-          <Radios id="kind-options" name="kind" legend="Who gave consent" legendProps={{ size: "s" }} error={errorFor(errors, "kind")}>
-            {options(CONSENT_KIND_LABELS).map((o, i) => (
-              <Radios.Item
-                key={o.value}
-                id={i === 0 ? "kind" : `kind-${o.value}`}
-                value={o.value}
-                defaultChecked={values.kind === o.value}
-                conditional={
-                  o.value === "representative" ? (
-                    <>
-                      <TextField name="representativeName" label="Representative's name" errors={errors} values={values} />
-                      <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />
-                    </>
-                  ) : o.value === "best_interests" ? (
-                    <TextareaField name="decisionDetails" label="Best-interests decision" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
-                  ) : undefined
-                }
-              >
-                {o.label}
-              </Radios.Item>
-            ))}
-          </Radios>
+          <ConditionalRadios
+            name="kind"
+            legend="Who gave consent"
+            errors={errors}
+            values={values}
+            options={options(CONSENT_KIND_LABELS).map((o) => ({
+              ...o,
+              conditional:
+                o.value === "representative" ? (
+                  <>
+                    <TextField name="representativeName" label="Representative's name" errors={errors} values={values} />
+                    <RadiosField name="authority" label="Representative's authority" options={options(REPRESENTATIVE_AUTHORITY_LABELS)} errors={errors} values={values} />
+                  </>
+                ) : o.value === "best_interests" ? (
+                  <TextareaField name="decisionDetails" label="Best-interests decision" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
+                ) : undefined,
+            }))}
+          />
           <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
           {signedWith ? <ConfirmCheckbox label={`I understand that every party must sign version ${signedWith.version + 1} with this consent`} errors={errors} /> : null}
