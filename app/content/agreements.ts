@@ -1,7 +1,6 @@
 /** Words for agreement records, in one place. */
 import type { SignedConsent } from "~/domain/agreement-content";
 import { formatDate } from "~/domain/dates";
-import { CONCERN_AUDIT_LABELS } from "./concerns";
 
 export const CONSENT_KIND_LABELS = {
   person: "Given by the person",
@@ -34,42 +33,6 @@ export const VERSION_STATE_LABELS = {
   superseded: "Superseded",
   withdrawn: "Withdrawn before signing",
 } as const;
-
-const ACTIONS: Record<string, string> = {
-  "agreement.create": "Agreement started",
-  "agreement.task_specifics": "Care-plan details changed",
-  "agreement.tasks": "Tasks changed",
-  "agreement.workers": "Named care workers changed",
-  "agreement.details": "Dates and supervision changed",
-  "agreement.consent": "Consent recorded",
-  "agreement.send": "Sent for signatures",
-  "agreement.sign": "Signed",
-  "agreement.activate": "Became active",
-  "agreement.amend": "Amendment started",
-  "agreement.delete": "Draft deleted",
-  "agreement.review": "Reviewed",
-  "agreement.suspend": "Suspended",
-  "agreement.suspend_automatically": "Suspended automatically: no competent named worker",
-  "agreement.reinstate": "Reinstated",
-  "agreement.end": "Ended",
-  ...CONCERN_AUDIT_LABELS,
-};
-
-/** A timeline line: what happened, with the detail that matters (version, party). */
-export function auditActionLabel(action: string, details: string): string {
-  const label = ACTIONS[action] ?? action;
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(details) as Record<string, unknown>;
-  } catch {
-    // Older or hand-written details: show the action alone.
-  }
-  const version = typeof parsed.version === "number" ? ` (version ${parsed.version})` : "";
-  const who = typeof parsed.signerName === "string" ? ` by ${parsed.signerName}${parsed.method === "on_paper" ? " on paper" : ""}` : "";
-  // An amendment says why it was started (issue 13, item 10).
-  const reason = action === "agreement.amend" && typeof parsed.reason === "string" && parsed.reason ? `: ${parsed.reason}` : "";
-  return `${label}${who}${version}${reason}`;
-}
 
 /** The sections of the guided agreement (app/domain/agreement-task-list.ts), as the task list names them. */
 export const DRAFT_SECTION_TITLES = {

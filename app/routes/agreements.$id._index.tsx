@@ -8,7 +8,8 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel } from "~/content/agreements";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS } from "~/content/agreements";
+import { agreementTimelineLine } from "~/content/audit-events";
 import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
@@ -328,7 +329,7 @@ export default function AgreementPage() {
       <ul className="nhsuk-list">
         {d.timeline.map((e) => (
           <li key={e.id}>
-            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {auditActionLabel(e.action, e.details)} ({e.actorName ?? "Delegated Care"})
+            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {agreementTimelineLine(e)}
           </li>
         ))}
       </ul>
