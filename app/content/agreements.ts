@@ -1,6 +1,6 @@
 /** Words for agreement records, in one place. */
 import type { SignedConsent } from "~/domain/agreement-content";
-import { formatDate } from "~/domain/dates";
+import { formatDate, formatDateTime } from "~/domain/dates";
 
 export const CONSENT_KIND_LABELS = {
   person: "Given by the person",
@@ -33,6 +33,21 @@ export const VERSION_STATE_LABELS = {
   superseded: "Superseded",
   withdrawn: "Withdrawn before signing",
 } as const;
+
+/**
+ * One version in an agreement's history (its page's list of versions and section 11 of the
+ * printout), each fact said once: "Signed by every party 5 May 2026 at 2:05pm (sent for signatures 3 May 2026 at 9:00am)".
+ */
+export function versionHistoryNote(x: { state: keyof typeof VERSION_STATE_LABELS; frozenAt: string | null; activatedAt: string | null }): string {
+  const sent = x.frozenAt ? `sent for signatures ${formatDateTime(x.frozenAt)}` : "";
+  if ((x.state === "signed" || x.state === "superseded") && x.activatedAt) {
+    const signed = `signed by every party ${formatDateTime(x.activatedAt)}`;
+    const when = sent ? `${signed} (${sent})` : signed;
+    return x.state === "signed" ? `${when.charAt(0).toUpperCase()}${when.slice(1)}` : `Superseded: it was ${when}`;
+  }
+  if (x.state === "awaiting_signatures" && x.frozenAt) return `Awaiting signatures since ${formatDateTime(x.frozenAt)}`;
+  return sent ? `${VERSION_STATE_LABELS[x.state]} (${sent})` : VERSION_STATE_LABELS[x.state];
+}
 
 /** The sections of the guided agreement (app/domain/agreement-task-list.ts), as the task list names them. */
 export const DRAFT_SECTION_TITLES = {

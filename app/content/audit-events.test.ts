@@ -134,3 +134,16 @@ describe("audit event details", () => {
     expect(attendance).toEqual(["Attendance: Maria Santos: completed"]);
   });
 });
+
+describe("a version in an agreement's history", () => {
+  it("says each fact once", async () => {
+    const { versionHistoryNote } = await import("./agreements");
+    expect(versionHistoryNote({ state: "signed", frozenAt: "2026-05-03T08:00:00Z", activatedAt: "2026-05-05T13:05:00Z" })).toBe(
+      "Signed by every party 5 May 2026 at 2:05pm (sent for signatures 3 May 2026 at 9:00am)",
+    );
+    expect(versionHistoryNote({ state: "superseded", frozenAt: null, activatedAt: "2026-05-05T13:05:00Z" })).toBe("Superseded: it was signed by every party 5 May 2026 at 2:05pm");
+    expect(versionHistoryNote({ state: "awaiting_signatures", frozenAt: "2026-11-20T10:00:00Z", activatedAt: null })).toBe("Awaiting signatures since 20 November 2026 at 10:00am");
+    expect(versionHistoryNote({ state: "draft", frozenAt: null, activatedAt: null })).toBe("Draft");
+    expect(versionHistoryNote({ state: "withdrawn", frozenAt: "2026-11-20T10:00:00Z", activatedAt: null })).toBe("Withdrawn before signing (sent for signatures 20 November 2026 at 10:00am)");
+  });
+});

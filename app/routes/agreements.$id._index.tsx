@@ -8,7 +8,7 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS } from "~/content/agreements";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, versionHistoryNote } from "~/content/agreements";
 import { agreementTimelineLine } from "~/content/audit-events";
 import { isInForce } from "~/domain/agreement";
 import { formatDate, formatDateTime } from "~/domain/dates";
@@ -318,9 +318,7 @@ export default function AgreementPage() {
       <ul className="nhsuk-list">
         {d.versions.map((x) => (
           <li key={x.version}>
-            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {VERSION_STATE_LABELS[x.state]}
-            {x.frozenAt ? `, sent ${formatDateTime(x.frozenAt)}` : ""}
-            {x.activatedAt ? `, signed by every party ${formatDateTime(x.activatedAt)}` : ""}
+            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {versionHistoryNote(x)}
           </li>
         ))}
       </ul>
