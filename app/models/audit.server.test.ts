@@ -20,7 +20,7 @@ describe("the audit trail, read", () => {
     const interlock = events.find((e) => phraseText(e.description).includes("because no named care worker could carry out a task"))!;
     expect(interlock.who.name).toBe(AUTOMATIC_ACTOR);
     expect(interlock.record?.href).toMatch(/^\/agreements\/\d+$/);
-    const followUp = events.find((e) => phraseText(e.description).includes("linked a follow-up to concern"))!;
+    const followUp = events.find((e) => /linked a follow-up to concern \d+: competency suspended/.test(phraseText(e.description)))!;
     expect(followUp.details.find((l) => l.label === "Competency")?.value.some((p) => typeof p !== "string" && p.href?.startsWith("/competencies/"))).toBe(true);
   });
 
@@ -52,6 +52,9 @@ describe("the audit trail, read", () => {
     const { total, events } = listAuditEvents(d.db, { page: 1 });
     expect(streamed).toHaveLength(total);
     expect(new Set(streamed.map((e) => e.id)).size).toBe(total);
+    // Newest first by when it happened, even where the demo's history was written out of order.
+    expect(streamed.every((e, i) => i === 0 || streamed[i - 1]!.at >= e.at)).toBe(true);
+    expect(streamed.some((e) => phraseText(e.description).includes("signed off") && e.record?.href?.startsWith("/competencies/"))).toBe(true);
     expect(streamed.slice(0, events.length).map((e) => e.id)).toEqual(events.map((e) => e.id));
     // A page past the end shows the last one.
     expect(listAuditEvents(d.db, { page: 100_000 }).page).toBe(Math.ceil(total / 50));

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import {
   AUDIT_RECORD_TYPES,
   DETAIL_REFERENCES,
@@ -69,6 +69,12 @@ const rowColumns = {
 };
 type AuditRow = { id: number; at: string; actorId: number | null; action: string; entityType: string; entityId: string; details: string };
 
+/**
+ * Newest first by when it happened (the chain's order, by id, is for `audit:verify`; records
+ * entered after the event, such as the demo's history, are shown in the order they happened).
+ */
+const NEWEST_FIRST = [desc(auditEvents.at), desc(auditEvents.id)];
+
 /** The audit trail, newest first, a page at a time, for administrators. */
 export function listAuditEvents(db: Db, q: AuditQuery & { page?: number }) {
   const where = whereOf(q);
@@ -79,7 +85,7 @@ export function listAuditEvents(db: Db, q: AuditQuery & { page?: number }) {
     .select(rowColumns)
     .from(auditEvents)
     .where(where)
-    .orderBy(desc(auditEvents.id))
+    .orderBy(...NEWEST_FIRST)
     .limit(AUDIT_PAGE_SIZE)
     .offset((page - 1) * AUDIT_PAGE_SIZE)
     .all();
@@ -88,21 +94,22 @@ export function listAuditEvents(db: Db, q: AuditQuery & { page?: number }) {
 
 /**
  * The same trail for the CSV export, newest first, in batches read one after another (keyset on
- * the id), so a trail of millions of events streams without being loaded at once.
+ * when and the id), so a trail of millions of events streams without being loaded at once.
  */
 export function* auditEventBatches(db: Db, q: AuditQuery, size = AUDIT_EXPORT_BATCH): Generator<DescribedAuditEvent[]> {
-  let below: number | null = null;
+  let last: AuditRow | null = null;
   for (;;) {
+    const after: SQL | undefined = last ? or(lt(auditEvents.at, last.at), and(eq(auditEvents.at, last.at), lt(auditEvents.id, last.id))) : undefined;
     const rows: AuditRow[] = db
       .select(rowColumns)
       .from(auditEvents)
-      .where(and(whereOf(q), below === null ? undefined : lt(auditEvents.id, below)))
-      .orderBy(desc(auditEvents.id))
+      .where(and(whereOf(q), after))
+      .orderBy(...NEWEST_FIRST)
       .limit(size)
       .all();
     if (!rows.length) return;
     yield describeAuditRows(db, rows);
-    below = rows[rows.length - 1]!.id;
+    last = rows[rows.length - 1]!;
     if (rows.length < size) return;
   }
 }
