@@ -229,7 +229,8 @@ export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
   "worker.invite": (e) => [`${e.who} invited `, e.record, " to sign in"],
   "worker.invitation_resend": (e) => [`${e.who} sent `, e.record, " a new invitation to sign in"],
   "worker.invitation_withdraw": (e) => [`${e.who} withdrew the invitation to sign in sent to `, e.record],
-  "worker.invitation_accept": (e) => [`${e.who} accepted the invitation to sign in as `, e.record],
+  // The actor is the care worker, newly signed in: the record (the worker) is named in its own column.
+  "worker.invitation_accept": (e) => [`${e.who} accepted their invitation to sign in`],
   "worker.link_account": (e) => [`${e.who} linked a sign-in to `, e.record],
   "worker.unlink_account": (e) => [`${e.who} removed the sign-in linked to `, e.record],
   "person.create": (e) => [`${e.who} added `, e.record],
