@@ -117,7 +117,7 @@ export function isAuditRecordType(value: string): value is AuditRecordType {
 export type AuditRef = {
   type: AuditRecordType;
   id: string;
-  /** "agreement DA-2026-000003", "Maria Santos (care worker, Brightside Home Care)". */
+  /** "agreement DA-2026-000003", "Maria Santos (staff number B1042)", "concern 4". */
   label: string;
   /** For a competency: whose it is and in what, so "their competency in …" can be said. */
   owner?: { name: string; thing: string };

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, exists, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import {
   AUDIT_RECORD_TYPES,
   DETAIL_REFERENCES,
@@ -116,11 +116,12 @@ export function* auditEventBatches(db: Db, q: AuditQuery, size = AUDIT_EXPORT_BA
 
 /** The people who appear in the trail (for "Who did it"), each told apart by role and organisation. */
 export function listAuditActors(db: Db): { value: string; label: string }[] {
+  // One look-up in the actor index per user, rather than a scan of the whole trail.
   const rows = db
-    .selectDistinct({ id: users.id, name: users.name, role: users.role, organisation: organisations.name })
-    .from(auditEvents)
-    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .select({ id: users.id, name: users.name, role: users.role, organisation: organisations.name })
+    .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(exists(db.select({ one: sql`1` }).from(auditEvents).where(eq(auditEvents.actorId, users.id))))
     .all()
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || a.id - b.id);
   return rows.map((u) => ({ value: String(u.id), label: `${u.name} (${[ROLE_LABELS[u.role].toLowerCase(), u.organisation].filter(Boolean).join(", ")})` }));
