@@ -375,6 +375,8 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
     tx.insert(competencySignOffs).values({ competencyId: id, kind: "initial", signedOffBy: by, signedOffOn, expiresOn, notes: "" }).run();
     tx.update(competencies).set({ state: "competent", signedOffBy: by, signedOffOn, expiresOn }).where(eq(competencies.id, id)).run();
     change(id, "in_training", "competent", "Signed off", by, at);
+    // The audit trail shows the demo's sign-offs as the app would have written them.
+    recordAudit(tx, { actorId: by, action: "competency.sign_off", entityType: "competency", entityId: id, details: { workerId, taskId: t[code]!, personId, signedOffOn, expiresOn }, at });
     return id;
   };
 
@@ -386,6 +388,10 @@ function seedCompetencies(tx: Db, r: SeedRefs): (() => void)[] {
     const before = tx.select({ state: competencies.state }).from(competencies).where(eq(competencies.id, id)).get()!;
     tx.update(competencies).set({ state: toState, stateReason: reason, stateChangedBy: by, stateChangedAt: at.toISOString() }).where(eq(competencies.id, id)).run();
     change(id, before.state, toState, reason, by, at);
+    // A decline is the worker's own act in the app; the demo's workers who declined have no sign-in, so it has no audit event here.
+    if (toState !== "declined") {
+      recordAudit(tx, { actorId: by, action: toState === "revoked" ? "competency.revoke" : "competency.suspend", entityType: "competency", entityId: id, details: { from: before.state, to: toState, reason }, at });
+    }
   };
 
   // Training sessions.

@@ -180,9 +180,9 @@ test("a care worker reports a concern; the nurse and manager are emailed and see
   // The agreement's timeline shows the concern, its follow-up and its closing.
   await page.goto(`/agreements/${id}`);
   const timeline = page.locator("h2", { hasText: "Timeline" }).locator("xpath=following-sibling::ul[1]");
-  await expect(timeline).toContainText("Concern recorded (Maria Santos)");
-  await expect(timeline).toContainText("Follow-up to a concern recorded (Priya Shah)");
-  await expect(timeline).toContainText("Concern closed (Sam Patel)");
+  await expect(timeline).toContainText("Maria Santos recorded a concern about this agreement");
+  await expect(timeline).toContainText("Priya Shah linked a follow-up to a concern about this agreement: competency suspended");
+  await expect(timeline).toContainText("Sam Patel closed a concern about this agreement: ");
   await expect(page.locator("#concerns")).toContainText(`Closed Concern ${concern}`);
 
   // The printed agreement's history mentions it.

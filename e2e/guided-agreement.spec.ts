@@ -180,10 +180,9 @@ test("a nurse deletes a draft she started: it is gone from the lists and the aud
 
   // The audit trail keeps what was deleted and by whom.
   await signIn(page, "admin");
-  await page.goto("/admin/audit?action=agreement.delete");
-  const row = page.getByRole("row", { name: new RegExp(reference) });
-  await expect(row).toContainText("Priya Shah");
-  await expect(row).toContainText("agreement.delete");
+  await page.goto("/admin/audit?type=agreement");
+  const row = page.getByRole("row", { name: new RegExp(`deleted the draft agreement ${reference}`) });
+  await expect(row).toContainText("Priya Shah deleted the draft agreement");
 
   // Anything sent or signed offers no delete, and a delete posted directly is refused with the reason.
   await signIn(page, "nurse");
@@ -227,7 +226,7 @@ test("an amendment says why and what changed, field by field; the version awaiti
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
 
   // The timeline says why; the version page says why and what changed.
-  await expect(page.locator("main")).toContainText(`Amendment started (version 2): ${reason}`);
+  await expect(page.locator("main")).toContainText(`started an amendment to this agreement (version 2): ${reason}`);
   await page.getByRole("link", { name: "Version 2", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Reason for the change" })).toBeVisible();
   await expect(page.locator("main")).toContainText(reason);

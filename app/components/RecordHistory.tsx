@@ -1,7 +1,12 @@
+import { isAuditRecordType, THIS_RECORD, timelineLine } from "~/content/audit-events";
 import { formatDateTime } from "~/domain/dates";
 
-/** A record's own audit history, newest first. */
-export function RecordHistory({ events }: { events: { id: number; at: string; action: string; actorName: string | null }[] }) {
+/** A record's own audit history, newest first, each line naming who did what once (app/content/audit-events.ts). */
+export function RecordHistory({
+  events,
+}: {
+  events: { id: number; at: string; action: string; details: string; actorName: string | null; entityType: string }[];
+}) {
   if (!events.length) return null;
   return (
     <details className="nhsuk-details">
@@ -12,7 +17,7 @@ export function RecordHistory({ events }: { events: { id: number; at: string; ac
         <ul className="nhsuk-list">
           {events.map((e) => (
             <li key={e.id}>
-              {formatDateTime(e.at)}: {e.action.replace(/^[a-z_]+\./, "").replace(/_/g, " ")} by {e.actorName ?? "Delegated Care"}
+              <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {timelineLine(e, isAuditRecordType(e.entityType) ? THIS_RECORD[e.entityType] : "this record")}
             </li>
           ))}
         </ul>

@@ -1,7 +1,6 @@
 /** Words for agreement records, in one place. */
 import type { SignedConsent } from "~/domain/agreement-content";
-import { formatDate } from "~/domain/dates";
-import { CONCERN_AUDIT_LABELS } from "./concerns";
+import { formatDate, formatDateTime } from "~/domain/dates";
 
 export const CONSENT_KIND_LABELS = {
   person: "Given by the person",
@@ -47,40 +46,19 @@ export function versionLine(agreementState: string, version: { version: number; 
   return `Version ${version.version}: ${VERSION_STATE_LABELS[version.state].toLowerCase()}`;
 }
 
-const ACTIONS: Record<string, string> = {
-  "agreement.create": "Agreement started",
-  "agreement.task_specifics": "Care-plan details changed",
-  "agreement.tasks": "Tasks changed",
-  "agreement.workers": "Named care workers changed",
-  "agreement.details": "Dates and supervision changed",
-  "agreement.consent": "Consent recorded",
-  "agreement.send": "Sent for signatures",
-  "agreement.sign": "Signed",
-  "agreement.activate": "Became active",
-  "agreement.amend": "Amendment started",
-  "agreement.delete": "Draft deleted",
-  "agreement.review": "Reviewed",
-  "agreement.suspend": "Suspended",
-  "agreement.suspend_automatically": "Suspended automatically: no competent named worker",
-  "agreement.reinstate": "Reinstated",
-  "agreement.end": "Ended",
-  ...CONCERN_AUDIT_LABELS,
-};
-
-/** A timeline line: what happened, with the detail that matters (version, party). */
-export function auditActionLabel(action: string, details: string): string {
-  const label = ACTIONS[action] ?? action;
-  let parsed: Record<string, unknown> = {};
-  try {
-    parsed = JSON.parse(details) as Record<string, unknown>;
-  } catch {
-    // Older or hand-written details: show the action alone.
+/**
+ * One version in an agreement's history (its page's list of versions and section 11 of the
+ * printout), each fact said once: "Signed by every party 5 May 2026 at 2:05pm (sent for signatures 3 May 2026 at 9:00am)".
+ */
+export function versionHistoryNote(x: { state: keyof typeof VERSION_STATE_LABELS; frozenAt: string | null; activatedAt: string | null }): string {
+  const sent = x.frozenAt ? `sent for signatures ${formatDateTime(x.frozenAt)}` : "";
+  if ((x.state === "signed" || x.state === "superseded") && x.activatedAt) {
+    const signed = `signed by every party ${formatDateTime(x.activatedAt)}`;
+    const when = sent ? `${signed} (${sent})` : signed;
+    return x.state === "signed" ? `${when.charAt(0).toUpperCase()}${when.slice(1)}` : `Superseded: it was ${when}`;
   }
-  const version = typeof parsed.version === "number" ? ` (version ${parsed.version})` : "";
-  const who = typeof parsed.signerName === "string" ? ` by ${parsed.signerName}${parsed.method === "on_paper" ? " on paper" : ""}` : "";
-  // An amendment says why it was started (issue 13, item 10).
-  const reason = action === "agreement.amend" && typeof parsed.reason === "string" && parsed.reason ? `: ${parsed.reason}` : "";
-  return `${label}${who}${version}${reason}`;
+  if (x.state === "awaiting_signatures" && x.frozenAt) return `Awaiting signatures since ${formatDateTime(x.frozenAt)}`;
+  return sent ? `${VERSION_STATE_LABELS[x.state]} (${sent})` : VERSION_STATE_LABELS[x.state];
 }
 
 /** The sections of the guided agreement (app/domain/agreement-task-list.ts), as the task list names them. */

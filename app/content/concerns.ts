@@ -32,13 +32,6 @@ export const INCIDENT_REPORTING =
 
 export const EMERGENCY_ADVICE = "If the person is unwell now, call 999 in an emergency, or the district nursing team's escalation number.";
 
-/** Audit actions of a concern, for the agreement's timeline. */
-export const CONCERN_AUDIT_LABELS: Record<string, string> = {
-  "concern.raise": "Concern recorded",
-  "concern.follow_up": "Follow-up to a concern recorded",
-  "concern.close": "Concern closed",
-};
-
 /** The reason given when a competency is suspended from a concern: it cites the concern. */
 export function suspendReasonFromConcern({ id, raisedOn, whatHappened }: { id: number; raisedOn: string; whatHappened: string }): string {
   const excerpt = whatHappened.length > 300 ? `${whatHappened.slice(0, 297)}...` : whatHappened;

@@ -119,3 +119,10 @@ export function dateToFields(date: IsoDate | null | undefined): { day: string; m
   const [year, month, day] = date.split("-") as [string, string, string];
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
+
+/** The first instant of a London calendar day (midnight there is 00:00 or 23:00 the day before in UTC). */
+export function londonDayStart(date: IsoDate): Date {
+  const utcMidnight = new Date(toUtcMs(date));
+  const hourBefore = new Date(utcMidnight.getTime() - 3_600_000);
+  return londonDate(hourBefore) === date ? hourBefore : utcMidnight;
+}

@@ -82,7 +82,7 @@ export function amendAgreement(
 function setState(
   db: Db,
   agreement: Agreement,
-  { state, reason, actorId, action, at }: { state: "active" | "suspended" | "ended"; reason: string; actorId: number; action: string; at: Date },
+  { state, reason, actorId, action, at }: { state: "active" | "suspended" | "ended"; reason: string; actorId: number; action: "agreement.suspend" | "agreement.reinstate" | "agreement.end"; at: Date },
 ) {
   db.update(agreements)
     .set({ state, stateReason: reason, suspendedAutomatically: false, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/d
 import { isUsable, NOT_SIGNED, printoutStatus, printoutWords } from "~/domain/printout";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { ACCOUNTABILITY } from "~/content/accountability";
-import { consentSentence, VERSION_STATE_LABELS } from "~/content/agreements";
+import { consentSentence, versionHistoryNote } from "~/content/agreements";
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
@@ -144,11 +144,7 @@ export function agreementPdfData(
     accountability: [ACCOUNTABILITY.delegator, ACCOUNTABILITY.worker, ACCOUNTABILITY.provider],
     history: view.versions.map((x) => ({
       version: x.version,
-      note: [
-        VERSION_STATE_LABELS[x.state],
-        x.frozenAt ? `sent for signatures ${formatDateTime(x.frozenAt)}` : "",
-        x.activatedAt ? `signed by every party ${formatDateTime(x.activatedAt)}` : "",
-      ].filter(Boolean).join(", "),
+      note: versionHistoryNote(x),
       reason: x.changeReason,
     })),
     concerns: concernsWhileInForce(db, { actor, agreementId: agreement.id, version: v }).map(

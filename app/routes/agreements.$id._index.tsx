@@ -8,7 +8,8 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { agreementPageTitle } from "~/content/titles";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, auditActionLabel, versionLine } from "~/content/agreements";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, versionHistoryNote, versionLine } from "~/content/agreements";
+import { agreementTimelineLine } from "~/content/audit-events";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { sectionsCompleted } from "~/domain/agreement-task-list";
@@ -309,9 +310,7 @@ export default function AgreementPage() {
       <ul className="nhsuk-list">
         {d.versions.map((x) => (
           <li key={x.version}>
-            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {VERSION_STATE_LABELS[x.state]}
-            {x.frozenAt ? `, sent ${formatDateTime(x.frozenAt)}` : ""}
-            {x.activatedAt ? `, signed by every party ${formatDateTime(x.activatedAt)}` : ""}
+            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {versionHistoryNote(x)}
           </li>
         ))}
       </ul>
@@ -320,7 +319,7 @@ export default function AgreementPage() {
       <ul className="nhsuk-list">
         {d.timeline.map((e) => (
           <li key={e.id}>
-            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {auditActionLabel(e.action, e.details)} ({e.actorName ?? "Delegated Care"})
+            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {agreementTimelineLine(e)}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { CONCERN_FOLLOW_UP_LABELS, CONCERN_HARM_LABELS, INCIDENT_REPORTING } from "~/content/concerns";
+import { AUTOMATIC_ACTOR } from "~/content/audit-events";
 import { REVIEW_OUTCOME_LABELS } from "~/content/agreements";
 import { pageTitle } from "~/content/titles";
 import { isSeriousHarm } from "~/domain/concerns";
@@ -78,7 +79,7 @@ export default function ConcernPage() {
           ["What was done straight away", c.actionTaken || "Nothing recorded"],
           ["Was anyone harmed", CONCERN_HARM_LABELS[c.harm]],
           ["Recorded", `${formatDateTime(c.createdAt)} by ${d.raisedByName}`],
-          ...(c.status === "closed" ? ([["Closed", `${formatDateTime(c.closedAt)} by ${d.closedByName ?? "Delegated Care"}`], ["Outcome", c.outcome]] as [string, string][]) : []),
+          ...(c.status === "closed" ? ([["Closed", `${formatDateTime(c.closedAt)} by ${d.closedByName ?? AUTOMATIC_ACTOR}`], ["Outcome", c.outcome]] as [string, string][]) : []),
         ]}
       />
 

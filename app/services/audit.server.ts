@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
+import type { AuditAction } from "~/content/audit-events";
 import { canonicalJson } from "~/domain/canonical-json";
 import type { Db } from "~db/client";
 import { auditEvents } from "~db/schema";
@@ -8,7 +9,8 @@ export const GENESIS_HASH = "0".repeat(64);
 
 export type AuditInput = {
   actorId: number | null;
-  action: string;
+  /** One of AUDIT_ACTIONS: each has its words in app/content/audit-events.ts. */
+  action: AuditAction;
   entityType: string;
   entityId: number | string;
   details?: Record<string, unknown>;

@@ -1,0 +1,552 @@
+/**
+ * What each audit event means, in plain English: one place for the words of the audit trail
+ * (/admin/audit and its CSV) and of every record's timeline (the agreement's timeline, "History
+ * of this record"), so the same event reads the same wherever it is shown.
+ *
+ * Every action code written by `recordAudit` is listed in AUDIT_ACTIONS; `recordAudit` accepts
+ * only those (a type check), and app/content/audit-events.test.ts fails when a code written
+ * anywhere in the source has no description here.
+ */
+import { AGREEMENT_STATUS_LABELS, partyRoleLabel } from "~/domain/agreement";
+import { COMPETENCY_STATUS_LABELS } from "~/domain/competency";
+import { formatDate, formatDateTime, isIsoDate } from "~/domain/dates";
+import { ROLE_LABELS } from "~/domain/roles";
+import { SETTING_LABELS } from "~/domain/settings";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS } from "./agreements";
+import { CONCERN_FOLLOW_UP_LABELS, CONCERN_HARM_SHORT } from "./concerns";
+import { CARE_SETTING_LABELS, ORGANISATION_KIND_LABELS, WORKER_STATUS_LABELS } from "./labels";
+import { ATTENDANCE_OUTCOME_LABELS, OBSERVATION_OUTCOME_LABELS, TRAINING_MODE_LABELS } from "./training";
+
+/** The name for what the service does by itself (activation, the interlock, the demo data), in the audit trail and every timeline. */
+export const AUTOMATIC_ACTOR = "Delegated Care (automatic)";
+/** Who asked for a password reset link from the "Forgot your password?" page: nobody signed in. */
+export const NOT_SIGNED_IN_ACTOR = "Someone not signed in";
+
+export const AUDIT_ACTIONS = [
+  "agreement.create",
+  "agreement.task_specifics",
+  "agreement.tasks",
+  "agreement.workers",
+  "agreement.details",
+  "agreement.consent",
+  "agreement.send",
+  "agreement.sign",
+  "agreement.activate",
+  "agreement.amend",
+  "agreement.delete",
+  "agreement.review",
+  "agreement.suspend",
+  "agreement.suspend_automatically",
+  "agreement.reinstate",
+  "agreement.end",
+  "concern.raise",
+  "concern.follow_up",
+  "concern.close",
+  "competency.sign_off",
+  "competency.renew",
+  "competency.suspend",
+  "competency.reinstate",
+  "competency.revoke",
+  "competency.decline",
+  "observation.record",
+  "observation.strike_out",
+  "prerequisite.record",
+  "training.record",
+  "training.attendance",
+  "training.schedule",
+  "training.change",
+  "training.cancel",
+  "worker.create",
+  "worker.update",
+  "worker.leave",
+  "worker.rejoin",
+  "worker.invite",
+  "worker.invitation_resend",
+  "worker.invitation_withdraw",
+  "worker.invitation_accept",
+  "worker.link_account",
+  "worker.unlink_account",
+  "person.create",
+  "person.update",
+  "person.capacity",
+  "organisation.create",
+  "organisation.update",
+  "organisation.links",
+  "organisation.deactivate",
+  "organisation.reactivate",
+  "task.create",
+  "task.update",
+  "user.create",
+  "user.update",
+  "user.deactivate",
+  "user.reactivate",
+  "user.sign_in",
+  "user.change_password",
+  "user.password_reset_request",
+  "user.password_reset",
+  "user.link_worker",
+  "user.unlink_worker",
+  "notifications.read",
+  "settings.update",
+  "seed.demo",
+  "seed.large",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of record an audit event is about, as the filter and the CSV name them. */
+export const AUDIT_RECORD_TYPES = {
+  agreement: "Agreement",
+  competency: "Competency",
+  concern: "Concern",
+  worker: "Care worker",
+  person: "Person receiving care",
+  organisation: "Organisation",
+  task: "Task",
+  training_session: "Training session",
+  user: "User",
+  settings: "Settings",
+  deployment: "Demo or test data",
+} as const;
+export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPES;
+
+export function isAuditRecordType(value: string): value is AuditRecordType {
+  return Object.hasOwn(AUDIT_RECORD_TYPES, value);
+}
+
+/** A record named in a description: its words, and the page that shows it (if it still exists). */
+export type AuditRef = {
+  type: AuditRecordType;
+  id: string;
+  /** "agreement DA-2026-000003", "Maria Santos (staff number B1042)", "concern 4". */
+  label: string;
+  /** For a competency: whose it is and in what, so "their competency in …" can be said. */
+  owner?: { name: string; thing: string };
+  /** In a CSV, when it differs: a person receiving care by initials, as in every export. */
+  csvLabel?: string;
+  href: string | null;
+};
+
+/** A description: words and records, so a page can link the records and a CSV can print them. */
+export type Phrase = (string | AuditRef)[];
+
+export type DescribeInput = {
+  action: string;
+  details: Record<string, unknown>;
+  /** Who did it, already named (a user's name, AUTOMATIC_ACTOR or NOT_SIGNED_IN_ACTOR). */
+  who: string;
+  /** The record the event is about: a reference, or words such as "this agreement" on the record's own timeline. */
+  record: AuditRef | string;
+};
+
+type Describe = (e: DescribeInput, d: DetailReader) => Phrase;
+
+class DetailReader {
+  constructor(private readonly details: Record<string, unknown>) {}
+  text(key: string): string | null {
+    const v = this.details[key];
+    return typeof v === "string" && v.trim() ? v.trim() : null;
+  }
+  number(key: string): number | null {
+    const v = this.details[key];
+    return typeof v === "number" ? v : null;
+  }
+  version(): string {
+    const v = this.number("version");
+    return v === null ? "" : ` (version ${v})`;
+  }
+  reason(key = "reason"): string {
+    const r = this.text(key);
+    return r ? `: ${r}` : "";
+  }
+}
+
+/** A competency named from its owner's side when they did it themselves: "their competency in …". */
+function competencyPhrase(e: DescribeInput): AuditRef | string {
+  if (typeof e.record !== "string" && e.record.owner && e.record.owner.name === e.who) {
+    return { ...e.record, label: `their competency in ${e.record.owner.thing}`, csvLabel: undefined };
+  }
+  return e.record;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The description of each action: the actor is named once, first. */
+export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
+  "agreement.create": (e) => [`${e.who} started `, e.record],
+  "agreement.task_specifics": (e, d) => [`${e.who} changed the care-plan details of a task on `, e.record, d.version()],
+  "agreement.tasks": (e, d) => [`${e.who} changed the tasks on `, e.record, d.version()],
+  "agreement.workers": (e, d) => [`${e.who} changed the named care workers on `, e.record, d.version()],
+  "agreement.details": (e, d) => [`${e.who} changed the dates and supervision on `, e.record, d.version()],
+  "agreement.consent": (e, d) => [`${e.who} recorded consent for `, e.record, d.version()],
+  "agreement.send": (e, d) => [`${e.who} sent `, e.record, `${d.version()} for signatures`],
+  "agreement.sign": (e, d) => {
+    const party = d.text("party");
+    const as = !party ? "" : party === "provider" ? " for the care provider" : party.startsWith("worker:") ? " as a named care worker" : ` as the ${lower(partyRoleLabel(party))}`;
+    if (d.text("method") === "on_paper") return [`${e.who} recorded that ${d.text("signerName") ?? "a party"} signed `, e.record, `${d.version()} on paper${as}`];
+    return [`${e.who} signed `, e.record, `${d.version()}${as}`];
+  },
+  "agreement.activate": (e, d) => [`${e.who} made `, e.record, ` active: every party had signed${d.number("version") === null ? "" : ` version ${d.number("version")}`}`],
+  "agreement.amend": (e, d) => [`${e.who} started an amendment to `, e.record, `${d.version()}${d.reason()}`],
+  "agreement.delete": (e) => [`${e.who} deleted the draft `, e.record],
+  "agreement.review": (e, d) => {
+    const outcome = d.text("outcome");
+    const label = outcome && Object.hasOwn(REVIEW_OUTCOME_LABELS, outcome) ? REVIEW_OUTCOME_LABELS[outcome as keyof typeof REVIEW_OUTCOME_LABELS] : null;
+    return [`${e.who} reviewed `, e.record, label ? `: ${lower(label)}` : ""];
+  },
+  "agreement.suspend": (e, d) => [`${e.who} suspended `, e.record, d.reason()],
+  "agreement.suspend_automatically": (e) => [`${e.who} suspended `, e.record, " because no named care worker could carry out a task"],
+  "agreement.reinstate": (e, d) => [`${e.who} reinstated `, e.record, d.reason()],
+  "agreement.end": (e, d) => [`${e.who} ended `, e.record, d.reason()],
+  "concern.raise": (e) => [`${e.who} recorded `, e.record],
+  "concern.follow_up": (e, d) => {
+    const kind = d.text("kind");
+    const label = kind && Object.hasOwn(CONCERN_FOLLOW_UP_LABELS, kind) ? CONCERN_FOLLOW_UP_LABELS[kind as keyof typeof CONCERN_FOLLOW_UP_LABELS] : "a follow-up";
+    return [`${e.who} linked a follow-up to `, e.record, `: ${lower(label)}`];
+  },
+  "concern.close": (e, d) => [`${e.who} closed `, e.record, d.reason("outcome")],
+  "competency.sign_off": (e) => [`${e.who} signed off `, e.record],
+  "competency.renew": (e) => [`${e.who} renewed `, e.record],
+  "competency.suspend": (e, d) => [`${e.who} suspended `, competencyPhrase(e), d.reason()],
+  "competency.reinstate": (e, d) => [`${e.who} reinstated `, competencyPhrase(e), d.reason()],
+  "competency.revoke": (e, d) => [`${e.who} revoked `, competencyPhrase(e), d.reason()],
+  "competency.decline": (e, d) => [`${e.who} declined `, competencyPhrase(e), d.reason()],
+  "observation.record": (e, d) => {
+    const outcome = d.text("outcome");
+    const label = outcome && Object.hasOwn(OBSERVATION_OUTCOME_LABELS, outcome) ? OBSERVATION_OUTCOME_LABELS[outcome as keyof typeof OBSERVATION_OUTCOME_LABELS] : null;
+    return [`${e.who} recorded a supervised observation for `, e.record, label ? `: ${lower(label)}` : ""];
+  },
+  "observation.strike_out": (e, d) => [`${e.who} struck out a supervised observation for `, e.record, d.reason()],
+  "prerequisite.record": (e) => [`${e.who} recorded a prerequisite met by `, e.record],
+  "training.record": (e) => [`${e.who} recorded `, e.record, " and who attended"],
+  "training.attendance": (e) => [`${e.who} recorded who attended `, e.record],
+  "training.schedule": (e) => [`${e.who} scheduled `, e.record],
+  "training.change": (e) => [`${e.who} changed `, e.record],
+  "training.cancel": (e, d) => [`${e.who} cancelled `, e.record, d.reason()],
+  "worker.create": (e) => [`${e.who} added `, e.record],
+  "worker.update": (e) => [`${e.who} changed the details of `, e.record],
+  "worker.leave": (e) => [`${e.who} recorded that `, e.record, " has left the care provider"],
+  "worker.rejoin": (e) => [`${e.who} recorded that `, e.record, " works for the care provider again"],
+  "worker.invite": (e) => [`${e.who} invited `, e.record, " to sign in"],
+  "worker.invitation_resend": (e) => [`${e.who} sent `, e.record, " a new invitation to sign in"],
+  "worker.invitation_withdraw": (e) => [`${e.who} withdrew the invitation to sign in sent to `, e.record],
+  // The actor is the care worker, newly signed in: the record (the worker) is named in its own column.
+  "worker.invitation_accept": (e) => [`${e.who} accepted their invitation to sign in`],
+  "worker.link_account": (e) => [`${e.who} linked a sign-in to `, e.record],
+  "worker.unlink_account": (e) => [`${e.who} removed the sign-in linked to `, e.record],
+  "person.create": (e) => [`${e.who} added `, e.record],
+  "person.update": (e) => [`${e.who} changed the details of `, e.record],
+  "person.capacity": (e, d) => [`${e.who} changed the capacity recorded for `, e.record, d.text("cause") === "consent" ? " when recording consent" : ""],
+  "organisation.create": (e) => [`${e.who} added `, e.record],
+  "organisation.update": (e) => [`${e.who} changed the details of `, e.record],
+  "organisation.links": (e) => [`${e.who} changed the care providers `, e.record, " works with"],
+  "organisation.deactivate": (e) => [`${e.who} deactivated `, e.record],
+  "organisation.reactivate": (e) => [`${e.who} reactivated `, e.record],
+  "task.create": (e) => [`${e.who} added `, e.record, " to the task catalogue"],
+  "task.update": (e) => [`${e.who} changed `, e.record],
+  "user.create": (e) => [`${e.who} added the user `, e.record],
+  "user.update": (e) => [`${e.who} changed the role or organisation of `, e.record],
+  "user.deactivate": (e) => [`${e.who} deactivated the sign-in of `, e.record],
+  "user.reactivate": (e) => [`${e.who} reactivated the sign-in of `, e.record],
+  "user.sign_in": (e) => [`${e.who} signed in`],
+  "user.change_password": (e) => [`${e.who} changed their password`],
+  "user.password_reset_request": (e) => [`${e.who} asked for a password reset link for `, e.record],
+  "user.password_reset": (e) => [`${e.who} chose a new password with a reset link`],
+  "user.link_worker": (e) => [`${e.who} linked the sign-in of `, e.record, " to a care worker"],
+  "user.unlink_worker": (e) => [`${e.who} removed the care worker linked to the sign-in of `, e.record],
+  "notifications.read": (e, d) => {
+    const n = d.number("count");
+    return [`${e.who} marked ${n === null ? "their" : n} notification${n === 1 ? "" : "s"} as read`];
+  },
+  "settings.update": (e) => [`${e.who} changed the settings`],
+  "seed.demo": (e) => [`${e.who} wrote the demo data`],
+  "seed.large": (e) => [`${e.who} wrote a large set of test data`],
+};
+
+export function isAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_EVENTS, action);
+}
+
+/** One event in words, the actor named once. A code this version does not know still reads as a sentence. */
+export function describeAuditEvent(e: DescribeInput): Phrase {
+  const d = new DetailReader(e.details);
+  if (isAuditAction(e.action)) return AUDIT_EVENTS[e.action](e, d).filter((p) => p !== "");
+  return [`${e.who} made a change to `, e.record];
+}
+
+/** Who did it: a user's name, or what stands in for nobody. */
+export function auditActorName(actorName: string | null, action: string): string {
+  if (actorName) return actorName;
+  return action === "user.password_reset_request" ? NOT_SIGNED_IN_ACTOR : AUTOMATIC_ACTOR;
+}
+
+export function phraseText(phrase: Phrase, { csv = false } = {}): string {
+  return phrase.map((p) => (typeof p === "string" ? p : csv ? (p.csvLabel ?? p.label) : p.label)).join("");
+}
+
+/** How a record's own page names it in its timeline: "Priya Shah suspended this competency". */
+export const THIS_RECORD: Record<AuditRecordType, string> = {
+  agreement: "this agreement",
+  competency: "this competency",
+  concern: "this concern",
+  worker: "this care worker",
+  person: "this person",
+  organisation: "this organisation",
+  task: "this task",
+  training_session: "this training session",
+  user: "this user",
+  settings: "the settings",
+  deployment: "this data",
+};
+
+/** The agreement's timeline holds its concerns' events too: those are about "a concern about this agreement". */
+export function agreementTimelineLine(e: { action: string; details: string; actorName: string | null }): string {
+  return timelineLine(e, e.action.startsWith("concern.") ? "a concern about this agreement" : THIS_RECORD.agreement);
+}
+
+/**
+ * A timeline line on the record's own page: the record is `here` ("this agreement"), and the
+ * actor is named once ("Priya Shah signed this agreement (version 1) as delegating nurse").
+ */
+export function timelineLine(e: { action: string; details: string | Record<string, unknown>; actorName: string | null }, here: string): string {
+  return phraseText(describeAuditEvent({ action: e.action, details: parseDetails(e.details), who: auditActorName(e.actorName, e.action), record: here }));
+}
+
+/** Stored details are canonical JSON; anything unreadable counts as no details. */
+export function parseDetails(details: string | Record<string, unknown>): Record<string, unknown> {
+  if (typeof details !== "string") return details;
+  try {
+    const parsed: unknown = JSON.parse(details);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Details as readable "label: value" lines, never raw JSON.
+
+/** Which record type an id in the details points at, by the key it is stored under. */
+export const DETAIL_REFERENCES: Record<string, AuditRecordType> = {
+  agreementId: "agreement",
+  competencyId: "competency",
+  workerId: "worker",
+  workerIds: "worker",
+  userId: "user",
+  delegatorId: "user",
+  personId: "person",
+  taskId: "task",
+  taskIds: "task",
+  tasks: "task",
+  providerId: "organisation",
+  teamId: "organisation",
+  organisationId: "organisation",
+  added: "organisation",
+  removed: "organisation",
+};
+
+const DETAIL_LABELS: Record<string, string> = {
+  agreementId: "Agreement",
+  competencyId: "Competency",
+  workerId: "Care worker",
+  workerIds: "Named care workers",
+  userId: "User",
+  delegatorId: "Delegating nurse",
+  personId: "Person receiving care",
+  taskId: "Task",
+  taskIds: "Tasks",
+  tasks: "Tasks",
+  providerId: "Care provider",
+  teamId: "NHS team",
+  organisationId: "Organisation",
+  added: "Care providers added",
+  removed: "Care providers removed",
+  version: "Version",
+  fromVersion: "Amends version",
+  withdrawn: "Version withdrawn before signing",
+  keepInForce: "Version in force kept until the new one is signed",
+  reason: "Reason",
+  outcome: "Outcome",
+  reference: "Reference",
+  confirmedAlongside: "Confirmed alongside",
+  consents: "Consent records deleted",
+  versions: "Versions deleted",
+  contentHash: "Fingerprint of the signed content (SHA-256)",
+  verificationCode: "Verification code",
+  party: "Signed as",
+  method: "How it was signed",
+  signerName: "Signed by",
+  kind: "Kind",
+  authority: "Authority",
+  givenOn: "Consent given on",
+  from: "Before",
+  to: "After",
+  cause: "Cause",
+  status: "Status",
+  email: "Email address",
+  expiresAt: "Link expires",
+  ipAddress: "IP address",
+  role: "Role",
+  name: "Name",
+  staffNumber: "Staff number",
+  code: "Code",
+  prerequisites: "Prerequisites",
+  addedPrerequisites: "Prerequisites added",
+  changed: "Changed",
+  prerequisiteId: "Prerequisite",
+  achievedOn: "Met on",
+  observedOn: "Observed on",
+  occurredOn: "Happened on",
+  harm: "Was anyone harmed",
+  heldOn: "Held on",
+  mode: "How it was held",
+  location: "Where",
+  notes: "Notes",
+  attendees: "Attendance",
+  before: "Before",
+  after: "After",
+  signedOffOn: "Signed off on",
+  expiresOn: "Expires on",
+  reviewedOn: "Reviewed on",
+  nextReviewDate: "Next review date",
+  count: "How many",
+  today: "Day",
+  note: "Note",
+  scale: "Scale",
+  startDate: "Start date",
+  reviewDate: "Review date",
+  supervisionArrangements: "Supervision and support",
+  earlyReviewTriggers: "Early review triggers",
+  representativeName: "Representative",
+  decisionDetails: "Decision details",
+  capacityNotes: "Capacity",
+};
+
+/** Internal numbers with no page of their own: not shown. */
+const HIDDEN_DETAILS = new Set(["observationId", "reviewId"]);
+
+/** Stored codes in words (states, parties, kinds, outcomes). */
+const VALUE_LABELS: Record<string, string> = {
+  ...AGREEMENT_STATUS_LABELS,
+  ...COMPETENCY_STATUS_LABELS,
+  ...ROLE_LABELS,
+  ...CONSENT_KIND_LABELS,
+  ...REPRESENTATIVE_AUTHORITY_LABELS,
+  ...CONCERN_HARM_SHORT,
+  ...CONCERN_FOLLOW_UP_LABELS,
+  ...ORGANISATION_KIND_LABELS,
+  ...WORKER_STATUS_LABELS,
+  ...CARE_SETTING_LABELS,
+  ...ATTENDANCE_OUTCOME_LABELS,
+  ...OBSERVATION_OUTCOME_LABELS,
+  ...REVIEW_OUTCOME_LABELS,
+  ...TRAINING_MODE_LABELS,
+  in_app: "In the app",
+  on_paper: "On paper",
+  consent: "Consent recorded",
+  no_competent_worker: "No named care worker could carry out a task",
+};
+
+export type DetailLine = { label: string; value: Phrase };
+
+const VERSIONED: AuditAction[] = [
+  "agreement.task_specifics", "agreement.tasks", "agreement.workers", "agreement.details", "agreement.consent",
+  "agreement.send", "agreement.sign", "agreement.activate", "agreement.amend",
+];
+const REASONED: AuditAction[] = [
+  "agreement.amend", "agreement.suspend", "agreement.reinstate", "agreement.end", "competency.suspend", "competency.reinstate",
+  "competency.revoke", "competency.decline", "observation.strike_out", "training.cancel",
+];
+
+/** Details the description already says, so the details do not repeat them. */
+const SAID_IN_DESCRIPTION: Partial<Record<AuditAction, string[]>> = {
+  ...Object.fromEntries(VERSIONED.map((a) => [a, ["version"]])),
+  ...Object.fromEntries(REASONED.map((a) => [a, ["reason"]])),
+  "agreement.amend": ["version", "reason"],
+  "agreement.sign": ["version", "party", "method", "signerName"],
+  "agreement.create": ["reference"],
+  "agreement.review": ["outcome"],
+  "observation.record": ["outcome"],
+  "concern.close": ["outcome"],
+  "concern.follow_up": ["kind"],
+  "notifications.read": ["count"],
+  "person.capacity": ["cause"],
+};
+
+/** The details of an event that its description does not already say. */
+export function unsaidDetails(action: string, details: Record<string, unknown>): Record<string, unknown> {
+  const said = isAuditAction(action) ? (SAID_IN_DESCRIPTION[action] ?? []) : [];
+  return Object.fromEntries(Object.entries(details).filter(([key]) => !said.includes(key)));
+}
+
+/**
+ * The details of an event as lines a person reads. `ref` names a record the details point at
+ * (a care worker, a task); without a name it is left as "care worker 12" so nothing is lost.
+ */
+export function auditDetailLines(details: Record<string, unknown>, ref: (type: AuditRecordType, id: string) => AuditRef | null): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const walk = (obj: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(obj)) {
+      // Nothing recorded is nothing to say ("Care worker: None" reads as if one were missing).
+      if (HIDDEN_DETAILS.has(key) || value === undefined || value === null) continue;
+      const label = prefix ? `${prefix}: ${lower(detailLabel(key))}` : detailLabel(key);
+      const type = DETAIL_REFERENCES[key];
+      if (key === "attendees" && Array.isArray(value)) {
+        lines.push({ label, value: attendanceValue(value, ref) });
+      } else if (type && (typeof value === "number" || typeof value === "string" || Array.isArray(value))) {
+        const ids = Array.isArray(value) ? value : [value];
+        const parts: Phrase = [];
+        ids.forEach((id, i) => {
+          if (i) parts.push(", ");
+          const found = ref(type, String(id));
+          // Under the label "Agreement" the reference alone: "DA-2026-000003".
+          parts.push(found ? (found.type === "agreement" ? { ...found, label: found.label.replace(/^agreement /, "") } : found) : `${lower(AUDIT_RECORD_TYPES[type])} ${String(id)}`);
+        });
+        lines.push({ label, value: parts.length ? parts : ["None"] });
+      } else if (value && typeof value === "object" && !Array.isArray(value)) {
+        walk(value as Record<string, unknown>, label);
+      } else if (key === "changed" && Array.isArray(value)) {
+        lines.push({ label, value: [value.length ? value.map((v) => lower(detailLabel(String(v)))).join(", ") : "Nothing"] });
+      } else {
+        lines.push({ label, value: [plainValue(value, key)] });
+      }
+    }
+  };
+  walk(details, "");
+  return lines;
+}
+
+function attendanceValue(value: unknown[], ref: (type: AuditRecordType, id: string) => AuditRef | null): Phrase {
+  const parts: Phrase = [];
+  value.forEach((a, i) => {
+    if (!a || typeof a !== "object") return;
+    const { workerId, outcome } = a as { workerId?: unknown; outcome?: unknown };
+    if (i) parts.push("; ");
+    parts.push(ref("worker", String(workerId)) ?? `care worker ${String(workerId)}`);
+    if (typeof outcome === "string") parts.push(`: ${lower(VALUE_LABELS[outcome] ?? outcome)}`);
+  });
+  return parts.length ? parts : ["Nobody"];
+}
+
+function detailLabel(key: string): string {
+  const setting = (SETTING_LABELS as Record<string, { label: string } | undefined>)[key];
+  if (setting) return setting.label;
+  if (DETAIL_LABELS[key]) return DETAIL_LABELS[key];
+  // An unknown key, in words: "someNewField" reads "Some new field".
+  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function plainValue(value: unknown, key: string): string {
+  if (value === null || value === "") return "None";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.length ? value.map((v) => plainValue(v, key)).join(", ") : "None";
+  if (typeof value === "string") {
+    if (key === "party") return partyRoleLabel(value);
+    if (Object.hasOwn(VALUE_LABELS, value)) return VALUE_LABELS[value] ?? value;
+    if (isIsoDate(value)) return formatDate(value);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value);
+    return value;
+  }
+  return String(value);
+}
