@@ -94,7 +94,7 @@ export default function UserPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <DoneBanner />
+        <DoneBanner subject={user.name} />
         <PageHeading title={user.name} caption={ROLE_LABELS[user.role]} back={{ to: "/admin/users", label: "All users" }} />
         <Summary
           rows={[

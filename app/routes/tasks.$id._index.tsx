@@ -27,7 +27,7 @@ export default function TaskPage() {
   const { task, prerequisites, canManage, history } = useLoaderData<typeof loader>();
   return (
     <>
-      <DoneBanner />
+      <DoneBanner subject={task.name} />
       <PageHeading title={task.name} caption={`${TASK_CATEGORY_LABELS[task.category]} (${task.code})`} back={{ to: "/tasks", label: "Task catalogue" }} />
       <Summary
         rows={[
