@@ -54,8 +54,9 @@ describe("the settings form", () => {
 
   it("no label, hint or message uses developer words", () => {
     const words = Object.values(SETTING_LABELS).flatMap((l) => [l.label, l.hint]);
-    for (const bad of [{ awaitingSignaturesDays: "x" }, { reviewDueDays: "" }, { coverForecastDays: "-1" }, { competencyReminderDays: "" }]) {
-      words.push(...messages(bad).map((m) => m.message));
+    const bad: Record<string, string>[] = [{ awaitingSignaturesDays: "x" }, { reviewDueDays: "" }, { coverForecastDays: "-1" }, { competencyReminderDays: "" }];
+    for (const changes of bad) {
+      words.push(...messages(changes).map((m) => m.message));
     }
     for (const text of words) expect(text).not.toMatch(/invalid|expected|NaN|undefined|string|number,? received|null/i);
   });

@@ -100,7 +100,7 @@ export default function UserPage() {
           rows={[
             ["Status", <ActiveTag key="a" active={user.active} />],
             ["Email", user.email],
-            ["Organisation", organisationName ?? "None"],
+            ["Organisation", organisationName ?? "Every organisation (administrators are not part of one)"],
             ["Last signed in", user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : "Never"],
           ]}
         />
