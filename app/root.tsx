@@ -163,7 +163,10 @@ function SiteFooter({ footer }: { footer: RootData["footer"] | null }) {
         ))}
         {footer ? (
           <p className="nhsuk-body-s">
-            Need help with {SERVICE_NAME}? Call <a href={`tel:${footer.helpPhone.replace(/\s+/g, "")}`}>{footer.helpPhone}</a> or email{" "}
+            Need help with {SERVICE_NAME}? Call{" "}
+            <a className="dc-nowrap" href={`tel:${footer.helpPhone.replace(/\s+/g, "")}`}>
+              {footer.helpPhone}
+            </a> or email{" "}
             <a href={`mailto:${footer.helpEmail}`}>{footer.helpEmail}</a>.
           </p>
         ) : null}

@@ -198,7 +198,8 @@ test("every page route in app/routes is visited below, or says why it has no pag
 });
 
 for (const role of ["anonymous", "admin", "nurse", "facilitator", "manager", "worker"] as const) {
-  test(`every page a${role === "anonymous" || role === "admin" ? "n" : ""} ${role === "anonymous" ? "signed-out visitor" : role} sees fits 1280 px and 375 px and passes axe`, async ({ page }) => {
+  const who = role === "anonymous" ? "a signed-out visitor" : role === "admin" ? "an admin" : `a ${role}`;
+  test(`every page ${who} sees fits 1280 px and 375 px and passes axe`, async ({ page }) => {
     test.setTimeout(300_000);
     if (role === "anonymous") await page.context().clearCookies();
     else await signIn(page, role);

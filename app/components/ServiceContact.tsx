@@ -20,7 +20,8 @@ export function ServiceContact({ details, what = "help" }: { details: ServiceDet
           Email: <a href={`mailto:${details.helpEmail}`}>{details.helpEmail}</a>
         </li>
         <li>
-          Phone: <a href={`tel:${details.helpPhone.replace(/\s+/g, "")}`}>{details.helpPhone}</a> ({details.helpHours})
+          Phone:{" "}
+          <a className="dc-nowrap" href={`tel:${details.helpPhone.replace(/\s+/g, "")}`}>{details.helpPhone}</a> ({details.helpHours})
         </li>
       </ul>
       {what === "address" ? <PostalAddress details={details} /> : null}
