@@ -7,9 +7,9 @@ const SECURITY_PORT = PORT + 1;
 const SECOND_PORT = PORT + 2;
 /**
  * The journeys that run on the third server, side by side with the others. They share a database
- * with each other only (flow before pages: pages reads the decline flow made).
+ * with each other only (flow before screens: screens reads the decline flow made).
  */
-const SECOND_HALF = ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "sign-in.spec.ts"].map((f) => `**/e2e/${f}`);
+const SECOND_HALF = ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "screens.spec.ts", "sign-in.spec.ts"].map((f) => `**/e2e/${f}`);
 
 /**
  * End-to-end tests run the production build (npm run build first) on a temporary database

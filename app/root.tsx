@@ -15,13 +15,14 @@ import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
 import { useEffect, type ReactNode } from "react";
 import { SessionTimeout } from "~/components/SessionTimeout";
 import { useNonce } from "~/components/nonce";
-import { NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
+import { FOOTER_LINKS, NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
 import { unreadWords } from "~/content/notifications";
 import { SERVICE_NAME, titleText } from "~/content/titles";
 import { actionCountWords } from "~/domain/needs-action";
 import { ROLE_LABELS } from "~/domain/roles";
 import { headerCounts } from "~/models/home.server";
 import { needsActionFor } from "~/services/needs-action.server";
+import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
 import { getActor } from "~/services/session.server";
 
@@ -42,7 +43,10 @@ export const meta: MetaFunction = ({ error }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(context, request);
   const settings = getSettings(context.db);
+  const service = getServiceDetails(context.db);
   return {
+    // Only what the footer shows of the operator (app/domain/service-details.ts), on every page, signed in or not.
+    footer: service ? { operatorName: service.operatorName, helpPhone: service.helpPhone, helpEmail: service.helpEmail } : null,
     user: actor
       ? { name: actor.name, role: actor.role, roleLabel: ROLE_LABELS[actor.role], organisationName: actor.organisationName }
       : null,
@@ -83,7 +87,7 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
             {user.organisationName ? `, ${user.organisationName}` : ""}
           </Header.AccountItem>
           <Header.AccountItem asElement={Link} to="/account/password" href="/account/password">
-            Password
+            Change your password
           </Header.AccountItem>
           <Header.AccountItem as="button" formProps={{ action: "/logout", method: "post" }}>
             Sign out
@@ -139,16 +143,36 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </div>
-        <Footer>
-          <Footer.List>
-            <Footer.ListItem href="/verify">Check a printed agreement</Footer.ListItem>
-          </Footer.List>
-          <Footer.Copyright>Delegated Care</Footer.Copyright>
-        </Footer>
+        <SiteFooter footer={data?.footer ?? null} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
+  );
+}
+
+/** Help, the legal pages and printout checks on every page (signed in or not), and who runs the service. */
+function SiteFooter({ footer }: { footer: RootData["footer"] | null }) {
+  return (
+    <Footer>
+      <Footer.Meta>
+        {FOOTER_LINKS.map((item) => (
+          <Footer.ListItem key={item.href} href={item.href}>
+            {item.label}
+          </Footer.ListItem>
+        ))}
+        {footer ? (
+          <p className="nhsuk-body-s">
+            Need help with {SERVICE_NAME}? Call{" "}
+            <a className="dc-nowrap" href={`tel:${footer.helpPhone.replace(/\s+/g, "")}`}>
+              {footer.helpPhone}
+            </a> or email{" "}
+            <a href={`mailto:${footer.helpEmail}`}>{footer.helpEmail}</a>.
+          </p>
+        ) : null}
+        <Footer.Copyright>{footer ? `\u00a9 ${footer.operatorName}` : ""}</Footer.Copyright>
+      </Footer.Meta>
+    </Footer>
   );
 }
 

@@ -5,6 +5,8 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { addDays, addMonths } from "~/domain/dates";
+import { ServiceDetailsSchema } from "~/domain/service-details";
+import { updateServiceDetails } from "~/models/service-details.server";
 import { recordAudit } from "~/services/audit.server";
 import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
@@ -32,6 +34,19 @@ import {
 } from "./schema";
 
 export const DEMO_PASSWORD = "delegated-care-demo";
+
+/** The organisation running the demo deployment (fictional, with Ofcom's drama phone numbers and example addresses). */
+export const DEMO_SERVICE_DETAILS = {
+  operatorName: "Ashworth Community Health NHS Trust",
+  helpEmail: "delegatedcare.help@example.nhs.uk",
+  helpPhone: "0161 496 0500",
+  helpHours: "Monday to Friday, 8am to 6pm, except bank holidays",
+  addressLines: "Ashworth Community Health NHS Trust\nTrust Headquarters, Riverside House\n4 Canal Street\nManchester",
+  postcode: "M1 3HU",
+  dpoName: "Data Protection Officer",
+  dpoEmail: "dpo.ashworthcommunity@example.nhs.uk",
+  icoNumber: "ZA123456",
+};
 
 export function isEmpty(db: Db): boolean {
   const row = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${organisations}`);
@@ -302,6 +317,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       // Concerns: one open, one closed with a follow-up, on the North team's and Brightside's records.
       seedConcerns(tx, { today, now, users: { nurse, nurseSouth, manager, workerUser }, workers, tasks: taskIds, agreements: agreementIds });
       seedAccounts(tx, { now, workers, manager });
+      // Who runs the demo deployment: shown in the footer and on the help, privacy, cookies and accessibility pages.
+      updateServiceDetails(tx, { actorId: admin, details: ServiceDetailsSchema.parse(DEMO_SERVICE_DETAILS), at: now });
 
       recordAudit(tx, {
         actorId: null,

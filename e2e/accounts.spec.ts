@@ -169,7 +169,7 @@ test("Add a user sends care workers to the invitation; a forgotten password is r
   await page.getByLabel("Provider manager", { exact: true }).check();
   await page.getByLabel("First password").fill(FIRST_PASSWORD);
   await page.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  await expect(page.getByText("Rosa Field has been added.")).toBeVisible();
   // Maria's account shows the worker record it signs as (an administrator links or unlinks it here).
   await page.goto(`/admin/users/${idOf("users", "email = ?", ACCOUNTS.worker.email)}`);
   await expect(page.getByRole("region", { name: "Care worker record" })).toContainText("This account signs in as Maria Santos");

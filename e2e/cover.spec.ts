@@ -82,10 +82,10 @@ test("the nurse is warned before a task's cover drops below two competent worker
   // The window is on the settings page; a value outside 1 to 180 days is refused, saying why.
   await signIn(page, "admin");
   await page.goto("/admin/settings");
-  const field = page.getByLabel("Cover forecast window (days)");
+  const field = page.getByLabel("Days ahead to check each task will have two care workers");
   await expect(field).toHaveValue("28");
   await field.fill("0");
   await page.getByRole("button", { name: /Save/ }).click();
-  await expect(page.getByRole("alert")).toContainText("Cover forecast window (days) must be a whole number from 1 to 180");
+  await expect(page.getByRole("alert")).toContainText("Days ahead to check each task will have two care workers must be a whole number between 1 and 180");
   await expectAccessible(page);
 });

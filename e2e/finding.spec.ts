@@ -159,7 +159,7 @@ test("a second care worker with the same name needs a staff number; lists and th
 
   // The first Nadia Karim at Brightside needs no staff number.
   await addWorker(null);
-  await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  await expect(page.getByText("Nadia Karim has been added.")).toBeVisible();
   const before = countRows("care_workers", "name = 'Nadia Karim'");
   expect(before).toBe(1);
 
@@ -177,7 +177,7 @@ test("a second care worker with the same name needs a staff number; lists and th
   // With a staff number of its own, it is accepted.
   await page.getByLabel("Staff number (optional)").fill("BHC-3105");
   await page.getByRole("button", { name: "Add care worker" }).click();
-  await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  await expect(page.getByText("Nadia Karim (staff number BHC-3105) has been added.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Nadia Karim (staff number BHC-3105)");
   expect(countRows("care_workers", "name = 'Nadia Karim'")).toBe(2);
 
@@ -201,7 +201,7 @@ test("a second care worker with the same name needs a staff number; lists and th
   await expect(page.getByRole("alert")).toContainText("Staff number BHC-3105 is already Nadia Karim's at Brightside Home Care");
   await page.getByLabel("Staff number (optional)").fill("BHC-0977");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Your changes have been saved.")).toBeVisible();
+  await expect(page.getByText("Your changes to Nadia Karim (staff number BHC-0977) have been saved.")).toBeVisible();
 
   // The nurse naming workers on a Brightside agreement sees the same labels and warning.
   const arthur = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Arthur Bennett') ORDER BY id LIMIT 1");

@@ -66,7 +66,7 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await expectAccessible(page);
   await page.getByLabel("I have checked the existing agreement and a second agreement is needed").check();
   await page.getByRole("button", { name: "Start agreement" }).click();
-  await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  await expect(page.getByText("Draft agreement started. Complete each section, then check and send it.")).toBeVisible();
   const id = Number(new URL(page.url()).pathname.split("/")[2]);
 
   await page.getByRole("link", { name: "Care-plan details: Insulin administration by pen" }).click();

@@ -53,7 +53,7 @@ test("a nurse is led through a new agreement: the task list's statuses follow he
   // Straight to the task list of the new draft.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Complete the agreement/);
   const id = idFromUrl(page);
-  await expect(page.getByText("Saved. The record has been added.")).toBeVisible();
+  await expect(page.getByText("Draft agreement started. Complete each section, then check and send it.")).toBeVisible();
   await expect(status(page, "Person and care provider")).toHaveText("Completed");
   await expect(status(page, "Tasks to delegate")).toHaveText("Completed");
   await expect(status(page, "Care-plan details: Eye drops")).toHaveText("Not started");
@@ -89,7 +89,7 @@ test("a nurse is led through a new agreement: the task list's statuses follow he
   await page.getByRole("link", { name: "Care-plan details: Eye drops" }).click();
   await page.getByLabel("Instructions").fill("1. Wash hands.\n2. One drop of latanoprost in each eye at 8pm.");
   await page.getByRole("button", { name: "Save details" }).click();
-  await expect(page.getByText("Your changes have been saved.")).toBeVisible();
+  await expect(page.getByText("Your changes to the draft have been saved.")).toBeVisible();
   await expect(status(page, "Care-plan details: Eye drops")).toHaveText("Completed");
 
   await page.getByRole("link", { name: "Named care workers" }).click();

@@ -3,11 +3,15 @@
  * string (`?done=created`). Only these keys show anything; the text never comes from the URL.
  */
 export const DONE_MESSAGES = {
-  created: "Saved. The record has been added.",
-  updated: "Your changes have been saved.",
-  deactivated: "Deactivated. Their history is kept.",
-  reactivated: "Reactivated.",
+  // The record's name comes from the page it lands on (DoneBanner's `subject`), never from the URL.
+  created: (subject: string) => `${subject} has been added.`,
+  updated: (subject: string) => `Your changes to ${subject} have been saved.`,
+  deactivated: (subject: string) => `${subject} has been deactivated. Their history is kept.`,
+  reactivated: (subject: string) => `${subject} has been reactivated.`,
+  draft_started: "Draft agreement started. Complete each section, then check and send it.",
+  draft_updated: "Your changes to the draft have been saved.",
   settings: "Settings saved. They apply from now on.",
+  service_details: "Service details saved. The footer and the help, privacy, cookies and accessibility pages now show them.",
   observation: "Supervised observation recorded.",
   prerequisite: "Prerequisite recorded.",
   signed_off: "Competency signed off.",
@@ -47,6 +51,12 @@ export const DONE_MESSAGES = {
 
 export type DoneKey = keyof typeof DONE_MESSAGES;
 
-export function doneMessage(value: string | null): string | null {
-  return value && value in DONE_MESSAGES ? DONE_MESSAGES[value as DoneKey] : null;
+/**
+ * The message for a `?done=` key; `subject` names the record the page shows ("Edith Clarke"),
+ * for the messages that say what was saved. Without one they fall back to "The record".
+ */
+export function doneMessage(value: string | null, subject?: string): string | null {
+  if (!value || !Object.hasOwn(DONE_MESSAGES, value)) return null;
+  const message: string | ((subject: string) => string) = DONE_MESSAGES[value as DoneKey];
+  return typeof message === "function" ? message(subject ?? "The record") : message;
 }

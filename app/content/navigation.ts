@@ -50,3 +50,15 @@ export const NAVIGATION: Record<Role, { href: string; label: string }[]> = {
     NOTIFICATIONS_LINK,
   ],
 };
+
+/**
+ * The footer's links, on every page including the sign-in page: each a public page
+ * (app/routes/help.tsx and its neighbours) that needs no sign-in.
+ */
+export const FOOTER_LINKS = [
+  { href: "/help", label: "Help and contact" },
+  { href: "/accessibility", label: "Accessibility statement" },
+  { href: "/privacy", label: "Privacy notice" },
+  { href: "/cookies", label: "Cookies" },
+  { href: "/verify", label: "Check a printed agreement" },
+] as const;

@@ -10,7 +10,12 @@ export const SESSION_STATUS_LABELS = {
   cancelled: { text: "Cancelled", tone: "grey" },
 } as const;
 
-/** "2 of 3 satisfactory observations recorded": what counts towards the next sign-off. */
+/**
+ * What counts towards the next sign-off: "2 of 3 satisfactory observations recorded", and once
+ * there are more than needed, "4 satisfactory observations recorded (3 needed)", never "4 of 3".
+ */
 export function observationCount(satisfactory: number, required: number, renewal: boolean): string {
-  return `${satisfactory} of ${required} satisfactory observation${required === 1 ? "" : "s"} recorded${renewal ? " since the last sign-off" : ""}`;
+  const since = renewal ? " since the last sign-off" : "";
+  if (satisfactory > required) return `${satisfactory} satisfactory observations recorded${since} (${required} needed)`;
+  return `${satisfactory} of ${required} satisfactory observation${required === 1 ? "" : "s"} recorded${since}`;
 }

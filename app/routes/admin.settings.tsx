@@ -1,53 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { SETTING_LABELS, SettingsSchema, type Settings } from "~/domain/settings";
+import { SETTING_LABELS, SettingsFormSchema, type Settings } from "~/domain/settings";
 import { getSettings, updateSettings } from "~/models/settings.server";
 import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Settings", matches);
-
-function whole(key: keyof Settings) {
-  const { label } = SETTING_LABELS[key];
-  const inner = SettingsSchema.shape[key] as z.ZodNumber;
-  const message = `${label} must be a whole number from ${inner.minValue} to ${inner.maxValue}`;
-  return z.string().trim().min(1, `Enter ${label.toLowerCase()}`).transform(Number).pipe(z.number({ message }).int(message).min(inner.minValue ?? 0, message).max(inner.maxValue ?? 0, message));
-}
-
-const FormSchema = z
-  .object({
-    competencyWarningDays: whole("competencyWarningDays"),
-    competencyReminderDays: z
-      .string()
-      .trim()
-      .min(1, "Enter the reminder days, like 90, 60, 30")
-      .transform((v) => v.split(/[\s,]+/).filter(Boolean).map(Number))
-      .pipe(
-        z
-          .array(z.number().int().min(0).max(365), { message: "Reminder days must be whole numbers from 0 to 365, like 90, 60, 30" })
-          .min(1, "Enter at least one reminder day")
-          .max(6, "Enter 6 reminder days at most"),
-      )
-      .transform((days) => [...new Set(days)].sort((a, b) => b - a)),
-    reviewDueDays: whole("reviewDueDays"),
-    awaitingSignaturesDays: whole("awaitingSignaturesDays"),
-    coverForecastDays: whole("coverForecastDays"),
-    sessionIdleMinutes: whole("sessionIdleMinutes"),
-    sessionAbsoluteHours: whole("sessionAbsoluteHours"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.competencyReminderDays.some((d) => d > v.competencyWarningDays)) {
-      ctx.addIssue({ code: "custom", path: ["competencyReminderDays"], message: "Reminder days must fall inside the competency warning window" });
-    }
-  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "setting");
@@ -58,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
   const values = formValues(await request.formData());
-  const parsed = FormSchema.safeParse(values);
+  const parsed = SettingsFormSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
   return redirect("/admin/settings?done=settings");
@@ -74,7 +39,11 @@ export default function SettingsPage() {
         <DoneBanner />
         <FormErrorSummary errors={actionData?.errors} />
         <PageHeading title="Settings">
-          <p>These apply to the whole deployment. Each change is recorded in the audit trail.</p>
+          <p>These apply to everyone using the service, from the moment you save them. Each change is recorded in the audit trail.</p>
+          <p>
+            To change the organisation that runs the service and its contact details, shown at the bottom of every page, go to{" "}
+            <Link to="/admin/service">service details</Link>.
+          </p>
         </PageHeading>
         <Form method="post" noValidate>
           {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (

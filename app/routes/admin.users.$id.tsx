@@ -94,13 +94,13 @@ export default function UserPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <DoneBanner />
+        <DoneBanner subject={user.name} />
         <PageHeading title={user.name} caption={ROLE_LABELS[user.role]} back={{ to: "/admin/users", label: "All users" }} />
         <Summary
           rows={[
             ["Status", <ActiveTag key="a" active={user.active} />],
             ["Email", user.email],
-            ["Organisation", organisationName ?? "None"],
+            ["Organisation", organisationName ?? "Every organisation (administrators are not part of one)"],
             ["Last signed in", user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : "Never"],
           ]}
         />

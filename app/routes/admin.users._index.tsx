@@ -45,7 +45,7 @@ export default function Users() {
                 <span className="dc-muted">{u.email}</span>
               </Table.Cell>
               <Table.Cell>{ROLE_LABELS[u.role]}</Table.Cell>
-              <Table.Cell>{u.organisationName ?? "None"}</Table.Cell>
+              <Table.Cell>{u.organisationName ?? "Every organisation (administrator)"}</Table.Cell>
               <Table.Cell>{u.lastSignedInAt ? formatDateTime(u.lastSignedInAt) : "Never"}</Table.Cell>
               <Table.Cell>
                 <ActiveTag active={u.active} />

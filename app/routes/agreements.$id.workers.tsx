@@ -55,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
     throw error;
   }
   // Back to the task list of the guided agreement, with the section's new status.
-  return redirect(`/agreements/${view.agreement.id}/draft?done=updated`);
+  return redirect(`/agreements/${view.agreement.id}/draft?done=draft_updated`);
 }
 
 export default function NameWorkers() {

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       createAgreement(tx, { actor, ...parsed.data, today: context.clock.today(), confirmDuplicate: values.confirm === "yes", at: context.clock.now() }),
     );
     // Straight into the guided agreement: the task list of the new draft.
-    return redirect(`/agreements/${id}/draft?done=created`);
+    return redirect(`/agreements/${id}/draft?done=draft_started`);
   } catch (error) {
     if (error instanceof DuplicateAgreementError) {
       // As rejectForm, with the existing agreements to link to (docs/domain.md rule 10): nothing was written.

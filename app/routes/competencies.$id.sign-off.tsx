@@ -7,6 +7,7 @@ import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { observationCount } from "~/content/training";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
@@ -90,8 +91,7 @@ export default function SignOff() {
           back={{ to: `/competencies/${c.competency.id}` }}
         />
         <p>
-          Satisfactory supervised observations {readiness.renewal ? "since the last sign-off" : "recorded"}: {readiness.satisfactory} of the{" "}
-          {readiness.required} needed.
+          {observationCount(readiness.satisfactory, readiness.required, readiness.renewal)}.
           {blocked ? null : (
             <>
               {" "}Signed off today, the competency expires on <strong>{formatDate(readiness.expiresOnIfToday)}</strong>.

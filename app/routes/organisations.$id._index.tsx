@@ -49,7 +49,7 @@ export default function OrganisationPage() {
   const provider = o.kind === "provider";
   return (
     <>
-      <DoneBanner />
+      <DoneBanner subject={o.name} />
       <PageHeading title={o.name} caption={ORGANISATION_KIND_LABELS[o.kind]} back={{ to: "/organisations", label: "All organisations" }} />
       <Summary
         rows={[

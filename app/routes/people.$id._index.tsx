@@ -39,7 +39,7 @@ export default function PersonPage() {
   const { person, providerName, teamName, canEdit, canStart, agreements, history } = useLoaderData<typeof loader>();
   return (
     <>
-      <DoneBanner />
+      <DoneBanner subject={person.name} />
       <PageHeading title={person.name} caption="Person receiving care" back={{ to: "/people", label: "All people" }} />
       <Summary
         rows={[

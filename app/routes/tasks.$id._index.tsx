@@ -27,7 +27,7 @@ export default function TaskPage() {
   const { task, prerequisites, canManage, history } = useLoaderData<typeof loader>();
   return (
     <>
-      <DoneBanner />
+      <DoneBanner subject={task.name} />
       <PageHeading title={task.name} caption={`${TASK_CATEGORY_LABELS[task.category]} (${task.code})`} back={{ to: "/tasks", label: "Task catalogue" }} />
       <Summary
         rows={[
@@ -35,7 +35,7 @@ export default function TaskPage() {
           ["In scope", task.inScope],
           ["Excluded", task.excluded],
           ["Signed off for", task.personSpecific ? "One named person (person-specific)" : "Any person (generic)"],
-          ["Prerequisites", prerequisites.length ? <ul className="nhsuk-list" key="p">{prerequisites.map((p) => <li key={p.id}>{p.name}</li>)}</ul> : "None"],
+          ["Prerequisites", prerequisites.length ? <ul className="nhsuk-list" key="p">{prerequisites.map((p) => <li key={p.id}>{p.name}</li>)}</ul> : "None needed"],
           ["Supervised observations before sign-off", String(task.requiredObservations)],
           ["Competency valid for", `${task.validityMonths} months`],
           ["Agreement review every", `${task.reviewIntervalMonths} months`],

@@ -60,7 +60,7 @@ export default function WorkerPage() {
   const { worker, label, providerName, userEmail, passport, training, prerequisites, canManage, canAssess, history, concerns, reportConcern, agreements, agreementsNote, signIn } = useLoaderData<typeof loader>();
   return (
     <>
-      <DoneBanner />
+      <DoneBanner subject={label} />
       <PageHeading title={label} caption={`${worker.jobTitle}, ${providerName}`} back={{ to: "/workers", label: "All care workers" }} />
       <Summary
         rows={[
@@ -70,7 +70,7 @@ export default function WorkerPage() {
           ["Joined the provider", worker.joinedOn ? formatDate(worker.joinedOn) : "Not recorded"],
           ["Care Certificate", worker.careCertificateOn ? `Awarded ${formatDate(worker.careCertificateOn)}` : "Not recorded"],
           ...(worker.status === "left" ? ([["Left on", formatDate(worker.leftOn)]] as [string, string][]) : []),
-          ["Signs in as", userEmail ?? "No sign-in"],
+          ["Sign-in", userEmail ? `Signs in as ${userEmail}` : worker.status === "active" ? "Cannot sign in yet: their signatures on agreements are recorded on paper" : "Cannot sign in"],
         ]}
       />
       <div className="dc-actions">

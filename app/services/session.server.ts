@@ -9,7 +9,8 @@ import { sessions, users } from "~db/schema";
 import type { AppContext } from "./context.server";
 import { hashSecretToken as hashToken, newSecretToken } from "./tokens.server";
 
-const COOKIE_NAME = "dc_session";
+/** The one cookie the service sets (named on /cookies). */
+export const COOKIE_NAME = "dc_session";
 
 function sessionCookie(context: AppContext) {
   return createCookie(COOKIE_NAME, {

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { hasHiddenCharacters, ukPhoneNumber, ukPostcode } from "./validation";
+
+/**
+ * The organisation that runs this deployment (the "operator"): its name and contacts, shown in
+ * the footer of every page and on the help, privacy, cookies and accessibility pages. An
+ * administrator sets them at /admin/service; nothing here is a constant in code, because each
+ * deployment is run by a different NHS or care organisation.
+ */
+
+/** "Help hours" and other single lines people read: plain text, no hidden characters. */
+function line(label: string, { required, max, example }: { required: boolean; max: number; example?: string }) {
+  const lower = label.charAt(0).toLowerCase() + label.slice(1);
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): string => {
+      const text = raw ?? "";
+      if (!text && required) ctx.addIssue({ code: "custom", message: `Enter ${lower}${example ? `, like ${example}` : ""}` });
+      if (text.length > max) ctx.addIssue({ code: "custom", message: `${label} must be ${max} characters or fewer` });
+      if (hasHiddenCharacters(text)) ctx.addIssue({ code: "custom", message: `${label} must not include hidden characters. Type it in rather than copying and pasting it` });
+      return text;
+    });
+}
+
+function email(label: string, example: string) {
+  const lower = label.charAt(0).toLowerCase() + label.slice(1);
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): string => {
+      const text = (raw ?? "").toLowerCase();
+      if (!text) ctx.addIssue({ code: "custom", message: `Enter ${lower}, like ${example}` });
+      else if (text.length > 254) ctx.addIssue({ code: "custom", message: `${label} must be 254 characters or fewer` });
+      else if (!z.email().safeParse(text).success) ctx.addIssue({ code: "custom", message: `Enter ${lower} in the correct format, like ${example}` });
+      return text;
+    });
+}
+
+/** ICO registration numbers are 8 characters: Z then a letter or digit, then 6 digits (ZA123456, Z1234567). */
+const ICO_NUMBER = /^Z[A-Z0-9]\d{6}$/;
+
+export const ServiceDetailsSchema = z.object({
+  operatorName: line("Organisation name", { required: true, max: 120, example: "Ashworth Community Health NHS Trust" }),
+  helpEmail: email("Help email address", "help@example.nhs.uk"),
+  helpPhone: ukPhoneNumber("The help phone number", { required: true }),
+  helpHours: line("When the help phone line is open", { required: true, max: 120, example: "Monday to Friday, 9am to 5pm" }),
+  addressLines: z
+    .string()
+    .optional()
+    .transform((raw, ctx): string => {
+      const lines = (raw ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (!lines.length) ctx.addIssue({ code: "custom", message: "Enter the postal address, each part on its own line" });
+      else if (lines.length > 6) ctx.addIssue({ code: "custom", message: "Postal address must be 6 lines or fewer, not counting the postcode" });
+      else if (lines.some((l) => l.length > 100)) ctx.addIssue({ code: "custom", message: "Each line of the postal address must be 100 characters or fewer" });
+      else if (lines.some(hasHiddenCharacters)) ctx.addIssue({ code: "custom", message: "Postal address must not include hidden characters. Type it in rather than copying and pasting it" });
+      return lines.join("\n");
+    }),
+  postcode: ukPostcode("Postcode", { required: true }),
+  dpoName: line("Data protection officer's name or role", { required: true, max: 120, example: "Data Protection Officer" }),
+  dpoEmail: email("Data protection officer's email address", "dpo@example.nhs.uk"),
+  icoNumber: z
+    .string()
+    .trim()
+    .optional()
+    .transform((raw, ctx): string => {
+      const text = (raw ?? "").replace(/\s+/g, "").toUpperCase();
+      if (!text) ctx.addIssue({ code: "custom", message: "Enter the ICO registration number, like ZA123456" });
+      else if (!ICO_NUMBER.test(text)) ctx.addIssue({ code: "custom", message: "ICO registration number must be Z followed by 7 letters or numbers, like ZA123456" });
+      return text;
+    }),
+});
+
+export type ServiceDetails = z.infer<typeof ServiceDetailsSchema>;
+
+/** The form's fields in the order they are shown (and so the order of the error summary). */
+export const SERVICE_DETAIL_FIELDS: { name: keyof ServiceDetails; label: string; hint?: string; multiline?: boolean; type?: "email" | "tel"; width?: 4 | 5 | 10 | 20 | 30 }[] = [
+  { name: "operatorName", label: "Organisation name", hint: "The organisation that runs this service and is responsible for the personal data in it. It is shown at the bottom of every page." },
+  { name: "helpEmail", label: "Help email address", type: "email", hint: "Where people write when they need help or want to report a problem." },
+  { name: "helpPhone", label: "Help phone number", type: "tel", width: 20 },
+  { name: "helpHours", label: "When the help phone line is open", hint: "For example, Monday to Friday, 9am to 5pm, except bank holidays" },
+  { name: "addressLines", label: "Postal address", hint: "Each part of the address on its own line, without the postcode", multiline: true },
+  { name: "postcode", label: "Postcode", width: 10 },
+  { name: "dpoName", label: "Data protection officer's name or role", hint: "Shown on the privacy notice" },
+  { name: "dpoEmail", label: "Data protection officer's email address", type: "email" },
+  { name: "icoNumber", label: "ICO registration number", hint: "From the Information Commissioner's Office data protection register, like ZA123456", width: 10 },
+];
+
+/** Stored details that still pass the schema, or null when none are set (or they are broken). */
+export function resolveServiceDetails(stored: unknown): ServiceDetails | null {
+  if (!stored || typeof stored !== "object") return null;
+  const parsed = ServiceDetailsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The fields an update changed, for the audit trail. */
+export function changedServiceDetails(before: ServiceDetails | null, after: ServiceDetails): Partial<Record<keyof ServiceDetails, { from: string; to: string }>> {
+  const changed: Partial<Record<keyof ServiceDetails, { from: string; to: string }>> = {};
+  for (const key of Object.keys(after) as (keyof ServiceDetails)[]) {
+    const from = before?.[key] ?? "";
+    if (from !== after[key]) changed[key] = { from, to: after[key] };
+  }
+  return changed;
+}

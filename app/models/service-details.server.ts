@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import { changedServiceDetails, resolveServiceDetails, type ServiceDetails } from "~/domain/service-details";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import { settings } from "~db/schema";
+
+/** Stored with the other deployment settings, as one JSON value under this key. */
+const KEY = "service_details";
+
+/** Read on every page (the footer): kept per connection, changed only through updateServiceDetails. */
+const cache = new WeakMap<Db, { details: ServiceDetails | null }>();
+
+function readServiceDetails(db: Db): ServiceDetails | null {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
+  if (!row) return null;
+  try {
+    return resolveServiceDetails(JSON.parse(row.value));
+  } catch {
+    return null;
+  }
+}
+
+/** The operator's name and contacts, or null when an administrator has not set them yet. */
+export function getServiceDetails(db: Db): ServiceDetails | null {
+  const cached = cache.get(db);
+  if (cached) return cached.details;
+  const details = readServiceDetails(db);
+  cache.set(db, { details });
+  return details;
+}
+
+/** Saves the details and audits what changed (nothing is written when nothing changed). */
+export function updateServiceDetails(db: Db, input: { actorId: number | null; details: ServiceDetails; at: Date }): void {
+  cache.delete(db);
+  inTransaction(db, (tx) => {
+    const changed = changedServiceDetails(readServiceDetails(tx), input.details);
+    if (!Object.keys(changed).length) return;
+    const value = JSON.stringify(input.details);
+    tx.insert(settings)
+      .values({ key: KEY, value, updatedBy: input.actorId, updatedAt: input.at.toISOString() })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: input.actorId, updatedAt: input.at.toISOString() } })
+      .run();
+    recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "service-details", details: changed, at: input.at });
+  });
+  cache.delete(db);
+}
