@@ -505,7 +505,8 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
   };
 }
 
-export type MatrixCell = { competencyId: number; status: CompetencyStatus; expiresOn: IsoDate | null; personName: string | null };
+import type { MatrixCell } from "~/domain/matrix";
+export type { MatrixCell };
 
 /**
  * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
@@ -513,12 +514,12 @@ export type MatrixCell = { competencyId: number; status: CompetencyStatus; expir
  */
 export function trainingMatrix(
   db: Db,
-  { actor, providerId, taskId, today, warningDays }: { actor: Actor; providerId?: number; taskId?: number; today: IsoDate; warningDays: number },
+  { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
 ) {
   // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
   const workers = labelled(
     db
-      .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
+      .select({ id: careWorkers.id, ...workerLabelColumns(), staffNumberAsEntered: careWorkers.staffNumber, providerId: careWorkers.providerId, providerName: organisations.name })
       .from(careWorkers)
       .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
       .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
@@ -528,7 +529,7 @@ export function trainingMatrix(
   const taskList = db
     .select({ id: tasks.id, name: tasks.name, code: tasks.code })
     .from(tasks)
-    .where(and(eq(tasks.active, true), taskId ? eq(tasks.id, taskId) : undefined))
+    .where(and(eq(tasks.active, true), taskIds?.length ? inArray(tasks.id, taskIds) : undefined))
     .orderBy(asc(tasks.name))
     .all();
   const cells = new Map<string, MatrixCell[]>();
@@ -540,6 +541,7 @@ export function trainingMatrix(
         taskId: competencies.taskId,
         state: competencies.state,
         expiresOn: competencies.expiresOn,
+        stateChangedAt: competencies.stateChangedAt,
         personName: people.name,
       })
       .from(competencies)
@@ -558,7 +560,13 @@ export function trainingMatrix(
     for (const r of rows) {
       const key = `${r.workerId}:${r.taskId}`;
       const status = competencyStatus(r, today, warningDays);
-      const cell: MatrixCell = { competencyId: r.competencyId, status, expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null, personName: r.personName };
+      const cell: MatrixCell = {
+        competencyId: r.competencyId,
+        status,
+        expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null,
+        changedOn: r.stateChangedAt ? londonDate(new Date(r.stateChangedAt)) : null,
+        personName: r.personName,
+      };
       cells.set(key, [...(cells.get(key) ?? []), cell]);
     }
   }
