@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPETENCY_STATUS_ORDER, type CompetencyStatus } from "./competency";
 import { toCsv } from "./csv";
-import { cellsText, cellText, competencyCellWords, matrixCsvRows, NOT_TRAINED, type MatrixCell } from "./matrix";
+import { cellsText, cellText, competencyCellWords, matrixCsvRows, noCompetencyText, NOT_TRAINED, type MatrixCell } from "./matrix";
 
 const cell = (status: CompetencyStatus, over: Partial<MatrixCell> = {}): MatrixCell => ({
   competencyId: 1,
@@ -66,12 +66,13 @@ describe("the training matrix CSV", () => {
       { id: 11, name: "Urinary catheter care" },
     ],
     cellsOf: (workerId: number, taskId: number) => (workerId === 2 && taskId === 11 ? [cell("suspended")] : []),
+    trainingOf: (workerId: number, taskId: number) => (workerId === 1 && taskId === 10 ? { heldOn: "2026-11-03", outcome: "completed" as const } : null),
   };
 
   it("names each worker by name, staff number and provider, then one column per task in the page's words", () => {
     expect(matrixCsvRows(matrix)).toEqual([
       ["Care worker", "Staff number", "Provider", "Eye drops", "Urinary catheter care"],
-      ["Grace Okafor", "BHC-1043", "Brightside Home Care", "Not trained", "Not trained"],
+      ["Grace Okafor", "BHC-1043", "Brightside Home Care", "Training completed on 3 November 2026, not yet assessed", "Not trained"],
       ["Chloe Barker", "Not recorded", "Brightside Home Care", "Not trained", "Suspended since 13 November 2026"],
     ]);
   });
@@ -79,5 +80,17 @@ describe("the training matrix CSV", () => {
   it("leaves no cell empty", () => {
     const text = toCsv(matrixCsvRows(matrix));
     expect(text).not.toContain('""');
+  });
+});
+
+describe("a task with no competency", () => {
+  it("says the training recorded, or 'Not trained' only when there is none", () => {
+    expect(noCompetencyText(null)).toBe("Not trained");
+    expect(noCompetencyText({ heldOn: "2026-11-03", outcome: "completed" })).toBe("Training completed on 3 November 2026, not yet assessed");
+    expect(noCompetencyText({ heldOn: "2026-11-03", outcome: "attended" })).toBe("Training attended on 3 November 2026, not yet assessed");
+    expect(noCompetencyText({ heldOn: "2025-10-07", outcome: "did_not_complete" })).toBe("Did not complete training on 7 October 2025");
+    // A competency speaks for itself: training is said only where there is none.
+    expect(cellsText([cell("competent")], { heldOn: "2026-11-03", outcome: "completed" })).toBe("Competent, expires 2 October 2027");
+    expect(cellsText([], { heldOn: "2026-11-03", outcome: "completed" })).toBe("Training completed on 3 November 2026, not yet assessed");
   });
 });

@@ -22,10 +22,30 @@ export type MatrixCell = {
 /** What a worker with no record for a task is shown: never an empty cell. */
 export const NOT_TRAINED = "Not trained";
 
+/** A worker's latest training session for a task that was not cancelled, with its outcome. */
+export type MatrixTraining = { heldOn: IsoDate; outcome: "attended" | "completed" | "did_not_complete" };
+
+/**
+ * A task the worker holds no competency in: the latest training recorded, or "Not trained" only
+ * when there is neither a competency nor training.
+ */
+export function noCompetencyText(training: MatrixTraining | null | undefined): string {
+  if (!training) return NOT_TRAINED;
+  const on = formatDate(training.heldOn);
+  switch (training.outcome) {
+    case "completed":
+      return `Training completed on ${on}, not yet assessed`;
+    case "attended":
+      return `Training attended on ${on}, not yet assessed`;
+    case "did_not_complete":
+      return `Did not complete training on ${on}`;
+  }
+}
+
 export type CellWords = {
   /** The status, as on its tag. */
   label: string;
-  /** The line under the tag: "Expires 2 October 2027", "Expired on 21 November 2026"; null when nothing to add. */
+  /** The line under the tag: "Expires 2 October 2027", "On 21 November 2026"; null when nothing to add. */
   detail: string | null;
   /** The whole, as one line of text (the CSV): "Competent, expires 2 October 2027". */
   text: string;
@@ -68,9 +88,9 @@ export function cellText(cell: MatrixCell): string {
   return cell.personName ? `${words} (for ${cell.personName})` : words;
 }
 
-/** Everything in one matrix cell as text: each competency in it, or "Not trained". */
-export function cellsText(cells: MatrixCell[]): string {
-  return cells.length ? cells.map(cellText).join("; ") : NOT_TRAINED;
+/** Everything in one matrix cell as text: each competency in it, else the training recorded, or "Not trained". */
+export function cellsText(cells: MatrixCell[], training?: MatrixTraining | null): string {
+  return cells.length ? cells.map(cellText).join("; ") : noCompetencyText(training);
 }
 
 function lowerFirst(text: string): string {
@@ -85,9 +105,10 @@ export function matrixCsvRows(matrix: {
   workers: { id: number; name: string; staffNumber: string | null; providerName: string }[];
   tasks: { id: number; name: string }[];
   cellsOf: (workerId: number, taskId: number) => MatrixCell[];
+  trainingOf?: (workerId: number, taskId: number) => MatrixTraining | null;
 }): string[][] {
   return [
     [...WORKER_COLUMNS, ...matrix.tasks.map((t) => t.name)],
-    ...matrix.workers.map((w) => [...workerCells(w), ...matrix.tasks.map((t) => cellsText(matrix.cellsOf(w.id, t.id)))]),
+    ...matrix.workers.map((w) => [...workerCells(w), ...matrix.tasks.map((t) => cellsText(matrix.cellsOf(w.id, t.id), matrix.trainingOf?.(w.id, t.id)))]),
   ];
 }

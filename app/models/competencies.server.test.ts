@@ -172,10 +172,12 @@ describe("training, observations and sign-off", () => {
     const m = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [] }, today: TODAY, warningDays: 90 });
     const chloe = m.workers.find((w) => w.plainName === "Chloe Barker")!;
     expect(m.cellsOf(chloe.id, ids.tasks.CATH!)).toMatchObject([{ status: "suspended", changedOn: expect.stringMatching(/^2026-11-\d\d$/) }]);
-    const rows = matrixCsvRows({ workers: m.workers.map((w) => ({ ...w, name: w.plainName, staffNumber: w.staffNumberAsEntered })), tasks: m.tasks, cellsOf: m.cellsOf });
+    const rows = matrixCsvRows({ workers: m.workers.map((w) => ({ ...w, name: w.plainName, staffNumber: w.staffNumberAsEntered })), tasks: m.tasks, cellsOf: m.cellsOf, trainingOf: m.trainingOf });
     const row = rows.find((r) => r[0] === "Chloe Barker")!;
     expect(row[rows[0]!.indexOf("Urinary catheter care")]).toMatch(/^Suspended since \d+ November 2026$/);
-    expect(row.filter((c) => c === "Not trained").length).toBe(m.tasks.length - 1);
+    // She went to the blood glucose session but did not complete it: not "Not trained" without a word of it.
+    expect(row[rows[0]!.indexOf("Blood glucose monitoring")]).toMatch(/^Did not complete training on \d+ \w+ \d{4}$/);
+    expect(row.filter((c) => c === "Not trained").length).toBe(m.tasks.length - 2);
     // Only the tasks chosen; a status filter keeps a worker's other cells as they are.
     const chosen = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [ids.tasks.CATH!, ids.tasks.BGM!], status: "suspended" }, today: TODAY, warningDays: 90 });
     expect(chosen.tasks.map((t) => t.name)).toEqual(["Blood glucose monitoring", "Urinary catheter care"]);

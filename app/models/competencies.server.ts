@@ -16,6 +16,7 @@ import {
 } from "~/domain/competency";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { londonDate, type IsoDate } from "~/domain/dates";
+import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -28,6 +29,8 @@ import {
   supervisedObservations,
   taskPrerequisites,
   tasks,
+  trainingAttendances,
+  trainingSessions,
   users,
   workerPrerequisites,
 } from "~db/schema";
@@ -505,9 +508,6 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
   };
 }
 
-import type { MatrixCell } from "~/domain/matrix";
-export type { MatrixCell };
-
 /**
  * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
  * several competencies in one cell, one per person.
@@ -570,6 +570,28 @@ export function trainingMatrix(
       cells.set(key, [...(cells.get(key) ?? []), cell]);
     }
   }
-  return { workers, tasks: taskList, cells: Object.fromEntries(cells) };
+  // For a task the worker holds no competency in: the latest training session of each worker and
+  // task that was not cancelled, with its outcome.
+  const training = new Map<string, MatrixTraining>();
+  if (workers.length && taskList.length) {
+    const sessions = db
+      .select({ workerId: trainingAttendances.workerId, taskId: trainingSessions.taskId, heldOn: trainingSessions.heldOn, outcome: trainingAttendances.outcome })
+      .from(trainingAttendances)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendances.sessionId))
+      .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
+      .where(
+        and(
+          workerScope(actor),
+          eq(careWorkers.status, "active"),
+          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          isNull(trainingSessions.cancelledAt),
+          inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
+        ),
+      )
+      .orderBy(asc(trainingSessions.heldOn))
+      .all();
+    for (const s of sessions) training.set(`${s.workerId}:${s.taskId}`, { heldOn: s.heldOn, outcome: s.outcome });
+  }
+  return { workers, tasks: taskList, cells: Object.fromEntries(cells), training: Object.fromEntries(training) };
 }
 

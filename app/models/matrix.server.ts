@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/actor";
 import type { CompetencyStatus } from "~/domain/competency";
 import type { IsoDate } from "~/domain/dates";
-import type { MatrixCell } from "~/domain/matrix";
+import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import type { Db } from "~db/client";
 import { trainingMatrix } from "./competencies.server";
 
@@ -18,5 +18,6 @@ export function filteredMatrix(db: Db, { actor, filters, today, warningDays }: {
   const workers = filters.status
     ? matrix.workers.filter((w) => matrix.tasks.some((t) => cellsOf(w.id, t.id).some((c) => c.status === filters.status)))
     : matrix.workers;
-  return { workers, tasks: matrix.tasks, cellsOf };
+  const trainingOf = (workerId: number, taskId: number): MatrixTraining | null => matrix.training[`${workerId}:${taskId}`] ?? null;
+  return { workers, tasks: matrix.tasks, cellsOf, trainingOf };
 }

@@ -31,6 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     totalWorkers: shown.total,
     tasks: m.tasks,
     cells: Object.fromEntries(shown.items.flatMap((w) => m.tasks.map((t) => [`${w.id}:${t.id}`, m.cellsOf(w.id, t.id)]))),
+    training: Object.fromEntries(shown.items.flatMap((w) => m.tasks.flatMap((t) => { const held = m.trainingOf(w.id, t.id); return held ? [[`${w.id}:${t.id}`, held]] : []; }))),
     providers: listProviderChoices(context.db, { actor }),
     // In the order of the matrix's columns.
     allTasks: listTasks(context.db, { activeOnly: true })
@@ -41,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Matrix() {
-  const { workers, sameNames, page, pages, totalWorkers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
+  const { workers, sameNames, page, pages, totalWorkers, tasks, cells, training, providers, allTasks, filters } = useLoaderData<typeof loader>();
   const location = useLocation();
   const chosen = new Set(filters.taskIds);
   const shown = `${totalWorkers} care worker${totalWorkers === 1 ? "" : "s"} by ${tasks.length} task${tasks.length === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`;
@@ -93,7 +94,7 @@ export default function Matrix() {
           {tasks.length > 4 ? (
             <p className="nhsuk-body-s dc-matrix-scroll-hint">Scroll the table sideways to see every task: the names stay in place. Or choose the tasks to show.</p>
           ) : null}
-          <TrainingMatrix workers={workers} tasks={tasks} cells={cells} caption={`Training matrix: ${shown}. Each row is a care worker, each column a task.`} />
+          <TrainingMatrix workers={workers} tasks={tasks} cells={cells} training={training} caption={`Training matrix: ${shown}. Each row is a care worker, each column a task.`} />
           <Pager page={page} pages={pages} label="Pages of the training matrix" />
         </>
       ) : (

@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const m = filteredMatrix(context.db, { actor, filters: matrixFilters(request), today, warningDays: getSettings(context.db).competencyWarningDays });
   // The plain name and the staff number in columns of their own (decision record 018).
   const workers = m.workers.map((w) => ({ id: w.id, name: w.plainName, staffNumber: w.staffNumberAsEntered, providerName: w.providerName }));
-  return new Response(toCsv(matrixCsvRows({ workers, tasks: m.tasks, cellsOf: m.cellsOf })), {
+  return new Response(toCsv(matrixCsvRows({ workers, tasks: m.tasks, cellsOf: m.cellsOf, trainingOf: m.trainingOf })), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="training-matrix-${today}.csv"`,

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { CompetencyTag } from "~/components/CompetencyTag";
-import { competencyCellWords, NOT_TRAINED, type MatrixCell } from "~/domain/matrix";
+import { competencyCellWords, noCompetencyText, type MatrixCell, type MatrixTraining } from "~/domain/matrix";
 
 type Worker = { id: number; name: string; providerName: string };
 type Task = { id: number; name: string };
@@ -10,10 +10,23 @@ type Task = { id: number; name: string };
  * `.dc-matrix-grid` and `.dc-matrix-cards`): from tablet width a grid whose name column stays put
  * while the tasks scroll sideways inside a focusable region (the page itself never scrolls
  * sideways); on a phone a card per worker listing each task. Every cell says something: a status
- * tag with its date in words, or "Not trained" (issue 14, item 4).
+ * tag with its date in words, the training attended, or "Not trained" (issue 14, item 4).
  */
-export function TrainingMatrix({ workers, tasks, cells, caption }: { workers: Worker[]; tasks: Task[]; cells: Record<string, MatrixCell[]>; caption: string }) {
+export function TrainingMatrix({
+  workers,
+  tasks,
+  cells,
+  training,
+  caption,
+}: {
+  workers: Worker[];
+  tasks: Task[];
+  cells: Record<string, MatrixCell[]>;
+  training: Record<string, MatrixTraining>;
+  caption: string;
+}) {
   const cellsOf = (w: Worker, t: Task) => cells[`${w.id}:${t.id}`] ?? [];
+  const trainingOf = (w: Worker, t: Task) => training[`${w.id}:${t.id}`] ?? null;
   return (
     <>
       <div className="dc-matrix-grid">
@@ -37,7 +50,7 @@ export function TrainingMatrix({ workers, tasks, cells, caption }: { workers: Wo
                   </th>
                   {tasks.map((t) => (
                     <td key={t.id} className="nhsuk-table__cell">
-                      <CellContent task={t} cells={cellsOf(w, t)} />
+                      <CellContent task={t} cells={cellsOf(w, t)} training={trainingOf(w, t)} />
                     </td>
                   ))}
                 </tr>
@@ -59,7 +72,7 @@ export function TrainingMatrix({ workers, tasks, cells, caption }: { workers: Wo
                   <div key={t.id} className="nhsuk-summary-list__row">
                     <dt className="nhsuk-summary-list__key">{t.name}</dt>
                     <dd className="nhsuk-summary-list__value">
-                      <CellContent task={t} cells={cellsOf(w, t)} />
+                      <CellContent task={t} cells={cellsOf(w, t)} training={trainingOf(w, t)} />
                     </dd>
                   </div>
                 ))}
@@ -72,8 +85,8 @@ export function TrainingMatrix({ workers, tasks, cells, caption }: { workers: Wo
   );
 }
 
-function CellContent({ task, cells }: { task: Task; cells: MatrixCell[] }) {
-  if (!cells.length) return <span className="dc-matrix__none">{NOT_TRAINED}</span>;
+function CellContent({ task, cells, training }: { task: Task; cells: MatrixCell[]; training: MatrixTraining | null }) {
+  if (!cells.length) return <span className="dc-matrix__none">{noCompetencyText(training)}</span>;
   return (
     <>
       {cells.map((c) => {
