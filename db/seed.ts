@@ -243,7 +243,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
 
       const workers = {
         maria: worker(brightside, "Maria Santos", "Senior care worker", 40, { userId: workerUser }),
-        james: worker(brightside, "James Whitfield", "Care worker", 26),
+        // A staff number, as most providers issue: his expired blood glucose alert and the CSVs carry it (decision record 018).
+        james: worker(brightside, "James Whitfield", "Care worker", 26, { staffNumber: "BHC-1012" }),
         aisha: worker(brightside, "Aisha Begum", "Care worker", 14),
         chloe: worker(brightside, "Chloe Barker", "Care worker", 8),
         // Two care workers with one name at one provider, told apart by their staff numbers wherever

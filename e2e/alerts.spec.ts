@@ -8,7 +8,7 @@ test("a provider manager sees their provider's alerts only, and an alert leads t
   await expect(page.locator("main")).not.toContainText("M. H.");
   await expect(page.locator("main")).not.toContainText("Helen Kowalski");
   await expect(page.getByRole("heading", { name: "Competencies expiring in the next 12 months" })).toBeVisible();
-  await expect(page.getByRole("img", { name: "Competencies expiring each month for the next 12 months" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Expiring each month" })).toBeVisible();
   await expectAccessible(page);
 
   await alerts.getByRole("link", { name: /James Whitfield: Blood glucose monitoring expired/ }).click();

@@ -154,8 +154,8 @@ test("the training matrix: a manager sees only their workers, filters by status 
   const csv = await page.request.get("/training/matrix.csv?status=expired");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.startsWith("\uFEFF\"Care worker\",\"Provider\"")).toBe(true);
-  expect(text).toMatch(/"James Whitfield","Brightside Home Care",.*"Expired, expired \d+ \w+ \d{4}"/);
+  expect(text.startsWith("\uFEFF\"Care worker\",\"Staff number\",\"Provider\"")).toBe(true);
+  expect(text).toMatch(/"James Whitfield","BHC-1012","Brightside Home Care",.*"Expired on \d+ \w+ \d{4}"/);
   expect(text).not.toContain("Helen Kowalski");
   expect(text.split("\r\n").length).toBeGreaterThan(2);
 });

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { Table } from "nhsuk-react-components";
-import { ALERT_KIND_LABELS, SEVERITY_LABELS, type Alert, type AlertKind, type Severity } from "~/domain/alerts";
+import { alertDescription, ALERT_KIND_LABELS, SEVERITY_LABELS, type Alert, type AlertKind, type Severity } from "~/domain/alerts";
 import { formatDate } from "~/domain/dates";
 import { StatusTag } from "./nhs/StatusTag";
 
@@ -10,11 +10,21 @@ export function SeverityTag({ severity }: { severity: Severity }) {
   return <StatusTag text={SEVERITY_LABELS[severity]} tone={TONES[severity]} />;
 }
 
-/** Alerts most urgent first, each linking to the record to act on. */
-export function AlertsTable({ alerts, caption }: { alerts: Alert[]; caption: string }) {
+/** What AlertsTable shows of an alert, and all a loader need send for it. */
+export type ShownAlert = Pick<Alert, "kind" | "severity" | "dueOn" | "title" | "detail" | "href"> & { subject: Pick<Alert["subject"], "taskName" | "providerName"> };
+
+export function shownAlert(a: Alert): ShownAlert {
+  return { kind: a.kind, severity: a.severity, dueOn: a.dueOn, title: a.title, detail: a.detail, href: a.href, subject: { taskName: a.subject.taskName, providerName: a.subject.providerName } };
+}
+
+/**
+ * Alerts most urgent first, each linking to the record to act on. On a phone each alert is a
+ * block whose words read from the left and wrap (public/app.css `.dc-alerts`).
+ */
+export function AlertsTable({ alerts, caption }: { alerts: ShownAlert[]; caption: string }) {
   if (!alerts.length) return <p>No alerts. Nothing needs you now.</p>;
   return (
-    <Table caption={caption} responsive>
+    <Table caption={caption} responsive className="dc-alerts">
       <Table.Head>
         <Table.Row>
           <Table.Cell>Severity</Table.Cell>
@@ -32,7 +42,7 @@ export function AlertsTable({ alerts, caption }: { alerts: Alert[]; caption: str
             <Table.Cell>
               <Link to={a.href}>{a.title}</Link>
               <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">
-                {ALERT_KIND_LABELS[a.kind]}. {a.detail}
+                {alertDescription(a)}
               </div>
             </Table.Cell>
             <Table.Cell className="dc-nowrap">{formatDate(a.dueOn)}</Table.Cell>
@@ -83,57 +93,37 @@ export function AlertCounts({
   );
 }
 
-/** Competencies expiring per month: an SVG bar chart, with the same figures as a table. */
+/**
+ * Competencies expiring in each of the next 12 months: a table whose figures carry a bar, so the
+ * chart is read by a screen reader as the table it is, and its words stay at body size at every
+ * width (an SVG scaled to a phone shrank its labels below 8 px; issue 14, item 9).
+ */
 export function ExpiryChart({ months }: { months: { month: string; label: string; count: number }[] }) {
   const max = Math.max(1, ...months.map((m) => m.count));
-  const barWidth = 48;
-  const gap = 12;
-  const height = 180;
-  const width = months.length * (barWidth + gap);
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <svg viewBox={`0 -24 ${width} ${height + 64}`} width="100%" role="img" aria-labelledby="expiry-chart-title expiry-chart-desc" className="dc-chart">
-          <title id="expiry-chart-title">Competencies expiring each month for the next 12 months</title>
-          <desc id="expiry-chart-desc">{months.map((m) => `${m.label}: ${m.count}`).join("; ")}</desc>
-          {months.map((m, i) => {
-            const h = Math.round((m.count / max) * height);
-            const x = i * (barWidth + gap);
-            return (
-              <g key={m.month}>
-                <rect x={x} y={height - h} width={barWidth} height={h} fill="#005eb8" />
-                <text x={x + barWidth / 2} y={height - h - 4} textAnchor="middle" fontSize="14" fill="#212b32">
-                  {m.count}
-                </text>
-                <text x={x + barWidth / 2} y={height + 18} textAnchor="middle" fontSize="12" fill="#4c6272">
-                  {m.label.slice(0, 3)}
-                </text>
-                <text x={x + barWidth / 2} y={height + 34} textAnchor="middle" fontSize="11" fill="#4c6272">
-                  {m.month.slice(0, 4)}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <div className="nhsuk-grid-column-one-third">
-        <Table caption="Expiring each month">
-          <Table.Head>
-            <Table.Row>
-              <Table.Cell>Month</Table.Cell>
-              <Table.Cell format="numeric">Competencies</Table.Cell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {months.map((m) => (
-              <Table.Row key={m.month}>
-                <Table.Cell>{m.label}</Table.Cell>
-                <Table.Cell format="numeric">{m.count}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-    </div>
+    <Table caption="Expiring each month" className="dc-bar-chart">
+      <Table.Head>
+        <Table.Row>
+          <Table.Cell>Month</Table.Cell>
+          <Table.Cell>Competencies expiring</Table.Cell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {months.map((m) => (
+          <Table.Row key={m.month}>
+            <Table.Cell className="dc-bar-chart__month">{m.label}</Table.Cell>
+            <Table.Cell>
+              <span className="dc-bar-chart__figure">
+                <span className="dc-bar-chart__count">{m.count}</span>
+                {/* Drawn in SVG: the Content-Security-Policy allows no inline styles. */}
+                <svg className="dc-bar-chart__bar" aria-hidden="true" focusable="false">
+                  <rect x="0" y="0" height="100%" width={`${(m.count / max) * 100}%`} fill="#005eb8" />
+                </svg>
+              </span>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
   );
 }

@@ -6,6 +6,7 @@
 import { isInForce } from "./agreement";
 import { coverForecast, type CompetencyFacts } from "./carry-out";
 import { daysBetween, addDays, formatDate, type IsoDate } from "./dates";
+import { workerLabel } from "./worker-labels";
 
 export const ALERT_KINDS = [
   "competency_expired",
@@ -64,6 +65,10 @@ export type CompetencyRecord = {
   competencyId: number;
   workerId: number;
   workerName: string;
+  /** The worker's staff number, when recorded: alerts and their CSV tell namesakes apart (docs/domain.md rule 19). */
+  staffNumber?: string | null;
+  /** How many workers at the provider share the name (app/domain/worker-labels.ts); 1 when unknown. */
+  namesakes?: number;
   taskName: string;
   personInitials: string | null;
   providerId: number;
@@ -118,11 +123,18 @@ export type Alert = {
   href: string;
   subject: {
     workerId?: number;
+    /** The worker's name as entered; the title names them by `workerLabel`. */
     workerName?: string;
+    staffNumber?: string | null;
     taskName?: string;
     personInitials?: string | null;
     agreementId?: number;
     agreementReference?: string;
+    /**
+     * Every agreement the alert concerns, by reference: the agreement itself, the other live one
+     * it overlaps, or the live agreements naming the worker (decision record 018).
+     */
+    agreementReferences: string[];
     providerName: string;
   };
   providerId: number;
@@ -137,22 +149,33 @@ export function computeAlerts(
   settings: AlertSettings,
 ): Alert[] {
   const alerts: Alert[] = [];
+  const workerSubject = (c: Omit<CompetencyRecord, "expiresOn">) => ({
+    workerId: c.workerId,
+    workerName: c.workerName,
+    staffNumber: c.staffNumber ?? null,
+    taskName: c.taskName,
+    personInitials: c.personInitials,
+    agreementReferences: c.liveAgreements,
+    providerName: c.providerName,
+  });
+  // A name shared at the provider carries the staff number (docs/domain.md rule 19).
+  const named = (c: Omit<CompetencyRecord, "expiresOn">) => workerLabel({ name: c.workerName, staffNumber: c.staffNumber ?? null, namesakes: c.namesakes ?? 1 });
   for (const c of declines.filter((d) => d.liveAgreements.length)) {
     alerts.push({
       kind: "competency_declined",
       severity: ALERT_SEVERITY.competency_declined,
       dueOn: c.declinedOn,
-      title: `${c.workerName} declined ${c.taskName}${c.personInitials ? ` for ${c.personInitials}` : ""}`,
+      title: `${named(c)} declined ${c.taskName}${c.personInitials ? ` for ${c.personInitials}` : ""}`,
       detail: `Still named on ${c.liveAgreements.join(", ")}. They must not carry out this task: amend the agreement or name another competent worker. Their reason: ${c.reason}`,
       href: `/competencies/${c.competencyId}`,
-      subject: { workerId: c.workerId, workerName: c.workerName, taskName: c.taskName, personInitials: c.personInitials, providerName: c.providerName },
+      subject: workerSubject(c),
       providerId: c.providerId,
       teamIds: c.teamIds,
     });
   }
   for (const c of competencies) {
     const daysLeft = daysBetween(today, c.expiresOn);
-    const subject = { workerId: c.workerId, workerName: c.workerName, taskName: c.taskName, personInitials: c.personInitials, providerName: c.providerName };
+    const subject = workerSubject(c);
     const forWhom = c.personInitials ? ` for ${c.personInitials}` : "";
     if (daysLeft >= 0 && daysLeft <= settings.competencyWarningDays) {
       const reminderDays = [...settings.competencyReminderDays].sort((a, b) => a - b).find((r) => daysLeft <= r);
@@ -160,7 +183,7 @@ export function computeAlerts(
         kind: "competency_expiring",
         severity: ALERT_SEVERITY.competency_expiring,
         dueOn: c.expiresOn,
-        title: `${c.workerName}: ${c.taskName}${forWhom} expires ${daysLeft === 0 ? "today" : `in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`}`,
+        title: `${named(c)}: ${c.taskName}${forWhom} expires ${daysLeft === 0 ? "today" : `in ${daysLeft} day${daysLeft === 1 ? "" : "s"}`}`,
         detail: `Reassess before it lapses.${c.liveAgreements.length ? ` Named on ${c.liveAgreements.join(", ")}.` : ""}`,
         href: `/competencies/${c.competencyId}`,
         subject,
@@ -173,7 +196,7 @@ export function computeAlerts(
         kind: "competency_expired",
         severity: ALERT_SEVERITY.competency_expired,
         dueOn: c.expiresOn,
-        title: `${c.workerName}: ${c.taskName}${forWhom} expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago`,
+        title: `${named(c)}: ${c.taskName}${forWhom} expired ${-daysLeft} day${daysLeft === -1 ? "" : "s"} ago`,
         detail: `Still named on ${c.liveAgreements.join(", ")}. They must not carry out this task until reassessed.`,
         href: `/competencies/${c.competencyId}`,
         subject,
@@ -183,7 +206,7 @@ export function computeAlerts(
     }
   }
   for (const a of agreements) {
-    const subject = { agreementId: a.agreementId, agreementReference: a.reference, personInitials: a.personInitials, providerName: a.providerName };
+    const subject = { agreementId: a.agreementId, agreementReference: a.reference, agreementReferences: [a.reference], personInitials: a.personInitials, providerName: a.providerName };
     const base = { href: `/agreements/${a.agreementId}`, providerId: a.providerId, teamIds: [a.teamId] };
     // Live cover alerts only while the agreement is in force (docs/domain.md rules 3 and 4); a
     // suspended agreement still says which task has no competent worker, so it can be mended.
@@ -244,7 +267,7 @@ export function computeAlerts(
         dueOn: today,
         title: `${a.reference} (${a.personInitials}): ${o.references.join(", ")} is also live for ${o.taskName}`,
         detail: "Care workers could follow two sets of instructions. End or amend one of them.",
-        subject: { ...subject, taskName: o.taskName },
+        subject: { ...subject, taskName: o.taskName, agreementReferences: [a.reference, ...o.references] },
       });
     }
     if (a.state === "active") {
@@ -285,4 +308,9 @@ export function countAlerts(alerts: Alert[]) {
     byKind[a.kind]++;
   }
   return { total: alerts.length, bySeverity, byKind };
+}
+
+/** What the alert asks, under its title: the kind, then what to do ("Competency expiring. Reassess before it lapses."). Shown on the page and written to the CSV. */
+export function alertDescription(alert: Pick<Alert, "kind" | "detail">): string {
+  return `${ALERT_KIND_LABELS[alert.kind]}. ${alert.detail}`;
 }

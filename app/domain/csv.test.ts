@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./csv";
+import { agreementsCell, personInitialsCell, toCsv, WORKER_COLUMNS, workerCells } from "./csv";
 
 describe("CSV export", () => {
   it("starts with a BOM, quotes every field and ends lines with CRLF", () => {
@@ -26,5 +26,23 @@ describe("CSV export", () => {
 
   it("writes empty cells for missing values", () => {
     expect(toCsv([[null, undefined, 0]])).toBe('\uFEFF"","","0"\r\n');
+  });
+});
+
+describe("how exports name people and records (decision record 018)", () => {
+  it("a care worker by name, staff number and provider, a missing staff number in words", () => {
+    expect([...WORKER_COLUMNS]).toEqual(["Care worker", "Staff number", "Provider"]);
+    expect(workerCells({ name: "Grace Okafor", staffNumber: "BHC-1043", providerName: "Brightside Home Care" })).toEqual(["Grace Okafor", "BHC-1043", "Brightside Home Care"]);
+    expect(workerCells({ name: "Chloe Barker", staffNumber: " ", providerName: "Brightside Home Care" })).toEqual(["Chloe Barker", "Not recorded", "Brightside Home Care"]);
+  });
+
+  it("every agreement by reference, once each, or 'None'", () => {
+    expect(agreementsCell(["DA-2026-000003", "DA-2026-000007", "DA-2026-000003"])).toBe("DA-2026-000003; DA-2026-000007");
+    expect(agreementsCell([])).toBe("None");
+  });
+
+  it("a person by initials, or 'Not applicable'", () => {
+    expect(personInitialsCell("E. C.")).toBe("E. C.");
+    expect(personInitialsCell(null)).toBe("Not applicable");
   });
 });

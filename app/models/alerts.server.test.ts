@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agreements } from "~db/schema";
 import { ALERT_KINDS } from "~/domain/alerts";
+import { alertsCsvRows } from "~/domain/alerts-csv";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
 import { expiryByMonth, listAlerts } from "./alerts.server";
 import { demoDatabase } from "./test-helpers";
@@ -10,6 +11,21 @@ describe("alerts from the database", async () => {
   const d = await demoDatabase();
   const TODAY = "2026-11-22";
   const alertsFor = (userId: number | null) => listAlerts(d.db, { actor: userId ? d.actorFor(userId) : null, today: TODAY, settings: DEFAULT_SETTINGS });
+
+  // Issue 14, item 8: the CSV left "Agreement" empty for an alert whose words said "Still named on DA-2026-000003".
+  it("every alert carries each agreement its words mention, and its worker's staff number", () => {
+    const all = alertsFor(null);
+    for (const a of all) {
+      for (const reference of `${a.title} ${a.detail}`.match(/DA-\d{4}-\d{6}/g) ?? []) expect(a.subject.agreementReferences, a.title).toContain(reference);
+    }
+    expect(all.find((a) => a.kind === "competency_expired")?.subject.agreementReferences.length).toBeGreaterThan(0);
+    const rows = alertsCsvRows(all);
+    const staff = rows[0]!.indexOf("Staff number");
+    expect(all.filter((a) => a.subject.staffNumber).length).toBeGreaterThan(0);
+    all.forEach((a, i) => {
+      if (a.subject.workerName) expect(rows[i + 1]![staff]).toBe(a.subject.staffNumber ?? "Not recorded");
+    });
+  });
 
   it("the demo raises every alert kind", () => {
     expect(new Set(alertsFor(null).map((a) => a.kind))).toEqual(new Set(ALERT_KINDS));

@@ -26,6 +26,7 @@ import { writeGeneration } from "~/services/audit.server";
 import { initials } from "~/domain/names";
 import { agreementBarSql, carryOutFromSql, competenceCodeSql, countingCompetencySql, countsForTaskSql, isMaySql } from "./carry-out-sql.server";
 import { agreementScope, competencyScope } from "./scope.server";
+import { namesakesSql } from "./worker-names.server";
 
 const EVERYONE = sql`1`;
 
@@ -75,6 +76,8 @@ function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: {
       competencyId: competencies.id,
       workerId: careWorkers.id,
       workerName: careWorkers.name,
+      staffNumber: careWorkers.staffNumber,
+      namesakes: namesakesSql(),
       taskId: tasks.id,
       taskName: tasks.name,
       personSpecific: tasks.personSpecific,
@@ -266,8 +269,9 @@ function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) 
 
 /** Declined competencies whose worker is still named for that task on a live agreement (docs/domain.md rule 12). */
 function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreementsSeen: SQL }): DeclineRecord[] {
-  const rows = db.all<{ competencyId: number; workerId: number; workerName: string; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(sql`
-    SELECT ${competencies.id} AS competencyId, ${careWorkers.id} AS workerId, ${careWorkers.name} AS workerName, tk.name AS taskName,
+  const rows = db.all<{ competencyId: number; workerId: number; workerName: string; staffNumber: string | null; namesakes: number; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(sql`
+    SELECT ${competencies.id} AS competencyId, ${careWorkers.id} AS workerId, ${careWorkers.name} AS workerName, ${careWorkers.staffNumber} AS staffNumber,
+      ${namesakesSql()} AS namesakes, tk.name AS taskName,
       p.name AS personName, ${careWorkers.providerId} AS providerId, o.name AS providerName,
       ${competencies.stateChangedAt} AS declinedAt, ${competencies.stateReason} AS reason, ${agreements.reference} AS reference, ${agreements.teamId} AS teamId
     FROM ${competencies}
@@ -297,11 +301,13 @@ function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreeme
 }
 
 /** Who and what a competency alert is about: the person only by initials. */
-function competencySubject(r: { competencyId: number; workerId: number; workerName: string; taskName: string; personName: string | null; providerId: number; providerName: string }) {
+function competencySubject(r: { competencyId: number; workerId: number; workerName: string; staffNumber: string | null; namesakes: number; taskName: string; personName: string | null; providerId: number; providerName: string }) {
   return {
     competencyId: r.competencyId,
     workerId: r.workerId,
     workerName: r.workerName,
+    staffNumber: r.staffNumber,
+    namesakes: r.namesakes,
     taskName: r.taskName,
     personInitials: r.personName ? initials(r.personName) : null,
     providerId: r.providerId,

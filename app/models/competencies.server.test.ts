@@ -13,6 +13,8 @@ import {
 } from "./competencies.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
+import { filteredMatrix } from "./matrix.server";
+import { matrixCsvRows } from "~/domain/matrix";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";
@@ -161,6 +163,25 @@ describe("training, observations and sign-off", () => {
     const matrix = trainingMatrix(db, { actor: demo.actorFor(ids.users.manager), today: TODAY, warningDays: 90 });
     expect(matrix.workers.map((w) => w.providerName)).toEqual(Array(matrix.workers.length).fill("Brightside Home Care"));
     expect(matrix.cells[`${ids.workers.maria}:${ids.tasks["INS-PEN"]}`]?.[0]).toMatchObject({ status: "competent", personName: "Edith Clarke" });
+  });
+
+  // Issue 14, item 4: Chloe Barker's row looked empty. Her one record, catheter care suspended after
+  // a concern, sat in the last column, off screen, beside cells that said nothing at all.
+  it("the training matrix: Chloe Barker's suspended catheter care with its date, and a word for every other task", () => {
+    const { ids, db } = demo;
+    const m = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [] }, today: TODAY, warningDays: 90 });
+    const chloe = m.workers.find((w) => w.plainName === "Chloe Barker")!;
+    expect(m.cellsOf(chloe.id, ids.tasks.CATH!)).toMatchObject([{ status: "suspended", changedOn: expect.stringMatching(/^2026-11-\d\d$/) }]);
+    const rows = matrixCsvRows({ workers: m.workers.map((w) => ({ ...w, name: w.plainName, staffNumber: w.staffNumberAsEntered })), tasks: m.tasks, cellsOf: m.cellsOf, trainingOf: m.trainingOf });
+    const row = rows.find((r) => r[0] === "Chloe Barker")!;
+    expect(row[rows[0]!.indexOf("Urinary catheter care")]).toMatch(/^Suspended since \d+ November 2026$/);
+    // She went to the blood glucose session but did not complete it: not "Not trained" without a word of it.
+    expect(row[rows[0]!.indexOf("Blood glucose monitoring")]).toMatch(/^Did not complete training on \d+ \w+ \d{4}$/);
+    expect(row.filter((c) => c === "Not trained").length).toBe(m.tasks.length - 2);
+    // Only the tasks chosen; a status filter keeps a worker's other cells as they are.
+    const chosen = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [ids.tasks.CATH!, ids.tasks.BGM!], status: "suspended" }, today: TODAY, warningDays: 90 });
+    expect(chosen.tasks.map((t) => t.name)).toEqual(["Blood glucose monitoring", "Urinary catheter care"]);
+    expect(chosen.workers.map((w) => w.plainName)).toEqual(["Chloe Barker"]);
   });
 
   it("training sessions record attendees in scope only", () => {

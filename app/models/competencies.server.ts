@@ -16,6 +16,7 @@ import {
 } from "~/domain/competency";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { londonDate, type IsoDate } from "~/domain/dates";
+import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import {
@@ -28,6 +29,8 @@ import {
   supervisedObservations,
   taskPrerequisites,
   tasks,
+  trainingAttendances,
+  trainingSessions,
   users,
   workerPrerequisites,
 } from "~db/schema";
@@ -505,20 +508,18 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
   };
 }
 
-export type MatrixCell = { competencyId: number; status: CompetencyStatus; expiresOn: IsoDate | null; personName: string | null };
-
 /**
  * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
  * several competencies in one cell, one per person.
  */
 export function trainingMatrix(
   db: Db,
-  { actor, providerId, taskId, today, warningDays }: { actor: Actor; providerId?: number; taskId?: number; today: IsoDate; warningDays: number },
+  { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
 ) {
   // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
   const workers = labelled(
     db
-      .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
+      .select({ id: careWorkers.id, ...workerLabelColumns(), staffNumberAsEntered: careWorkers.staffNumber, providerId: careWorkers.providerId, providerName: organisations.name })
       .from(careWorkers)
       .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
       .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
@@ -528,7 +529,7 @@ export function trainingMatrix(
   const taskList = db
     .select({ id: tasks.id, name: tasks.name, code: tasks.code })
     .from(tasks)
-    .where(and(eq(tasks.active, true), taskId ? eq(tasks.id, taskId) : undefined))
+    .where(and(eq(tasks.active, true), taskIds?.length ? inArray(tasks.id, taskIds) : undefined))
     .orderBy(asc(tasks.name))
     .all();
   const cells = new Map<string, MatrixCell[]>();
@@ -540,6 +541,7 @@ export function trainingMatrix(
         taskId: competencies.taskId,
         state: competencies.state,
         expiresOn: competencies.expiresOn,
+        stateChangedAt: competencies.stateChangedAt,
         personName: people.name,
       })
       .from(competencies)
@@ -558,10 +560,38 @@ export function trainingMatrix(
     for (const r of rows) {
       const key = `${r.workerId}:${r.taskId}`;
       const status = competencyStatus(r, today, warningDays);
-      const cell: MatrixCell = { competencyId: r.competencyId, status, expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null, personName: r.personName };
+      const cell: MatrixCell = {
+        competencyId: r.competencyId,
+        status,
+        expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null,
+        changedOn: r.stateChangedAt ? londonDate(new Date(r.stateChangedAt)) : null,
+        personName: r.personName,
+      };
       cells.set(key, [...(cells.get(key) ?? []), cell]);
     }
   }
-  return { workers, tasks: taskList, cells: Object.fromEntries(cells) };
+  // For a task the worker holds no competency in: the latest training session of each worker and
+  // task that was not cancelled, with its outcome.
+  const training = new Map<string, MatrixTraining>();
+  if (workers.length && taskList.length) {
+    const sessions = db
+      .select({ workerId: trainingAttendances.workerId, taskId: trainingSessions.taskId, heldOn: trainingSessions.heldOn, outcome: trainingAttendances.outcome })
+      .from(trainingAttendances)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendances.sessionId))
+      .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
+      .where(
+        and(
+          workerScope(actor),
+          eq(careWorkers.status, "active"),
+          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          isNull(trainingSessions.cancelledAt),
+          inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
+        ),
+      )
+      .orderBy(asc(trainingSessions.heldOn))
+      .all();
+    for (const s of sessions) training.set(`${s.workerId}:${s.taskId}`, { heldOn: s.heldOn, outcome: s.outcome });
+  }
+  return { workers, tasks: taskList, cells: Object.fromEntries(cells), training: Object.fromEntries(training) };
 }
 

@@ -1,26 +1,23 @@
 import type { Actor } from "~/domain/actor";
-import { COMPETENCY_STATUS_LABELS, type CompetencyStatus } from "~/domain/competency";
-import { formatDate, type IsoDate } from "~/domain/dates";
+import type { CompetencyStatus } from "~/domain/competency";
+import type { IsoDate } from "~/domain/dates";
+import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import type { Db } from "~db/client";
-import { trainingMatrix, type MatrixCell } from "./competencies.server";
+import { trainingMatrix } from "./competencies.server";
 
-export type MatrixFilters = { providerId?: number; taskId?: number; status?: CompetencyStatus };
+export type MatrixFilters = { providerId?: number; taskIds: number[]; status?: CompetencyStatus };
 
-/** The matrix with its filters applied: a status filter keeps only workers with such a cell. */
+/**
+ * The matrix with its filters applied. A status filter keeps the workers with at least one cell in
+ * that status, and every cell of theirs: hiding the others would leave cells that read "Not trained"
+ * for a worker who is trained.
+ */
 export function filteredMatrix(db: Db, { actor, filters, today, warningDays }: { actor: Actor; filters: MatrixFilters; today: IsoDate; warningDays: number }) {
-  const matrix = trainingMatrix(db, { actor, providerId: filters.providerId, taskId: filters.taskId, today, warningDays });
-  const cellsOf = (workerId: number, taskId: number): MatrixCell[] => {
-    const cells = matrix.cells[`${workerId}:${taskId}`] ?? [];
-    return filters.status ? cells.filter((c) => c.status === filters.status) : cells;
-  };
+  const matrix = trainingMatrix(db, { actor, providerId: filters.providerId, taskIds: filters.taskIds, today, warningDays });
+  const cellsOf = (workerId: number, taskId: number): MatrixCell[] => matrix.cells[`${workerId}:${taskId}`] ?? [];
   const workers = filters.status
-    ? matrix.workers.filter((w) => matrix.tasks.some((t) => cellsOf(w.id, t.id).length > 0))
+    ? matrix.workers.filter((w) => matrix.tasks.some((t) => cellsOf(w.id, t.id).some((c) => c.status === filters.status)))
     : matrix.workers;
-  return { workers, tasks: matrix.tasks, cellsOf };
-}
-
-/** One line of text per cell, for the CSV: "Competent, expires 22 November 2027 (Edith Clarke)". */
-export function cellText(cell: MatrixCell): string {
-  const expiry = cell.expiresOn ? `, ${cell.status === "expired" ? "expired" : "expires"} ${formatDate(cell.expiresOn)}` : "";
-  return `${COMPETENCY_STATUS_LABELS[cell.status]}${expiry}${cell.personName ? ` (${cell.personName})` : ""}`;
+  const trainingOf = (workerId: number, taskId: number): MatrixTraining | null => matrix.training[`${workerId}:${taskId}`] ?? null;
+  return { workers, tasks: matrix.tasks, cellsOf, trainingOf };
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select } from "nhsuk-react-components";
-import { AlertCounts, AlertsTable } from "~/components/Alerts";
+import { AlertCounts, AlertsTable, shownAlert } from "~/components/Alerts";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Pager, pageSlice } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
   const shown = pageSlice(applyAlertFilters(all, filters), page, 50);
   return {
-    alerts: shown.items,
+    alerts: shown.items.map(shownAlert),
     page: shown.page,
     pages: shown.pages,
     total: shown.total,

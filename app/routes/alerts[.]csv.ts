@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ALERT_KIND_LABELS, SEVERITY_LABELS } from "~/domain/alerts";
+import { alertsCsvRows } from "~/domain/alerts-csv";
 import { toCsv } from "~/domain/csv";
 import { listAlertsCached } from "~/models/alerts.server";
 import { getSettings } from "~/models/settings.server";
@@ -11,21 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "alert");
   const today = context.clock.today();
   const alerts = applyAlertFilters(listAlertsCached(context.db, { actor, today, settings: getSettings(context.db) }), alertFilters(request));
-  const rows = [
-    ["Severity", "Kind", "Due", "What", "Care worker", "Task", "Person", "Agreement", "Provider"],
-    ...alerts.map((a) => [
-      SEVERITY_LABELS[a.severity],
-      ALERT_KIND_LABELS[a.kind],
-      a.dueOn,
-      a.title,
-      a.subject.workerName ?? "",
-      a.subject.taskName ?? "",
-      a.subject.personInitials ?? "",
-      a.subject.agreementReference ?? "",
-      a.subject.providerName,
-    ]),
-  ];
-  return new Response(toCsv(rows), {
+  return new Response(toCsv(alertsCsvRows(alerts)), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="alerts-${today}.csv"`, "Cache-Control": "no-store" },
   });
 }

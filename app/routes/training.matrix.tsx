@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select } from "nhsuk-react-components";
-import { CompetencyTag } from "~/components/CompetencyTag";
+import { TrainingMatrix } from "~/components/training/TrainingMatrix";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Pager, pageSlice } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { COMPETENCY_STATUS_LABELS, COMPETENCY_STATUS_ORDER } from "~/domain/competency";
-import { formatDate } from "~/domain/dates";
+import { NOT_TRAINED } from "~/domain/matrix";
 import { filteredMatrix } from "~/models/matrix.server";
 import { listProviderChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
@@ -31,21 +31,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     totalWorkers: shown.total,
     tasks: m.tasks,
     cells: Object.fromEntries(shown.items.flatMap((w) => m.tasks.map((t) => [`${w.id}:${t.id}`, m.cellsOf(w.id, t.id)]))),
+    training: Object.fromEntries(shown.items.flatMap((w) => m.tasks.flatMap((t) => { const held = m.trainingOf(w.id, t.id); return held ? [[`${w.id}:${t.id}`, held]] : []; }))),
     providers: listProviderChoices(context.db, { actor }),
-    allTasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
+    // In the order of the matrix's columns.
+    allTasks: listTasks(context.db, { activeOnly: true })
+      .map((t) => ({ id: t.id, name: t.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
     filters,
   };
 }
 
 export default function Matrix() {
-  const { workers, sameNames, page, pages, totalWorkers, tasks, cells, providers, allTasks, filters } = useLoaderData<typeof loader>();
+  const { workers, sameNames, page, pages, totalWorkers, tasks, cells, training, providers, allTasks, filters } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const chosen = new Set(filters.taskIds);
+  const shown = `${totalWorkers} care worker${totalWorkers === 1 ? "" : "s"} by ${tasks.length} task${tasks.length === 1 ? "" : "s"}${pages > 1 ? `, page ${page} of ${pages}` : ""}`;
   return (
     <>
       <PageHeading title="Training matrix" back={{ to: "/training", label: "Training" }}>
-        <p>Every active care worker's competency in each task, with the expiry date.</p>
+        <p>Each active care worker's competency in each task, with the date it expires or changed. &quot;{NOT_TRAINED}&quot; means nothing is recorded for that task yet.</p>
       </PageHeading>
-      <Form method="get" className="dc-filter" aria-label="Filter the matrix">
+      <Form method="get" className="dc-filter" aria-label="Choose what the matrix shows">
         <div className="dc-filter-row">
           {providers.length > 1 ? (
             <Select id="provider" name="provider" label="Provider" defaultValue={filters.providerId ? String(filters.providerId) : ""}>
@@ -53,17 +59,27 @@ export default function Matrix() {
               {providers.map((p) => <Select.Option key={p.id} value={String(p.id)}>{p.name}</Select.Option>)}
             </Select>
           ) : null}
-          <Select id="task" name="task" label="Task" defaultValue={filters.taskId ? String(filters.taskId) : ""}>
-            <Select.Option value="">All tasks</Select.Option>
-            {allTasks.map((t) => <Select.Option key={t.id} value={String(t.id)}>{t.name}</Select.Option>)}
-          </Select>
-          <Select id="status" name="status" label="Status" defaultValue={filters.status ?? ""}>
+          <Select id="status" name="status" label="Status" hint="Care workers with a competency in this status" defaultValue={filters.status ?? ""}>
             <Select.Option value="">Any status</Select.Option>
             {COMPETENCY_STATUS_ORDER.map((s) => <Select.Option key={s} value={s}>{COMPETENCY_STATUS_LABELS[s]}</Select.Option>)}
           </Select>
-          <div className="nhsuk-form-group">
-            <Button type="submit" secondary>Filter</Button>
-          </div>
+        </div>
+        <div className="nhsuk-form-group">
+          <fieldset className="nhsuk-fieldset" aria-describedby="task-hint">
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Tasks to show</legend>
+            <div className="nhsuk-hint" id="task-hint">Choose the tasks you need, or none to show every task.</div>
+            <div className="nhsuk-checkboxes nhsuk-checkboxes--small dc-task-choices">
+              {allTasks.map((t) => (
+                <div key={t.id} className="nhsuk-checkboxes__item">
+                  <input className="nhsuk-checkboxes__input" id={`task-${t.id}`} name="task" type="checkbox" value={String(t.id)} defaultChecked={chosen.has(t.id)} />
+                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`task-${t.id}`}>{t.name}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div className="nhsuk-form-group">
+          <Button type="submit" secondary>Filter</Button>
         </div>
       </Form>
       <SameNameWarning warnings={sameNames} />
@@ -73,50 +89,16 @@ export default function Matrix() {
         </a>
       </p>
       {workers.length && tasks.length ? (
-        <div className="nhsuk-table-container" role="region" aria-label="Training matrix, scrolls sideways" tabIndex={0}>
-          <table className="nhsuk-table dc-matrix">
-            <caption className="nhsuk-table__caption">
-              {totalWorkers} care worker{totalWorkers === 1 ? "" : "s"} by {tasks.length} task{tasks.length === 1 ? "" : "s"}
-              {pages > 1 ? `, page ${page} of ${pages}` : ""}
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">Care worker</th>
-                {tasks.map((t) => (
-                  <th key={t.id} scope="col" className="nhsuk-table__header">{t.name}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {workers.map((w) => (
-                <tr key={w.id} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header">
-                    <Link to={`/workers/${w.id}`}>{w.name}</Link>
-                    <div className="nhsuk-body-s nhsuk-u-margin-bottom-0 dc-muted">{w.providerName}</div>
-                  </th>
-                  {tasks.map((t) => (
-                    <td key={t.id} className="nhsuk-table__cell">
-                      {(cells[`${w.id}:${t.id}`] ?? []).map((c) => (
-                        <div key={c.competencyId} className="nhsuk-u-margin-bottom-1">
-                          <Link to={`/competencies/${c.competencyId}`} aria-label={`${t.name}${c.personName ? ` for ${c.personName}` : ""}: ${COMPETENCY_STATUS_LABELS[c.status]}`}>
-                            <CompetencyTag status={c.status} />
-                          </Link>
-                          {c.expiresOn ? <div className="nhsuk-body-s nhsuk-u-margin-bottom-0">{formatDate(c.expiresOn)}</div> : null}
-                          {c.personName ? <div className="nhsuk-body-s nhsuk-u-margin-bottom-0 dc-muted">{c.personName}</div> : null}
-                        </div>
-                      ))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {workers.length && tasks.length ? (
-        <Pager page={page} pages={pages} label="Pages of the training matrix" />
+        <>
+          <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">{shown}</h2>
+          {tasks.length > 4 ? (
+            <p className="nhsuk-body-s dc-matrix-scroll-hint">Scroll the table sideways to see every task: the names stay in place. Or choose the tasks to show.</p>
+          ) : null}
+          <TrainingMatrix workers={workers} tasks={tasks} cells={cells} training={training} caption={`Training matrix: ${shown}. Each row is a care worker, each column a task.`} />
+          <Pager page={page} pages={pages} label="Pages of the training matrix" />
+        </>
       ) : (
-        <p>No care workers match.</p>
+        <p>No care workers match. Choose another provider or status.</p>
       )}
     </>
   );
