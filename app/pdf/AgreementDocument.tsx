@@ -82,7 +82,7 @@ function TaskPart({ name, children }: { name: string; children: ReactNode }) {
       <Text style={styles.h3} minPresenceAhead={40}>
         {name}
       </Text>
-      <View style={{ marginBottom: 6 }}>{children}</View>
+      <View>{children}</View>
     </>
   );
 }

@@ -66,7 +66,7 @@ describe("the printed agreement", async () => {
     const headings = new Set(pdf.data.tasks.map((t) => t.name));
     // Longer and longer supervision text moves the box down the page, past a page break.
     const seen = new Set<number>();
-    for (let extra = 0; extra < 60; extra += 5) {
+    for (let extra = 0; extra <= 40; extra += 2) {
       const supervision = [pdf.data.supervision, ...Array.from({ length: extra }, (_, i) => `Supervision note ${i + 1}.`)].join("\n");
       const bytes = await renderPdf({ kind: "agreement", data: { ...pdf.data, supervision } });
       for (const [i, page] of pdfPages(bytes).entries()) {

@@ -30,9 +30,10 @@ export const styles = StyleSheet.create({
   title: { fontSize: 22, fontWeight: 700, marginBottom: 6, lineHeight: 1.2 },
   subtitle: { fontSize: 12, color: NHS_GREY, marginBottom: 14 },
   draftBanner: { borderWidth: 2, borderColor: NHS_RED, color: NHS_RED, padding: 8, marginBottom: 12, fontWeight: 700, fontSize: 12 },
-  section: { marginBottom: 14 },
-  h2: { fontSize: 15, fontWeight: 700, color: NHS_BLUE, marginBottom: 6, marginTop: 4 },
-  h3: { fontSize: 12.5, fontWeight: 700, marginBottom: 4, marginTop: 6 },
+  // Space above a heading rather than below a section: a bottom margin that crosses the page foot made react-pdf move the whole section over, leaving its heading behind.
+  section: {},
+  h2: { fontSize: 15, fontWeight: 700, color: NHS_BLUE, marginBottom: 6, marginTop: 18 },
+  h3: { fontSize: 12.5, fontWeight: 700, marginBottom: 4, marginTop: 10 },
   row: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: "#d8dde0", paddingVertical: 3 },
   key: { width: "32%", fontSize: BODY, fontWeight: 700, paddingRight: 8, lineHeight: 1.35 },
   value: { width: "68%", fontSize: BODY, lineHeight: 1.35 },
