@@ -5,7 +5,7 @@
  * the verification box; the skills passport carries a code that /verify answers.
  */
 import { execFileSync } from "node:child_process";
-import { lastBodyLine, pdfPages, wordsOffThePage, type PdfPage } from "../app/pdf/pdf-words.testing";
+import { FOOTER, lastBodyLine, pdfPages, wordsOffThePage, type PdfPage } from "../app/pdf/pdf-words.testing";
 import { countRows, expect, expectAccessible, idOf, signIn, test } from "./fixtures";
 
 /** 200 characters with no space: what a pasted link to a care plan can look like. */
@@ -19,7 +19,7 @@ function plainText(bytes: Buffer): string {
 /** The lines of a page's body that are neither the status band at its top nor the verification box. */
 function contentBesidesTheBox(page: PdfPage): string[] {
   return page.lines
-    .filter((l) => l.yMin > 100 && l.yMax < page.height - 60)
+    .filter((l) => l.yMin > 100 && l.yMax < page.height - FOOTER)
     .map((l) => l.text)
     .filter((t) => !/^Verification code:|^Check (whether|what)|\/verify\//.test(t));
 }

@@ -46,8 +46,9 @@ export function PassportDocument({ data, qr }: { data: PassportPdfData; qr: bool
           <VerificationBox qr={qr} code={data.verificationCode} verifyUrl={data.verifyUrl} absent="" check="Check what this passport said when it was printed, and whether each competency holds today, at" />
         </View>
         <View style={styles.footerRule} fixed />
-        <Text style={styles.footerText} fixed>
-          {`Skills passport of ${data.workerName}, ${data.providerName}. Printed ${data.printedOn}\nVerification code: ${data.verificationCode} at ${data.verifyUrl}`}
+        {/* The code first: a very long name or provider is cut short rather than run the footer up into the page. */}
+        <Text style={[styles.footerText, { maxLines: 3, textOverflow: "ellipsis" }]} fixed>
+          {`Verification code: ${data.verificationCode} at ${data.verifyUrl}\nSkills passport of ${data.workerName}, ${data.providerName}. Printed ${data.printedOn}`}
         </Text>
         <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
       </Page>

@@ -47,7 +47,7 @@ export function wordsOffThePage(pages: PdfPage[]): string[] {
 }
 
 /** The page's running footer starts this far from the bottom edge (app/pdf/styles.ts footerRule). */
-const FOOTER = 60;
+export const FOOTER = 66;
 
 /** The last line of the page's body, above the running footer: what a reader sees last before turning over. */
 export function lastBodyLine(page: PdfPage): string {

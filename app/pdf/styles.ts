@@ -21,9 +21,9 @@ export const styles = StyleSheet.create({
   headerTitle: { fontSize: 12, fontWeight: 700, flexShrink: 0 },
   // A running head: the title (with the full name or reference) is on the first page.
   headerRef: { fontSize: 12, flexGrow: 1, flexShrink: 1, flexBasis: 0, marginLeft: 12, textAlign: "right", maxLines: 1, textOverflow: "ellipsis" },
-  footerRule: { position: "absolute", bottom: 60, left: 44, right: 44, borderTopWidth: 1, borderTopColor: "#aeb7bd" },
-  footerText: { position: "absolute", bottom: 24, left: 44, right: 150, fontSize: 9, color: NHS_GREY },
-  footerPage: { position: "absolute", bottom: 24, right: 44, width: 100, textAlign: "right", fontSize: 9, color: NHS_GREY },
+  footerRule: { position: "absolute", bottom: 66, left: 44, right: 44, borderTopWidth: 1, borderTopColor: "#aeb7bd" },
+  footerText: { position: "absolute", bottom: 20, left: 44, right: 150, fontSize: 9, color: NHS_GREY },
+  footerPage: { position: "absolute", bottom: 20, right: 44, width: 100, textAlign: "right", fontSize: 9, color: NHS_GREY },
   watermark: { position: "absolute", top: 330, left: 20, right: 20, textAlign: "center", fontSize: 46, fontWeight: 700, color: NHS_RED, opacity: 0.18, transform: "rotate(-30deg)" },
   statusLine: { fontSize: 10, borderLeftWidth: 4, borderLeftColor: NHS_BLUE, paddingLeft: 6, paddingVertical: 2, marginBottom: 10, lineHeight: 1.3 },
   statusLineWarning: { borderLeftColor: NHS_RED, fontWeight: 700 },
