@@ -10,6 +10,7 @@ import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
 import { seedAccounts } from "./seed-accounts";
+import { seedPassportPrint } from "./seed-passports";
 import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
 import { seedConcerns } from "./seed-concerns";
@@ -302,6 +303,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       // Concerns: one open, one closed with a follow-up, on the North team's and Brightside's records.
       seedConcerns(tx, { today, now, users: { nurse, nurseSouth, manager, workerUser }, workers, tasks: taskIds, agreements: agreementIds });
       seedAccounts(tx, { now, workers, manager });
+      seedPassportPrint(tx, { today, now, workers, manager });
 
       recordAudit(tx, {
         actorId: null,

@@ -8,6 +8,9 @@ import { execFileSync } from "node:child_process";
 import { FOOTER, lastBodyLine, pdfPages, wordsOffThePage, type PdfPage } from "../app/pdf/pdf-words.testing";
 import { countRows, expect, expectAccessible, idOf, signIn, test } from "./fixtures";
 
+/** The demo's passport printed 30 days ago (db/seed-passports.ts). */
+const DEMO_PASSPORT_CODE = "PASS-PRT2";
+
 /** 200 characters with no space: what a pasted link to a care plan can look like. */
 const LONG_URL = `https://care-plans.ashworth.nhs.uk/records/${"edith-clarke-eye-drops-".repeat(7)}${"x".repeat(5)}`.slice(0, 200);
 const LONG_EMAIL = `${"district.nursing.north.team.escalations".repeat(3)}@ashworth-community-health.nhs.uk`;
@@ -114,4 +117,11 @@ test("every printout stays on the page, long unbroken text included, and a print
   // The address printed beside the code (and in its QR code) opens the same answer.
   await page.goto(`${baseURL}/verify/${code}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Skills passport of Maria Santos/);
+
+  // The demo's passport, printed 30 days ago: a competency shown as expiring then has expired since.
+  await page.goto(`/verify/${DEMO_PASSPORT_CODE}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Skills passport of James Whitfield/);
+  await expect(page.getByRole("heading", { level: 2, name: "Some competencies have changed since this passport was printed" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Blood glucose monitoring/ })).toContainText("Does not hold today");
+  await expectAccessible(page);
 });

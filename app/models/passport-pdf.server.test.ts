@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { auditEvents, passportPrints } from "~db/schema";
 import { changeCompetencyState, listWorkerCompetencies } from "./competencies.server";
 import { printPassport, verifyPassportCode } from "./passport-pdf.server";
+import { DEMO_PASSPORT_CODE } from "~db/seed-passports";
 import { demoDatabase } from "./test-helpers";
 import { normaliseCode } from "./verify.server";
 
@@ -23,7 +24,7 @@ describe("a printed skills passport and its verification code (docs/domain.md ru
     const row = d.db.select().from(passportPrints).where(eq(passportPrints.verificationCode, first.verificationCode)).get()!;
     expect(row).toMatchObject({ workerId: d.ids.workers.maria, printedBy: d.ids.users.manager, printedOn: TODAY });
     const audit = d.db.select().from(auditEvents).where(eq(auditEvents.action, "passport.print")).all();
-    expect(audit.map((a) => a.entityId)).toEqual([String(d.ids.workers.maria), String(d.ids.workers.maria)]);
+    expect(audit.filter((a) => a.entityId === String(d.ids.workers.maria)).map((a) => JSON.parse(a.details).verificationCode)).toEqual([first.verificationCode, second.verificationCode]);
   });
 
   it("prints nothing, and records nothing, for a worker out of the user's scope", () => {
@@ -47,6 +48,13 @@ describe("a printed skills passport and its verification code (docs/domain.md ru
     for (const c of answer.competencies) if (c.personInitials) expect(c.personInitials).toMatch(/^([A-Z]\. ?)+$/);
     // Nothing on the answer that the printout did not show: no who-printed, no reason for the suspension.
     expect(JSON.stringify(answer)).not.toMatch(/Concern about technique|Sam Patel|printedBy/);
+  });
+
+  it("the demo's passport, printed 30 days ago, shows a competency that has expired since", () => {
+    const answer = verifyPassportCode(d.db, { code: DEMO_PASSPORT_CODE, today: TODAY, warningDays: 90 })!;
+    expect(answer.workerName).toBe("James Whitfield");
+    expect(answer.printedOn).toBe("23 October 2026");
+    expect(answer.competencies.find((c) => c.taskName === "Blood glucose monitoring")).toMatchObject({ printed: { status: "Expiring" }, today: "expired", holds: false });
   });
 
   it("knows no code it never gave", () => {

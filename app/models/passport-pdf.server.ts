@@ -51,24 +51,33 @@ export function printPassport(
   { actor, workerId, today, at, warningDays, publicUrl }: { actor: Actor; workerId: number; today: IsoDate; at: Date; warningDays: number; publicUrl: string },
 ): PassportPdfData | null {
   return inTransaction(db, (tx) => {
-    const printed = passportToday(tx, { actor, workerId, today, warningDays });
-    if (!printed) return null;
-    const code = freshVerificationCode(tx);
-    const content = canonicalJson(printed);
-    const contentHash = crypto.createHash("sha256").update(content).digest("hex");
-    const row = tx
-      .insert(passportPrints)
-      .values({ verificationCode: code, workerId, printedBy: actor.userId, printedAt: at.toISOString(), printedOn: today, content, contentHash })
-      .returning({ id: passportPrints.id })
-      .get();
-    recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
-    return {
-      ...printed,
-      verificationCode: code,
-      verifyUrl: `${publicUrl}/verify/${code}`,
-      competencies: printed.competencies.map(({ competencyId: _, ...c }) => c),
-    };
+    const recorded = recordPassportPrint(tx, { actor, workerId, today, at, warningDays });
+    if (!recorded) return null;
+    const { code, printed } = recorded;
+    return { ...printed, verificationCode: code, verifyUrl: `${publicUrl}/verify/${code}`, competencies: printed.competencies.map(({ competencyId: _, ...c }) => c) };
   });
+}
+
+/**
+ * Records one printout of a passport, inside the caller's transaction. `code` is for the demo
+ * data only, so the README can name a code to try; everything else gets a fresh one.
+ */
+export function recordPassportPrint(
+  tx: Db,
+  { actor, workerId, today, at, warningDays, code: fixed }: { actor: Actor; workerId: number; today: IsoDate; at: Date; warningDays: number; code?: string },
+): { code: string; printed: PrintedPassport } | null {
+  const printed = passportToday(tx, { actor, workerId, today, warningDays });
+  if (!printed) return null;
+  const code = fixed ?? freshVerificationCode(tx);
+  const content = canonicalJson(printed);
+  const contentHash = crypto.createHash("sha256").update(content).digest("hex");
+  const row = tx
+    .insert(passportPrints)
+    .values({ verificationCode: code, workerId, printedBy: actor.userId, printedAt: at.toISOString(), printedOn: today, content, contentHash })
+    .returning({ id: passportPrints.id })
+    .get();
+  recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
+  return { code, printed };
 }
 
 /**
