@@ -44,7 +44,7 @@ describe("a printed skills passport and its verification code (docs/domain.md ru
     expect(answer.competencies.map((c) => c.taskName)).toEqual(printed.competencies.map((c) => c.taskName));
     const suspended = answer.competencies.find((c) => c.taskName === current.taskName && (c.personInitials === null) === (current.personName === null))!;
     expect(suspended.printed.status).toMatch(/Competent|Expiring/);
-    expect(suspended).toMatchObject({ today: "suspended", holds: false });
+    expect(suspended).toMatchObject({ heldWhenPrinted: true, today: "suspended", holds: false });
     for (const c of answer.competencies) if (c.personInitials) expect(c.personInitials).toMatch(/^([A-Z]\. ?)+$/);
     // Nothing on the answer that the printout did not show: no who-printed, no reason for the suspension.
     expect(JSON.stringify(answer)).not.toMatch(/Concern about technique|Sam Patel|printedBy/);
@@ -54,7 +54,7 @@ describe("a printed skills passport and its verification code (docs/domain.md ru
     const answer = verifyPassportCode(d.db, { code: DEMO_PASSPORT_CODE, today: TODAY, warningDays: 90 })!;
     expect(answer.workerName).toBe("James Whitfield");
     expect(answer.printedOn).toBe("23 October 2026");
-    expect(answer.competencies.find((c) => c.taskName === "Blood glucose monitoring")).toMatchObject({ printed: { status: "Expiring" }, today: "expired", holds: false });
+    expect(answer.competencies.find((c) => c.taskName === "Blood glucose monitoring")).toMatchObject({ printed: { status: "Expiring" }, heldWhenPrinted: true, today: "expired", holds: false });
   });
 
   it("knows no code it never gave", () => {

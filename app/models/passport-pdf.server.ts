@@ -16,7 +16,8 @@ import { getWorker } from "./workers.server";
 
 /** What a passport printout showed, kept with its code: the printed words, and which competency each row was. */
 type PrintedPassport = Omit<PassportPdfData, "verificationCode" | "verifyUrl" | "competencies"> & {
-  competencies: (PassportPdfCompetency & { competencyId: number })[];
+  /** With each row: which competency it was, and whether it held on the day (Competent or Expiring). */
+  competencies: (PassportPdfCompetency & { competencyId: number; heldWhenPrinted: boolean })[];
 };
 
 /** The passport as it would print today, for those who may see the worker (scope in getWorker and listWorkerCompetencies). */
@@ -32,6 +33,7 @@ function passportToday(db: Db, { actor, workerId, today, warningDays }: { actor:
     printedOn: formatDate(today),
     competencies: listWorkerCompetencies(db, { actor, workerId, today, warningDays }).map((c) => ({
       competencyId: c.id,
+      heldWhenPrinted: isCurrent(c.status),
       taskName: c.taskName,
       personName: c.personName,
       status: COMPETENCY_STATUS_LABELS[c.status],
@@ -54,7 +56,7 @@ export function printPassport(
     const recorded = recordPassportPrint(tx, { actor, workerId, today, at, warningDays });
     if (!recorded) return null;
     const { code, printed } = recorded;
-    return { ...printed, verificationCode: code, verifyUrl: `${publicUrl}/verify/${code}`, competencies: printed.competencies.map(({ competencyId: _, ...c }) => c) };
+    return { ...printed, verificationCode: code, verifyUrl: `${publicUrl}/verify/${code}`, competencies: printed.competencies.map(({ competencyId: _, heldWhenPrinted: __, ...c }) => c) };
   });
 }
 
@@ -110,6 +112,7 @@ export function verifyPassportCode(db: Db, { code, today, warningDays }: { code:
         taskName: c.taskName,
         personInitials: c.personName ? initials(c.personName) : null,
         printed: { status: c.status, signedOff: c.signedOff, expiresOn: c.expiresOn },
+        heldWhenPrinted: c.heldWhenPrinted,
         /** Null only if the competency is gone, which rule 14 never allows: then it holds nothing. */
         today: status,
         holds: !!status && isCurrent(status) && worker.status !== "left",

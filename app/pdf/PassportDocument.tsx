@@ -1,5 +1,5 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
-import { VerificationBox } from "./AgreementDocument";
+import { VerificationBox } from "./VerificationBox";
 import { styles } from "./styles";
 import type { PassportPdfData } from "./types";
 

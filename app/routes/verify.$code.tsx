@@ -74,7 +74,7 @@ type PassportAnswerData = Extract<ReturnType<typeof useLoaderData<typeof loader>
 
 /** A printed skills passport: what it said on the day, and whether each competency on it holds today. */
 function PassportAnswer({ r }: { r: PassportAnswerData }) {
-  const lapsed = r.competencies.filter((c) => !c.holds && (c.printed.status === "Competent" || c.printed.status === "Expiring"));
+  const lapsed = r.competencies.filter((c) => c.heldWhenPrinted && !c.holds);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-full">
