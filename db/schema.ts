@@ -861,6 +861,31 @@ export const storedPdfs = sqliteTable("stored_printouts", {
   createdAt: createdAt(),
 });
 
+/**
+ * Every skills passport printed: its verification code and what it showed on the day (docs/domain.md
+ * rule 11 applied to passports), so `/verify/:code` can say what the printout said and whether each
+ * competency holds today. `content` is the canonical JSON of the printed competencies with their
+ * ids; `contentHash` its SHA-256. Never changed after it is written.
+ */
+export const passportPrints = sqliteTable(
+  "passport_prints",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    verificationCode: text("verification_code").notNull(),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => careWorkers.id),
+    printedBy: integer("printed_by")
+      .notNull()
+      .references(() => users.id),
+    printedAt: text("printed_at").notNull(),
+    printedOn: text("printed_on").notNull(),
+    content: text("content").notNull(),
+    contentHash: text("content_hash").notNull(),
+  },
+  (t) => [uniqueIndex("passport_prints_verification_code").on(t.verificationCode), index("passport_prints_worker").on(t.workerId)],
+);
+
 // ---------------------------------------------------------------------------
 // Governance and plumbing
 // ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";
 import { seedAccounts } from "./seed-accounts";
+import { seedPassportPrint } from "./seed-passports";
 import { seedAgreements, seedInterlock } from "./seed-agreements";
 import { CATALOGUE } from "./seed-catalogue";
 import { seedConcerns } from "./seed-concerns";
@@ -320,6 +321,7 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       seedAccounts(tx, { now, workers, manager });
       // Who runs the demo deployment: shown in the footer and on the help, privacy, cookies and accessibility pages.
       updateServiceDetails(tx, { actorId: admin, details: ServiceDetailsSchema.parse(DEMO_SERVICE_DETAILS), at: now });
+      seedPassportPrint(tx, { today, now, workers, manager });
 
       recordAudit(tx, {
         actorId: null,

@@ -17,7 +17,7 @@ import { parseToday } from "./cli-args";
 const args = z.object({ today: z.string().optional() }).parse({ today: parseToday(process.argv.slice(2)) });
 let config;
 try {
-  config = loadJobConfig(process.env);
+  config = loadJobConfig(process.env, { sendsLinks: true });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

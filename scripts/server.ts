@@ -149,7 +149,7 @@ async function main() {
     : null;
 
   const server = app.listen(config.port, () => {
-    log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}`);
+    log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}; printouts and emails point to ${config.publicUrl}`);
   });
 
   const stop = () => {

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   "worker.invitation_accept",
   "worker.link_account",
   "worker.unlink_account",
+  "passport.print",
   "person.create",
   "person.update",
   "person.capacity",
@@ -230,6 +231,7 @@ export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
   "worker.invitation_resend": (e) => [`${e.who} sent `, e.record, " a new invitation to sign in"],
   "worker.invitation_withdraw": (e) => [`${e.who} withdrew the invitation to sign in sent to `, e.record],
   // The actor is the care worker, newly signed in: the record (the worker) is named in its own column.
+  "passport.print": (e) => [`${e.who} printed the skills passport of `, e.record],
   "worker.invitation_accept": (e) => [`${e.who} accepted their invitation to sign in`],
   "worker.link_account": (e) => [`${e.who} linked a sign-in to `, e.record],
   "worker.unlink_account": (e) => [`${e.who} removed the sign-in linked to `, e.record],
@@ -370,7 +372,7 @@ const DETAIL_LABELS: Record<string, string> = {
   confirmedAlongside: "Confirmed alongside",
   consents: "Consent records deleted",
   versions: "Versions deleted",
-  contentHash: "Fingerprint of the signed content (SHA-256)",
+  contentHash: "Fingerprint of the content (SHA-256)",
   verificationCode: "Verification code",
   party: "Signed as",
   method: "How it was signed",
@@ -422,7 +424,7 @@ const DETAIL_LABELS: Record<string, string> = {
 };
 
 /** Internal numbers with no page of their own: not shown. */
-const HIDDEN_DETAILS = new Set(["observationId", "reviewId"]);
+const HIDDEN_DETAILS = new Set(["observationId", "reviewId", "passportPrintId"]);
 
 /** Stored codes in words (states, parties, kinds, outcomes). */
 const VALUE_LABELS: Record<string, string> = {

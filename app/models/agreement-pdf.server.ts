@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { competenceLabel } from "~/domain/carry-out";
+import { addressLines } from "~/domain/address";
 import { canonicalJson } from "~/domain/canonical-json";
 import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/dates";
 import { isUsable, NOT_SIGNED, printoutStatus, printoutWords } from "~/domain/printout";
@@ -77,11 +78,11 @@ export function agreementPdfData(
     verifyUrl: signedVersion && v.verificationCode ? `${publicUrl}/verify/${v.verificationCode}` : null,
     unsignedMark: status.kind === "draft" || status.kind === "pending" ? NOT_SIGNED : "Not signed by every party: not valid for use",
     printedOn: formatDate(today),
-    team: { name: team.name, identifier: team.odsCode ?? "", address: [team.address, team.postcode].filter(Boolean).join(", "), phone: team.phone, escalationInHours: team.escalationInHours, escalationOutOfHours: team.escalationOutOfHours },
+    team: { name: team.name, identifier: team.odsCode ?? "", address: addressLines(team.address, team.postcode).join("\n"), phone: team.phone, escalationInHours: team.escalationInHours, escalationOutOfHours: team.escalationOutOfHours },
     provider: {
       name: provider.name,
       identifier: provider.cqcLocationId ?? "",
-      address: [provider.address, provider.postcode].filter(Boolean).join(", "),
+      address: addressLines(provider.address, provider.postcode).join("\n"),
       phone: provider.phone,
       escalationInHours: provider.escalationInHours,
       escalationOutOfHours: provider.escalationOutOfHours,
@@ -95,7 +96,7 @@ export function agreementPdfData(
       name: person.name,
       nhsNumber: formatNhsNumber(person.nhsNumber),
       dateOfBirth: formatDate(person.dateOfBirth),
-      address: person.address,
+      address: addressLines(person.address).join("\n"),
       consent: consent ? consentSentence(consent) : "Not recorded",
       capacity: person.capacityNotes,
     },
@@ -163,7 +164,7 @@ export function agreementPdfData(
 }
 
 /** Bump when the printed layout changes, so no copy in the old layout is served again. */
-const PRINT_LAYOUT = 2;
+const PRINT_LAYOUT = 3;
 
 /**
  * The fingerprint of everything a printout shows: the signed content, the status on the day,

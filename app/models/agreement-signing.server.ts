@@ -35,6 +35,7 @@ import { agreementInScope, draftSectionsOf, editableDraft, versionOf, type Agree
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { workerLabelColumns } from "./worker-names.server";
+import { freshVerificationCode } from "./verification-codes.server";
 import { workerLabel } from "~/domain/worker-labels";
 import { personInitialsOf, tellAgreementActive, tellAgreementSent } from "./notifications.server";
 
@@ -113,15 +114,6 @@ export function contentHash(content: unknown): string {
   return crypto.createHash("sha256").update(canonicalJson(content)).digest("hex");
 }
 
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-/** A short, unguessable code printed on every page: 8 characters from 32, about 10^12 codes. */
-export function newVerificationCode(): string {
-  let code = "";
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[crypto.randomInt(CODE_ALPHABET.length)];
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
 /**
  * What must be in place before a draft can go for signature: every section of the guided
  * agreement completed, consent included (docs/domain.md rules 1 and 6); the dates are checked
@@ -146,8 +138,7 @@ export function sendForSignatures(
     const problems = sendProblems(tx, draft.version, today);
     if (problems.length) throw new RuleError(problems);
     const content = buildVersionContent(tx, draft.agreement, draft.version);
-    let code = newVerificationCode();
-    while (tx.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).get()) code = newVerificationCode();
+    const code = freshVerificationCode(tx);
     tx.update(agreementVersions)
       .set({ state: "awaiting_signatures", content: canonicalJson(content), contentHash: contentHash(content), verificationCode: code, frozenAt: at.toISOString(), frozenBy: actor.userId })
       .where(eq(agreementVersions.id, draft.version.id))

@@ -1,17 +1,24 @@
-import { Document, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import { styles } from "./styles";
+import { VerificationBox } from "./VerificationBox";
 import type { AgreementPdfData } from "./types";
 
-/** A QR code as vector squares: `modules` is the square matrix of dark (true) cells. */
-export function QrCode({ modules, size }: { modules: boolean[][]; size: number }) {
-  const n = modules.length;
-  let d = "";
-  modules.forEach((row, y) => row.forEach((dark, x) => (dark ? (d += `M${x + 4} ${y + 4}h1v1h-1z`) : null)));
+function SignatureBlock({ signature: s }: { signature: AgreementPdfData["signatures"][number] }) {
   return (
-    <Svg width={size} height={size} viewBox={`0 0 ${n + 8} ${n + 8}`}>
-      <Path d={d} fill="#000000" />
-    </Svg>
+    <View style={styles.signatureBlock} wrap={false}>
+      <Text style={{ fontWeight: 700 }}>
+        {s.role}: {s.name}
+      </Text>
+      {s.signed ? (
+        <Text>{s.signed}</Text>
+      ) : (
+        <>
+          <View style={styles.signatureLine} />
+          <Text style={styles.small}>Signature, name and date</Text>
+        </>
+      )}
+    </View>
   );
 }
 
@@ -24,14 +31,31 @@ function Row({ k, v }: { k: string; v: ReactNode }) {
   );
 }
 
+/**
+ * A numbered section. Its heading is a sibling of the section's body, not its first child: react-pdf
+ * keeps `minPresenceAhead` only for an element with something before it in the same parent, so
+ * a heading first in its own View could be left alone at the foot of a page.
+ */
 function Section({ n, title, children, breakBefore }: { n: number; title: string; children: ReactNode; breakBefore?: boolean }) {
   return (
-    <View style={styles.section} break={breakBefore}>
-      <Text style={styles.h2} minPresenceAhead={60}>
+    <>
+      <Text style={styles.h2} break={breakBefore} minPresenceAhead={80}>
         {n}. {title}
       </Text>
-      {children}
-    </View>
+      <View style={styles.section}>{children}</View>
+    </>
+  );
+}
+
+/** A task's part of a section: its name as a heading kept with what follows (as Section's). */
+function TaskPart({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <>
+      <Text style={styles.h3} minPresenceAhead={40}>
+        {name}
+      </Text>
+      <View>{children}</View>
+    </>
   );
 }
 
@@ -81,10 +105,12 @@ export function AgreementPages({ data, qr }: { data: AgreementPdfData; qr: boole
 
         <Section n={1} title="Parties and contacts">
           <Row k="NHS team" v={`${data.team.name} (ODS ${data.team.identifier})`} />
-          <Row k="Team address and phone" v={[data.team.address, data.team.phone].filter(Boolean).join(". ")} />
+          <Row k="Team address" v={data.team.address} />
+          <Row k="Team phone" v={data.team.phone} />
           <Row k="Delegating nurse" v={`${data.delegator.name}, NMC PIN ${data.delegator.nmcPin}`} />
           <Row k="Care provider" v={`${data.provider.name} (CQC location ${data.provider.identifier})`} />
-          <Row k="Provider address and phone" v={[data.provider.address, data.provider.phone].filter(Boolean).join(". ")} />
+          <Row k="Provider address" v={data.provider.address} />
+          <Row k="Provider phone" v={data.provider.phone} />
           <Row k="Escalation in hours" v={data.team.escalationInHours} />
           <Row k="Escalation out of hours" v={data.team.escalationOutOfHours} />
           <Row k="Provider on call" v={data.provider.escalationOutOfHours} />
@@ -101,33 +127,30 @@ export function AgreementPages({ data, qr }: { data: AgreementPdfData; qr: boole
 
         <Section n={3} title="Tasks delegated">
           {data.tasks.map((t) => (
-            <View key={t.name} style={{ marginBottom: 8 }}>
-              <Text style={styles.h3}>{t.name}</Text>
+            <TaskPart key={t.name} name={t.name}>
               <Row k="In scope" v={t.inScope} />
               <Row k="Excluded" v={t.excluded} />
               <Row k="Device or product" v={t.deviceOrProduct} />
               <Row k="Parameters" v={t.parameters} />
               <Row k="Must not do" v={t.mustNotDo} />
-            </View>
+            </TaskPart>
           ))}
         </Section>
 
         <Section n={4} title="Written procedure and care-plan reference">
           {data.tasks.map((t) => (
-            <View key={t.name} style={{ marginBottom: 6 }}>
-              <Text style={styles.h3}>{t.name}</Text>
+            <TaskPart key={t.name} name={t.name}>
               <Text style={styles.para}>{t.instructions || "As in the care plan."}</Text>
               <Text style={styles.small}>Care-plan reference: {t.carePlanReference || "not given"}</Text>
-            </View>
+            </TaskPart>
           ))}
         </Section>
 
         <Section n={5} title="Escalation: when to call the nurse, the GP, 111 or 999">
           {data.tasks.map((t) => (
-            <View key={t.name} style={{ marginBottom: 6 }}>
-              <Text style={styles.h3}>{t.name}</Text>
+            <TaskPart key={t.name} name={t.name}>
               <Text style={styles.para}>{t.escalationPlan}</Text>
-            </View>
+            </TaskPart>
           ))}
           <Text style={styles.para}>
             District nurses in hours: {data.team.escalationInHours || data.team.phone}. Out of hours: {data.team.escalationOutOfHours}. In an emergency
@@ -180,27 +203,15 @@ export function AgreementPages({ data, qr }: { data: AgreementPdfData; qr: boole
         </Section>
 
         <Section n={10} title="Signatures" breakBefore={data.signatures.length > 5}>
-          {data.signatures.map((s) => (
-            <View key={`${s.role}-${s.name}`} style={styles.signatureBlock} wrap={false}>
-              <Text style={{ fontWeight: 700 }}>
-                {s.role}: {s.name}
-              </Text>
-              {s.signed ? (
-                <Text>{s.signed}</Text>
-              ) : (
-                <>
-                  <View style={styles.signatureLine} />
-                  <Text style={styles.small}>Signature, name and date</Text>
-                </>
-              )}
-            </View>
+          {data.signatures.slice(0, -1).map((s) => (
+            <SignatureBlock key={`${s.role}-${s.name}`} signature={s} />
           ))}
-          <View style={styles.verify} wrap={false}>
-            {qr ? <QrCode modules={qr} size={72} /> : null}
-            <View style={{ marginLeft: qr ? 12 : 0 }}>
-              <Text style={{ fontWeight: 700 }}>Verification code: {data.verificationCode ?? "none: not signed by every party"}</Text>
-              {data.verifyUrl ? <Text>Check whether this printout may be used today at {data.verifyUrl}</Text> : null}
-            </View>
+          {/* The verification box never stands alone on a page: it goes with the last signature. */}
+          <View wrap={false}>
+            {data.signatures.slice(-1).map((s) => (
+              <SignatureBlock key={`${s.role}-${s.name}`} signature={s} />
+            ))}
+            <VerificationBox qr={qr} code={data.verificationCode} verifyUrl={data.verifyUrl} absent="none: not signed by every party" check="Check whether this printout may be used today at" />
           </View>
         </Section>
 

@@ -1,11 +1,16 @@
 import { Document, Page, Text, View } from "@react-pdf/renderer";
+import { VerificationBox } from "./VerificationBox";
 import { styles } from "./styles";
 import type { PassportPdfData } from "./types";
 
-/** The worker's skills passport: every competency with status, sign-off and expiry. */
-export function PassportDocument({ data }: { data: PassportPdfData }) {
+/**
+ * The worker's skills passport: every competency with status, sign-off and expiry, and a
+ * verification code (on every page and in a box with its QR code) that anyone holding the
+ * printout checks at /verify: what it said when printed, and whether each competency holds today.
+ */
+export function PassportDocument({ data, qr }: { data: PassportPdfData; qr: boolean[][] | null }) {
   return (
-    <Document title={`Skills passport: ${data.workerName}`} author="Delegated Care" language="en-GB">
+    <Document title={`Skills passport ${data.verificationCode}`} author="Delegated Care" language="en-GB">
       <Page size="A4" style={styles.page}>
         <View style={styles.header} fixed>
           <Text style={styles.headerTitle}>NHS Delegated Care: skills passport</Text>
@@ -32,13 +37,18 @@ export function PassportDocument({ data }: { data: PassportPdfData }) {
           ))}
         </View>
         {data.competencies.length === 0 ? <Text style={styles.para}>No competencies recorded.</Text> : null}
-        <Text style={[styles.small, { marginTop: 10 }]}>
-          A care worker may carry out a delegated task only while the competency shows Competent or Expiring, and only as written in the
-          signed agreement for that person.
-        </Text>
+        {/* The closing note and the verification box stay together: the box never stands alone on a page. */}
+        <View wrap={false}>
+          <Text style={[styles.small, { marginTop: 10 }]}>
+            A care worker may carry out a delegated task only while the competency shows Competent or Expiring, and only as written in the
+            signed agreement for that person.
+          </Text>
+          <VerificationBox qr={qr} code={data.verificationCode} verifyUrl={data.verifyUrl} absent="" check="Check what this passport said when it was printed, and whether each competency holds today, at" />
+        </View>
         <View style={styles.footerRule} fixed />
-        <Text style={styles.footerText} fixed>
-          Skills passport of {data.workerName}, {data.providerName}. Printed {data.printedOn}
+        {/* The code first: a very long name or provider is cut short rather than run the footer up into the page. */}
+        <Text style={[styles.footerText, { maxLines: 3, textOverflow: "ellipsis" }]} fixed>
+          {`Verification code: ${data.verificationCode} at ${data.verifyUrl}\nSkills passport of ${data.workerName}, ${data.providerName}. Printed ${data.printedOn}`}
         </Text>
         <Text style={styles.footerPage} fixed render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
       </Page>

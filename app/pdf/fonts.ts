@@ -1,5 +1,6 @@
 import { Font } from "@react-pdf/renderer";
 import { fileURLToPath } from "node:url";
+import { breakableWord } from "./word-breaks";
 
 /** Source Sans 3 (SIL Open Font License, fonts/OFL.txt) ships in the repository: no network at render time. */
 export const FONT = "Source Sans 3";
@@ -17,7 +18,9 @@ export function registerFonts() {
       { src: file("SourceSans3_700Bold.ttf"), fontWeight: 700 },
     ],
   });
-  // Long words (care-plan references, URLs) wrap rather than hyphenate.
-  Font.registerHyphenationCallback((word) => [word]);
+  // Ordinary words are never hyphenated; a long unbroken one (a URL, an email address, an
+  // unspaced name) may break between its pieces, with nothing printed there, so it never runs
+  // off the page (app/pdf/word-breaks.ts).
+  Font.registerHyphenationCallback(breakableWord);
   registered = true;
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { agreementPdfData } from "~/models/agreement-pdf.server";
 import { demoDatabase, TEST_NOW } from "~/models/test-helpers";
+import { lastBodyLine, pdfPages, wordsOffThePage } from "./pdf-words.testing";
 import { renderPdf } from "./render";
 
 function pdfText(bytes: Uint8Array): string {
@@ -59,6 +60,29 @@ describe("the printed agreement", async () => {
     expect(text).not.toMatch(/in force from|has been in force/);
   }, 30_000);
 
+  it("never leaves the verification box alone on a page, nor a heading at the foot of one, however long the agreement", async () => {
+    const pdf = build(d.ids.agreements.edith);
+    const last = pdf.data.signatures.at(-1)!;
+    const headings = new Set(pdf.data.tasks.map((t) => t.name));
+    // Longer and longer supervision text moves the box down the page, past a page break.
+    const seen = new Set<number>();
+    for (let extra = 0; extra <= 40; extra += 2) {
+      const supervision = [pdf.data.supervision, ...Array.from({ length: extra }, (_, i) => `Supervision note ${i + 1}.`)].join("\n");
+      const bytes = await renderPdf({ kind: "agreement", data: { ...pdf.data, supervision } });
+      for (const [i, page] of pdfPages(bytes).entries()) {
+        const lastLine = lastBodyLine(page);
+        expect(/^\d{1,2}\. [A-Z]/.test(lastLine) || headings.has(lastLine), `with ${extra} extra lines, page ${i + 1} ends with the heading "${lastLine}"`).toBe(false);
+      }
+      const all = pages(pdfText(bytes));
+      const boxPage = all.findIndex((p) => p.includes("Check whether this printout may be used today at"));
+      expect(boxPage, `with ${extra} extra lines`).toBeGreaterThan(0);
+      seen.add(boxPage);
+      expect(all[boxPage], `with ${extra} extra lines`).toContain(`${last.role}: ${last.name}`);
+    }
+    // The box did move from one page to the next along the way.
+    expect(seen.size).toBeGreaterThan(1);
+  }, 120_000);
+
   it("marks a version awaiting signatures 'Not signed: for discussion' on every page, with no verification code and blank lines for wet signatures", async () => {
     const pdf = build(d.ids.agreements.winifred);
     const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
@@ -111,4 +135,50 @@ describe("every active agreement as one PDF (decision 015)", async () => {
       expect(p.replace(/\s+/g, " ")).toContain("the day this was printed: Suspended.");
     });
   }, 60_000);
+});
+
+describe("long unbroken text in every printout", async () => {
+  const d = await demoDatabase();
+  const edith = agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id: d.ids.agreements.edith, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!.data;
+  const url = `https://www.example.org/care-plans/${"averyveryverylongpathsegment".repeat(6)}?patient=1`;
+  const email = `${"a".repeat(120)}@${"b".repeat(60)}.example.org`;
+  const name = "N".repeat(150);
+  const long: typeof edith = {
+    ...edith,
+    verifyUrl: `https://${"verify".repeat(8)}.example.nhs.uk/verify/${edith.verificationCode}`,
+    team: { ...edith.team, name, address: `${url}\nAshworth\nAS1 2MN`, phone: email, escalationInHours: url, escalationOutOfHours: email },
+    provider: { ...edith.provider, name, address: email, insurance: url, regulatedActivities: name },
+    delegator: { name, nmcPin: name },
+    person: { ...edith.person, name, address: url, consent: email, capacity: url },
+    tasks: edith.tasks.map((t) => ({ ...t, name, inScope: url, excluded: email, instructions: `Read ${url} first.`, carePlanReference: url, deviceOrProduct: name, parameters: email, mustNotDo: url, escalationPlan: email })),
+    workers: edith.workers.map((w) => ({ ...w, name, jobTitle: email, competencies: w.competencies.map((c) => ({ ...c, taskName: name })) })),
+    supervision: url,
+    earlyReviewTriggers: email,
+    signatures: edith.signatures.map((s) => ({ ...s, name, signed: s.signed ? `${s.signed} ${email}` : null })),
+    history: edith.history.map((h) => ({ ...h, reason: url })),
+    concerns: [`Concern about ${url}`],
+  };
+
+  it("wraps in the agreement, the batch and the passport: no word runs into the margin or off the page", async () => {
+    expect(wordsOffThePage(pdfPages(await renderPdf({ kind: "agreement", data: long })))).toEqual([]);
+    expect(
+      wordsOffThePage(pdfPages(await renderPdf({ kind: "agreements", data: { providerName: name, printedOn: "22 November 2026", order: url, agreements: [{ printout: long, statusOnTheDay: email }] } }))),
+    ).toEqual([]);
+    const passport = {
+      workerName: name,
+      jobTitle: email,
+      providerName: name,
+      careCertificate: url,
+      printedOn: "22 November 2026",
+      verificationCode: "ABCD-2345",
+      verifyUrl: long.verifyUrl!,
+      competencies: [{ taskName: name, personName: name, status: "Competent", signedOff: email, expiresOn: url }],
+    };
+    expect(wordsOffThePage(pdfPages(await renderPdf({ kind: "passport", data: passport })))).toEqual([]);
+  }, 60_000);
+
+  it("keeps an address's line breaks", async () => {
+    const text = pdfText(await renderPdf({ kind: "agreement", data: { ...edith, team: { ...edith.team, address: "Ashworth Health Centre\n12 Mill Lane\nAshworth\nAS1 2MN" } } }));
+    expect(text).toMatch(/Team address +Ashworth Health Centre\n+ +12 Mill Lane\n+ +Ashworth\n+ +AS1 2MN\n/);
+  }, 30_000);
 });

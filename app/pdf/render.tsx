@@ -27,7 +27,7 @@ export async function renderPdf(job: PdfJob): Promise<Uint8Array> {
     ) : job.kind === "agreements" ? (
       <AgreementBatchDocument data={job.data} qrs={job.data.agreements.map(({ printout }) => (printout.verifyUrl ? qrModules(printout.verifyUrl) : null))} />
     ) : (
-      <PassportDocument data={job.data} />
+      <PassportDocument data={job.data} qr={qrModules(job.data.verifyUrl)} />
     );
   const buffer = await renderToBuffer(element);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);

@@ -58,8 +58,13 @@ export type PassportPdfData = {
   providerName: string;
   careCertificate: string;
   printedOn: string;
-  competencies: { taskName: string; personName: string | null; status: string; signedOff: string; expiresOn: string }[];
+  /** Every printed passport has its own code (passport_prints), checked at /verify like an agreement's. */
+  verificationCode: string;
+  verifyUrl: string;
+  competencies: PassportPdfCompetency[];
 };
+
+export type PassportPdfCompetency = { taskName: string; personName: string | null; status: string; signedOff: string; expiresOn: string };
 
 /** Every active agreement of a provider as one file to print (docs/decisions/015-batch-print-as-one-pdf.md). */
 export type AgreementBatchPdfData = {

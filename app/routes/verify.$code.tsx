@@ -1,18 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { InsetText, WarningCallout } from "nhsuk-react-components";
+import { InsetText, Table, WarningCallout } from "nhsuk-react-components";
+import { CompetencyTag } from "~/components/CompetencyTag";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
+import { verifyPassportCode } from "~/models/passport-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import { normaliseCode, verifyCode } from "~/models/verify.server";
 import { notFound } from "~/services/params.server";
 import { allow } from "~/services/rate-limit.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printed agreement", matches);
+export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);
 
-/** Public and unauthenticated, so limited: 30 checks a minute from one address. */
+/**
+ * Public and unauthenticated, so limited: 30 checks a minute from one address. A code names a
+ * printed agreement or a printed skills passport (one code generator for both); the answer shows
+ * only what the printout showed, with a person's name cut to initials.
+ */
 export function loader({ params, context }: LoaderFunctionArgs) {
   const address = context.clientAddress || "unknown";
   if (!allow(`verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now().getTime() })) {
@@ -20,13 +26,17 @@ export function loader({ params, context }: LoaderFunctionArgs) {
   }
   const code = normaliseCode(params.code ?? "");
   if (!code) throw notFound();
-  const result = verifyCode(context.db, { code, today: context.clock.today(), reviewDueDays: getSettings(context.db).reviewDueDays });
-  if (!result) throw notFound();
-  return result;
+  const settings = getSettings(context.db);
+  const agreement = verifyCode(context.db, { code, today: context.clock.today(), reviewDueDays: settings.reviewDueDays });
+  if (agreement) return { kind: "agreement" as const, ...agreement };
+  const passport = verifyPassportCode(context.db, { code, today: context.clock.today(), warningDays: settings.competencyWarningDays });
+  if (passport) return passport;
+  throw notFound();
 }
 
 export default function VerifyResult() {
   const r = useLoaderData<typeof loader>();
+  if (r.kind === "passport") return <PassportAnswer r={r} />;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -55,6 +65,73 @@ export default function VerifyResult() {
             ["Person", r.personInitials],
           ]}
         />
+      </div>
+    </div>
+  );
+}
+
+type PassportAnswerData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "passport" }>;
+
+/** A printed skills passport: what it said on the day, and whether each competency on it holds today. */
+function PassportAnswer({ r }: { r: PassportAnswerData }) {
+  const lapsed = r.competencies.filter((c) => c.heldWhenPrinted && !c.holds);
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-full">
+        <PageHeading title={`Skills passport of ${r.workerName}`} caption={`Verification code ${r.code}`} back={{ to: "/verify", label: "Check another code" }} />
+        <p>
+          This code is on the skills passport of {r.workerName}, {r.providerName}, printed on {r.printedOn}. Check that the printout shows the same
+          competencies as the table below.
+        </p>
+        {r.workerLeft ? (
+          <WarningCallout>
+            <WarningCallout.Heading headingLevel="h2">{r.workerName} no longer works for {r.providerName}</WarningCallout.Heading>
+            <p>They must not carry out delegated tasks for {r.providerName}, whatever the printout says.</p>
+          </WarningCallout>
+        ) : lapsed.length ? (
+          <WarningCallout>
+            <WarningCallout.Heading headingLevel="h2">Some competencies have changed since this passport was printed</WarningCallout.Heading>
+            <p>
+              {lapsed.map((c) => c.taskName).join(", ")}: the printout shows {lapsed.length === 1 ? "it" : "them"} as current, but{" "}
+              {lapsed.length === 1 ? "it does" : "they do"} not hold today. Do not rely on the printout for {lapsed.length === 1 ? "this task" : "these tasks"}.
+            </p>
+          </WarningCallout>
+        ) : (
+          <InsetText>
+            <p>The column "Today" says whether each competency holds today. A care worker may carry out a task only as written in the signed agreement for that person.</p>
+          </InsetText>
+        )}
+        <Table caption="Competencies on the printout, and today" responsive>
+          <Table.Head>
+            <Table.Row>
+              <Table.Cell>Task</Table.Cell>
+              <Table.Cell>On the printout</Table.Cell>
+              <Table.Cell>Today</Table.Cell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {r.competencies.map((c, i) => (
+              <Table.Row key={i}>
+                <Table.Cell>
+                  {c.taskName}
+                  {c.personInitials ? <span className="dc-muted"> for {c.personInitials}</span> : null}
+                </Table.Cell>
+                <Table.Cell>
+                  <strong>{c.printed.status}</strong>
+                  <br />
+                  Signed off: {c.printed.signedOff}
+                  <br />
+                  Expires: {c.printed.expiresOn}
+                </Table.Cell>
+                <Table.Cell>
+                  {c.today ? <CompetencyTag status={c.today} /> : null}
+                  <div className="nhsuk-u-margin-top-1">{c.holds ? "Holds today" : "Does not hold today"}</div>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+        {r.competencies.length === 0 ? <p>The printout showed no competencies.</p> : null}
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printed agreement", matches);
+export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);
 
 const CodeSchema = z.object({
   code: z
@@ -35,8 +35,9 @@ export default function Verify() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Check a printed agreement">
-          <p>Every page of a printed delegation agreement carries a verification code. Enter it to see whether that printout may be used today.</p>
+        <PageHeading title="Check a printout">
+          <p>Every page of a printed delegation agreement or skills passport carries a verification code.</p>
+          <p>Enter it to see whether an agreement may be used today, or what a skills passport said when it was printed and whether each competency on it holds today.</p>
         </PageHeading>
         <Form method="post" noValidate>
           <TextField name="code" label="Verification code" hint="8 letters and numbers, like ABCD-2345" width={10} autoComplete="off" spellCheck={false} errors={actionData?.errors} values={actionData?.values} />

@@ -1,18 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { passportPdfData } from "~/models/passport-pdf.server";
+import { printPassport } from "~/models/passport-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import { pdfResponse } from "~/services/agreement-pdf.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requireActor } from "~/services/session.server";
 
-/** The worker's skills passport as a PDF: for those who may see the worker, and the worker themselves. */
+/**
+ * The worker's skills passport as a PDF: for those who may see the worker, and the worker
+ * themselves. Each printout is recorded with its own verification code (checked at /verify).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const data = passportPdfData(context.db, {
+  const data = printPassport(context.db, {
     actor,
     workerId: requireId(params.id),
     today: context.clock.today(),
+    at: context.clock.now(),
     warningDays: getSettings(context.db).competencyWarningDays,
+    publicUrl: context.config.publicUrl,
   });
   if (!data) throw notFound();
   const bytes = await context.pdf.render({ kind: "passport", data });

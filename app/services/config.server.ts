@@ -4,6 +4,8 @@ import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
+const PUBLIC_URL_EXAMPLE = "https://delegated-care.your-trust.nhs.uk";
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -22,8 +24,8 @@ const EnvSchema = z.object({
     .string()
     .min(32, "SESSION_SECRET must be at least 32 characters (try: openssl rand -hex 32)")
     .optional(),
-  /** The address people reach the service at; printed on PDFs with the verification code. */
-  PUBLIC_URL: z.url("PUBLIC_URL must be a full address such as https://delegated-care.example.nhs.uk").optional(),
+  /** The address people reach the service at; printed on PDFs with the verification code, and in email links. */
+  PUBLIC_URL: z.url(`PUBLIC_URL must be a full address such as ${PUBLIC_URL_EXAMPLE}`).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Delegated Care <no-reply@delegated-care.local>"),
   /**
@@ -45,6 +47,30 @@ const EnvSchema = z.object({
       return entries;
     }),
 });
+
+/** Host names that never reach a real deployment: this machine, and names kept for examples and tests (RFC 2606, RFC 6761). */
+const LOCAL_HOSTS = /^(localhost|.*\.localhost|0\.0\.0\.0|127(\.\d{1,3}){3}|\[::1?\]|(.*\.)?example\.(com|org|net)|.*\.(example|test|invalid|local))$/i;
+
+/**
+ * Why a PUBLIC_URL cannot be the address of a real deployment, or null when it can. Printouts
+ * carry it with their verification code (and a QR code of it), and emails link to it: an address
+ * on this machine, an example one or plain http would send everyone holding a printout nowhere,
+ * or somewhere unsafe.
+ */
+export function publicUrlProblem(value: string | undefined): string | null {
+  const set = `(set PUBLIC_URL to the https address people reach Delegated Care at, for example PUBLIC_URL=${PUBLIC_URL_EXAMPLE})`;
+  if (!value?.trim()) return `PUBLIC_URL: required in production: it is printed on every PDF for checking the printout, and starts every link in an email ${set}`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return `PUBLIC_URL: "${value}" is not a full address ${set}`;
+  }
+  if (url.protocol !== "https:") return `PUBLIC_URL: "${value}" must start with https:// in production ${set}`;
+  if (LOCAL_HOSTS.test(url.hostname)) return `PUBLIC_URL: "${value}" is an address on this machine or an example one, which nobody holding a printout can reach ${set}`;
+  if (url.username || url.password || url.search || url.hash || url.pathname !== "/") return `PUBLIC_URL: "${value}" must be the service's address alone, with no path, query or sign-in details ${set}`;
+  return null;
+}
 
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
@@ -90,20 +116,20 @@ export function loadConfig(env: Record<string, string | undefined>, options: { d
   }
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
-  let sessionSecret = e.SESSION_SECRET;
-  if (!sessionSecret) {
-    if (production && !options.demo) {
-      throw new ConfigError(["SESSION_SECRET: required in production (try: openssl rand -hex 32)"]);
-    }
-    sessionSecret = localSessionSecret(e.DATABASE_URL);
+  // A real deployment (production, not the demo on this machine) needs its own secret and address.
+  if (production && !options.demo) {
+    const problems = [e.SESSION_SECRET ? null : "SESSION_SECRET: required in production (try: openssl rand -hex 32)", publicUrlProblem(e.PUBLIC_URL)].filter((p) => p !== null);
+    if (problems.length) throw new ConfigError(problems);
   }
+  const sessionSecret = e.SESSION_SECRET ?? localSessionSecret(e.DATABASE_URL);
   return {
     production,
     demo: options.demo,
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     sessionSecret,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    // The demo and development answer on this machine, so their printouts point here.
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).trim().replace(/\/$/, ""),
     smtpUrl: e.SMTP_URL?.trim() ? e.SMTP_URL.trim() : null,
     mailFrom: e.MAIL_FROM,
     trustedProxies: e.TRUSTED_PROXIES,
@@ -120,11 +146,16 @@ function localSessionSecret(databaseUrl: string): string {
   return secret;
 }
 
-/** For command-line jobs (the digest): what they need, without a session secret. */
-export function loadJobConfig(env: Record<string, string | undefined>) {
+/**
+ * For command-line jobs (the digest): what they need, without a session secret. A job that sends
+ * links (`sendsLinks`) in production needs a real PUBLIC_URL, as the server does.
+ */
+export function loadJobConfig(env: Record<string, string | undefined>, { sendsLinks = false }: { sendsLinks?: boolean } = {}) {
   const parsed = EnvSchema.omit({ SESSION_SECRET: true }).safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   const e = parsed.data;
+  const problem = sendsLinks && e.NODE_ENV === "production" ? publicUrlProblem(e.PUBLIC_URL) : null;
+  if (problem) throw new ConfigError([problem]);
   return {
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),

@@ -8,6 +8,8 @@ const passport: PassportPdfData = {
   providerName: "Brightside Home Care",
   careCertificate: "22 July 2023",
   printedOn: "22 November 2026",
+  verificationCode: "ABCD-2345",
+  verifyUrl: "https://dc.example.nhs.uk/verify/ABCD-2345",
   competencies: [{ taskName: "Stoma care", personName: null, status: "Competent", signedOff: "1 November 2026 by Grace Liu", expiresOn: "1 November 2027" }],
 };
 
