@@ -129,7 +129,7 @@ describe("audit event details", () => {
 
   it("flattens nested details (a settings change, a training session changed) into lines", () => {
     const lines = auditDetailLines({ competencyWarningDays: { from: 90, to: 60 } }, ref).map((l) => `${l.label}: ${phraseText(l.value)}`);
-    expect(lines).toEqual(["Days before expiry that a competency shows as expiring: before: 90", "Competency warning window (days): after: 60"]);
+    expect(lines).toEqual(["Days before expiry that a competency shows as expiring: before: 90", "Days before expiry that a competency shows as expiring: after: 60"]);
     const attendance = auditDetailLines({ attendees: [{ workerId: 5, outcome: "completed" }] }, ref).map((l) => `${l.label}: ${phraseText(l.value)}`);
     expect(attendance).toEqual(["Attendance: Maria Santos: completed"]);
   });
