@@ -60,5 +60,5 @@ export const FOOTER_LINKS = [
   { href: "/accessibility", label: "Accessibility statement" },
   { href: "/privacy", label: "Privacy notice" },
   { href: "/cookies", label: "Cookies" },
-  { href: "/verify", label: "Check a printed agreement" },
+  { href: "/verify", label: "Check a printout" },
 ] as const;

@@ -58,10 +58,10 @@ export default function Help() {
           <li>If your role or organisation is wrong, ask your organisation&apos;s administrator or contact the help team.</li>
         </ul>
 
-        <h2>Checking a printed agreement</h2>
+        <h2>Checking a printout</h2>
         <p>
-          Every printed agreement has a verification code on each page. <Link to="/verify">Check a printed agreement</Link> to see whether it is still in
-          force today.
+          Every printed agreement and skills passport has a verification code on each page. <Link to="/verify">Check a printout</Link> to see
+          whether an agreement is still in force today, or whether each competency on a passport still holds.
         </p>
 
         <h2>More about this service</h2>
