@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -58,8 +57,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
   const values = formValues(await request.formData());
-  const parsed = FormSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = FormSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
   return redirect("/admin/settings?done=settings");
 }
@@ -72,8 +72,7 @@ export default function SettingsPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Settings">
+        <PageHeading errors={actionData?.errors} title="Settings">
           <p>These apply to the whole deployment. Each change is recorded in the audit trail.</p>
         </PageHeading>
         <Form method="post" noValidate>

@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONSENT_KIND_LABELS, consentSentence, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
@@ -34,9 +33,9 @@ function schema(today: string, dateOfBirth: string) {
       kind: z.enum(consentKinds, { message: "Select who consented, or that a best-interests decision was made" }),
       representativeName: optionalNameText("Representative's name"),
       authority: z.union([z.literal(""), z.enum(representativeAuthorities)]).optional(),
-      decisionDetails: optionalText(MAX_LONG_TEXT),
+      decisionDetails: optionalText("Details of the decision", MAX_LONG_TEXT),
       givenOn: dateInput("Date of consent", DATE_WINDOWS.consent(today, dateOfBirth)),
-      notes: optionalText(MAX_LONG_TEXT),
+      notes: optionalText("Notes", MAX_LONG_TEXT),
     })
     .transform((v) => ({ ...v, authority: v.authority ? v.authority : null }))
     .superRefine((v, ctx) => {
@@ -72,8 +71,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today(), view.person.dateOfBirth).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today(), view.person.dateOfBirth);
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   if (view.version.state !== "draft" && values.confirm !== "yes") {
     return rejectForm(context, [{ field: "confirm", message: "Confirm that every party must sign a new version with this consent", href: "#confirm" }], values);
   }
@@ -98,8 +98,7 @@ export default function Consent() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title={`Record ${personName}'s consent`} caption={reference} back={draft ? { to: `/agreements/${id}/draft`, label: "Back to the task list" } : { to: `/agreements/${id}` }}>
+        <PageHeading errors={errors} title={`Record ${personName}'s consent`} caption={reference} back={draft ? { to: `/agreements/${id}/draft`, label: "Back to the task list" } : { to: `/agreements/${id}` }}>
           {capacity ? <p>Capacity on record: {capacity}</p> : null}
         </PageHeading>
         {signedWith ? (
@@ -126,7 +125,7 @@ export default function Consent() {
             values={values}
           />
           <TextareaField name="decisionDetails" label="Best-interests decision (if the person lacks capacity)" hint="Who decided, who was consulted, and why" errors={errors} values={values} />
-          <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
+          <DateField name="givenOn" within={(today) => DATE_WINDOWS.consent(today, null)} label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
           {signedWith ? <ConfirmCheckbox label={`I understand that every party must sign version ${signedWith.version + 1} with this consent`} errors={errors} /> : null}
           <Button type="submit">Record consent</Button>

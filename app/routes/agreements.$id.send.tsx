@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SignedContent } from "~/components/agreement/SignedContent";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { sendProblems } from "~/domain/agreement-task-list";
@@ -74,8 +73,7 @@ export default function CheckAndSend() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={`Check version ${d.version} before sending it`} caption={d.reference} back={d.draft ? { to: `/agreements/${d.id}/draft`, label: "Back to the task list" } : { to: `/agreements/${d.id}` }}>
+        <PageHeading errors={actionData?.errors} title={`Check version ${d.version} before sending it`} caption={d.reference} back={d.draft ? { to: `/agreements/${d.id}/draft`, label: "Back to the task list" } : { to: `/agreements/${d.id}` }}>
           <p>
             This is the agreement exactly as every party will sign it. Sending freezes version {d.version}: its content can no longer be changed,
             and any later change makes a new version that needs every signature again.
