@@ -22,9 +22,10 @@ export function workerSchema(today: string) {
         .refine((v) => v === "" || /^[A-Za-z0-9][A-Za-z0-9 /-]*$/.test(v), "Staff number must only include letters, numbers, spaces, hyphens and slashes")
         .transform((v) => v || null),
       jobTitle: requiredText("Job title", "Enter the care worker's job title"),
-      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
+      // In the order the form asks (the error summary follows it).
       // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
       joinedOn: dateInput("Date they joined this provider", DATE_WINDOWS.joinedProvider(today)),
+      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
       status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
       leftOn: optionalDateInput("Date they left", DATE_WINDOWS.joinedProvider(today)),
     })
