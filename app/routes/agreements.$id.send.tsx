@@ -12,7 +12,7 @@ import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server"
 import { draftSectionsOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
+import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/services/forms.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check the agreement and send it", matches);
@@ -61,7 +61,11 @@ export async function action(args: ActionFunctionArgs) {
     oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, (tx) => sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...agreementClock(context) }));
   } catch (error) {
     // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere.
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "send"), {});
+    if (error instanceof RuleError) {
+      // In the order the sections appear on this page (consent is in the summary at the top), not the task list's.
+      const order = ["consent", "tasks", ...view.tasks.map((t) => `task-${t.task.code}`), "workers", "details"];
+      return rejectForm(context, inFieldOrder(ruleProblems(error.problems, "send"), order), {});
+    }
     throw error;
   }
   return redirect(`/agreements/${view.agreement.id}?done=sent`);
