@@ -54,6 +54,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // What waits for the user (Home) and what they have not read yet (Notifications), as counts for the header.
     counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings, actions: needsActionFor(context, actor) }) : null,
     formRejected: context.formRejected === true,
+    /** Today in Europe/London by the server's clock: date fields give examples near it (app/content/forms.ts). */
+    today: context.clock.today(),
     /** For the idle warning (SessionTimeout), only while signed in. */
     idleMinutes: actor ? settings.sessionIdleMinutes : null,
   };

@@ -163,7 +163,7 @@ test("a provider manager adds a care worker to their own provider; bad input wri
   await page.getByRole("button", { name: "Add care worker" }).click();
   await expect(page.getByRole("alert")).toContainText("Date the Care Certificate was awarded must be today or in the past");
   // The date they joined is asked for: no supervised practice can be recorded before it.
-  await expect(page.getByRole("alert")).toContainText("Enter date they joined this provider");
+  await expect(page.getByRole("alert")).toContainText("Enter the date they joined this provider");
   expect(countRows("care_workers")).toBe(before);
   await certificate.getByLabel("Year").fill("2014");
   await joined.getByLabel("Day").fill("1");

@@ -20,7 +20,7 @@ export const CONSENT_KIND_MESSAGE = "Select who gave consent, or that a best-int
  * model) always accepts.
  */
 export function consentFormSchema(givenOnWindow: DateWindow) {
-  const common = { givenOn: dateInput("Date of consent", givenOnWindow), notes: optionalText(MAX_LONG_TEXT) };
+  const common = { givenOn: dateInput("Date of consent", givenOnWindow), notes: optionalText("Notes", MAX_LONG_TEXT) };
   return z
     .discriminatedUnion(
       "kind",
@@ -34,7 +34,7 @@ export function consentFormSchema(givenOnWindow: DateWindow) {
         }),
         z.object({
           kind: z.literal("best_interests"),
-          decisionDetails: requiredText("Enter who made the best-interests decision and who was consulted", MAX_LONG_TEXT),
+          decisionDetails: requiredText("Best-interests decision", "Enter who made the best-interests decision and who was consulted", MAX_LONG_TEXT),
           ...common,
         }),
       ],

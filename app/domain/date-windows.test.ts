@@ -70,3 +70,14 @@ describe("date windows (docs/domain.md rule 8)", () => {
     expect(dateWindowProblem("Date of the observation", T, w)).toBe("Date of the observation cannot be recorded yet: it must be on or after 5 December 2026, the day the session is held");
   });
 });
+
+describe("example dates in hints (issue 14)", () => {
+  it("come from each field's window: near today for a start, about 80 years ago for a date of birth", async () => {
+    const { exampleDate } = await import("./date-windows");
+    expect(exampleDate(DATE_WINDOWS.agreementStart("2026-12-01"))).toBe("2026-12-01");
+    expect(exampleDate(DATE_WINDOWS.dateOfBirth("2026-12-01"))).toBe("1946-12-01");
+    expect(exampleDate(DATE_WINDOWS.evidence("2026-12-01"))).toBe("2026-12-01");
+    // A window that starts tomorrow gives tomorrow, never a day it would refuse.
+    expect(exampleDate({ earliest: "2026-12-02", latest: "2027-06-01", earliestIsTomorrow: true })).toBe("2026-12-02");
+  });
+});

@@ -37,6 +37,8 @@ export type DateWindow = {
   latestIsToday?: boolean;
   /** The earliest day is tomorrow: the date "must be in the future". */
   earliestIsTomorrow?: boolean;
+  /** A realistic day for the field's example ("For example, 15 3 1946" for a date of birth). */
+  typical?: IsoDate;
 };
 
 export const DATE_LIMITS = {
@@ -56,8 +58,14 @@ function past(today: IsoDate, earliest: IsoDate): DateWindow {
   return { earliest, latest: today, latestIsToday: true };
 }
 
+/** People receiving delegated care are mostly older: a date of birth about 80 years ago reads as real. */
+const TYPICAL_AGE_YEARS = 80;
+
 export const DATE_WINDOWS = {
-  dateOfBirth: (today: IsoDate) => past(today, addMonths(today, -12 * DATE_LIMITS.oldestPersonYears)),
+  dateOfBirth: (today: IsoDate): DateWindow => ({
+    ...past(today, addMonths(today, -12 * DATE_LIMITS.oldestPersonYears)),
+    typical: addMonths(today, -12 * TYPICAL_AGE_YEARS),
+  }),
   careCertificate: (today: IsoDate) => past(today, DATE_LIMITS.careCertificateIntroduced),
   joinedProvider: (today: IsoDate) => past(today, addMonths(today, -12 * DATE_LIMITS.workingLifeYears)),
   pastRecord: (today: IsoDate) => past(today, addMonths(today, -12 * DATE_LIMITS.pastRecordYears)),
@@ -65,20 +73,32 @@ export const DATE_WINDOWS = {
   trainingSession: (today: IsoDate): DateWindow => ({
     earliest: addMonths(today, -12 * DATE_LIMITS.pastRecordYears),
     latest: addMonths(today, DATE_LIMITS.trainingAheadMonths),
+    typical: today,
   }),
   agreementStart: (today: IsoDate): DateWindow => ({
     earliest: addMonths(today, -DATE_LIMITS.agreementStartMonths),
     latest: addMonths(today, DATE_LIMITS.agreementStartMonths),
+    typical: today,
   }),
   /** Any review date: the latest start plus the longest review interval the catalogue allows (24 months). */
   agreementReview: (today: IsoDate): DateWindow => ({
     earliest: addMonths(today, -DATE_LIMITS.agreementStartMonths),
     latest: addMonths(today, DATE_LIMITS.agreementStartMonths + DATE_LIMITS.longestReviewIntervalMonths),
+    typical: addMonths(today, 6),
   }),
   concern: (today: IsoDate) => past(today, addMonths(today, -DATE_LIMITS.concernMonths)),
   consent: (today: IsoDate, dateOfBirth: IsoDate | null) =>
     narrow(past(today, addMonths(today, -DATE_LIMITS.consentMonths)), dateOfBirth ? { earliest: dateOfBirth, because: ", the person's date of birth" } : {}),
 } as const;
+
+/**
+ * The date a field's hint gives as its example ("For example, 1 12 2026"): a realistic day
+ * inside the window, near today for most fields (never a 2007 example for a start date).
+ */
+export function exampleDate(window: DateWindow): IsoDate {
+  const day = window.typical ?? (window.earliestIsTomorrow ? window.earliest : window.latestIsToday ? window.latest : window.earliest);
+  return day < window.earliest ? window.earliest : day > window.latest ? window.latest : day;
+}
 
 /** A window made tighter by a later first day or an earlier last day, keeping the reason. */
 export function narrow(window: DateWindow, by: { earliest?: IsoDate | null; latest?: IsoDate | null; because?: string }): DateWindow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkbox, dateInput, emailAddress, hasHiddenCharacters, idParam, nameText, nhsNumber, optionalDateInput, optionalNameText } from "./validation";
+import { checkbox, dateInput, optionalText, requiredText, selectedId, wholeNumber, emailAddress, hasHiddenCharacters, idParam, nameText, nhsNumber, optionalDateInput, optionalNameText } from "./validation";
 import { DATE_WINDOWS } from "./date-windows";
 
 function messages(schema: z.ZodType, value: unknown): string[] {
@@ -10,11 +10,11 @@ function messages(schema: z.ZodType, value: unknown): string[] {
 
 describe("form validation messages", () => {
   it("dates: missing, partial, impossible, future", () => {
-    const dob = dateInput("Date of birth", DATE_WINDOWS.dateOfBirth("2026-11-22"));
-    expect(messages(dob, { day: "", month: "", year: "" })).toEqual(["Enter date of birth"]);
+    const dob = dateInput("Date of birth", DATE_WINDOWS.dateOfBirth("2026-11-22"), { missing: "Enter their date of birth" });
+    expect(messages(dob, { day: "", month: "", year: "" })).toEqual(["Enter their date of birth"]);
     expect(messages(dob, { day: "4", month: "", year: "1940" })).toEqual(["Date of birth must include a month"]);
     expect(messages(dob, { day: "31", month: "2", year: "1940" })).toEqual(["Date of birth must be a real date"]);
-    expect(messages(dob, { day: "1", month: "1", year: "40" })).toEqual(["Date of birth: year must include 4 numbers"]);
+    expect(messages(dob, { day: "1", month: "1", year: "40" })).toEqual(["Date of birth must have a year with 4 numbers, like 1946"]);
     expect(messages(dob, { day: "23", month: "11", year: "2026" })).toEqual(["Date of birth must be today or in the past"]);
     expect(dob.parse({ day: "22", month: "11", year: "2026" })).toBe("2026-11-22");
   });
@@ -79,5 +79,53 @@ describe("form validation messages", () => {
     expect(form.parse({ ok: "yes" })).toEqual({ ok: true });
     expect(form.parse({})).toEqual({ ok: false });
     expect(form.safeParse({ ok: "<script>" }).success).toBe(false);
+  });
+
+  it("text names its field when it is too long, and says what to do when it is empty", () => {
+    expect(messages(requiredText("Reason"), "")).toEqual(["Enter the reason"]);
+    expect(messages(requiredText("Reason", "Say why the session is cancelled", 10), "")).toEqual(["Say why the session is cancelled"]);
+    expect(messages(requiredText("Reason", "Say why", 10), "x".repeat(11))).toEqual(["Reason must be 10 characters or fewer"]);
+    expect(messages(optionalText("Full name"), "x".repeat(201))).toEqual(["Full name must be 200 characters or fewer"]);
+    expect(messages(nameText("Enter the person's full name", "Full name"), "x".repeat(201))).toEqual(["Full name must be 200 characters or fewer"]);
+    expect(messages(optionalText("Notes", 5000), "x".repeat(5001))).toEqual(["Notes must be 5000 characters or fewer"]);
+    expect(messages(optionalText("ODS code", 10), 42)).toEqual(["Enter ODS code as text"]);
+    expect(optionalText("Notes").parse(undefined)).toBe("");
+  });
+
+  it("whole numbers: empty, letters, NaN, decimals and out of range each say what to type", () => {
+    const n = wholeNumber("Supervised observations needed", { min: 1, max: 20, example: 3 });
+    expect(messages(n, "")).toEqual(["Enter supervised observations needed"]);
+    expect(messages(n, "ten")).toEqual(["Supervised observations needed must be a number, like 3"]);
+    expect(messages(n, "NaN")).toEqual(["Supervised observations needed must be a number, like 3"]);
+    expect(messages(n, "2.5")).toEqual(["Supervised observations needed must be a whole number from 1 to 20"]);
+    expect(messages(n, "21")).toEqual(["Supervised observations needed must be a whole number from 1 to 20"]);
+    expect(n.parse(" 3 ")).toBe(3);
+  });
+
+  it("a list choice says what to select, whatever was sent", () => {
+    for (const v of ["", "abc", "-1", "1.5", undefined]) expect(messages(selectedId("Select the care provider"), v)).toEqual(["Select the care provider"]);
+    expect(selectedId("Select the care provider").parse("4")).toBe(4);
+  });
+
+  it("a start date's missing message and example read as the service manual asks", () => {
+    const start = dateInput("Start date", DATE_WINDOWS.agreementStart("2026-11-30"));
+    expect(messages(start, { day: "", month: "", year: "" })).toEqual(["Enter the start date"]);
+    expect(messages(start, { day: "31", month: "02", year: "2026" })).toEqual(["Start date must be a real date"]);
+    expect(messages(start, { day: "1", month: "2", year: "26" })).toEqual(["Start date must have a year with 4 numbers, like 2026"]);
+  });
+
+  it("no message from a building block uses developer words", () => {
+    const DEVELOPER = /invalid|expected|received|NaN|undefined|null|\bstring\b|\bnumber\b(?! of)/i;
+    const samples = [
+      ...messages(requiredText("Reason"), 42),
+      ...messages(optionalText("Notes"), 42),
+      ...messages(wholeNumber("Days", { min: 1, max: 9, example: 3 }), 42),
+      ...messages(selectedId("Select the task"), {}),
+      ...messages(checkbox, "maybe"),
+      ...messages(emailAddress(), 42),
+      ...messages(dateInput("Start date", DATE_WINDOWS.agreementStart("2026-11-30")), "x"),
+    ];
+    expect(samples.length).toBeGreaterThan(5);
+    for (const m of samples) expect(m).not.toMatch(DEVELOPER);
   });
 });

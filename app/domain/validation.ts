@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateWindowProblem, type DateWindow } from "./date-windows";
+import { dateWindowProblem, exampleDate, type DateWindow } from "./date-windows";
 import { dateFromFields, type IsoDate } from "./dates";
 import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 import { formatUkPhone, normaliseUkPostcode, ukPhoneProblem } from "./uk-contact";
@@ -9,21 +9,61 @@ import { formatUkPhone, normaliseUkPostcode, ukPhoneProblem } from "./uk-contact
 export const MAX_TEXT = 200;
 export const MAX_LONG_TEXT = 5000;
 
-export function requiredText(message: string, max = MAX_TEXT) {
+/** "Full name must be 200 characters or fewer": every length message names its field. */
+export function tooLongMessage(label: string, max: number): string {
+  return `${label} must be ${max} characters or fewer`;
+}
+
+/**
+ * Text that must be given. `label` names the field in every message ("Reason"); `message` is
+ * what to say when it is left empty ("Enter the reason"), by default "Enter the <label>".
+ */
+export function requiredText(label: string, message = `Enter the ${lowerFirst(label)}`, max = MAX_TEXT) {
   return z
     .string({ message })
     .trim()
     .min(1, message)
-    .max(max, `Must be ${max} characters or fewer`);
+    .max(max, tooLongMessage(label, max));
 }
 
-export function optionalText(max = MAX_TEXT) {
+/** Text that may be left empty ("" when not given); `label` names the field in its messages. */
+export function optionalText(label: string, max = MAX_TEXT) {
   return z
-    .string()
+    .string({ message: `Enter ${lowerFirst(label)} as text` })
     .trim()
-    .max(max, `Must be ${max} characters or fewer`)
+    .max(max, tooLongMessage(label, max))
     .optional()
     .transform((v) => v ?? "");
+}
+
+/**
+ * A whole number typed into a text field ("Supervised observations needed"): empty, letters
+ * ("ten", "NaN") and numbers out of range each get a message naming the field and saying what
+ * to type, never zod's own words. `example` is a realistic value ("like 3").
+ */
+export function wholeNumber(label: string, { min, max, example }: { min: number; max: number; example: number }) {
+  const range = `${label} must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ message: `Enter ${lowerFirst(label)}` })
+    .trim()
+    .min(1, `Enter ${lowerFirst(label)}`)
+    .transform((v, ctx) => {
+      if (!/^-?\d+(\.\d+)?$/.test(v)) {
+        ctx.addIssue({ code: "custom", message: `${label} must be a number, like ${example}` });
+        return z.NEVER;
+      }
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: range });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** A choice from a list of records (a select or radios of ids): `message` says what to select. */
+export function selectedId(message: string) {
+  return z.coerce.number({ message }).int(message).positive(message);
 }
 
 /**
@@ -47,12 +87,12 @@ function hiddenCharacterMessage(label: string) {
  * (issue 12, finding 11). `label` names the field in the message ("Full name").
  */
 export function nameText(message: string, label: string, max = MAX_TEXT) {
-  return requiredText(message, max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
+  return requiredText(label, message, max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
 }
 
 /** An optional name: empty is "not given"; otherwise as nameText. */
 export function optionalNameText(label: string, max = MAX_TEXT) {
-  return optionalText(max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
+  return optionalText(label, max).refine((v) => !hasHiddenCharacters(v), hiddenCharacterMessage(label));
 }
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
@@ -61,7 +101,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 /** A single checkbox: present ("yes") when ticked, absent when not. */
 export const checkbox = z
-  .enum(["yes", "on", "true", ""], { message: "Tick the box or leave it empty" })
+  .enum(["yes", "on", "true", ""], { message: "Tick the box or leave it empty, then save again" })
   .optional()
   .transform((v) => v === "yes" || v === "on" || v === "true");
 
@@ -90,20 +130,27 @@ export const nhsNumber = z
 
 const DateFields = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() });
 
+/** The three boxes of a date; anything else sent in their place asks for the date again, naming it. */
+function dateFields(label: string) {
+  const message = `Enter the ${lowerFirst(label)} as a day, month and year`;
+  const part = z.string({ message }).optional();
+  return z.object({ day: part, month: part, year: part }, { message });
+}
+
 /**
  * The three-field date input; `label` names the date in messages ("Date of birth"). Every date
  * has a window (app/domain/date-windows.ts, docs/domain.md rule 8): there is no date field
  * without one.
  */
-export function dateInput(label: string, window: DateWindow) {
-  return DateFields.transform((fields, ctx): IsoDate => checkDate(label, window, fields, ctx));
+export function dateInput(label: string, window: DateWindow, { missing }: { missing?: string } = {}) {
+  return dateFields(label).transform((fields, ctx): IsoDate => checkDate(label, window, fields, ctx, missing));
 }
 
 /** An optional three-field date: all three left empty means "not given" (null). */
 export function optionalDateInput(label: string, window: DateWindow) {
-  return DateFields.transform((fields, ctx): IsoDate | null => {
+  return dateFields(label).transform((fields, ctx): IsoDate | null => {
     if (!fields.day?.trim() && !fields.month?.trim() && !fields.year?.trim()) return null;
-    return checkDate(label, window, fields, ctx);
+    return checkDate(label, window, fields, ctx, undefined);
   });
 }
 
@@ -112,6 +159,7 @@ function checkDate(
   window: DateWindow,
   fields: z.infer<typeof DateFields>,
   ctx: z.RefinementCtx,
+  missingMessage: string | undefined,
 ): IsoDate {
       const result = dateFromFields(fields);
       if (!result.ok) {
@@ -120,10 +168,10 @@ function checkDate(
         const message =
           result.problem === "missing"
             ? allEmpty
-              ? `Enter ${label.toLowerCase()}`
+              ? (missingMessage ?? `Enter the ${lowerFirst(label)}`)
               : `${label} must include a ${missing}`
             : result.problem === "year_format"
-              ? `${label}: year must include 4 numbers`
+              ? `${label} must have a year with 4 numbers, like ${exampleDate(window).slice(0, 4)}`
               : `${label} must be a real date`;
         ctx.addIssue({ code: "custom", message, path: result.problem === "year_format" ? ["year"] : result.problem === "missing" ? [missing] : [] });
         return z.NEVER;
@@ -195,7 +243,8 @@ export function ukPostcode(label = "Postcode", { required = false } = {}) {
     });
 }
 
-function lowerFirst(label: string): string {
+/** "Start date" -> "start date" inside a sentence; acronyms ("NHS number", "CQC location ID") stay as written. */
+export function lowerFirst(label: string): string {
   // "Phone number" → "phone number", but keep acronyms ("NHS number") as written.
   return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

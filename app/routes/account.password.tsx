@@ -4,11 +4,11 @@ import { Form, useActionData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { COMMON_PASSWORDS } from "~/content/common-passwords";
 import { pageTitle } from "~/content/titles";
+import { PASSWORD_FORM_MESSAGES } from "~/content/forms";
 import { PASSWORD_MESSAGES, passwordProblem } from "~/domain/password-policy";
 import { changePassword, findUserByEmail } from "~/models/users.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
@@ -25,19 +25,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(context, request);
   const values = formValues(await request.formData());
-  const parsed = z
+  const form = z
     .object({
-      current: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(1000),
-      password: z.string({ message: "Enter a new password" }).max(1000),
-      confirm: z.string({ message: "Enter the new password again" }),
+      current: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(1000, PASSWORD_MESSAGES.too_long),
+      password: z.string({ message: PASSWORD_FORM_MESSAGES.newEmpty }).max(1000, PASSWORD_MESSAGES.too_long),
+      confirm: z.string({ message: PASSWORD_FORM_MESSAGES.confirmEmpty }).max(1000, PASSWORD_MESSAGES.too_long),
     })
     .superRefine((v, ctx) => {
-      const problem = passwordProblem(v.password, { email: actor.email, commonPasswords: COMMON_PASSWORDS });
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
-      if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "The new passwords do not match" });
-    })
-    .safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), {});
+      // Empty is "Enter a new password", not the length rule (issue 14).
+      const problem = v.password ? passwordProblem(v.password, { email: actor.email, commonPasswords: COMMON_PASSWORDS }) : null;
+      if (!v.password) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_FORM_MESSAGES.newEmpty });
+      else if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
+      if (v.password && !v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: PASSWORD_FORM_MESSAGES.confirmEmpty });
+      else if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: PASSWORD_FORM_MESSAGES.mismatch });
+    });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
   const user = findUserByEmail(context.db, actor.email);
   if (!user || !(await verifyPassword(parsed.data.current, user.passwordHash))) {
     return rejectForm(context, formError("current", "Your current password is not right"), {});
@@ -58,8 +61,7 @@ export default function ChangePassword() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Change your password">
+        <PageHeading errors={errors} title="Change your password">
           <p>Use 12 characters or more. Three random words work well. Changing it signs you out everywhere else.</p>
         </PageHeading>
         <Form method="post" noValidate>

@@ -2,11 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Table } from "nhsuk-react-components";
 import { Fragment } from "react";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, SelectField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Pager } from "~/components/nhs/Pager";
 import { AUDIT_RECORD_TYPES, AUTOMATIC_ACTOR, type AuditRef, type Phrase } from "~/content/audit-events";
+import { DATE_WINDOWS } from "~/domain/date-windows";
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { auditRecordRef, findAgreementIdByReference, listAuditActors, listAuditEvents } from "~/models/audit.server";
@@ -83,8 +83,7 @@ export default function Audit() {
   const { values, errors } = d;
   return (
     <>
-      <FormErrorSummary errors={errors} />
-      <PageHeading title="Audit trail">
+      <PageHeading errors={errors} title="Audit trail">
         <p>Every change, who made it and when. Each event is chained to the one before it, so a change to the trail itself would show.</p>
       </PageHeading>
       <Form method="get" className="dc-filter" aria-label="Filter the audit trail">
@@ -111,8 +110,8 @@ export default function Audit() {
             <Link to={`/admin/audit?${new URLSearchParams({ type: d.onlyRecord.type })}`}>Show every {AUDIT_RECORD_TYPES[d.onlyRecord.type].toLowerCase()} record</Link>
           </p>
         ) : null}
-        <DateField name="from" label="From date" hint="For example, 1 11 2026" values={values} errors={errors} />
-        <DateField name="to" label="To date" hint="Events on this day are included" values={values} errors={errors} />
+        <DateField name="from" label="From date" within={DATE_WINDOWS.pastRecord} values={values} errors={errors} />
+        <DateField name="to" label="To date" hint="Events on this day are included" within={DATE_WINDOWS.pastRecord} values={values} errors={errors} />
         <div className="dc-filter-row">
           <div className="nhsuk-form-group">
             <Button type="submit" secondary>

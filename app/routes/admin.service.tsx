@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -24,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
   const values = formValues(await request.formData());
   const parsed = ServiceDetailsSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], ServiceDetailsSchema), values);
   updateServiceDetails(context.db, { actorId: actor.userId, details: parsed.data, at: context.clock.now() });
   return redirect("/admin/service?done=service_details");
 }
@@ -37,8 +36,7 @@ export default function ServiceDetailsPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Service details" back={{ to: "/admin/settings", label: "Back to settings" }}>
+        <PageHeading errors={actionData?.errors} title="Service details" back={{ to: "/admin/settings", label: "Back to settings" }}>
           <p>
             The organisation that runs this service and how people contact it. They are shown at the bottom of every page and on the help, privacy,
             cookies and accessibility pages, which anyone can read without signing in. Each change is recorded in the audit trail.

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -24,7 +23,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
   const values = formValues(await request.formData());
   const parsed = SettingsFormSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], SettingsFormSchema), values);
   updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
   return redirect("/admin/settings?done=settings");
 }
@@ -37,8 +36,7 @@ export default function SettingsPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Settings">
+        <PageHeading errors={actionData?.errors} title="Settings">
           <p>These apply to everyone using the service, from the moment you save them. Each change is recorded in the audit trail.</p>
           <p>
             To change the organisation that runs the service and its contact details, shown at the bottom of every page, go to{" "}

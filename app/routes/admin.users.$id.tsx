@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { SelectField } from "~/components/nhs/fields";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { UserForm, userSchema } from "~/components/forms/user-form";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -73,8 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/admin/users/${id}?done=unlinked`);
   }
   const values = formValues(formData);
-  const parsed = userSchema({ withPassword: false }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = userSchema({ withPassword: false });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { password: _none, ...input } = parsed.data;
   try {
     if (!updateUser(context.db, { actor, id, input, at })) throw notFound();
@@ -95,7 +95,7 @@ export default function UserPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner subject={user.name} />
-        <PageHeading title={user.name} caption={ROLE_LABELS[user.role]} back={{ to: "/admin/users", label: "All users" }} />
+        <PageHeading title={user.name} caption={ROLE_LABELS[user.role]} back={{ to: "/admin/users", label: "All users" }} errors={actionData?.errors} />
         <Summary
           rows={[
             ["Status", <ActiveTag key="a" active={user.active} />],
@@ -132,7 +132,6 @@ export default function UserPage() {
               </>
             ) : (
               <>
-                <FormErrorSummary errors={linkErrors?.length ? linkErrors : undefined} />
                 <p>This account is not linked to a care worker record, so it sees no skills passport and can sign nothing.</p>
                 {workerLink.candidates.length ? (
                   <Form method="post" noValidate>

@@ -22,9 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "user");
   const values = formValues(await request.formData());
-  const parsed = userSchema({ withPassword: true }).safeParse(values);
+  const form = userSchema({ withPassword: true });
+  const parsed = form.safeParse(values);
   const { password: _typed, ...shown } = values;
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), shown);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), shown);
   const { password, ...input } = parsed.data;
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, shown);
@@ -46,7 +47,7 @@ export default function NewUser() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Add a user" back={{ to: "/admin/users" }} />
+        <PageHeading title="Add a user" back={{ to: "/admin/users" }} errors={actionData?.errors} />
         <UserForm organisations={organisations} errors={actionData?.errors} values={actionData?.values} withPassword submitLabel="Add user" submissionToken={token} />
       </div>
     </div>

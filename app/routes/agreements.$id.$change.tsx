@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -42,8 +41,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, view, change } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = z.object({ reason: requiredText("Enter the reason", MAX_LONG_TEXT) }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = z.object({ reason: requiredText("Reason", "Enter the reason", MAX_LONG_TEXT) });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const common = { actor, agreementId: view.agreement.id, reason: parsed.data.reason };
   try {
     if (change === "suspend") suspendAgreement(context.db, { ...common, at: context.clock.now() });
@@ -63,8 +63,7 @@ export default function ChangeAgreement() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={words.title} caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
+        <PageHeading errors={actionData?.errors} title={words.title} caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
           <p>{words.explain}</p>
         </PageHeading>
         <Form method="post" noValidate>

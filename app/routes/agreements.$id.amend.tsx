@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -31,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
   const needsChoice = view.agreement.inForceVersion !== null && view.agreement.state === "active";
   const parsed = z
     .object({
-      reason: requiredText("Enter the reason for the change", MAX_LONG_TEXT),
+      reason: requiredText("Reason for the change", "Enter the reason for the change", MAX_LONG_TEXT),
       meanwhile: needsChoice ? z.enum(["keep", "suspend"], { message: "Select what happens to the version in force meanwhile" }) : z.string().optional(),
     })
     .safeParse(values);
@@ -53,8 +52,7 @@ export default function Amend() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Amend the agreement" caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
+        <PageHeading errors={actionData?.errors} title="Amend the agreement" caption={d.reference} back={{ to: `/agreements/${d.id}` }}>
           <p>
             This starts version {d.current + 1} as a draft, copied from version {d.current}. Change what you need, then send it: every party
             signs version {d.current + 1} afresh. Version {d.current} is kept as it was.

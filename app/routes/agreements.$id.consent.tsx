@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
 import { ConditionalRadios } from "~/components/nhs/ConditionalRadios";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -58,8 +57,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today(), view.person.dateOfBirth).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today(), view.person.dateOfBirth);
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   if (view.version.state !== "draft" && values.confirm !== "yes") {
     return rejectForm(context, [{ field: "confirm", message: "Confirm that every party must sign a new version with this consent", href: "#confirm" }], values);
   }
@@ -84,8 +84,7 @@ export default function Consent() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title={`Record ${personName}'s consent`} caption={reference} back={draft ? { to: `/agreements/${id}/draft`, label: "Back to the task list" } : { to: `/agreements/${id}` }}>
+        <PageHeading errors={errors} title={`Record ${personName}'s consent`} caption={reference} back={draft ? { to: `/agreements/${id}/draft`, label: "Back to the task list" } : { to: `/agreements/${id}` }}>
           {capacity ? <p>Capacity on record: {capacity}</p> : null}
         </PageHeading>
         {signedWith ? (
@@ -121,7 +120,7 @@ export default function Consent() {
                 ) : undefined,
             }))}
           />
-          <DateField name="givenOn" label="Date of consent" errors={errors} values={values} />
+          <DateField name="givenOn" within={(today) => DATE_WINDOWS.consent(today, null)} label="Date of consent" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />
           {signedWith ? <ConfirmCheckbox label={`I understand that every party must sign version ${signedWith.version + 1} with this consent`} errors={errors} /> : null}
           <Button type="submit">Record consent</Button>

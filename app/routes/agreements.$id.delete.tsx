@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { deleteDraft, deletionRefusal } from "~/models/agreements.server";
@@ -56,8 +55,7 @@ export default function DeleteDraft() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={d.refusal ? "This agreement cannot be deleted" : "Are you sure you want to delete this draft?"} caption={d.reference} back={{ to: `/agreements/${d.id}` }} />
+        <PageHeading errors={actionData?.errors} title={d.refusal ? "This agreement cannot be deleted" : "Are you sure you want to delete this draft?"} caption={d.reference} back={{ to: `/agreements/${d.id}` }} />
         {d.refusal ? (
           <div id="delete">
             <InsetText>

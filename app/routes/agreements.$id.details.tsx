@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -24,8 +23,8 @@ function schema(today: string, reviewIntervalsMonths: number[]) {
       startDate: dateInput("Start date", DATE_WINDOWS.agreementStart(today)),
       reviewDate: dateInput("Review date", DATE_WINDOWS.agreementReview(today)),
       // Required to send (app/domain/agreement-task-list.ts): the same words here, at the field.
-      supervisionArrangements: requiredText("Enter how the care workers are supervised and supported", MAX_LONG_TEXT),
-      earlyReviewTriggers: optionalText(MAX_LONG_TEXT),
+      supervisionArrangements: requiredText("Supervision and support", "Enter how the care workers are supervised and supported", MAX_LONG_TEXT),
+      earlyReviewTriggers: optionalText("Early review triggers", MAX_LONG_TEXT),
     })
     .superRefine((v, ctx) => {
       const problem = reviewDateProblem(v.startDate, v.reviewDate, reviewIntervalsMonths);
@@ -44,8 +43,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today(), view.tasks.map((t) => t.task.reviewIntervalMonths)).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today(), view.tasks.map((t) => t.task.reviewIntervalMonths));
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   try {
     updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, today: context.clock.today(), at: context.clock.now() });
   } catch (error) {
@@ -64,11 +64,10 @@ export default function Details() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Dates and supervision" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
+        <PageHeading errors={errors} title="Dates and supervision" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <Form method="post" noValidate>
-          <DateField name="startDate" label="Start date" errors={errors} values={values} />
-          <DateField name="reviewDate" label="Review date" hint="By default, the start date plus the shortest review interval of the tasks" errors={errors} values={values} />
+          <DateField name="startDate" within={DATE_WINDOWS.agreementStart} label="Start date" errors={errors} values={values} />
+          <DateField name="reviewDate" within={DATE_WINDOWS.agreementReview} label="Review date" hint="By default, the start date plus the shortest review interval of the tasks" errors={errors} values={values} />
           <TextareaField name="supervisionArrangements" label="Supervision and support" hint="How often the nurse reviews, who the workers call for advice" errors={errors} values={values} />
           <TextareaField name="earlyReviewTriggers" label="What triggers an earlier review" errors={errors} values={values} />
           <Button type="submit">Save</Button>

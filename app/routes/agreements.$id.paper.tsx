@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -52,16 +51,16 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, view, unsigned } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = z
+  const form = z
     .object({
       party: z.string({ message: "Select who signed" }).refine((p) => unsigned.some((u) => u.party === p), "Select who signed"),
       signerName: nameText("Enter the name of the person who signed, as written on the paper", "Name as signed"),
       signedOn: dateInput("Date it was signed", DATE_WINDOWS.pastRecord(context.clock.today())),
       contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Open the agreement again"),
       confirm: z.literal("yes", { message: "Confirm that you hold the signed paper copy of this version" }),
-    })
-    .safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+    });
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   try {
     recordPaperSignature(context.db, {
       actor,
@@ -86,15 +85,14 @@ export default function Paper() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Record a signature made on paper" caption={`${d.reference}, version ${d.version}`} back={{ to: `/agreements/${d.id}` }}>
+        <PageHeading errors={errors} title="Record a signature made on paper" caption={`${d.reference}, version ${d.version}`} back={{ to: `/agreements/${d.id}` }}>
           <p>For the person receiving care or their representative, and for named care workers who do not sign in to this service. The delegating nurse, the provider and care workers who sign in sign in the app themselves. You are recorded as the person who entered it; keep the paper copy on file.</p>
         </PageHeading>
         <Form method="post" noValidate>
           <input type="hidden" name="contentHash" value={d.contentHash ?? ""} />
           <RadiosField name="party" label="Who signed" options={d.parties} errors={errors} values={actionData?.values} />
           <TextField name="signerName" label="Name as signed" hint="For a representative, their name and relationship" errors={errors} values={actionData?.values} />
-          <DateField name="signedOn" label="Date it was signed" errors={errors} values={actionData?.values ?? { signedOn: d.today }} />
+          <DateField name="signedOn" within={DATE_WINDOWS.pastRecord} label="Date it was signed" errors={errors} values={actionData?.values ?? { signedOn: d.today }} />
           <ConfirmCheckbox label={`I hold the signed paper copy of version ${d.version}`} errors={errors} />
           <Button type="submit">Record signature</Button>
         </Form>

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -34,7 +33,7 @@ function schema(today: string) {
       reviewedOn: dateInput("Date of the review", DATE_WINDOWS.pastRecord(today)),
       outcome: z.enum(reviewOutcomes, { message: "Select the outcome of the review" }),
       nextReviewDate: optionalDateInput("Next review date", DATE_WINDOWS.agreementReview(today)),
-      notes: optionalText(MAX_LONG_TEXT),
+      notes: optionalText("Notes", MAX_LONG_TEXT),
     })
     .superRefine((v, ctx) => {
       if (v.outcome !== "end" && !v.nextReviewDate) ctx.addIssue({ code: "custom", path: ["nextReviewDate"], message: "Enter the next review date" });
@@ -70,8 +69,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   const concernId = concernOf(context, args.request, actor, view.agreement.id, submittedBefore(context.db, { actor, token, form: "review" }));
@@ -98,14 +98,13 @@ export default function Review() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Record a review" caption={d.reference} back={{ to: d.concernId ? `/concerns/${d.concernId}` : `/agreements/${d.id}` }}>
+        <PageHeading errors={errors} title="Record a review" caption={d.reference} back={{ to: d.concernId ? `/concerns/${d.concernId}` : `/agreements/${d.id}` }}>
           <p>The review was due on {formatDate(d.reviewDate)}.</p>
           {d.concernId ? <p>This review will be linked to concern {d.concernId}: say in the notes what the concern changed.</p> : null}
         </PageHeading>
         <Form method="post" noValidate>
           <SubmissionToken token={d.submissionToken} />
-          <DateField name="reviewedOn" label="Date of the review" errors={errors} values={values} />
+          <DateField name="reviewedOn" within={DATE_WINDOWS.pastRecord} label="Date of the review" errors={errors} values={values} />
           <RadiosField
             name="outcome"
             label="Outcome"
@@ -118,7 +117,7 @@ export default function Review() {
             errors={errors}
             values={values}
           />
-          <DateField name="nextReviewDate" label="Next review date" hint="Not needed when the agreement ends" errors={errors} values={values} />
+          <DateField name="nextReviewDate" within={DATE_WINDOWS.agreementReview} label="Next review date" hint="Not needed when the agreement ends" errors={errors} values={values} />
           <TextareaField name="notes" label="Notes" errors={errors} values={values} />
           <Button type="submit">Record review</Button>
         </Form>

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SignedContent } from "~/components/agreement/SignedContent";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { sendProblems } from "~/domain/agreement-task-list";
@@ -13,7 +12,7 @@ import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server"
 import { draftSectionsOf } from "~/models/agreements.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
+import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/services/forms.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Check the agreement and send it", matches);
@@ -62,7 +61,11 @@ export async function action(args: ActionFunctionArgs) {
     oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, (tx) => sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...agreementClock(context) }));
   } catch (error) {
     // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere.
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "send"), {});
+    if (error instanceof RuleError) {
+      // In the order the sections appear on this page (consent is in the summary at the top), not the task list's.
+      const order = ["consent", "tasks", ...view.tasks.map((t) => `task-${t.task.code}`), "workers", "details"];
+      return rejectForm(context, inFieldOrder(ruleProblems(error.problems, "send"), order), {});
+    }
     throw error;
   }
   return redirect(`/agreements/${view.agreement.id}?done=sent`);
@@ -74,8 +77,7 @@ export default function CheckAndSend() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={`Check version ${d.version} before sending it`} caption={d.reference} back={d.draft ? { to: `/agreements/${d.id}/draft`, label: "Back to the task list" } : { to: `/agreements/${d.id}` }}>
+        <PageHeading errors={actionData?.errors} title={`Check version ${d.version} before sending it`} caption={d.reference} back={d.draft ? { to: `/agreements/${d.id}/draft`, label: "Back to the task list" } : { to: `/agreements/${d.id}` }}>
           <p>
             This is the agreement exactly as every party will sign it. Sending freezes version {d.version}: its content can no longer be changed,
             and any later change makes a new version that needs every signature again.

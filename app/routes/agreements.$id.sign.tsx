@@ -5,7 +5,6 @@ import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { SignedContent } from "~/components/agreement/SignedContent";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
@@ -142,8 +141,7 @@ function Sign({ d }: { d: SignData }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title={`Sign version ${d.version.version}`} caption={`${d.reference}, ${d.personName}`} back={{ to: `/agreements/${d.id}` }}>
+        <PageHeading errors={errors} title={`Sign version ${d.version.version}`} caption={`${d.reference}, ${d.personName}`} back={{ to: `/agreements/${d.id}` }}>
           <p>You are signing exactly this content. If anything here is wrong, do not sign: tell the delegating nurse.</p>
         </PageHeading>
         <SignedContent content={d.content} />

@@ -3,9 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
+import { parametersHint } from "~/content/forms";
 import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { updateTaskSpecifics } from "~/models/agreements.server";
@@ -18,12 +18,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreemen
 
 const Schema = z
   .object({
-    instructions: optionalText(MAX_LONG_TEXT),
-    carePlanReference: optionalText(),
-    deviceOrProduct: optionalText(),
-    parameters: optionalText(MAX_LONG_TEXT),
-    mustNotDo: optionalText(MAX_LONG_TEXT),
-    escalationPlan: optionalText(MAX_LONG_TEXT),
+    instructions: optionalText("Instructions", MAX_LONG_TEXT),
+    carePlanReference: optionalText("Care-plan reference"),
+    deviceOrProduct: optionalText("Device or product"),
+    parameters: optionalText("Parameters", MAX_LONG_TEXT),
+    mustNotDo: optionalText("What the care worker must not do", MAX_LONG_TEXT),
+    escalationPlan: optionalText("Escalation plan", MAX_LONG_TEXT),
   })
   .superRefine((v, ctx) => {
     if (!v.instructions && !v.carePlanReference) ctx.addIssue({ code: "custom", path: ["instructions"], message: "Enter the instructions, or the care-plan reference that holds them" });
@@ -48,8 +48,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, view, row } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = Schema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = Schema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
     updateTaskSpecifics(context.db, { actor, agreementId: view.agreement.id, taskId: row.task.id, specifics: parsed.data, at: context.clock.now() });
   } catch (error) {
@@ -68,8 +69,7 @@ export default function TaskSpecifics() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title={`Care-plan details: ${task.name}`} caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
+        <PageHeading errors={errors} title={`Care-plan details: ${task.name}`} caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <InsetText>
           <p>
             <strong>In scope:</strong> {task.inScope}
@@ -82,7 +82,7 @@ export default function TaskSpecifics() {
           <TextareaField name="instructions" label="Instructions" hint="What the care worker does, step by step, for this person" errors={errors} values={values} />
           <TextField name="carePlanReference" label="Care-plan reference" errors={errors} values={values} />
           <TextField name="deviceOrProduct" label="Device or product" errors={errors} values={values} />
-          <TextareaField name="parameters" label="Parameters" hint="For example, the target blood glucose range and the dose" errors={errors} values={values} rows={3} />
+          <TextareaField name="parameters" label="Parameters" hint={parametersHint(task.category)} errors={errors} values={values} rows={3} />
           <TextareaField name="mustNotDo" label="What the care worker must not do" errors={errors} values={values} rows={3} />
           <TextareaField name="escalationPlan" label="Escalation plan" hint="When to call the district nurse, the GP, 111 or 999, with numbers" errors={errors} values={values} />
           <Button type="submit">Save details</Button>

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -31,8 +30,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData(), ["taskIds"]);
-  const parsed = z.object({ taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task") }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = z.object({ taskIds: z.array(z.coerce.number().int().positive()).min(1, "Select at least one task") });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
     setAgreementTasks(context.db, { actor, agreementId: view.agreement.id, taskIds: parsed.data.taskIds, at: context.clock.now() });
   } catch (error) {
@@ -49,8 +49,7 @@ export default function ChangeTasks() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Change the tasks" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
+        <PageHeading errors={actionData?.errors} title="Change the tasks" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }} />
         <Form method="post" noValidate>
           <CheckboxesField name="taskIds" label="Tasks to delegate" options={tasks} errors={actionData?.errors} values={actionData?.values ?? { taskIds: chosen }} />
           <Button type="submit">Save tasks</Button>

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { errorFor } from "~/components/nhs/form-errors";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
@@ -46,8 +45,9 @@ export async function action(args: ActionFunctionArgs) {
   requireNurseOf(actor);
   const { context } = args;
   const values = formValues(await args.request.formData(), ["workerIds"]);
-  const parsed = z.object({ workerIds: z.array(z.coerce.number().int().positive()).min(1, "Name at least one care worker") }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = z.object({ workerIds: z.array(z.coerce.number().int().positive()).min(1, "Name at least one care worker") });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
     setNamedWorkers(context.db, { actor, agreementId: view.agreement.id, workerIds: parsed.data.workerIds, at: context.clock.now() });
   } catch (error) {
@@ -67,8 +67,7 @@ export default function NameWorkers() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Name the care workers" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }}>
+        <PageHeading errors={actionData?.errors} title="Name the care workers" caption={reference} back={{ to: `/agreements/${id}/draft`, label: "Back to the task list" }}>
           <p>
             Care workers employed by {providerName}. The agreement can only become active when every named worker is competent in every
             task{personName ? ` (for ${personName}, where the task is person-specific)` : ""}.

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, DateField, SelectField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -43,8 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
   const values = formValues(await request.formData(), ["taskIds"]);
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -74,8 +74,7 @@ export default function NewAgreement() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Start a delegation agreement" back={{ to: "/agreements" }}>
+        <PageHeading errors={errors} title="Start a delegation agreement" back={{ to: "/agreements" }}>
           <p>
             Start with the person and the tasks. Next you add each task's care-plan details, name the care workers, record consent and
             send the agreement for signatures. Nothing is in force until every party has signed.
@@ -99,7 +98,7 @@ export default function NewAgreement() {
             errors={errors}
             values={values}
           />
-          <DateField name="startDate" label="Start date" errors={errors} values={values} />
+          <DateField name="startDate" within={DATE_WINDOWS.agreementStart} label="Start date" errors={errors} values={values} />
           {duplicates.length ? (
             <WarningCallout>
               <WarningCallout.Heading headingLevel="h2">This person already has an open agreement for this task</WarningCallout.Heading>

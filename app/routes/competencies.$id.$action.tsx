@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -80,10 +79,11 @@ export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const values = formValues(await request.formData());
   const { actor, action, competency, form, concern } = await load(args, values);
-  const base = z.object({ reason: requiredText(action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) });
+  const base = z.object({ reason: requiredText("Reason", action === "decline" ? "Say why you are declining this task" : "Enter the reason", MAX_LONG_TEXT) });
   // Declining (docs/domain.md rule 12) is confirmed explicitly.
-  const parsed = (action === "decline" ? base.extend({ confirm: z.literal("yes", { message: "Confirm that you are declining this task" }) }) : base).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const fields = (action === "decline" ? base.extend({ confirm: z.literal("yes", { message: "Confirm that you are declining this task" }) }) : base);
+  const parsed = fields.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], fields), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -106,8 +106,7 @@ export default function ChangeState() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: concern ? `/concerns/${concern.id}` : `/competencies/${c.competency.id}` }} />
+        <PageHeading errors={actionData?.errors} title={labels.title} caption={`${c.task.name}${c.personName ? ` for ${c.personName}` : ""}, ${c.worker.name}`} back={{ to: concern ? `/concerns/${concern.id}` : `/competencies/${c.competency.id}` }} />
         {concern ? <p>This suspension will be linked to concern {concern.id}, and the reason below cites it.</p> : null}
         <p>{CONSEQUENCES[kind]}</p>
         {namedOn.length ? (

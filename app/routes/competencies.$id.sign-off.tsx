@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { observationCount } from "~/content/training";
@@ -27,7 +26,7 @@ const DATE_FIELDS = ["signedOffOn"];
 function schema(today: string) {
   return z.object({
     signedOffOn: dateInput("Sign-off date", DATE_WINDOWS.evidence(today)),
-    notes: optionalText(MAX_LONG_TEXT),
+    notes: optionalText("Notes", MAX_LONG_TEXT),
     confirm: z.literal("yes", { message: "Confirm that you observed the worker and judge them competent" }),
   });
 }
@@ -49,8 +48,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const readiness = signOffReadiness(context.db, { actor, id, today: context.clock.today() });
   if (!readiness) throw notFound();
   const values = formValues(await request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   let renewal = readiness.renewal;
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
@@ -84,8 +84,8 @@ export default function SignOff() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
         <PageHeading
+          errors={errors}
           title={`${verb} ${c.task.name.toLowerCase()}${c.personName ? ` for ${c.personName}` : ""}`}
           caption={c.worker.name}
           back={{ to: `/competencies/${c.competency.id}` }}
@@ -120,7 +120,7 @@ export default function SignOff() {
         ) : (
           <Form method="post" noValidate>
             <SubmissionToken token={token} />
-            <DateField name="signedOffOn" label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
+            <DateField name="signedOffOn" within={DATE_WINDOWS.evidence} label="Sign-off date" errors={errors} values={actionData?.values ?? { signedOffOn: today }} />
             <TextareaField name="notes" label="Notes (optional)" errors={errors} values={actionData?.values} />
             <ConfirmCheckbox label={`I have observed ${c.worker.name} and judge them competent to carry out this task as delegated`} errors={errors} />
             <Button type="submit">{verb} competency</Button>

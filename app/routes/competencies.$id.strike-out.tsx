@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
@@ -44,8 +43,9 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const { actor, competency, observation } = await load(args, typeof values.observation === "string" ? values.observation : null);
   const { context } = args;
-  const parsed = z.object({ reason: requiredText("Say why this observation is being struck out", MAX_LONG_TEXT) }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = z.object({ reason: requiredText("Reason", "Say why this observation is being struck out", MAX_LONG_TEXT) });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
     strikeOutObservation(context.db, { actor, competencyId: competency.competency.id, observationId: observation.id, reason: parsed.data.reason, at: context.clock.now() });
   } catch (error) {
@@ -61,8 +61,7 @@ export default function StrikeOut() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Strike out a supervised observation" caption={caption} back={{ to: `/competencies/${competencyId}` }} />
+        <PageHeading errors={actionData?.errors} title="Strike out a supervised observation" caption={caption} back={{ to: `/competencies/${competencyId}` }} />
         <Summary
           rows={[
             ["Date", formatDate(o.observedOn)],

@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -18,7 +17,7 @@ import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionTo
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Close this concern", matches);
 
-const CloseSchema = z.object({ outcome: requiredText("Enter the outcome: what was done and why the concern can be closed", MAX_LONG_TEXT) });
+const CloseSchema = z.object({ outcome: requiredText("Outcome", "Enter the outcome: what was done and why the concern can be closed", MAX_LONG_TEXT) });
 
 async function load({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">, token?: string | null) {
   const actor = await requireActor(context, request);
@@ -40,8 +39,9 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const token = submissionToken(values);
   const { actor, found } = await load(args, token);
-  const parsed = CloseSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = CloseSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   if (!token) return rejectWithoutToken(context, values);
   try {
     const closed = oncePerSubmission(context.db, { actor, token, form: "concern.close" }, (tx) => closeConcern(tx, { actor, id: found.concern.id, outcome: parsed.data.outcome, at: context.clock.now() }));
@@ -59,8 +59,7 @@ export default function CloseConcern() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Close this concern" caption={`Concern ${d.id}`} back={{ to: `/concerns/${d.id}` }}>
+        <PageHeading errors={actionData?.errors} title="Close this concern" caption={`Concern ${d.id}`} back={{ to: `/concerns/${d.id}` }}>
           <p>Close it once it has been dealt with. It stays on the record, with the outcome you give, and cannot be opened again: record a new concern if something else happens.</p>
         </PageHeading>
         <Form method="post" noValidate>

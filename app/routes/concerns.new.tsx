@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { CONCERN_HARM_LABELS, EMERGENCY_ADVICE, INCIDENT_REPORTING } from "~/content/concerns";
@@ -30,8 +29,8 @@ function schema(today: string) {
     taskId: optionalId,
     workerId: optionalId,
     occurredOn: dateInput("Date it happened", DATE_WINDOWS.concern(today)),
-    whatHappened: requiredText("Describe what happened", MAX_LONG_TEXT),
-    actionTaken: optionalText(MAX_LONG_TEXT),
+    whatHappened: requiredText("What happened", "Describe what happened", MAX_LONG_TEXT),
+    actionTaken: optionalText("Action taken", MAX_LONG_TEXT),
     harm: choice(CONCERN_HARMS, "Select whether anyone was harmed"),
   });
 }
@@ -73,8 +72,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, subject, form } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const fields = schema(context.clock.today());
+  const parsed = fields.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, fields), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   let created: { id: number } | null;
@@ -98,8 +98,7 @@ export default function ReportConcern() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Report a concern" caption={d.caption} back={{ to: d.back }}>
+        <PageHeading errors={errors} title="Report a concern" caption={d.caption} back={{ to: d.back }}>
           <p>Use this when something went wrong or might go wrong with a delegated task: a missed or late dose, a wrong technique, a care worker unsure what to do, or a change in the person's condition.</p>
         </PageHeading>
         <WarningCallout>
@@ -133,7 +132,7 @@ export default function ReportConcern() {
               values={values}
             />
           ) : null}
-          <DateField name="occurredOn" label="Date it happened" hint="For example, 27 11 2026. If you are not sure, give the nearest date" errors={errors} values={values ?? { occurredOn: d.today }} />
+          <DateField name="occurredOn" within={DATE_WINDOWS.concern} label="Date it happened" hint="If you are not sure, give the nearest date" errors={errors} values={values ?? { occurredOn: d.today }} />
           <TextareaField name="whatHappened" label="What happened" hint="Say what happened, when and who was involved. Keep to the facts" errors={errors} values={values} rows={6} />
           <TextareaField name="actionTaken" label="What has been done about it so far" hint="For example, called the district nurse, checked the person's blood glucose. Leave empty if nothing yet" errors={errors} values={values} />
           <RadiosField

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { RESET_SENT } from "~/content/accounts";
@@ -27,8 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const parsed = ForgotSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = ForgotSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const at = context.clock.now();
   const ipAddress = context.clientAddress;
   // Too many requests from one address says so: it tells nothing about any account.
@@ -60,8 +60,7 @@ export default function ForgotPassword() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Reset your password" back={{ to: "/login", label: "Sign in" }}>
+        <PageHeading errors={errors} title="Reset your password" back={{ to: "/login", label: "Sign in" }}>
           <p>Enter the email address you sign in with. If an account uses it, we will email you a link to choose a new password.</p>
         </PageHeading>
         <Form method="post" noValidate>

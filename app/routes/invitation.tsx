@@ -1,10 +1,10 @@
+import { PageHeading } from "~/components/nhs/PageHeading";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { newPasswordSchema } from "~/components/forms/new-password";
 import { OneTimeLinkGone } from "~/components/OneTimeLinkGone";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { pageTitle } from "~/content/titles";
 import { ONE_TIME_TOKEN } from "~/domain/accounts";
@@ -36,8 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const invitation = lookup(context, values.token);
   if (!invitation) return data({ gone: true, errors: undefined, values: undefined }, { status: 410 });
-  const parsed = newPasswordSchema(invitation.email).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), {});
+  const form = newPasswordSchema(invitation.email);
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
   const at = context.clock.now();
   const accepted = acceptInvitation(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at });
   if (!accepted) return data({ gone: true, errors: undefined, values: undefined }, { status: 410 });
@@ -56,11 +57,7 @@ export default function AcceptInvitation() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <h1>
-          <span className="nhsuk-caption-l">{invitation.providerName}</span>
-          Choose your password
-        </h1>
+        <PageHeading title="Choose your password" caption={invitation.providerName} errors={errors} />
         <p>
           Welcome, {invitation.workerName}. You will sign in to Delegated Care with your email address, <strong>{invitation.email}</strong>, and the password you
           choose here.

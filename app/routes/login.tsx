@@ -1,3 +1,4 @@
+import { PageHeading } from "~/components/nhs/PageHeading";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -5,10 +6,10 @@ import { Button, InsetText } from "nhsuk-react-components";
 import { z } from "zod";
 import { MarkDraftsToRestore } from "~/components/SessionTimeout";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { signedOutMessage } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
+import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { getSettings } from "~/models/settings.server";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
@@ -20,8 +21,8 @@ import { getActor, safeRedirectTo, startSession } from "~/services/session.serve
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign in", matches);
 
 const LoginSchema = z.object({
-  email: z.string({ message: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Enter your email address"),
-  password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(1000, "Enter your password"),
+  email: z.string({ message: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Email address must be 254 characters or fewer"),
+  password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(1000, PASSWORD_MESSAGES.too_long),
   redirectTo: z.string().optional(),
 });
 
@@ -39,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = LoginSchema.safeParse(values);
   const shown = { email: values.email ?? "" };
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), shown);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], LoginSchema), shown);
 
   const { db, clock } = context;
   const email = parsed.data.email.toLowerCase();
@@ -74,8 +75,7 @@ export default function Login() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <FormErrorSummary errors={actionData?.errors} />
-        <h1>Sign in to Delegated Care</h1>
+        <PageHeading title="Sign in to Delegated Care" errors={actionData?.errors} />
         {signedOut ? (
           <InsetText>
             <p id="signed-out-reason">{signedOut}</p>

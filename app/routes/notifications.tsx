@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { DoneBanner } from "~/components/nhs/Done";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/content/notifications";
 import { pageTitle } from "~/content/titles";
@@ -45,9 +44,8 @@ export default function Notifications() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
         <DoneBanner />
-        <PageHeading title="Notifications">
+        <PageHeading title="Notifications" errors={actionData?.errors}>
           <p>
             What Delegated Care has told you, newest first. Each one was also sent to you by email.{" "}
             {d.unread ? `${d.unread} ${d.unread === 1 ? "is" : "are"} unread.` : "You have read them all."}

@@ -41,8 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const existing = getOrganisation(context.db, { actor, id });
   if (!existing) throw notFound();
   const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
-  const parsed = organisationSchema(existing.kind, context.clock.today()).safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS), values);
+  const form = organisationSchema(existing.kind, context.clock.today());
+  const parsed = form.safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS, form), values);
   const { linkedProviders, ...input } = parsed.data;
   try {
     updateOrganisation(context.db, {
@@ -71,7 +72,7 @@ export default function EditOrganisation() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Change organisation details" caption={organisation.name} back={{ to: `/organisations/${organisation.id}` }} />
+        <PageHeading title="Change organisation details" caption={organisation.name} back={{ to: `/organisations/${organisation.id}` }} errors={actionData?.errors} />
         <OrganisationForm
           kind={organisation.kind}
           errors={actionData?.errors}

@@ -36,8 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");
   const kind = kindOf(request);
   const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
-  const parsed = organisationSchema(kind, context.clock.today()).safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS), values);
+  const form = organisationSchema(kind, context.clock.today());
+  const parsed = form.safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -62,7 +63,7 @@ export default function NewOrganisation() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title={kind === "provider" ? "Add a care provider" : "Add an NHS team"} back={{ to: "/organisations" }} />
+        <PageHeading title={kind === "provider" ? "Add a care provider" : "Add an NHS team"} back={{ to: "/organisations" }} errors={actionData?.errors} />
         <OrganisationForm kind={kind} errors={actionData?.errors} values={actionData?.values} submitLabel="Save organisation" submissionToken={token} />
       </div>
     </div>

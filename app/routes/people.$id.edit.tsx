@@ -31,8 +31,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Scope first: another team's person is not found, whatever the form holds.
   if (!getPerson(context.db, { actor, id })) throw notFound();
   const values = formValues(await request.formData());
-  const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
+  const form = personSchema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, PERSON_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS, form), values);
   try {
     if (!updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
   } catch (error) {
@@ -53,7 +54,7 @@ export default function EditPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Change details" caption={person.name} back={{ to: `/people/${person.id}` }} />
+        <PageHeading title="Change details" caption={person.name} back={{ to: `/people/${person.id}` }} errors={actionData?.errors} />
         <PersonForm
           teams={teams}
           providers={providers}

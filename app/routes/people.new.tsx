@@ -20,8 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
   const values = formValues(await request.formData());
-  const parsed = personSchema(context.clock.today()).safeParse(withDates(values, PERSON_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS), values);
+  const form = personSchema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, PERSON_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -44,7 +45,7 @@ export default function NewPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Add a person receiving care" back={{ to: "/people" }} />
+        <PageHeading title="Add a person receiving care" back={{ to: "/people" }} errors={actionData?.errors} />
         <PersonForm teams={teams} providers={providers} errors={actionData?.errors} values={actionData?.values} submitLabel="Add person" submissionToken={token} />
       </div>
     </div>

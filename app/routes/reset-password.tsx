@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { newPasswordSchema } from "~/components/forms/new-password";
 import { OneTimeLinkGone } from "~/components/OneTimeLinkGone";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -33,8 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const reset = lookup(context, values.token);
   if (!reset) return data({ gone: true, errors: undefined }, { status: 410 });
-  const parsed = newPasswordSchema(reset.email).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), {});
+  const form = newPasswordSchema(reset.email);
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
   const done = resetPassword(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at: context.clock.now() });
   if (!done) return data({ gone: true, errors: undefined }, { status: 410 });
   // Every session of the user has ended (this browser's too, if it had one): sign in with the new password.
@@ -50,8 +50,7 @@ export default function ResetPassword() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Choose a new password">
+        <PageHeading errors={errors} title="Choose a new password">
           <p>
             For the account <strong>{email}</strong>. Use 12 characters or more; three random words work well. Saving it signs you out everywhere, and you sign
             in again with the new password.

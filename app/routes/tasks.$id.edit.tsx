@@ -22,8 +22,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "task");
   const id = requireId(params.id);
   const values = formValues(await request.formData());
-  const parsed = TaskSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = TaskSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { newPrerequisites, ...input } = parsed.data;
   try {
     if (!updateTask(context.db, { actor, id, input, newPrerequisites, at: context.clock.now() })) throw notFound();
@@ -40,7 +41,7 @@ export default function EditTask() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Change task" caption={task.name} back={{ to: `/tasks/${task.id}` }} />
+        <PageHeading title="Change task" caption={task.name} back={{ to: `/tasks/${task.id}` }} errors={actionData?.errors} />
         <TaskForm errors={actionData?.errors} values={actionData?.values ?? task} existingPrerequisites={prerequisites} submitLabel="Save changes" />
       </div>
     </div>

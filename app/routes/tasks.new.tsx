@@ -19,8 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "task");
   const values = formValues(await request.formData());
-  const parsed = TaskSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = TaskSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { newPrerequisites, ...input } = parsed.data;
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
@@ -39,7 +40,7 @@ export default function NewTask() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Add a task to the catalogue" back={{ to: "/tasks" }} />
+        <PageHeading title="Add a task to the catalogue" back={{ to: "/tasks" }} errors={actionData?.errors} />
         <TaskForm
           errors={actionData?.errors}
           values={actionData?.values ?? { requiredObservations: "3", validityMonths: "12", reviewIntervalMonths: "6", active: "yes" }}

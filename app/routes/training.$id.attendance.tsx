@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Register } from "~/components/training/Register";
 import { pageTitle } from "~/content/titles";
@@ -71,8 +70,7 @@ export default function Attendance() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <FormErrorSummary errors={actionData?.errors} />
-      <PageHeading title="Record attendance" caption={d.title} back={{ to: `/training/${d.id}` }} />
+      <PageHeading errors={actionData?.errors} title="Record attendance" caption={d.title} back={{ to: `/training/${d.id}` }} />
       {d.refused ? (
         <>
           <p>{d.refused}.</p>

@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -42,8 +41,9 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, found } = await load(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
-  const parsed = z.object({ reason: requiredText("Say why the session is cancelled", MAX_LONG_TEXT) }).safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = z.object({ reason: requiredText("Reason", "Say why the session is cancelled", MAX_LONG_TEXT) });
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -64,8 +64,7 @@ export default function CancelSession() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Cancel a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
+        <PageHeading errors={actionData?.errors} title="Cancel a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
         {d.refused ? (
           <>
             <p>{d.refused}.</p>

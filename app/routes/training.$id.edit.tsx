@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/components/training/session-form";
 import { pageTitle } from "~/content/titles";
@@ -44,8 +43,9 @@ export async function action(args: ActionFunctionArgs) {
   const { context, request } = args;
   const values = formValues(await request.formData());
   const today = context.clock.today();
-  const parsed = scheduledSessionSchema(today).safeParse(withDates(values, SESSION_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, SESSION_DATE_FIELDS), values);
+  const form = scheduledSessionSchema(today);
+  const parsed = form.safeParse(withDates(values, SESSION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, SESSION_DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -66,8 +66,7 @@ export default function ChangeSession() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Change a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
+        <PageHeading errors={actionData?.errors} title="Change a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
         {d.refused ? (
           <>
             <p>{d.refused}.</p>

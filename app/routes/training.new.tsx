@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { options } from "~/content/labels";
@@ -32,8 +31,8 @@ function schema(today: string) {
     taskId: z.coerce.number({ message: "Select the task the session covered" }).int().positive("Select the task the session covered"),
     heldOn: dateInput("Date of the session", DATE_WINDOWS.trainingSession(today)),
     mode: z.enum(trainingModes, { message: "Select how the training was given" }),
-    location: optionalText(),
-    notes: optionalText(MAX_LONG_TEXT),
+    location: optionalText("Location"),
+    notes: optionalText("Notes", MAX_LONG_TEXT),
   });
 }
 
@@ -86,14 +85,13 @@ export default function NewTraining() {
   const values = actionData?.values ?? typed;
   return (
     <>
-      <FormErrorSummary errors={errors} />
-      <PageHeading title="Record a training session" back={{ to: "/training" }} />
+      <PageHeading errors={errors} title="Record a training session" back={{ to: "/training" }} />
       <Form method="post" noValidate>
         <SubmissionToken token={token} />
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
             <SelectField name="taskId" label="Task" placeholder="Select a task" options={tasks.map((t) => ({ value: t.id, label: t.name }))} errors={errors} values={values} />
-            <DateField name="heldOn" label="Date of the session" errors={errors} values={values} />
+            <DateField name="heldOn" within={DATE_WINDOWS.trainingSession} label="Date of the session" errors={errors} values={values} />
             <RadiosField name="mode" label="How the training was given" options={options(TRAINING_MODE_LABELS)} errors={errors} values={values} inline />
             <TextField name="location" label="Where (optional)" errors={errors} values={values} />
             <TextareaField name="notes" label="Notes (optional)" errors={errors} values={values} rows={3} />

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/components/training/session-form";
 import { pageTitle } from "~/content/titles";
@@ -30,8 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
   const values = formValues(await request.formData());
   const today = context.clock.today();
-  const parsed = scheduledSessionSchema(today).safeParse(withDates(values, SESSION_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, SESSION_DATE_FIELDS), values);
+  const form = scheduledSessionSchema(today);
+  const parsed = form.safeParse(withDates(values, SESSION_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, SESSION_DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -49,8 +49,7 @@ export default function ScheduleTraining() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Schedule a training session" back={{ to: "/training", label: "Training" }}>
+        <PageHeading errors={actionData?.errors} title="Schedule a training session" back={{ to: "/training", label: "Training" }}>
           <p>The session is listed as upcoming. On the day of the session you record who attended and how they did.</p>
         </PageHeading>
         <ScheduledSessionForm tasks={tasks} values={actionData?.values ?? suggested} errors={actionData?.errors} token={token} button="Schedule session" />

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -23,8 +22,9 @@ const CodeSchema = z.object({
 /** Public: anyone holding a printout can check it; the code goes in the URL, nothing personal does. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const parsed = CodeSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = CodeSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const c = parsed.data.code;
   return redirect(`/verify/${c.slice(0, 4)}-${c.slice(4)}`);
 }
@@ -34,8 +34,7 @@ export default function Verify() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={actionData?.errors} />
-        <PageHeading title="Check a printout">
+        <PageHeading errors={actionData?.errors} title="Check a printout">
           <p>Every page of a printed delegation agreement or skills passport carries a verification code.</p>
           <p>Enter it to see whether an agreement may be used today, or what a skills passport said when it was printed and whether each competency on it holds today.</p>
         </PageHeading>

@@ -24,8 +24,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const existing = getWorker(context.db, { actor, id });
   if (!existing) throw notFound();
   const values = { ...formValues(await request.formData()), providerId: String(existing.worker.providerId) };
-  const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
+  const form = workerSchema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, WORKER_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS, form), values);
   try {
     if (!updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
   } catch (error) {
@@ -42,7 +43,7 @@ export default function EditWorker() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Change care worker details" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        <PageHeading title="Change care worker details" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} errors={actionData?.errors} />
         <WorkerForm
           providers={[{ id: worker.providerId, name: providerName }]}
           errors={actionData?.errors}

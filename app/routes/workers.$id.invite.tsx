@@ -4,7 +4,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
@@ -59,8 +58,9 @@ export async function action(args: ActionFunctionArgs) {
     const withdrawn = withdrawInvitation(context.db, { actor, workerId, at });
     return redirect(`/workers/${workerId}${withdrawn ? "?done=invitation_withdrawn" : ""}#sign-in`);
   }
-  const parsed = InviteSchema.safeParse(values);
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
+  const form = InviteSchema;
+  const parsed = form.safeParse(values);
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -82,8 +82,7 @@ export default function InviteWorker() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title={`Invite ${workerName} to sign in`} caption={providerName} back={{ to: `/workers/${workerId}`, label: workerName }} />
+        <PageHeading errors={errors} title={`Invite ${workerName} to sign in`} caption={providerName} back={{ to: `/workers/${workerId}`, label: workerName }} />
         {problem ? (
           <p>{problem}.</p>
         ) : (

@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
@@ -37,7 +36,7 @@ function schema(today: string) {
     personId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v ? v : null)),
     observedOn: dateInput("Date of the observation", DATE_WINDOWS.evidence(today)),
     outcome: z.enum(observationOutcomes, { message: "Select the outcome" }),
-    notes: optionalText(MAX_LONG_TEXT),
+    notes: optionalText("Notes", MAX_LONG_TEXT),
   });
 }
 
@@ -79,8 +78,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, worker } = await load(context, request, params.id);
   const values = formValues(await request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -108,8 +108,8 @@ export default function Observe() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
         <PageHeading
+          errors={errors}
           title="Record a supervised observation"
           caption={`${worker.name}, ${providerName}`}
           back={fixed ? { to: `/competencies/${fixed.id}` } : { to: `/workers/${worker.id}` }}
@@ -146,7 +146,7 @@ export default function Observe() {
               />
             </>
           )}
-          <DateField name="observedOn" label="Date of the observation" errors={errors} values={values} />
+          <DateField name="observedOn" within={DATE_WINDOWS.evidence} label="Date of the observation" errors={errors} values={values} />
           <RadiosField name="outcome" label="Outcome" options={options(OBSERVATION_OUTCOME_LABELS)} errors={errors} values={values} inline />
           <TextareaField name="notes" label="Notes (optional)" hint="What went well, and anything to work on" errors={errors} values={values} />
           <Button type="submit">Record observation</Button>

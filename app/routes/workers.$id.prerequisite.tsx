@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, SelectField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
@@ -26,7 +25,7 @@ function schema(today: string) {
   return z.object({
     prerequisiteId: z.coerce.number({ message: "Select the prerequisite" }).int().positive("Select the prerequisite"),
     achievedOn: dateInput("Date achieved", DATE_WINDOWS.pastRecord(today)),
-    evidence: optionalText(),
+    evidence: optionalText("Evidence"),
   });
 }
 
@@ -45,8 +44,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { actor, worker } = await load(context, request, params.id);
   const values = formValues(await request.formData());
-  const parsed = schema(context.clock.today()).safeParse(withDates(values, DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS), values);
+  const form = schema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -65,8 +65,7 @@ export default function RecordPrerequisite() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={errors} />
-        <PageHeading title="Record a prerequisite" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
+        <PageHeading errors={errors} title="Record a prerequisite" caption={`${worker.name}, ${providerName}`} back={{ to: `/workers/${worker.id}` }} />
         {missing.length ? (
           <Form method="post" noValidate>
             <SubmissionToken token={token} />
@@ -78,7 +77,7 @@ export default function RecordPrerequisite() {
               errors={errors}
               values={actionData?.values}
             />
-            <DateField name="achievedOn" label="Date achieved" errors={errors} values={actionData?.values} />
+            <DateField name="achievedOn" within={DATE_WINDOWS.pastRecord} label="Date achieved" errors={errors} values={actionData?.values} />
             <TextField name="evidence" label="Evidence seen (optional)" hint="For example, certificate number" errors={errors} values={actionData?.values} />
             <Button type="submit">Record prerequisite</Button>
           </Form>

@@ -20,8 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
   const values = formValues(await request.formData());
-  const parsed = workerSchema(context.clock.today()).safeParse(withDates(values, WORKER_DATE_FIELDS));
-  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS), values);
+  const form = workerSchema(context.clock.today());
+  const parsed = form.safeParse(withDates(values, WORKER_DATE_FIELDS));
+  if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
@@ -41,7 +42,7 @@ export default function NewWorker() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <PageHeading title="Add a care worker" back={{ to: "/workers" }} />
+        <PageHeading title="Add a care worker" back={{ to: "/workers" }} errors={actionData?.errors} />
         <WorkerForm providers={providers} errors={actionData?.errors} values={actionData?.values} withStatus={false} submitLabel="Add care worker" submissionToken={token} />
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formValues } from "./forms.server";
+import { z } from "zod";
+import { fieldOrder, formValues, inFieldOrder, toFormErrors, withDates } from "./forms.server";
 
 describe("reading a submitted form", () => {
   it("keeps the first value of a field, every value of an array field, and any field name", () => {
@@ -17,5 +18,39 @@ describe("reading a submitted form", () => {
     const values = formValues(form);
     expect(Object.keys(values)).toHaveLength(80_000);
     expect(values.f79999).toBe("x");
+  });
+});
+
+describe("error summary messages and order", () => {
+  it("lists errors in the form's field order, cross-field checks included (the organisation form)", async () => {
+    const { organisationSchema, ORGANISATION_DATE_FIELDS } = await import("~/components/forms/organisation-form");
+    const schema = organisationSchema("provider", "2026-12-01");
+    const input = withDates({ name: "", cqcLocationId: "x", email: "bad", insuranceConfirmed: "yes", regulatedActivities: [], linkedProviders: [] }, ORGANISATION_DATE_FIELDS);
+    const parsed = schema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    const errors = toFormErrors(parsed.error!.issues, ORGANISATION_DATE_FIELDS, schema);
+    expect(errors.map((e) => e.field)).toEqual(["name", "cqcLocationId", "email", "insurer", "insuranceConfirmedOn"]);
+    const phone = schema.safeParse({ ...input, phone: "call me" });
+    expect(toFormErrors(phone.error!.issues, ORGANISATION_DATE_FIELDS, schema).find((e) => e.field === "phone")?.message).toBe(
+      "Enter phone number in the correct format, like 0161 496 0100 or +44 161 496 0100",
+    );
+    expect(errors.find((e) => e.field === "insuranceConfirmedOn")?.href).toBe("#insuranceConfirmedOn-day");
+  });
+
+  it("never shows zod's own English: a message it wrote is replaced by one naming the field", () => {
+    const schema = z.object({ linkedProviders: z.array(z.coerce.number().int().positive()), teamId: z.coerce.number(), note: z.string().max(5) });
+    const parsed = schema.safeParse({ linkedProviders: ["x"], teamId: "abc", note: "too long" });
+    const errors = toFormErrors(parsed.error!.issues, [], schema);
+    expect(errors.map((e) => e.message)).toEqual([
+      "Check linked providers: enter it again as the form asks",
+      "Check team: enter it again as the form asks",
+      "Note must be 5 characters or fewer",
+    ]);
+  });
+
+  it("reads the field order through refinements and transforms", () => {
+    const schema = z.object({ b: z.string(), a: z.string() }).superRefine(() => undefined).transform((v) => v);
+    expect(fieldOrder(schema)).toEqual(["b", "a"]);
+    expect(inFieldOrder([{ field: "a", message: "A", href: "#a" }, { field: "form", message: "F", href: "#f" }, { field: "b", message: "B", href: "#b" }], ["b", "a"]).map((e) => e.field)).toEqual(["b", "a", "form"]);
   });
 });

@@ -42,16 +42,74 @@ export function withDates(values: FormValues, dateFields: string[]): Record<stri
   return out;
 }
 
-/** Zod issues as the NHS error summary wants them: one message a field, in form order. */
-export function toFormErrors(issues: z.core.$ZodIssue[], dateFields: string[] = []): FormErrors {
+/**
+ * Zod issues as the NHS error summary wants them: one message a field, in the order the fields
+ * appear on the form. Pass the form's `schema` and the order is its fields' order (the form draws
+ * its fields in the schema's order), whatever order zod found the problems in: a cross-field
+ * check (superRefine) reports after every single-field one, which put "Email" above "CQC
+ * location ID" on the organisation form (issue 14). A message zod wrote itself ("Invalid
+ * input: expected number, received NaN") never reaches the page: it is replaced by one that
+ * names the field and says what to do (see `plainMessage`).
+ */
+export function toFormErrors(issues: z.core.$ZodIssue[], dateFields: string[] = [], schema?: z.ZodType): FormErrors {
   const errors: FormErrors = [];
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "form");
     if (errors.some((e) => e.field === field)) continue;
     const href = dateFields.includes(field) ? `#${field}-${dateSubfield(issue)}` : `#${field}`;
-    errors.push({ field, message: issue.message, href });
+    errors.push({ field, message: plainMessage(issue, field), href });
   }
-  return errors;
+  return schema ? inFieldOrder(errors, fieldOrder(schema)) : errors;
+}
+
+/** Errors sorted by where their field comes in `order`; fields not in it keep their place at the end. */
+export function inFieldOrder(errors: FormErrors, order: readonly string[]): FormErrors {
+  const rank = (field: string) => {
+    const i = order.indexOf(field);
+    return i === -1 ? order.length : i;
+  };
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e.field) - rank(b.e.field) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** The field names of a form schema, in order: the object inside any refinements, transforms and pipes. */
+export function fieldOrder(schema: z.ZodType): string[] {
+  let current: unknown = schema;
+  for (let depth = 0; depth < 10 && current && typeof current === "object"; depth++) {
+    if ("shape" in current && current.shape && typeof current.shape === "object") return Object.keys(current.shape);
+    current = "in" in current ? current.in : undefined;
+  }
+  return [];
+}
+
+/**
+ * Zod's own English starts like this; every message written for a field in this product does
+ * not. Kept as a last line of defence: a new field whose schema forgot its message still shows
+ * words a user can act on.
+ */
+const ZOD_OWN_WORDS = /^(Invalid|Too (big|small)|Unrecognized|Expected|Required)\b|\b(expected|received|NaN|undefined|null)\b/;
+
+/** The message to show for an issue: its own, unless it is zod's English, then a plain one naming the field. */
+export function plainMessage(issue: z.core.$ZodIssue, field: string): string {
+  if (!ZOD_OWN_WORDS.test(issue.message)) return issue.message;
+  const label = fieldLabel(field);
+  if (issue.code === "too_big" && typeof issue.maximum === "number" && issue.origin === "string") {
+    return `${label} must be ${issue.maximum} characters or fewer`;
+  }
+  if (issue.code === "too_small" && issue.origin === "array") return `Select ${label.toLowerCase()}`;
+  return `Check ${label.toLowerCase()}: enter it again as the form asks`;
+}
+
+/** "linkedProviders" -> "Linked providers", "taskIds" -> "Tasks", "personId" -> "Person". */
+export function fieldLabel(field: string): string {
+  const words = field
+    .replace(/Ids$/, "s")
+    .replace(/Id$/, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function dateSubfield(issue: z.core.$ZodIssue): "day" | "month" | "year" {

@@ -1,11 +1,10 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxesField, CheckboxField, DateField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
-import { checkbox, nameText, optionalDateInput, optionalText } from "~/domain/validation";
+import { checkbox, nameText, optionalDateInput, optionalText, ukPhoneNumber, ukPostcode } from "~/domain/validation";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { regulatedActivities } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
@@ -20,17 +19,17 @@ export function organisationSchema(kind: "nhs_team" | "provider", today: string)
   return z
     .object({
       name: nameText("Enter the organisation's name", "Name"),
-      odsCode: optionalText(10).transform((v) => v.toUpperCase()),
-      cqcLocationId: optionalText(20),
-      address: optionalText(300),
-      postcode: optionalText(10).transform((v) => v.toUpperCase()),
-      phone: optionalText(40),
-      email: optionalText(254).pipe(z.union([z.literal(""), z.email("Enter an email address in the correct format, like name@example.org")])),
-      escalationInHours: optionalText(300),
-      escalationOutOfHours: optionalText(300),
+      odsCode: optionalText("ODS code", 10).transform((v) => v.toUpperCase()),
+      cqcLocationId: optionalText("CQC location ID", 20),
+      address: optionalText("Address", 300),
+      postcode: ukPostcode("Postcode"),
+      phone: ukPhoneNumber("Phone number"),
+      email: optionalText("Email address", 254).pipe(z.union([z.literal(""), z.email("Enter an email address in the correct format, like name@example.org")])),
+      escalationInHours: optionalText("Escalation contact in hours", 300),
+      escalationOutOfHours: optionalText("Escalation contact out of hours", 300),
       regulatedActivities: z.array(z.enum(regulatedActivities, { message: "Select regulated activities from the list" })).default([]),
       insuranceConfirmed: checkbox,
-      insurer: optionalText(),
+      insurer: optionalText("Insurer"),
       insuranceConfirmedOn: optionalDateInput("Date insurance was confirmed", DATE_WINDOWS.pastRecord(today)),
       linkedProviders: z.array(z.coerce.number().int().positive()).default([]),
     })
@@ -70,7 +69,6 @@ export function OrganisationForm({
 }) {
   return (
     <>
-      <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Name" errors={errors} values={values} />
@@ -81,8 +79,8 @@ export function OrganisationForm({
         )}
         <TextareaField name="address" label="Address" rows={3} errors={errors} values={values} />
         <TextField name="postcode" label="Postcode" width={10} errors={errors} values={values} />
-        <TextField name="phone" label="Phone" type="tel" width={20} errors={errors} values={values} />
-        <TextField name="email" label="Email" type="email" spellCheck={false} errors={errors} values={values} />
+        <TextField name="phone" label="Phone number" hint="A UK number, like 0161 496 0100" type="tel" width={20} autoComplete="off" errors={errors} values={values} />
+        <TextField name="email" label="Email address" type="email" spellCheck={false} errors={errors} values={values} />
         <TextField name="escalationInHours" label="Escalation contact in hours" hint="Who a care worker calls, with the number" errors={errors} values={values} />
         <TextField name="escalationOutOfHours" label="Escalation contact out of hours" errors={errors} values={values} />
         {kind === "provider" ? (
@@ -97,7 +95,7 @@ export function OrganisationForm({
             />
             <CheckboxField name="insuranceConfirmed" label="The insurer has confirmed delegated healthcare activities are covered" errors={errors} values={values} />
             <TextField name="insurer" label="Insurer" errors={errors} values={values} />
-            <DateField name="insuranceConfirmedOn" label="Date insurance was confirmed" errors={errors} values={values} />
+            <DateField name="insuranceConfirmedOn" within={DATE_WINDOWS.pastRecord} label="Date insurance was confirmed" errors={errors} values={values} />
           </>
         ) : providers ? (
           <CheckboxesField

@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
@@ -23,14 +22,14 @@ export function personSchema(today: string) {
   return z.object({
     name: nameText("Enter the person's full name", "Full name"),
     nhsNumber,
-    dateOfBirth: dateInput("Date of birth", DATE_WINDOWS.dateOfBirth(today)),
+    dateOfBirth: dateInput("Date of birth", DATE_WINDOWS.dateOfBirth(today), { missing: "Enter their date of birth" }),
     setting: z.enum(careSettings, { message: "Select where the person receives care" }),
-    address: optionalText(300),
+    address: optionalText("Address", 300),
     teamId: z.coerce.number({ message: "Select the NHS team" }).int().positive("Select the NHS team"),
     providerId: z.coerce.number({ message: "Select the care provider" }).int().positive("Select the care provider"),
-    gpPractice: optionalText(),
-    capacityNotes: optionalText(MAX_LONG_TEXT),
-    consentNotes: optionalText(MAX_LONG_TEXT),
+    gpPractice: optionalText("GP practice"),
+    capacityNotes: optionalText("Mental capacity", MAX_LONG_TEXT),
+    consentNotes: optionalText("Consent notes", MAX_LONG_TEXT),
   });
 }
 
@@ -52,12 +51,11 @@ export function PersonForm({
 }) {
   return (
     <>
-      <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Full name" autoComplete="off" errors={errors} values={values} />
         <TextField name="nhsNumber" label="NHS number" hint="10 digits, like 943 476 5919" inputMode="numeric" width={10} autoComplete="off" spellCheck={false} errors={errors} values={values} />
-        <DateField name="dateOfBirth" label="Date of birth" hint="For example, 15 3 1941" errors={errors} values={values} />
+        <DateField name="dateOfBirth" within={DATE_WINDOWS.dateOfBirth} label="Date of birth" errors={errors} values={values} />
         <RadiosField name="setting" label="Where they receive care" options={options(CARE_SETTING_LABELS)} errors={errors} values={values} inline />
         <TextareaField name="address" label="Address" rows={3} errors={errors} values={values} />
         {teams.length === 1 ? (

@@ -1,39 +1,29 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { CheckboxField, RadiosField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, TASK_CATEGORY_LABELS } from "~/content/labels";
-import { checkbox, MAX_LONG_TEXT, nameText, optionalText, requiredText } from "~/domain/validation";
+import { ONE_PER_LINE_HINT } from "~/content/forms";
+import { checkbox, MAX_LONG_TEXT, nameText, optionalText, requiredText, wholeNumber } from "~/domain/validation";
 import { taskCategories } from "~db/schema";
 import { SubmissionToken } from "./SubmissionToken";
 
-function wholeNumber(label: string, min: number, max: number) {
-  const message = `${label} must be a whole number from ${min} to ${max}`;
-  return z
-    .string({ message: `Enter ${label.toLowerCase()}` })
-    .trim()
-    .min(1, `Enter ${label.toLowerCase()}`)
-    .transform(Number)
-    .pipe(z.number({ message }).int(message).min(min, message).max(max, message));
-}
-
 export const TaskSchema = z.object({
-  code: requiredText("Enter a short code for the task", 20)
+  code: requiredText("Code", "Enter a short code for the task", 20)
     .transform((v) => v.toUpperCase())
     .pipe(z.string().regex(/^[A-Z0-9-]+$/, "Code must use only letters, numbers and hyphens, like INS-PEN")),
   name: nameText("Enter the task's name", "Name"),
   category: z.enum(taskCategories, { message: "Select the task's category" }),
-  inScope: requiredText("Enter what is in scope", MAX_LONG_TEXT),
-  excluded: requiredText("Enter what is excluded", MAX_LONG_TEXT),
+  inScope: requiredText("What is in scope", "Enter what is in scope", MAX_LONG_TEXT),
+  excluded: requiredText("What is excluded", "Enter what is excluded", MAX_LONG_TEXT),
   personSpecific: checkbox,
-  requiredObservations: wholeNumber("Supervised observations needed", 1, 20),
-  validityMonths: wholeNumber("Competency validity in months", 1, 60),
-  reviewIntervalMonths: wholeNumber("Agreement review interval in months", 1, 24),
-  escalationGuidance: requiredText("Enter the escalation guidance", MAX_LONG_TEXT),
+  requiredObservations: wholeNumber("Supervised observations needed", { min: 1, max: 20, example: 3 }),
+  validityMonths: wholeNumber("Competency validity in months", { min: 1, max: 60, example: 12 }),
+  reviewIntervalMonths: wholeNumber("Agreement review interval in months", { min: 1, max: 24, example: 6 }),
+  escalationGuidance: requiredText("Escalation guidance", "Enter the escalation guidance", MAX_LONG_TEXT),
   active: checkbox,
-  newPrerequisites: optionalText(2000).transform((v) =>
+  newPrerequisites: optionalText("Prerequisites", 2000).transform((v) =>
     v
       .split(/\r?\n/)
       .map((line) => line.trim())
@@ -57,7 +47,6 @@ export function TaskForm({
 }) {
   return (
     <>
-      <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="code" label="Code" hint="Short and unique, like INS-PEN" width={10} errors={errors} values={values} />
@@ -81,7 +70,7 @@ export function TaskForm({
         <TextareaField
           name="newPrerequisites"
           label={existingPrerequisites ? "Add prerequisites (optional)" : "Prerequisites (optional)"}
-          hint="One a line. A worker must have each before supervised practice, like the national insulin e-learning certificate"
+          hint={`${ONE_PER_LINE_HINT}. A worker must have each before supervised practice, like the national insulin e-learning certificate`}
           rows={3}
           errors={errors}
           values={values}

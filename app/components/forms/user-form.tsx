@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { COMMON_PASSWORDS } from "~/content/common-passwords";
@@ -20,9 +19,9 @@ export function userSchema({ withPassword }: { withPassword: boolean }) {
       email: emailAddress(),
       role: z.enum(ROLES, { message: "Select the user's role" }),
       organisationId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional(),
-      professionalRegistration: optionalText(20).transform((v) => v.toUpperCase().replace(/\s/g, "")),
-      jobTitle: optionalText(),
-      password: withPassword ? z.string({ message: "Enter a password" }).max(1000) : z.string().optional(),
+      professionalRegistration: optionalText("NMC PIN", 20).transform((v) => v.toUpperCase().replace(/\s/g, "")),
+      jobTitle: optionalText("Job title"),
+      password: withPassword ? z.string({ message: "Enter a password for the user" }).max(1000, PASSWORD_MESSAGES.too_long) : z.string().optional(),
     })
     .superRefine((v, ctx) => {
       const kind = ROLE_ORGANISATION_KIND[v.role];
@@ -37,8 +36,9 @@ export function userSchema({ withPassword }: { withPassword: boolean }) {
         });
       }
       if (withPassword) {
-        const problem = passwordProblem(v.password ?? "", { email: v.email, commonPasswords: COMMON_PASSWORDS });
-        if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
+        const problem = v.password ? passwordProblem(v.password, { email: v.email, commonPasswords: COMMON_PASSWORDS }) : null;
+        if (!v.password) ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password for the user" });
+        else if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_MESSAGES[problem] });
       }
     })
     .transform((v) => ({
@@ -72,7 +72,6 @@ export function UserForm({
   const providers = organisations.filter((o) => o.kind === "provider");
   return (
     <>
-      <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         <TextField name="name" label="Full name" autoComplete="off" errors={errors} values={values} />

@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
-import { FormErrorSummary } from "~/components/nhs/ErrorSummary";
 import { DateField, RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
@@ -19,13 +18,14 @@ export function workerSchema(today: string) {
       // One space between words, so "Aisha  Begum" is seen to be the Aisha Begum already there.
       name: nameText("Enter the care worker's full name", "Full name").transform((v) => v.replace(/\s+/g, " ")),
       // Required only when the name is shared at the provider: the model checks that in its transaction.
-      staffNumber: optionalText(20)
+      staffNumber: optionalText("Staff number", 20)
         .refine((v) => v === "" || /^[A-Za-z0-9][A-Za-z0-9 /-]*$/.test(v), "Staff number must only include letters, numbers, spaces, hyphens and slashes")
         .transform((v) => v || null),
-      jobTitle: requiredText("Enter the care worker's job title"),
-      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
+      jobTitle: requiredText("Job title", "Enter the care worker's job title"),
+      // In the order the form asks (the error summary follows it).
       // No supervised observation may be dated before it (docs/domain.md rule 7), so it is asked for.
       joinedOn: dateInput("Date they joined this provider", DATE_WINDOWS.joinedProvider(today)),
+      careCertificateOn: optionalDateInput("Date the Care Certificate was awarded", DATE_WINDOWS.careCertificate(today)),
       status: z.enum(workerStatuses, { message: "Select whether the care worker is active or has left" }).default("active"),
       leftOn: optionalDateInput("Date they left", DATE_WINDOWS.joinedProvider(today)),
     })
@@ -56,7 +56,6 @@ export function WorkerForm({
 }) {
   return (
     <>
-      <FormErrorSummary errors={errors} />
       <Form method="post" noValidate>
         {submissionToken ? <SubmissionToken token={submissionToken} /> : null}
         {providers.length === 1 ? (
@@ -82,12 +81,12 @@ export function WorkerForm({
           spellCheck={false}
         />
         <TextField name="jobTitle" label="Job title" errors={errors} values={values} />
-        <DateField name="joinedOn" label="Date they joined this provider" hint="Supervised practice cannot be recorded before this date" errors={errors} values={values} />
-        <DateField name="careCertificateOn" label="Date the Care Certificate was awarded (optional)" errors={errors} values={values} />
+        <DateField name="joinedOn" within={DATE_WINDOWS.joinedProvider} label="Date they joined this provider" hint="Supervised practice cannot be recorded before this date" errors={errors} values={values} />
+        <DateField name="careCertificateOn" within={DATE_WINDOWS.careCertificate} label="Date the Care Certificate was awarded (optional)" errors={errors} values={values} />
         {withStatus ? (
           <>
             <RadiosField name="status" label="Status" options={options(WORKER_STATUS_LABELS)} errors={errors} values={values} inline />
-            <DateField name="leftOn" label="Date they left (if they have left)" errors={errors} values={values} />
+            <DateField name="leftOn" within={DATE_WINDOWS.joinedProvider} label="Date they left (if they have left)" errors={errors} values={values} />
           </>
         ) : null}
         <Button type="submit">{submitLabel}</Button>

@@ -1,6 +1,9 @@
+import { useRouteLoaderData } from "@remix-run/react";
 import { Checkboxes, DateInput, Radios, Select, Textarea, TextInput } from "nhsuk-react-components";
 import type { ReactNode } from "react";
-import { dateToFields } from "~/domain/dates";
+import { dateHint } from "~/content/forms";
+import type { DateWindow } from "~/domain/date-windows";
+import { dateToFields, type IsoDate } from "~/domain/dates";
 import { errorFor, type FormErrors } from "./form-errors";
 
 /**
@@ -162,9 +165,14 @@ export function CheckboxField({ name, label, hint, errors, values }: Common) {
 
 /**
  * The NHS three-field date input inside a fieldset. `values` holds either the typed
- * `name-day` / `name-month` / `name-year`, or a stored ISO date under `name`.
+ * `name-day` / `name-month` / `name-year`, or a stored ISO date under `name`. `within` is the
+ * field's date window (app/domain/date-windows.ts, the same one its schema checks): the hint's
+ * example date comes from it, so it is realistic for the field and never goes stale.
  */
-export function DateField({ name, label, hint, errors, values }: Common) {
+export function DateField({ name, label, hint, errors, values, within }: Common & { within: DateWindow | ((today: IsoDate) => DateWindow) }) {
+  const root = useRouteLoaderData<{ today?: IsoDate }>("root");
+  const today = root?.today ?? new Date().toISOString().slice(0, 10);
+  const dateWindow = typeof within === "function" ? within(today) : within;
   const stored = values?.[name];
   const fromStored = typeof stored === "string" ? dateToFields(stored) : { day: "", month: "", year: "" };
   const typed = (part: "day" | "month" | "year") => {
@@ -177,7 +185,7 @@ export function DateField({ name, label, hint, errors, values }: Common) {
       name={name}
       legend={label}
       legendProps={{ size: "s" }}
-      hint={hintText(hint) ?? "For example, 27 3 2007"}
+      hint={dateHint(dateWindow, hintText(hint))}
       error={errorFor(errors, name)}
       defaultValue={{ day: typed("day"), month: typed("month"), year: typed("year") }}
     />

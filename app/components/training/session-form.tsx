@@ -18,8 +18,8 @@ export function scheduledSessionSchema(today: string) {
     taskId: z.coerce.number({ message: "Select the task the session covers" }).int().positive("Select the task the session covers"),
     heldOn: dateInput("Date of the session", scheduledSessionWindow(today)),
     mode: z.enum(trainingModes, { message: "Select how the training will be given" }),
-    location: optionalText(),
-    notes: optionalText(MAX_LONG_TEXT),
+    location: optionalText("Location"),
+    notes: optionalText("Notes", MAX_LONG_TEXT),
   });
 }
 
@@ -40,7 +40,7 @@ export function ScheduledSessionForm({
     <Form method="post" noValidate>
       <SubmissionToken token={token} />
       <SelectField name="taskId" label="Task" placeholder="Select a task" options={tasks.map((t) => ({ value: t.id, label: t.name }))} errors={errors} values={values} />
-      <DateField name="heldOn" label="Date of the session" hint="Today or a day ahead, up to a year. For example, 15 3 2027" errors={errors} values={values} />
+      <DateField name="heldOn" within={scheduledSessionWindow} label="Date of the session" hint="Today or a day ahead, up to a year" errors={errors} values={values} />
       <RadiosField name="mode" label="How the training will be given" options={options(TRAINING_MODE_LABELS)} errors={errors} values={values} inline />
       <TextField name="location" label="Where (optional)" errors={errors} values={values} />
       <TextareaField name="notes" label="Notes (optional)" hint="For example, what to bring or who it is for" errors={errors} values={values} rows={3} />
