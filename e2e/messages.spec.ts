@@ -157,7 +157,8 @@ async function submit(page: Page, form: Awaited<ReturnType<typeof formOf>>) {
 /** Clears every box, unticks every checkbox and picks every list's empty choice. */
 async function fillEmpty(form: Awaited<ReturnType<typeof formOf>>) {
   for (const box of await form.locator("input[type=text], input:not([type]), input[type=email], input[type=tel], input[type=password], input[type=number], textarea").all()) {
-    if (await box.isEditable()) await box.fill("");
+    // A field inside an unchosen radio's conditional reveal is hidden: nobody can type in it.
+    if ((await box.isVisible()) && (await box.isEditable())) await box.fill("");
   }
   for (const tick of await form.locator("input[type=checkbox]").all()) if (await tick.isChecked()) await tick.uncheck();
   for (const select of await form.locator("select").all()) {
@@ -169,7 +170,7 @@ async function fillEmpty(form: Awaited<ReturnType<typeof formOf>>) {
 async function fillWrong(form: Awaited<ReturnType<typeof formOf>>): Promise<boolean> {
   let typed = false;
   for (const box of await form.locator("input[type=text], input:not([type]), input[type=email], input[type=tel], input[type=password], input[type=number], textarea").all()) {
-    if (!(await box.isEditable())) continue;
+    if (!(await box.isVisible()) || !(await box.isEditable())) continue;
     const name = (await box.getAttribute("name")) ?? "";
     const tag = await box.evaluate((el) => el.tagName);
     const numeric = (await box.getAttribute("inputmode")) === "numeric";
@@ -286,6 +287,7 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
   const targets: Target[] = [
     { file: "account.password.tsx", role: "nurse", path: () => "/account/password" },
     { file: "admin.settings.tsx", role: "admin", path: () => "/admin/settings" },
+    { file: "admin.service.tsx", role: "admin", path: () => "/admin/service" },
     { file: "admin.users.new.tsx", role: "admin", path: () => "/admin/users/new" },
     { file: "admin.users.$id.tsx", role: "admin", path: () => `/admin/users/${ids.nurseUser()}`, field: "name" },
     { file: "organisations.new.tsx", role: "admin", path: () => "/organisations/new?kind=provider" },
