@@ -42,7 +42,7 @@ describe("service details (the operator shown in the footer and the public pages
     expect(Object.keys(problems(empty))).toEqual(SERVICE_DETAIL_FIELDS.map((f) => f.name));
     expect(problems(empty).icoNumber).toBe("Enter the ICO registration number, like ZA123456");
     expect(problems({ icoNumber: "12345" }).icoNumber).toBe("ICO registration number must be Z followed by 7 letters or numbers, like ZA123456");
-    expect(problems({ dpoEmail: "dpo at trust" }).dpoEmail).toBe("Enter data protection officer's email address in the correct format, like dpo@example.nhs.uk");
+    expect(problems({ dpoEmail: "dpo at trust" }).dpoEmail).toBe("Enter the data protection officer's email address in the correct format, like dpo@example.nhs.uk");
   });
 
   it("treats stored details that no longer pass as not set, rather than showing them", () => {

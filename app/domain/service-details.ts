@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasHiddenCharacters, ukPhoneNumber, ukPostcode } from "./validation";
+import { emailAddress, hasHiddenCharacters, nameText, ukPhoneNumber, ukPostcode } from "./validation";
 
 /**
  * The organisation that runs this deployment (the "operator"): its name and contacts, shown in
@@ -8,45 +8,19 @@ import { hasHiddenCharacters, ukPhoneNumber, ukPostcode } from "./validation";
  * deployment is run by a different NHS or care organisation.
  */
 
-/** "Help hours" and other single lines people read: plain text, no hidden characters. */
-function line(label: string, { required, max, example }: { required: boolean; max: number; example?: string }) {
-  const lower = label.charAt(0).toLowerCase() + label.slice(1);
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx): string => {
-      const text = raw ?? "";
-      if (!text && required) ctx.addIssue({ code: "custom", message: `Enter ${lower}${example ? `, like ${example}` : ""}` });
-      if (text.length > max) ctx.addIssue({ code: "custom", message: `${label} must be ${max} characters or fewer` });
-      if (hasHiddenCharacters(text)) ctx.addIssue({ code: "custom", message: `${label} must not include hidden characters. Type it in rather than copying and pasting it` });
-      return text;
-    });
-}
-
-function email(label: string, example: string) {
-  const lower = label.charAt(0).toLowerCase() + label.slice(1);
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx): string => {
-      const text = (raw ?? "").toLowerCase();
-      if (!text) ctx.addIssue({ code: "custom", message: `Enter ${lower}, like ${example}` });
-      else if (text.length > 254) ctx.addIssue({ code: "custom", message: `${label} must be 254 characters or fewer` });
-      else if (!z.email().safeParse(text).success) ctx.addIssue({ code: "custom", message: `Enter ${lower} in the correct format, like ${example}` });
-      return text;
-    });
+/** A single line people read (a name, the help hours): required, no hidden characters. */
+function line(label: string, { max, example }: { max: number; example: string }) {
+  return nameText(`Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}, like ${example}`, label, max);
 }
 
 /** ICO registration numbers are 8 characters: Z then a letter or digit, then 6 digits (ZA123456, Z1234567). */
 const ICO_NUMBER = /^Z[A-Z0-9]\d{6}$/;
 
 export const ServiceDetailsSchema = z.object({
-  operatorName: line("Organisation name", { required: true, max: 120, example: "Ashworth Community Health NHS Trust" }),
-  helpEmail: email("Help email address", "help@example.nhs.uk"),
+  operatorName: line("Organisation name", { max: 120, example: "Ashworth Community Health NHS Trust" }),
+  helpEmail: emailAddress({ label: "Help email address", example: "help@example.nhs.uk" }),
   helpPhone: ukPhoneNumber("The help phone number", { required: true }),
-  helpHours: line("When the help phone line is open", { required: true, max: 120, example: "Monday to Friday, 9am to 5pm" }),
+  helpHours: line("When the help phone line is open", { max: 120, example: "Monday to Friday, 9am to 5pm" }),
   addressLines: z
     .string()
     .optional()
@@ -59,8 +33,8 @@ export const ServiceDetailsSchema = z.object({
       return lines.join("\n");
     }),
   postcode: ukPostcode("Postcode", { required: true }),
-  dpoName: line("Data protection officer's name or role", { required: true, max: 120, example: "Data Protection Officer" }),
-  dpoEmail: email("Data protection officer's email address", "dpo@example.nhs.uk"),
+  dpoName: line("Data protection officer's name or role", { max: 120, example: "Data Protection Officer" }),
+  dpoEmail: emailAddress({ label: "Data protection officer's email address", example: "dpo@example.nhs.uk" }),
   icoNumber: z
     .string()
     .trim()

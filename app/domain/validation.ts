@@ -105,13 +105,19 @@ export const checkbox = z
   .optional()
   .transform((v) => v === "yes" || v === "on" || v === "true");
 
-export function emailAddress(message = "Enter an email address in the correct format, like name@example.org") {
+/**
+ * An email address, stored lower case. Without options the field is "Email address"; a form
+ * with more than one names each ("Help email address") and gives its own example.
+ */
+export function emailAddress({ label, example = "name@example.org" }: { label?: string; example?: string } = {}) {
+  const empty = label ? `Enter the ${lowerFirst(label)}, like ${example}` : "Enter an email address";
+  const format = label ? `Enter the ${lowerFirst(label)} in the correct format, like ${example}` : `Enter an email address in the correct format, like ${example}`;
   return z
-    .string({ message: "Enter an email address" })
+    .string({ message: empty })
     .trim()
-    .min(1, "Enter an email address")
-    .max(254, "Email address must be 254 characters or fewer")
-    .pipe(z.email(message))
+    .min(1, empty)
+    .max(254, `${label ?? "Email address"} must be 254 characters or fewer`)
+    .pipe(z.email(format))
     .transform((v) => v.toLowerCase());
 }
 
