@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Card } from "nhsuk-react-components";
-import { AlertCounts, AlertsTable, ExpiryChart } from "~/components/Alerts";
+import { AlertCounts, AlertsTable, ExpiryChart, shownAlert } from "~/components/Alerts";
 import { PassportTable } from "~/components/Passport";
 import { WorkerAgreements } from "~/components/WorkerAgreements";
 import { listWorkerAgreements } from "~/models/agreements.server";
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     role: actor.role,
     organisationName: actor.organisationName,
     counts: homeCounts(db, actor),
-    alerts: alerts.slice(0, SHOWN),
+    alerts: alerts.slice(0, SHOWN).map(shownAlert),
     alertCounts: countAlerts(alerts),
     expiry: actor.role === "care_worker" ? null : expiryByMonth(db, { actor, today }),
     workerId: actor.workerId,
