@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailAddress, hasHiddenCharacters, nameText, ukPhoneNumber, ukPostcode } from "./validation";
+import { emailAddress, hasHiddenCharacters, lowerFirst, nameText, ukPhoneNumber, ukPostcode } from "./validation";
 
 /**
  * The organisation that runs this deployment (the "operator"): its name and contacts, shown in
@@ -10,7 +10,7 @@ import { emailAddress, hasHiddenCharacters, nameText, ukPhoneNumber, ukPostcode 
 
 /** A single line people read (a name, the help hours): required, no hidden characters. */
 function line(label: string, { max, example }: { max: number; example: string }) {
-  return nameText(`Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}, like ${example}`, label, max);
+  return nameText(`Enter the ${lowerFirst(label)}, like ${example}`, label, max);
 }
 
 /** ICO registration numbers are 8 characters: Z then a letter or digit, then 6 digits (ZA123456, Z1234567). */

@@ -200,12 +200,10 @@ export const idParam = z
   .transform(Number);
 
 /**
- * A UK phone number, checked against the numbering plan by libphonenumber-js (a maintained
- * copy of Google's libphonenumber metadata), not by a hand-written pattern. Stored in the
- * national format people read ("0161 496 0100"); an extension is kept ("… x2"). Empty is
- * "not given" unless `required`.
+ * A text field whose value a checker normalises or refuses (`normalise` returns null for
+ * "not one of these"). Empty is "not given" ("") unless `required`.
  */
-export function ukPhoneNumber(label: string, { required = false } = {}) {
+function checkedText(label: string, required: boolean, normalise: (text: string) => string | null, wrong: string) {
   return z
     .string()
     .trim()
@@ -216,13 +214,28 @@ export function ukPhoneNumber(label: string, { required = false } = {}) {
         if (required) ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)}` });
         return "";
       }
-      const problem = ukPhoneProblem(text);
-      if (problem) {
-        ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)} in the correct format, like 0161 496 0100 or +44 161 496 0100` });
+      const normalised = normalise(text);
+      if (normalised === null) {
+        ctx.addIssue({ code: "custom", message: wrong });
         return z.NEVER;
       }
-      return formatUkPhone(text);
+      return normalised;
     });
+}
+
+/**
+ * A UK phone number, checked against the numbering plan by libphonenumber-js (a maintained
+ * copy of Google's libphonenumber metadata), not by a hand-written pattern. Stored in the
+ * national format people read ("0161 496 0100"); an extension is kept ("… x2"). Empty is
+ * "not given" unless `required`.
+ */
+export function ukPhoneNumber(label: string, { required = false } = {}) {
+  return checkedText(
+    label,
+    required,
+    (text) => (ukPhoneProblem(text) ? null : formatUkPhone(text)),
+    `Enter ${lowerFirst(label)} in the correct format, like 0161 496 0100 or +44 161 496 0100`,
+  );
 }
 
 /**
@@ -230,23 +243,7 @@ export function ukPhoneNumber(label: string, { required = false } = {}) {
  * upper case with its space ("LS1 4AP"). Empty is "not given" unless `required`.
  */
 export function ukPostcode(label = "Postcode", { required = false } = {}) {
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx): string => {
-      const text = raw ?? "";
-      if (!text) {
-        if (required) ctx.addIssue({ code: "custom", message: `Enter ${lowerFirst(label)}` });
-        return "";
-      }
-      const normalised = normaliseUkPostcode(text);
-      if (!normalised) {
-        ctx.addIssue({ code: "custom", message: `Enter a real ${lowerFirst(label)}, like LS1 4AP` });
-        return z.NEVER;
-      }
-      return normalised;
-    });
+  return checkedText(label, required, normaliseUkPostcode, `Enter a real ${lowerFirst(label)}, like LS1 4AP`);
 }
 
 /** "Start date" -> "start date" inside a sentence; acronyms ("NHS number", "CQC location ID") stay as written. */
