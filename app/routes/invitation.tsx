@@ -1,6 +1,6 @@
 import { PageHeading } from "~/components/nhs/PageHeading";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { newPasswordSchema } from "~/components/forms/new-password";
@@ -9,10 +9,10 @@ import { TextField } from "~/components/nhs/fields";
 import { pageTitle } from "~/content/titles";
 import { ONE_TIME_TOKEN } from "~/domain/accounts";
 import { acceptInvitation, findInvitation } from "~/models/invitations.server";
-import { recordAudit } from "~/services/audit.server";
 import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { hashPassword } from "~/services/password.server";
-import { endSession, startSession } from "~/services/session.server";
+import { endSession } from "~/services/session.server";
+import { finishSignIn } from "~/services/sign-in-finish.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data && "invitation" in data && data.invitation ? "Choose your password" : "This link has expired or been used", matches);
@@ -44,9 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!accepted) return data({ gone: true, errors: undefined, values: undefined }, { status: 410 });
   // Whoever was signed in on this browser before is signed out: the worker starts their own session.
   await endSession(context, request);
-  recordAudit(context.db, { actorId: accepted.userId, action: "user.sign_in", entityType: "user", entityId: accepted.userId, at });
-  const cookie = await startSession(context, request, accepted.userId);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  return finishSignIn(context, request, { id: accepted.userId }, { method: { kind: "password" }, target: "/" });
 }
 
 export default function AcceptInvitation() {

@@ -14,9 +14,9 @@ import { getSettings } from "~/models/settings.server";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { recordAudit } from "~/services/audit.server";
 import { decoyHash, verifyPassword } from "~/services/password.server";
-import { getActor, safeRedirectTo, startSession } from "~/services/session.server";
+import { getActor, safeRedirectTo } from "~/services/session.server";
+import { finishSignIn } from "~/services/sign-in-finish.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign in", matches);
 
@@ -61,9 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return rejectForm(context, formError("email", "Enter a correct email address and password"), shown);
   }
   recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
-  recordAudit(db, { actorId: user.id, action: "user.sign_in", entityType: "user", entityId: user.id, at });
-  const cookie = await startSession(context, request, user.id);
-  return redirect(target, { headers: { "Set-Cookie": cookie } });
+  return finishSignIn(context, request, user, { method: { kind: "password" }, target });
 }
 
 export default function Login() {
