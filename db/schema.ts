@@ -201,6 +201,8 @@ export const sessions = sqliteTable(
     endReason: text("end_reason"),
     ipAddress: text("ip_address").notNull().default(""),
     userAgent: text("user_agent").notNull().default(""),
+    /** Signed in with an organisation's account: which one (its sign-out is offered after ours). Null: a password. */
+    identityProviderId: integer("identity_provider_id").references(() => identityProviders.id),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
@@ -1071,3 +1073,90 @@ export const signaturesRelations = relations(signatures, ({ one }) => ({
 export const reviewsRelations = relations(reviews, ({ one }) => ({
   agreement: one(agreements, { fields: [reviews.agreementId], references: [agreements.id] }),
 }));
+
+// ---------------------------------------------------------------------------
+// Single sign-on with the organisation's account (issue 15, part 1: OpenID Connect;
+// docs/decisions/022-sign-in-with-the-organisations-account.md)
+// ---------------------------------------------------------------------------
+
+/**
+ * An organisation's sign-in service (NHS CIS2, Microsoft Entra ID), set up by an administrator.
+ * Its client secret is never stored: it is read from the environment (`SSO_<KEY>_CLIENT_SECRET`).
+ */
+export const identityProviders = sqliteTable(
+  "identity_providers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Short, lower case, in addresses and the environment variable's name: `cis2`. */
+    key: text("key").notNull(),
+    /** Shown on the button: "Sign in with NHS Care Identity Service 2". */
+    name: text("name").notNull(),
+    /** The issuer address (https; http only on this machine, for testing). */
+    issuer: text("issuer").notNull(),
+    clientId: text("client_id").notNull(),
+    /** Which claim of the ID token carries the email address: `email`, or `preferred_username` (Entra ID). */
+    emailClaim: text("email_claim").notNull().default("email"),
+    /** Administrators may sign in with it (they are in no organisation). */
+    adminsMayUse: bool("admins_may_use").notNull().default(false),
+    enabled: bool("enabled").notNull().default(true),
+    /** People in its organisations must use it: their passwords stop working. */
+    required: bool("required").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("identity_providers_key").on(t.key)],
+);
+
+/** The organisations whose people may sign in with a provider. */
+export const identityProviderOrganisations = sqliteTable(
+  "identity_provider_organisations",
+  {
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => identityProviders.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.organisationId] })],
+);
+
+/** An account's remembered subject (`sub`) at a provider: one per account and provider, and one account per subject. */
+export const identityLinks = sqliteTable(
+  "identity_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => identityProviders.id),
+    subject: text("subject").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+  },
+  (t) => [uniqueIndex("identity_links_subject").on(t.providerId, t.subject), uniqueIndex("identity_links_user").on(t.userId, t.providerId)],
+);
+
+/**
+ * A sign-in sent to a provider and not yet back: single use, for 10 minutes, bound to the browser
+ * by a cookie holding a random token whose SHA-256 is the id.
+ */
+export const pendingSignIns = sqliteTable(
+  "pending_sign_ins",
+  {
+    id: text("id").primaryKey(),
+    providerId: integer("provider_id")
+      .notNull()
+      .references(() => identityProviders.id),
+    state: text("state").notNull(),
+    nonce: text("nonce").notNull(),
+    codeVerifier: text("code_verifier").notNull(),
+    redirectTo: text("redirect_to").notNull().default("/"),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("pending_sign_ins_expires").on(t.expiresAt)],
+);

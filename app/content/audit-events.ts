@@ -22,6 +22,20 @@ export const AUTOMATIC_ACTOR = "Delegated Care (automatic)";
 /** Who asked for a password reset link from the "Forgot your password?" page: nobody signed in. */
 export const NOT_SIGNED_IN_ACTOR = "Someone not signed in";
 
+/** Why a sign-in with an organisation's account was refused, as the audit trail says it. */
+const SIGN_IN_REFUSAL_SHORT: Record<string, string> = {
+  expired: "the sign-in had timed out or was already used",
+  unavailable: "the sign-in service could not be reached",
+  not_checked: "the sign-in service's answer did not pass the checks",
+  cancelled: "the sign-in was not finished",
+  no_email: "no email address was sent",
+  email_unverified: "the email address was not confirmed",
+  no_account: "no account has that email address",
+  deactivated: "the account is deactivated",
+  organisation_not_allowed: "the account's organisation may not use that sign-in service",
+  different_subject: "the account is linked to a different account at that service",
+};
+
 export const AUDIT_ACTIONS = [
   "agreement.create",
   "agreement.task_specifics",
@@ -87,6 +101,11 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.link_worker",
   "user.unlink_worker",
+  "user.sign_in_refused",
+  "user.link_identity",
+  "user.unlink_identity",
+  "identity_provider.create",
+  "identity_provider.update",
   "notifications.read",
   "settings.update",
   "seed.demo",
@@ -106,6 +125,7 @@ export const AUDIT_RECORD_TYPES = {
   training_session: "Training session",
   user: "User",
   settings: "Settings",
+  identity_provider: "Sign-in service",
   deployment: "Demo or test data",
 } as const;
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPES;
@@ -255,6 +275,15 @@ export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
   "user.password_reset": (e) => [`${e.who} chose a new password with a reset link`],
   "user.link_worker": (e) => [`${e.who} linked the sign-in of `, e.record, " to a care worker"],
   "user.unlink_worker": (e) => [`${e.who} removed the care worker linked to the sign-in of `, e.record],
+  "user.sign_in_refused": (e, d) => [
+    `${e.who} was refused signing in with an organisation's account (`,
+    e.record,
+    `): ${SIGN_IN_REFUSAL_SHORT[d.text("reason") ?? ""] ?? "refused"}`,
+  ],
+  "user.link_identity": (e) => [`${e.who} signed in with an organisation's account for the first time, so `, e.record, " now remembers it"],
+  "user.unlink_identity": (e) => [`${e.who} removed an organisation's account linked to the sign-in of `, e.record],
+  "identity_provider.create": (e) => [`${e.who} added the sign-in service `, e.record],
+  "identity_provider.update": (e) => [`${e.who} changed the sign-in service `, e.record],
   "notifications.read": (e, d) => {
     const n = d.number("count");
     return [`${e.who} marked ${n === null ? "their" : n} notification${n === 1 ? "" : "s"} as read`];
@@ -278,7 +307,7 @@ export function describeAuditEvent(e: DescribeInput): Phrase {
 /** Who did it: a user's name, or what stands in for nobody. */
 export function auditActorName(actorName: string | null, action: string): string {
   if (actorName) return actorName;
-  return action === "user.password_reset_request" ? NOT_SIGNED_IN_ACTOR : AUTOMATIC_ACTOR;
+  return action === "user.password_reset_request" || action === "user.sign_in_refused" ? NOT_SIGNED_IN_ACTOR : AUTOMATIC_ACTOR;
 }
 
 export function phraseText(phrase: Phrase, { csv = false } = {}): string {
@@ -297,6 +326,7 @@ export const THIS_RECORD: Record<AuditRecordType, string> = {
   training_session: "this training session",
   user: "this user",
   settings: "the settings",
+  identity_provider: "this sign-in service",
   deployment: "this data",
 };
 
@@ -344,9 +374,19 @@ export const DETAIL_REFERENCES: Record<string, AuditRecordType> = {
   organisationId: "organisation",
   added: "organisation",
   removed: "organisation",
+  identityProviderId: "identity_provider",
+  organisationIds: "organisation",
 };
 
 const DETAIL_LABELS: Record<string, string> = {
+  identityProviderId: "Sign-in service",
+  organisationIds: "Organisations that may use it",
+  issuer: "Issuer address",
+  clientId: "Client ID",
+  emailClaim: "Where the email address is",
+  adminsMayUse: "Administrators can use it",
+  enabled: "Switched on",
+  required: "Must be used",
   agreementId: "Agreement",
   competencyId: "Competency",
   workerId: "Care worker",

@@ -11,6 +11,7 @@ export const DONE_MESSAGES = {
   draft_started: "Draft agreement started. Complete each section, then check and send it.",
   draft_updated: "Your changes to the draft have been saved.",
   settings: "Settings saved. They apply from now on.",
+  identity_unlinked: "The organisation account has been unlinked. Sessions started with it have ended.",
   service_details: "Service details saved. The footer and the help, privacy, cookies and accessibility pages now show them.",
   observation: "Supervised observation recorded.",
   prerequisite: "Prerequisite recorded.",

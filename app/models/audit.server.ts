@@ -17,7 +17,7 @@ import { formatDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { Db } from "~db/client";
-import { agreements, auditEvents, careWorkers, competencies, concerns, organisations, people, taskPrerequisites, tasks, trainingSessions, users } from "~db/schema";
+import { agreements, auditEvents, careWorkers, competencies, concerns, identityProviders, organisations, people, taskPrerequisites, tasks, trainingSessions, users } from "~db/schema";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Rows read at a time for the CSV export, so a long trail is never held in memory at once. */
@@ -292,6 +292,12 @@ function resolveRefs(db: Db, wanted: Wanted[]) {
     for (const u of rows) {
       actors.set(u.id, { name: u.name, role: u.role, organisation: u.organisation });
       put({ type: "user", id: String(u.id), label: `${u.name} (${[ROLE_LABELS[u.role].toLowerCase(), u.organisation].filter(Boolean).join(", ")})`, href: `/admin/users/${u.id}` });
+    }
+  }
+  const identityProviderIds = ids("identity_provider");
+  if (identityProviderIds.length) {
+    for (const p of db.select({ id: identityProviders.id, name: identityProviders.name }).from(identityProviders).where(inArray(identityProviders.id, identityProviderIds)).all()) {
+      put({ type: "identity_provider", id: String(p.id), label: p.name, href: `/admin/sign-in-providers/${p.id}` });
     }
   }
   if (byType.has("settings")) put({ type: "settings", id: "deployment", label: "the settings", href: "/admin/settings" });

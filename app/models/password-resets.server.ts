@@ -4,6 +4,8 @@
  * email; an inactive account gets no link. Choosing the new password ends every session of the
  * user and every other link, and is audited.
  */
+import { requiredProvider } from "~/domain/single-sign-on";
+import { listProviders } from "./identity-providers.server";
 import { and, count, desc, eq, gte, isNotNull } from "drizzle-orm";
 import { linkState, PASSWORD_RESET_LIMITS, resetExpiry } from "~/domain/accounts";
 import { resetMail } from "~/content/accounts";
@@ -14,7 +16,7 @@ import type { Db } from "~db/client";
 import { passwordResets, users } from "~db/schema";
 import { endPasswordResetsOf, endSessionsOf, findUserByEmail } from "./users.server";
 
-export type ResetRequestOutcome = "sent" | "no_account" | "email_throttled" | "address_throttled";
+export type ResetRequestOutcome = "sent" | "no_account" | "email_throttled" | "address_throttled" | "must_use_organisation_account";
 
 /** Whether this address has asked too often; the caller says so (it reveals nothing about accounts). */
 export function resetAddressBlocked(db: Db, { ipAddress, at }: { ipAddress: string; at: Date }): boolean {
@@ -41,6 +43,11 @@ export function requestPasswordReset(db: Db, { email, ipAddress, at, publicUrl }
     if (!user || !user.active) {
       tx.insert(passwordResets).values(base).run();
       return "no_account";
+    }
+    // Signs in with the organisation's account only: a password would not work, so no link is sent (docs/domain.md rule 20).
+    if (requiredProvider(user, listProviders(tx))) {
+      tx.insert(passwordResets).values({ ...base, userId: user.id }).run();
+      return "must_use_organisation_account";
     }
     const lastSent = tx
       .select({ at: passwordResets.requestedAt })

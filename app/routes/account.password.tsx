@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
@@ -14,12 +14,15 @@ import { changePassword, findUserByEmail } from "~/models/users.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
 import { currentSessionId, requireActor } from "~/services/session.server";
+import { requiredProvider } from "~/domain/single-sign-on";
+import { listProviders } from "~/models/identity-providers.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Change your password", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireActor(context, request);
-  return null;
+  const actor = await requireActor(context, request);
+  // Signs in with the organisation's account only: the password here does not work (docs/domain.md rule 20).
+  return { mustUse: requiredProvider(actor, listProviders(context.db))?.name ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -55,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { mustUse } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors;
   return (
@@ -64,6 +68,15 @@ export default function ChangePassword() {
         <PageHeading errors={errors} title="Change your password">
           <p>Use 12 characters or more. Three random words work well. Changing it signs you out everywhere else.</p>
         </PageHeading>
+        {mustUse ? (
+          <div className="nhsuk-inset-text" id="password-not-used">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              Your organisation signs in to Delegated Care with {mustUse}, so you cannot sign in with a password here and no reset link is sent for it.
+              You do not need to change it. It works again only if your administrator stops requiring {mustUse}.
+            </p>
+          </div>
+        ) : null}
         <Form method="post" noValidate>
           <TextField name="current" label="Current password" type="password" autoComplete="current-password" errors={errors} />
           <TextField name="password" label="New password" type="password" autoComplete="new-password" errors={errors} />

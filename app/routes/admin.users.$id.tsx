@@ -24,6 +24,7 @@ import {
   updateUser,
 } from "~/models/users.server";
 import { RuleError } from "~/models/errors.server";
+import { linksOfUser, unlinkIdentity } from "~/models/identity-providers.server";
 import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -42,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isSelf: actor.userId === user.id,
     // A care worker account: the worker record it signs as, or those it could be linked to.
     workerLink: getWorkerLink(context.db, user.id),
+    // Organisation accounts this account signs in with (single sign-on).
+    identityLinks: linksOfUser(context.db, user.id),
   };
 }
 
@@ -67,6 +70,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/admin/users/${id}?done=linked`);
   }
+  if (intent === "unlink-identity") {
+    const linkId = z.coerce.number().int().positive().safeParse(formData.get("linkId"));
+    if (!linkId.success || !unlinkIdentity(context.db, { actor, userId: id, linkId: linkId.data, at })) throw notFound();
+    return redirect(`/admin/users/${id}?done=identity_unlinked`);
+  }
   if (intent === "unlink") {
     if (!unlinkWorkerAccount(context.db, { actor, userId: id, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=unlinked`);
@@ -88,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, organisationName, organisations, isSelf, workerLink } = useLoaderData<typeof loader>();
+  const { user, organisationName, organisations, isSelf, workerLink, identityLinks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const linkErrors = actionData?.errors?.filter((e) => e.field === "workerId");
   return (
@@ -151,6 +159,24 @@ export default function UserPage() {
                 )}
               </>
             )}
+          </section>
+        ) : null}
+        {identityLinks.length ? (
+          <section aria-labelledby="organisation-accounts">
+            <h2 id="organisation-accounts">Organisation accounts</h2>
+            <p>This account signs in with these organisation accounts. Unlink one only if it belongs to someone else, or the person's account there has changed: the next sign-in with it finds this account by email address again.</p>
+            {identityLinks.map((link) => (
+              <Form method="post" key={link.id}>
+                <p>
+                  {link.providerName}: linked {formatDateTime(link.createdAt)}, last used {link.lastUsedAt ? formatDateTime(link.lastUsedAt) : "never"}
+                </p>
+                <input type="hidden" name="intent" value="unlink-identity" />
+                <input type="hidden" name="linkId" value={link.id} />
+                <Button type="submit" secondary>
+                  Unlink {link.providerName}
+                </Button>
+              </Form>
+            ))}
           </section>
         ) : null}
         <h2>Change details</h2>

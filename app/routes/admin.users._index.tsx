@@ -26,6 +26,9 @@ export default function Users() {
       <p>
         <Link to="/admin/users/new" className="nhsuk-button">Add a user</Link>
       </p>
+      <p>
+        People can also sign in with their organisation's account: see <Link to="/admin/sign-in-providers">sign-in services</Link>.
+      </p>
       <Table caption="Everyone who can sign in" responsive>
         <Table.Head>
           <Table.Row>

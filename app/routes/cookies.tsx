@@ -6,6 +6,8 @@ import { pageTitle } from "~/content/titles";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
 import { COOKIE_NAME } from "~/services/session.server";
+import { PENDING_SIGN_IN_COOKIE } from "~/content/single-sign-on";
+import { PENDING_SIGN_IN_MINUTES } from "~/domain/single-sign-on";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cookies", matches);
 
@@ -30,14 +32,14 @@ export default function Cookies() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title="Cookies">
-          <p className="nhsuk-lede-text">Delegated Care sets one cookie, only to keep you signed in. It does not use cookies to measure or track you.</p>
+          <p className="nhsuk-lede-text">Delegated Care sets cookies only to sign you in and keep you signed in. It does not use cookies to measure or track you.</p>
         </PageHeading>
         <p>
           Cookies are small files saved on your phone, tablet or computer when you visit a website.
           {operatorName ? ` ${operatorName} runs this service and is responsible for its cookie.` : null}
         </p>
 
-        <h2>The cookie we set</h2>
+        <h2>The cookies we set</h2>
         <Table caption="Cookies set by Delegated Care" responsive>
           <Table.Head>
             <Table.Row>
@@ -55,10 +57,18 @@ export default function Cookies() {
                 after signing in, whichever comes first
               </Table.Cell>
             </Table.Row>
+            <Table.Row>
+              <Table.Cell>{PENDING_SIGN_IN_COOKIE}</Table.Cell>
+              <Table.Cell>
+                Set only when you choose to sign in with your organisation's account: it makes sure the sign-in that comes back is the one this browser
+                started. It holds a random code.
+              </Table.Cell>
+              <Table.Cell>When you come back signed in, or after {PENDING_SIGN_IN_MINUTES} minutes</Table.Cell>
+            </Table.Row>
           </Table.Body>
         </Table>
         <p>
-          This cookie is strictly necessary: the service cannot work without it, so we do not ask for your consent to set it. If you block it in your
+          These cookies are strictly necessary: the service cannot work without them, so we do not ask for your consent to set them. If you block them in your
           browser, you will not be able to sign in. Visiting the public pages (this one, <Link to="/help">help</Link>, the{" "}
           <Link to="/privacy">privacy notice</Link>, the <Link to="/accessibility">accessibility statement</Link> and{" "}
           <Link to="/verify">checking a printed agreement</Link>) sets no cookie.

@@ -8,6 +8,9 @@ import { MarkDraftsToRestore } from "~/components/SessionTimeout";
 import { DoneBanner } from "~/components/nhs/Done";
 import { TextField } from "~/components/nhs/fields";
 import { signedOutMessage } from "~/content/accounts";
+import { isSignInRefusal, mustUseProviderMessage, SIGN_IN_REFUSALS } from "~/content/single-sign-on";
+import { providerUsable, requiredProvider } from "~/domain/single-sign-on";
+import { listProviders } from "~/models/identity-providers.server";
 import { pageTitle } from "~/content/titles";
 import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { getSettings } from "~/models/settings.server";
@@ -33,7 +36,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const reason = url.searchParams.get("reason");
   const settings = getSettings(context.db);
   const limits = { idleMinutes: settings.sessionIdleMinutes, absoluteHours: settings.sessionAbsoluteHours };
-  return { signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : null };
+  // A refused sign-in with an organisation's account: a code from a fixed list, never words from the URL.
+  const refused = url.searchParams.get("refused");
+  return {
+    signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : null,
+    refusal: isSignInRefusal(refused) ? SIGN_IN_REFUSALS[refused] : null,
+    providers: listProviders(context.db)
+      .filter(providerUsable)
+      .map((p) => ({ key: p.key, name: p.name })),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,12 +71,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
     return rejectForm(context, formError("email", "Enter a correct email address and password"), shown);
   }
+  // The right password, but this account signs in with its organisation's account (docs/domain.md rule 20).
+  const mustUse = requiredProvider(user, listProviders(db));
+  if (mustUse) return rejectForm(context, formError("email", mustUseProviderMessage(mustUse.name), "#sign-in-with"), shown);
   recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
   return finishSignIn(context, request, user, { method: { kind: "password" }, target });
 }
 
 export default function Login() {
-  const { signedOut } = useLoaderData<typeof loader>();
+  const { signedOut, refusal, providers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const redirectTo = params.get("redirectTo") ?? "/";
@@ -73,7 +87,10 @@ export default function Login() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <DoneBanner />
-        <PageHeading title="Sign in to Delegated Care" errors={actionData?.errors} />
+        <PageHeading
+          title="Sign in to Delegated Care"
+          errors={actionData?.errors ?? (refusal ? [{ field: "sign-in-with", message: refusal, href: providers.length ? "#sign-in-with" : "#email" }] : undefined)}
+        />
         {signedOut ? (
           <InsetText>
             <p id="signed-out-reason">{signedOut}</p>
@@ -91,6 +108,23 @@ export default function Login() {
         <p>
           <Link to="/forgot-password">Forgot your password?</Link>
         </p>
+        {providers.length ? (
+          <section aria-labelledby="sign-in-with">
+            <h2 id="sign-in-with" tabIndex={-1}>
+              Sign in with your organisation's account
+            </h2>
+            <p>If your organisation has set this up, you can use the account you sign in to its other services with.</p>
+            {providers.map((p) => (
+              <Form key={p.key} method="post" action="/organisation-sign-in/start" reloadDocument>
+                <input type="hidden" name="provider" value={p.key} />
+                <input type="hidden" name="redirectTo" value={redirectTo} />
+                <Button type="submit" secondary>
+                  Sign in with {p.name}
+                </Button>
+              </Form>
+            ))}
+          </section>
+        ) : null}
       </div>
     </div>
   );

@@ -22,8 +22,11 @@ function sessionCookie(context: AppContext) {
   });
 }
 
-/** Starts a new session (a new id every sign-in) and returns the Set-Cookie header. */
-export async function startSession(context: AppContext, request: Request, userId: number): Promise<string> {
+/**
+ * Starts a new session (a new id every sign-in) and returns the Set-Cookie header.
+ * `identityProviderId`: signed in with that organisation's account (its sign-out is offered after ours).
+ */
+export async function startSession(context: AppContext, request: Request, userId: number, { identityProviderId = null }: { identityProviderId?: number | null } = {}): Promise<string> {
   const { db, clock } = context;
   const now = clock.now();
   const settings = getSettings(db);
@@ -37,6 +40,7 @@ export async function startSession(context: AppContext, request: Request, userId
       expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000).toISOString(),
       ipAddress: context.clientAddress,
       userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+      identityProviderId,
     })
     .run();
   db.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId)).run();

@@ -1,0 +1,213 @@
+/**
+ * Organisations' sign-in services (OpenID Connect), the accounts' remembered subjects at them,
+ * and the sign-ins sent to them and not yet back (docs/decisions/022-sign-in-with-the-organisations-account.md).
+ */
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { PENDING_SIGN_IN_MINUTES, secretVariableName, type CandidateAccount, type ProviderAnswer } from "~/domain/single-sign-on";
+import type { IdentityProviderInput } from "~/components/forms/identity-provider-form";
+import type { SignInRefusal } from "~/content/single-sign-on";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import { identityLinks, identityProviderOrganisations, identityProviders, organisations, pendingSignIns, sessions, users } from "~db/schema";
+
+export type IdentityProvider = typeof identityProviders.$inferSelect & { organisationIds: number[]; secretSet: boolean };
+
+/** The client secret of a provider: only ever from the environment (`SSO_<KEY>_CLIENT_SECRET`). */
+export function clientSecretFor(key: string, env: Record<string, string | undefined> = process.env): string | null {
+  const value = env[secretVariableName(key)]?.trim();
+  return value ? value : null;
+}
+
+function withOrganisations(db: Db, rows: (typeof identityProviders.$inferSelect)[]): IdentityProvider[] {
+  if (!rows.length) return [];
+  const links = db
+    .select()
+    .from(identityProviderOrganisations)
+    .where(inArray(identityProviderOrganisations.providerId, rows.map((r) => r.id)))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    organisationIds: links.filter((l) => l.providerId === r.id).map((l) => l.organisationId),
+    secretSet: clientSecretFor(r.key) !== null,
+  }));
+}
+
+export function listProviders(db: Db): IdentityProvider[] {
+  return withOrganisations(db, db.select().from(identityProviders).orderBy(asc(identityProviders.name)).all());
+}
+
+export function getProvider(db: Db, id: number): IdentityProvider | null {
+  const row = db.select().from(identityProviders).where(eq(identityProviders.id, id)).get();
+  return row ? withOrganisations(db, [row])[0]! : null;
+}
+
+export function getProviderByKey(db: Db, key: string): IdentityProvider | null {
+  const row = db.select().from(identityProviders).where(eq(identityProviders.key, key)).get();
+  return row ? withOrganisations(db, [row])[0]! : null;
+}
+
+export class DuplicateProviderKeyError extends Error {}
+
+function keyTaken(db: Db, key: string, exceptId: number | null): boolean {
+  const row = db.select({ id: identityProviders.id }).from(identityProviders).where(eq(identityProviders.key, key)).get();
+  return !!row && row.id !== exceptId;
+}
+
+/** Only organisations that exist are kept, so a made-up id changes nothing. */
+function knownOrganisations(db: Db, ids: number[]): number[] {
+  if (!ids.length) return [];
+  return db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, [...new Set(ids)])).all().map((o) => o.id);
+}
+
+function setOrganisations(tx: Db, providerId: number, ids: number[]) {
+  tx.delete(identityProviderOrganisations).where(eq(identityProviderOrganisations.providerId, providerId)).run();
+  for (const organisationId of knownOrganisations(tx, ids)) tx.insert(identityProviderOrganisations).values({ providerId, organisationId }).run();
+}
+
+function auditDetails(input: IdentityProviderInput) {
+  const { organisationIds, ...rest } = input;
+  return { ...rest, organisationIds: [...new Set(organisationIds)].sort((a, b) => a - b) };
+}
+
+export function createProvider(tx: Db, { actor, input, at }: { actor: Actor; input: IdentityProviderInput; at: Date }): number {
+  if (keyTaken(tx, input.key, null)) throw new DuplicateProviderKeyError();
+  const { organisationIds, ...values } = input;
+  const id = tx
+    .insert(identityProviders)
+    .values({ ...values, createdAt: at.toISOString(), updatedAt: at.toISOString() })
+    .returning({ id: identityProviders.id })
+    .get().id;
+  setOrganisations(tx, id, organisationIds);
+  recordAudit(tx, { actorId: actor.userId, action: "identity_provider.create", entityType: "identity_provider", entityId: id, details: auditDetails(input), at });
+  return id;
+}
+
+export function updateProvider(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: IdentityProviderInput; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const existing = tx.select({ id: identityProviders.id }).from(identityProviders).where(eq(identityProviders.id, id)).get();
+    if (!existing) return false;
+    if (keyTaken(tx, input.key, id)) throw new DuplicateProviderKeyError();
+    const { organisationIds, ...values } = input;
+    tx.update(identityProviders).set({ ...values, updatedAt: at.toISOString() }).where(eq(identityProviders.id, id)).run();
+    setOrganisations(tx, id, organisationIds);
+    recordAudit(tx, { actorId: actor.userId, action: "identity_provider.update", entityType: "identity_provider", entityId: id, details: auditDetails(input), at });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who an answer is about
+
+function candidate(db: Db, where: ReturnType<typeof eq>, providerId: number): CandidateAccount | null {
+  const row = db
+    .select({ id: users.id, active: users.active, role: users.role, organisationId: users.organisationId, subject: identityLinks.subject })
+    .from(users)
+    .leftJoin(identityLinks, and(eq(identityLinks.userId, users.id), eq(identityLinks.providerId, providerId)))
+    .where(where)
+    .get();
+  return row ?? null;
+}
+
+/** The account that remembers this subject at this provider, and the account with this email. */
+export function findCandidates(db: Db, providerId: number, answer: ProviderAnswer) {
+  return {
+    bySubject: candidate(db, eq(identityLinks.subject, answer.subject), providerId),
+    byEmail: answer.email ? candidate(db, eq(users.email, answer.email), providerId) : null,
+  };
+}
+
+/** The account now remembers its subject at this provider (first sign-in), or notes the link was used. */
+export function rememberSubject(db: Db, { userId, providerId, subject, at, isNew }: { userId: number; providerId: number; subject: string; at: Date; isNew: boolean }) {
+  inTransaction(db, (tx) => {
+    if (isNew) {
+      tx.insert(identityLinks).values({ userId, providerId, subject, createdAt: at.toISOString(), lastUsedAt: at.toISOString() }).run();
+      recordAudit(tx, { actorId: userId, action: "user.link_identity", entityType: "user", entityId: userId, details: { identityProviderId: providerId }, at });
+    } else {
+      tx.update(identityLinks).set({ lastUsedAt: at.toISOString() }).where(and(eq(identityLinks.providerId, providerId), eq(identityLinks.subject, subject))).run();
+    }
+  });
+}
+
+/** A refused sign-in with an organisation's account, in the audit trail (nobody signed in). */
+export function recordRefusedSignIn(db: Db, { providerId, userId, reason, at }: { providerId: number | null; userId: number | null; reason: SignInRefusal; at: Date }) {
+  inTransaction(db, (tx) => {
+    recordAudit(tx, {
+      actorId: null,
+      action: "user.sign_in_refused",
+      entityType: userId !== null ? "user" : "identity_provider",
+      entityId: userId ?? providerId ?? 0,
+      details: { reason, ...(providerId !== null ? { identityProviderId: providerId } : {}) },
+      at,
+    });
+  });
+}
+
+/** The organisation accounts linked to a user, for the admin's user page. */
+export function linksOfUser(db: Db, userId: number) {
+  return db
+    .select({ id: identityLinks.id, providerName: identityProviders.name, createdAt: identityLinks.createdAt, lastUsedAt: identityLinks.lastUsedAt })
+    .from(identityLinks)
+    .innerJoin(identityProviders, eq(identityProviders.id, identityLinks.providerId))
+    .where(eq(identityLinks.userId, userId))
+    .orderBy(asc(identityProviders.name))
+    .all();
+}
+
+/**
+ * An administrator unlinks an organisation account (linked to the wrong person, or the person's
+ * account there changed): the next sign-in with it finds the account by email again. Sessions
+ * started with it end.
+ */
+export function unlinkIdentity(db: Db, { actor, userId, linkId, at }: { actor: Actor; userId: number; linkId: number; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const link = tx.select().from(identityLinks).where(and(eq(identityLinks.id, linkId), eq(identityLinks.userId, userId))).get();
+    if (!link) return false;
+    tx.delete(identityLinks).where(eq(identityLinks.id, linkId)).run();
+    tx.update(sessions)
+      .set({ endedAt: at.toISOString() })
+      .where(and(eq(sessions.userId, userId), eq(sessions.identityProviderId, link.providerId), isNull(sessions.endedAt)))
+      .run();
+    recordAudit(tx, { actorId: actor.userId, action: "user.unlink_identity", entityType: "user", entityId: userId, details: { identityProviderId: link.providerId }, at });
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-ins sent to a provider and not yet back
+
+export type PendingSignIn = typeof pendingSignIns.$inferSelect;
+
+export function createPendingSignIn(
+  db: Db,
+  { id, providerId, state, nonce, codeVerifier, redirectTo, at }: { id: string; providerId: number; state: string; nonce: string; codeVerifier: string; redirectTo: string; at: Date },
+) {
+  inTransaction(db, (tx) => {
+    // Expired ones are of no use to anyone: keep the table small.
+    tx.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, at.toISOString())).run();
+    tx.insert(pendingSignIns)
+      .values({ id, providerId, state, nonce, codeVerifier, redirectTo, createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + PENDING_SIGN_IN_MINUTES * 60_000).toISOString() })
+      .run();
+  });
+}
+
+/**
+ * Takes the pending sign-in with this id for `providerId`: once only, and only before it
+ * expires. Null when it is unknown, for another provider, used or expired; using it (or trying
+ * to) marks it used, so a replayed answer finds nothing.
+ */
+export function takePendingSignIn(db: Db, { id, providerId, at }: { id: string; providerId: number; at: Date }): PendingSignIn | null {
+  return inTransaction(db, (tx) => {
+    const row = tx.select().from(pendingSignIns).where(eq(pendingSignIns.id, id)).get();
+    if (!row || row.usedAt) return null;
+    tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(eq(pendingSignIns.id, id)).run();
+    if (row.providerId !== providerId || at.toISOString() >= row.expiresAt) return null;
+    return row;
+  });
+}
+
+/** Which provider a session came from (for "Sign out of … too"), or null. */
+export function sessionProvider(db: Db, sessionId: string): IdentityProvider | null {
+  const row = db.select({ providerId: sessions.identityProviderId }).from(sessions).where(eq(sessions.id, sessionId)).get();
+  return row?.providerId ? getProvider(db, row.providerId) : null;
+}
