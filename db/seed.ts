@@ -3,6 +3,7 @@
  * Dates are relative to the day the demo starts. Run on first start of an empty database in
  * demo mode (`npm start`), or by hand with `npm run db:seed`.
  */
+import { seedDemoIdentityProvider } from "./seed-identity-providers";
 import { eq, sql } from "drizzle-orm";
 import { addDays, addMonths } from "~/domain/dates";
 import { ServiceDetailsSchema } from "~/domain/service-details";
@@ -74,7 +75,7 @@ function demoNhsNumbers(count: number): string[] {
 
 export type DemoIds = Awaited<ReturnType<typeof seedDemoData>>;
 
-export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
+export async function seedDemoData(db: Db, { clock, publicUrl = "http://localhost:3000" }: { clock: Clock; publicUrl?: string }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   const today = clock.today();
@@ -322,6 +323,8 @@ export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
       // Who runs the demo deployment: shown in the footer and on the help, privacy, cookies and accessibility pages.
       updateServiceDetails(tx, { actorId: admin, details: ServiceDetailsSchema.parse(DEMO_SERVICE_DETAILS), at: now });
       seedPassportPrint(tx, { today, now, workers, manager });
+      // "Sign in with NHS Care Identity Service 2 (demo)" at /login, for the NHS teams (scripts/identity-provider.ts).
+      seedDemoIdentityProvider(tx, { publicUrl, adminId: admin, at: now });
 
       recordAudit(tx, {
         actorId: null,

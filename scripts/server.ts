@@ -25,6 +25,8 @@ import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
+import { DEMO_PROVIDER, demoAccounts, demoClientSecret, demoIssuer, followDemoAddress } from "~db/seed-identity-providers";
+import { identityProviderRouter } from "./identity-provider";
 
 const log = createLogger();
 
@@ -66,7 +68,7 @@ async function main() {
   const seeding = config.demo && isEmpty(connection.db);
   if (seeding) {
     const started = Date.now();
-    await seedDemoData(connection.db, { clock: systemClock });
+    await seedDemoData(connection.db, { clock: systemClock, publicUrl: config.publicUrl });
     log.info(`Demo data written in ${Date.now() - started} ms`);
   }
 
@@ -94,6 +96,26 @@ async function main() {
     next();
   });
   app.use(compression());
+  if (config.demo) {
+    // Demo mode only: a pretend "NHS Care Identity Service 2" (a real OpenID provider) to try
+    // "Sign in with …" at /login. It reads its own requests, so it comes before the app's guards.
+    followDemoAddress(connection.db, config.publicUrl);
+    const secret = demoClientSecret(config.databaseUrl);
+    app.use(
+      identityProviderRouter({
+        issuer: demoIssuer(config.publicUrl),
+        title: DEMO_PROVIDER.name,
+        client: {
+          clientId: DEMO_PROVIDER.clientId,
+          clientSecret: secret,
+          redirectUris: [`${config.publicUrl}/organisation-sign-in/${DEMO_PROVIDER.key}/callback`],
+          postLogoutRedirectUris: [`${config.publicUrl}/login`],
+        },
+        accounts: () => demoAccounts(connection.db),
+        cookieSecret: config.sessionSecret,
+      }),
+    );
+  }
   app.use((req, res, next) => {
     const nonce = newNonce();
     res.locals.nonce = nonce;

@@ -22,9 +22,9 @@ export function tempDatabase(): string {
 
 export type RunningServer = { base: string; child: ChildProcess; output(): string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-export async function startServer({ database, port, env = {} }: { database: string; port: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer({ database, port, env = {}, demo = true }: { database: string; port: number; env?: Record<string, string>; demo?: boolean }): Promise<RunningServer> {
   if (!fs.existsSync("build/index.js")) throw new Error("No production build: run `npm run build` first (npm test does).");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", ...(demo ? ["--demo"] : [])], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: database, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
