@@ -12,6 +12,8 @@ import type { IdentityProviderInput } from "~/components/forms/identity-provider
 import type { Actor } from "~/domain/actor";
 import { createProvider, getProviderByKey, type IdentityProvider } from "~/models/identity-providers.server";
 import { setUserActive } from "~/models/users.server";
+import { requestPasswordReset } from "~/models/password-resets.server";
+import { updateProvider } from "~/models/identity-providers.server";
 import { createTestDatabase } from "~db/test-db";
 import { seedDemoData } from "~db/seed";
 import { auditEvents, identityLinks, sessions, users } from "~db/schema";
@@ -222,6 +224,15 @@ describe("signing in with an organisation's account, against a real OpenID provi
     } finally {
       process.env.SSO_TEST_CLIENT_SECRET = SECRET;
     }
+  });
+
+  it("when its people must use it, sends no password reset link to them (administrators still get one)", () => {
+    const input = { name: provider.name, key: provider.key, issuer: provider.issuer, clientId: provider.clientId, emailClaim: provider.emailClaim, organisationIds: provider.organisationIds, adminsMayUse: true, enabled: true, required: true };
+    updateProvider(context.db, { actor: admin(ids.users.admin), id: provider.id, input, at: new Date() });
+    const ask = (email: string) => requestPasswordReset(context.db, { email, ipAddress: "127.0.0.1", at: new Date(), publicUrl: PUBLIC_URL });
+    expect(ask("nurse@example.org")).toBe("must_use_organisation_account");
+    expect(ask("manager@example.org")).toBe("sent");
+    expect(ask("admin@example.org")).toBe("sent");
   });
 
   it("never creates an account", async () => {
