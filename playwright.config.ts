@@ -5,6 +5,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3123);
 const SECURITY_PORT = PORT + 1;
 /** A third server, with its own untouched demo, for the second half of the journeys. */
 const SECOND_PORT = PORT + 2;
+/** A real OpenID provider on loopback for the single sign-on tests (e2e/support/identity-provider.ts). */
+const IDENTITY_PROVIDER_PORT = PORT + 7;
+/** Its client secret, as the servers read it for the sign-in service the test sets up with the short name test-idp. */
+const TEST_IDP_SECRET = "e2e-test-idp-client-secret-0123456789";
 /**
  * The journeys that run on the third server, side by side with the others. They share a database
  * with each other only (flow before screens: screens reads the decline flow made).
@@ -58,7 +62,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [PORT, SECURITY_PORT, SECOND_PORT].map((port) => ({
+  webServer: [
+    {
+      command: "node --import tsx e2e/support/identity-provider.ts",
+      url: `http://localhost:${IDENTITY_PROVIDER_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+      env: { IDP_PORT: String(IDENTITY_PROVIDER_PORT), APP_PORTS: [PORT, SECURITY_PORT, SECOND_PORT].join(","), SSO_TEST_IDP_CLIENT_SECRET: TEST_IDP_SECRET },
+    },
+    ...[PORT, SECURITY_PORT, SECOND_PORT].map((port) => ({
     command: `node e2e/start-server.mjs`,
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
@@ -72,6 +86,8 @@ export default defineConfig({
       NODE_ENV: "production",
       // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
       ...(port === SECURITY_PORT ? { TRUSTED_PROXIES: "loopback" } : {}),
+      SSO_TEST_IDP_CLIENT_SECRET: TEST_IDP_SECRET,
     },
   })),
+  ],
 });

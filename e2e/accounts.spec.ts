@@ -13,7 +13,7 @@ const FIRST_PASSWORD = "plum harbour bicycle";
 async function signInAs(page: Page, email: string, password: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 async function freshPage(browser: Browser) {

@@ -119,7 +119,7 @@ test("adding a user: a short password and a missing NMC PIN are refused", async 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Email address").fill("NADIA.KHAN@example.org");
   await page.getByLabel("Password").fill("kettle orbit lantern 42");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Welcome, Nadia Khan" })).toBeVisible();
 });
 
@@ -138,7 +138,7 @@ test("a deactivated user is signed out and cannot sign in", async ({ page, brows
   await expect(managerPage).toHaveURL(/\/login/);
   await managerPage.getByLabel("Email address").fill("manager2@example.org");
   await managerPage.getByLabel("Password").fill("delegated-care-demo");
-  await managerPage.getByRole("button", { name: "Sign in" }).click();
+  await managerPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(managerPage.getByRole("alert")).toContainText("Enter a correct email address and password");
 
   await page.getByRole("button", { name: "Reactivate user" }).click();

@@ -74,7 +74,7 @@ test("the keyboard on /agreements/new, from the first moment: no client error, t
   await plain.goto("/login");
   await plain.getByLabel("Email address").fill(ACCOUNTS.nurse.email);
   await plain.getByLabel("Password").fill(DEMO_PASSWORD);
-  await plain.getByRole("button", { name: "Sign in" }).click();
+  await plain.getByRole("button", { name: "Sign in", exact: true }).click();
   await plain.goto(`/agreements/${id}/consent`);
   await expect(plain).toHaveTitle(`${reference}: Record consent – Delegated Care – NHS`);
   await expect(plain.locator("#kind-representative--conditional").getByLabel("Representative's name")).toBeVisible();

@@ -134,7 +134,7 @@ export async function signIn(page: Page, account: Account) {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(ACCOUNTS[account].email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS[account].name}` })).toBeVisible();
 }
 

@@ -26,6 +26,7 @@ const NOT_FORMS: Record<string, string> = {
   "agreements._index.tsx": "A search box sent by POST (to keep names and NHS numbers out of the address): every search is a right answer.",
   "people._index.tsx": "A search box sent by POST (to keep names and NHS numbers out of the address): every search is a right answer.",
   "agreements.$id.delete.tsx": "A yes-or-no confirmation with no field: pressing the button deletes the draft.",
+  "organisation-sign-in.start.tsx": "The “Sign in with …” buttons on the sign-in page: nothing typed or chosen.",
 };
 
 type Target = {
@@ -288,6 +289,8 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
     { file: "account.password.tsx", role: "nurse", path: () => "/account/password" },
     { file: "admin.settings.tsx", role: "admin", path: () => "/admin/settings" },
     { file: "admin.service.tsx", role: "admin", path: () => "/admin/service" },
+    { file: "admin.sign-in-providers.new.tsx", role: "admin", path: () => "/admin/sign-in-providers/new" },
+    { file: "admin.sign-in-providers.$id.tsx", role: "admin", path: () => `/admin/sign-in-providers/${idOf("identity_providers", "key = ?", "cis2-demo")}` },
     { file: "admin.users.new.tsx", role: "admin", path: () => "/admin/users/new" },
     { file: "admin.users.$id.tsx", role: "admin", path: () => `/admin/users/${ids.nurseUser()}`, field: "name" },
     { file: "organisations.new.tsx", role: "admin", path: () => "/organisations/new?kind=provider" },
@@ -327,7 +330,7 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
     { file: "forgot-password.tsx", role: "anonymous", path: () => "/forgot-password" },
     { file: "reset-password.tsx", role: "anonymous", path: () => reset },
     { file: "invitation.tsx", role: "anonymous", path: () => invitation },
-    { file: "login.tsx", role: "anonymous", path: () => "/login" },
+    { file: "login.tsx", role: "anonymous", path: () => "/login", field: "email" },
   ];
 
   // Every route with an action is walked here or excluded above with its reason.

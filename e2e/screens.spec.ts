@@ -27,6 +27,8 @@ const NOT_PAGES: Record<string, string> = {
   "/healthz": "a health check for monitoring, answering JSON",
   "/logout": "signs out and redirects to the sign-in page",
   "/session/keep-alive": "answers the idle warning's request to stay signed in, no page",
+  "/organisation-sign-in/start": "sends the browser on to an organisation's sign-in service (a redirect, no page)",
+  "/organisation-sign-in/:key/callback": "where a sign-in service sends the browser back: signs in or redirects to the sign-in page (e2e/single-sign-on.spec.ts)",
 };
 
 function value<T>(sql: string, ...params: unknown[]): T {
@@ -65,6 +67,9 @@ function visits(): Record<string, Visit[]> {
     "/admin/audit": [as("admin", "/admin/audit")],
     "/admin/service": [as("admin", "/admin/service")],
     "/admin/settings": [as("admin", "/admin/settings")],
+    "/admin/sign-in-providers": [as("admin", "/admin/sign-in-providers")],
+    "/admin/sign-in-providers/new": [as("admin", "/admin/sign-in-providers/new")],
+    "/admin/sign-in-providers/:id": [as("admin", `/admin/sign-in-providers/${idOf("identity_providers", "key = ?", "cis2-demo")}`)],
     "/admin/users": [as("admin", "/admin/users")],
     "/admin/users/:id": [as("admin", `/admin/users/${user}`)],
     "/admin/users/new": [as("admin", "/admin/users/new")],
@@ -100,6 +105,8 @@ function visits(): Record<string, Visit[]> {
     // Without a link's token: the page a used or expired link shows.
     "/invitation": [as("anonymous", "/invitation", 410)],
     "/login": [as("anonymous", "/login")],
+    // After signing out of a session that began with the demo's sign-in service.
+    "/signed-out": [as("anonymous", "/signed-out?from=cis2-demo")],
     "/notifications": [as("nurse", "/notifications")],
     "/organisations": [as("admin", "/organisations")],
     "/organisations/:id": [as("admin", `/organisations/${provider}`)],

@@ -24,7 +24,7 @@ test("a wrong password shows the error summary and does not sign in", async ({ p
   await expectAccessible(page);
   await page.getByLabel("Email address").fill("nurse@example.org");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("There is a problem");
   await expect(summary.getByRole("link", { name: "Enter a correct email address and password" })).toHaveAttribute("href", "#email");
@@ -39,13 +39,13 @@ test("an unknown email gets the same message as a wrong password", async ({ page
   await page.goto("/login");
   await page.getByLabel("Email address").fill("nobody@example.org");
   await page.getByLabel("Password").fill("anything-at-all");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("Enter a correct email address and password");
 });
 
 test("empty fields are each named in the error summary", async ({ page }) => {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const summary = page.getByRole("alert");
   await expect(summary.getByRole("link", { name: "Enter your email address" })).toHaveAttribute("href", "#email");
   await expect(summary.getByRole("link", { name: "Enter your password" })).toHaveAttribute("href", "#password");
@@ -56,7 +56,7 @@ test("after signing in the user returns to the page they asked for, but never to
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Ftasks/);
   await page.getByLabel("Email address").fill(ACCOUNTS.nurse.email);
   await page.getByLabel("Password").fill("delegated-care-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/tasks$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
@@ -64,7 +64,7 @@ test("after signing in the user returns to the page they asked for, but never to
   await page.goto("/login?redirectTo=//evil.example/phish");
   await page.getByLabel("Email address").fill(ACCOUNTS.nurse.email);
   await page.getByLabel("Password").fill("delegated-care-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/localhost:\d+\/$/);
 });
 
@@ -73,7 +73,7 @@ test.describe("without JavaScript", () => {
 
   test("signing in and a rejected form both work, with Error: in the title", async ({ page }) => {
     await page.goto("/login");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveTitle(/^Error: Sign in/);
     await expect(page.getByRole("alert")).toContainText("Enter your email address");
     await signIn(page, "admin");

@@ -27,6 +27,7 @@ import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
 import { DEMO_PROVIDER, demoAccounts, demoClientSecret, demoIssuer, followDemoAddress } from "~db/seed-identity-providers";
 import { identityProviderRouter } from "./identity-provider";
+import { signInServiceOrigins } from "~/models/identity-providers.server";
 
 const log = createLogger();
 
@@ -119,7 +120,8 @@ async function main() {
   app.use((req, res, next) => {
     const nonce = newNonce();
     res.locals.nonce = nonce;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    // The sign-in page's "Sign in with …" buttons lead on to the organisations' sign-in services.
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, req.path === "/login" ? signInServiceOrigins(connection.db) : []));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");

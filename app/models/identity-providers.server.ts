@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { PENDING_SIGN_IN_MINUTES, secretVariableName, type CandidateAccount, type ProviderAnswer } from "~/domain/single-sign-on";
+import { PENDING_SIGN_IN_MINUTES, providerUsable, secretVariableName, type CandidateAccount, type ProviderAnswer } from "~/domain/single-sign-on";
 import type { IdentityProviderInput } from "~/components/forms/identity-provider-form";
 import type { SignInRefusal } from "~/content/single-sign-on";
 import { inTransaction, recordAudit } from "~/services/audit.server";
@@ -35,6 +35,11 @@ function withOrganisations(db: Db, rows: (typeof identityProviders.$inferSelect)
 
 export function listProviders(db: Db): IdentityProvider[] {
   return withOrganisations(db, db.select().from(identityProviders).orderBy(asc(identityProviders.name)).all());
+}
+
+/** The origins of the sign-in services offered on /login (https, or http on this machine), for its form-action. */
+export function signInServiceOrigins(db: Db): string[] {
+  return [...new Set(listProviders(db).filter(providerUsable).map((p) => new URL(p.issuer).origin))];
 }
 
 export function getProvider(db: Db, id: number): IdentityProvider | null {

@@ -6,7 +6,12 @@ export function newNonce(): string {
 }
 
 /** Content-Security-Policy: only this site's scripts (and Remix's inline ones, by nonce). */
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * `formTargets`: other origins a form on this page may lead to. Only the sign-in page has any:
+ * its "Sign in with …" buttons post here and are redirected on to the organisation's sign-in
+ * service, which Chromium checks against form-action.
+ */
+export function contentSecurityPolicy(nonce: string, formTargets: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -14,7 +19,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",

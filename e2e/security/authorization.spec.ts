@@ -75,6 +75,9 @@ function firstTaskOf(agreementId: number): number {
 /** A concrete URL for the pattern, for the own or other record; null when there is none. */
 function urlFor(pattern: string, role: Role, which: "own" | "other"): string | null {
   if (!pattern.includes(":")) return which === "own" ? pattern : null;
+  // Sign-in services belong to no organisation: the demo's one is probed.
+  if (pattern === "/admin/sign-in-providers/:id") return which === "own" ? `/admin/sign-in-providers/${idOf("identity_providers", "key = ?", "cis2-demo")}` : null;
+  if (pattern === "/organisation-sign-in/:key/callback") return which === "own" ? "/organisation-sign-in/cis2-demo/callback" : null;
   const r: Record<string, number | null> = records(role)[which];
   const top = pattern.split("/")[1]!;
   const kind: Record<string, string> = { organisations: "organisation", people: "person", workers: "worker", tasks: "task", training: "training", competencies: "competency", agreements: "agreement", admin: "user", verify: "agreement", concerns: "concern" };

@@ -44,7 +44,7 @@ test("finding 3: after signing in, a redirectTo with a tab (or any control chara
   await page.goto("/login?redirectTo=%2F%09%2Fevil.example");
   await page.getByLabel("Email address").fill(ACCOUNTS.nurse.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS.nurse.name}` })).toBeVisible();
   expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
 

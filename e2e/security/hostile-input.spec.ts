@@ -88,6 +88,9 @@ const targets = (): Target[] => [
   { role: "admin", path: () => `/admin/users/${id.nurseUser()}`, fields: ["intent", "name", "email", "role", "organisationId", "professionalRegistration", "jobTitle", "workerId"] },
   { role: "admin", path: () => "/tasks/new", fields: ["code", "name", "category", "inScope", "excluded", "personSpecific", "requiredObservations", "validityMonths", "reviewIntervalMonths", "escalationGuidance", "active", "newPrerequisites"] },
   { role: "admin", path: () => `/tasks/${id.task()}/edit`, fields: ["code", "name", "category", "inScope", "requiredObservations", "validityMonths"] },
+  { role: "admin", path: () => "/admin/sign-in-providers/new", fields: ["name", "key", "issuer", "clientId", "emailClaim", "organisationIds", "adminsMayUse", "enabled", "required"] },
+  { role: "admin", path: () => `/admin/sign-in-providers/${idOf("identity_providers", "key = ?", "cis2-demo")}`, fields: ["name", "key", "issuer", "clientId", "emailClaim", "organisationIds", "adminsMayUse", "enabled", "required"] },
+  { role: "anonymous", path: () => "/organisation-sign-in/start", fields: ["provider", "redirectTo"] },
   { role: "admin", path: () => "/admin/settings", fields: ["competencyWarningDays", "competencyReminderDays", "reviewDueDays", "awaitingSignaturesDays", "sessionIdleMinutes", "sessionAbsoluteHours"] },
   { role: "nurse", path: () => "/people/new", fields: ["name", "nhsNumber", ...date("dateOfBirth"), "setting", "address", "teamId", "providerId", "gpPractice", "capacityNotes", "consentNotes"] },
   { role: "nurse", path: () => `/people/${id.edith()}/edit`, fields: ["name", "nhsNumber", ...date("dateOfBirth"), "setting", "teamId", "providerId"] },
@@ -225,6 +228,7 @@ test("a double click writes once: two identical simultaneous submissions of ever
   const nadia = idOf("care_workers", "name = ?", "Nadia Rahman");
   await twice("manager", `/workers/${nadia}/invite`, { email: "double.invite@example.org" }, () => count("invitations WHERE worker_id = ?", nadia));
   await twice("admin", "/admin/users/new", { name: unique, email: "double.click@example.org", role: "nurse", organisationId: north, professionalRegistration: "12A3456F", jobTitle: "", password: "a long and unusual passphrase 7" }, () => count("users WHERE email = ?", "double.click@example.org"));
+  await twice("admin", "/admin/sign-in-providers/new", { name: unique, key: "double-click", issuer: "https://idp.example.nhs.uk", clientId: "dc", emailClaim: "email", organisationIds: north, enabled: "yes" }, () => count("identity_providers WHERE key = ?", "double-click"));
 
   // Signatures have a natural key (one per party and version): a repeat never writes a second.
   // The new agreement is completed and sent; the nurse signs for the delegator and records Arthur's paper signature, each sent twice at once.
