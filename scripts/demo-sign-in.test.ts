@@ -4,23 +4,8 @@
  * mode it is not there at all.
  */
 import { describe, expect, it } from "vitest";
+import { cookieJar } from "./test-support/cookie-jar";
 import { freePort, startServer, tempDatabase } from "./test-support/server-process";
-
-/** Cookies kept per name, as a browser would (one site here: the demo and its sign-in service share it). */
-function jar() {
-  const cookies = new Map<string, string>();
-  return {
-    take(response: Response) {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(";");
-        const [name, ...value] = pair!.split("=");
-        if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) cookies.delete(name!.trim());
-        else cookies.set(name!.trim(), value.join("="));
-      }
-    },
-    header: () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-  };
-}
 
 describe("the demo's sign-in service", () => {
   it("signs the nurse in from the sign-in page's button, through the demo provider, to her home", async () => {
@@ -31,7 +16,7 @@ describe("the demo's sign-in service", () => {
     try {
       const login = await (await fetch(`${base}/login`)).text();
       expect(login).toContain("NHS Care Identity Service 2 (demo)");
-      const cookies = jar();
+      const cookies = cookieJar();
       let response = await fetch(`${base}/organisation-sign-in/start`, {
         method: "POST",
         redirect: "manual",

@@ -17,6 +17,7 @@ import { updateProvider } from "~/models/identity-providers.server";
 import { createTestDatabase } from "~db/test-db";
 import { seedDemoData } from "~db/seed";
 import { auditEvents, identityLinks, sessions, users } from "~db/schema";
+import { cookieJar } from "../../scripts/test-support/cookie-jar";
 import { freePort } from "../../scripts/test-support/server-process";
 import { identityProviderRouter, type ProviderAccount } from "../../scripts/identity-provider";
 import { fixedClock } from "./clock.server";
@@ -95,29 +96,13 @@ beforeEach(async () => {
   provider = getProviderByKey(db, "test")!;
 });
 
-/** Cookies kept per host, as a browser would. */
-class Jar {
-  private cookies = new Map<string, string>();
-  take(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const [name, ...value] = pair!.split("=");
-      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name!.trim());
-      else this.cookies.set(name!.trim(), value.join("="));
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
 /** Starts at /login's button and walks the provider's pages as `sub`; returns the callback address and this browser's cookie for us. */
 async function throughProvider(sub: string, redirectTo = "/") {
-  const ours = new Jar();
+  const ours = cookieJar();
   const start = await startProviderSignIn(context, provider, redirectTo);
   expect(start.status).toBe(302);
   ours.take(start);
-  const theirs = new Jar();
+  const theirs = cookieJar();
   let url = start.headers.get("location")!;
   for (let hop = 0; hop < 10; hop++) {
     if (url.startsWith(PUBLIC_URL)) return { callback: url, cookie: ours.header() };

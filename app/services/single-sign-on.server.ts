@@ -171,7 +171,7 @@ export async function finishProviderSignIn(context: AppContext, request: Request
     claims = tokens.claims();
   } catch (error) {
     if (error instanceof ProviderUnavailable) return refused(context, "unavailable", { providerId: provider.id, clear });
-    context.log.warn({ err: error instanceof Error ? { name: error.name, message: error.message, code: (error as { code?: unknown }).code } : String(error), providerId: provider.id }, "sign-in service answer refused");
+    context.log.warn({ problem: error instanceof Error ? `${error.name}: ${error.message}` : String(error), code: String((error as { code?: unknown })?.code ?? ""), providerId: provider.id }, "sign-in service answer refused");
     return refused(context, "not_checked", { providerId: provider.id, clear });
   }
   if (!claims || typeof claims.sub !== "string" || !claims.sub) return refused(context, "not_checked", { providerId: provider.id, clear });
