@@ -87,6 +87,11 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "user.link_worker",
   "user.unlink_worker",
+  "user.two_factor_set_up",
+  "user.two_factor_recovery_codes",
+  "user.two_factor_recovery_code_used",
+  "user.two_factor_turn_off",
+  "user.two_factor_reset",
   "notifications.read",
   "settings.update",
   "seed.demo",
@@ -255,6 +260,14 @@ export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
   "user.password_reset": (e) => [`${e.who} chose a new password with a reset link`],
   "user.link_worker": (e) => [`${e.who} linked the sign-in of `, e.record, " to a care worker"],
   "user.unlink_worker": (e) => [`${e.who} removed the care worker linked to the sign-in of `, e.record],
+  "user.two_factor_set_up": (e) => [`${e.who} set up two-factor authentication`],
+  "user.two_factor_recovery_codes": (e) => [`${e.who} made new recovery codes for two-factor authentication: the old ones no longer work`],
+  "user.two_factor_recovery_code_used": (e, d) => {
+    const left = d.number("recoveryCodesLeft");
+    return [`${e.who} signed in with a recovery code instead of a code from their authenticator app${left === null ? "" : ` (${left} left)`}`];
+  },
+  "user.two_factor_turn_off": (e) => [`${e.who} turned off two-factor authentication`],
+  "user.two_factor_reset": (e) => [`${e.who} reset the two-factor authentication of `, e.record],
   "notifications.read": (e, d) => {
     const n = d.number("count");
     return [`${e.who} marked ${n === null ? "their" : n} notification${n === 1 ? "" : "s"} as read`];
@@ -347,6 +360,8 @@ export const DETAIL_REFERENCES: Record<string, AuditRecordType> = {
 };
 
 const DETAIL_LABELS: Record<string, string> = {
+  twoFactorRequiredRoles: "Roles that must use two-factor authentication",
+  recoveryCodesLeft: "Recovery codes left",
   agreementId: "Agreement",
   competencyId: "Competency",
   workerId: "Care worker",

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { SelectField } from "~/components/nhs/fields";
 import { UserForm, userSchema } from "~/components/forms/user-form";
 import { DoneBanner } from "~/components/nhs/Done";
@@ -24,6 +24,7 @@ import {
   updateUser,
 } from "~/models/users.server";
 import { RuleError } from "~/models/errors.server";
+import { resetTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
 import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -42,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isSelf: actor.userId === user.id,
     // A care worker account: the worker record it signs as, or those it could be linked to.
     workerLink: getWorkerLink(context.db, user.id),
+    twoFactor: twoFactorStatus(context.db, user.id),
+    confirmTwoFactorReset: new URL(request.url).searchParams.get("confirm") === "reset-two-factor",
   };
 }
 
@@ -67,6 +70,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/admin/users/${id}?done=linked`);
   }
+  if (intent === "reset-two-factor") {
+    // Nothing to reset (already reset, or never set up): the page shows that.
+    resetTwoFactor(context.db, { actor, userId: id, at });
+    if (!getUser(context.db, id)) throw notFound();
+    return redirect(`/admin/users/${id}?done=two_factor_reset`);
+  }
   if (intent === "unlink") {
     if (!unlinkWorkerAccount(context.db, { actor, userId: id, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=unlinked`);
@@ -88,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, organisationName, organisations, isSelf, workerLink } = useLoaderData<typeof loader>();
+  const { user, organisationName, organisations, isSelf, workerLink, twoFactor, confirmTwoFactorReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const linkErrors = actionData?.errors?.filter((e) => e.field === "workerId");
   return (
@@ -153,6 +162,42 @@ export default function UserPage() {
             )}
           </section>
         ) : null}
+        <section aria-labelledby="two-factor">
+          <h2 id="two-factor">Two-factor authentication</h2>
+          {twoFactor ? (
+            <>
+              <p>
+                Set up on {formatDateTime(twoFactor.setUpAt)}. {twoFactor.recoveryCodesLeft} of 10 recovery codes left.
+              </p>
+              {confirmTwoFactorReset ? (
+                <WarningCallout>
+                  <WarningCallout.Heading>Reset two-factor authentication for {user.name}?</WarningCallout.Heading>
+                  <p>
+                    Do this only when you are sure you are dealing with {user.name}, for example when they have lost their phone. Their authenticator app and
+                    recovery codes stop working at once, and they are sent an email. If their role must use two-factor authentication, they set it up again the
+                    next time they sign in.
+                  </p>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-two-factor" />
+                    <Button type="submit" warning preventDoubleClick>
+                      Yes, reset two-factor authentication
+                    </Button>
+                  </Form>
+                  <p>
+                    <Link to={`/admin/users/${user.id}`}>No, keep it</Link>
+                  </p>
+                </WarningCallout>
+              ) : (
+                <p>
+                  <Link to={`/admin/users/${user.id}?confirm=reset-two-factor#two-factor`}>Reset two-factor authentication</Link>
+                  <span className="nhsuk-hint nhsuk-u-margin-bottom-0"> If they have lost their phone and their recovery codes.</span>
+                </p>
+              )}
+            </>
+          ) : (
+            <p>Not set up. They sign in with their password alone, unless their role must use two-factor authentication (see settings), when they are asked to set it up at their next sign-in.</p>
+          )}
+        </section>
         <h2>Change details</h2>
         <UserForm
           organisations={organisations}

@@ -5,7 +5,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
+import { PENDING_SIGN_IN_MINUTES } from "~/domain/two-factor";
 import { COOKIE_NAME } from "~/services/session.server";
+import { PENDING_COOKIE_NAME } from "~/services/sign-in-finish.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cookies", matches);
 
@@ -14,6 +16,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const settings = getSettings(context.db);
   return {
     cookieName: COOKIE_NAME,
+    pendingCookieName: PENDING_COOKIE_NAME,
     idleMinutes: settings.sessionIdleMinutes,
     absoluteHours: settings.sessionAbsoluteHours,
     operatorName: getServiceDetails(context.db)?.operatorName ?? null,
@@ -25,19 +28,19 @@ function duration(value: number, unit: "minute" | "hour"): string {
 }
 
 export default function Cookies() {
-  const { cookieName, idleMinutes, absoluteHours, operatorName } = useLoaderData<typeof loader>();
+  const { cookieName, pendingCookieName, idleMinutes, absoluteHours, operatorName } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading title="Cookies">
-          <p className="nhsuk-lede-text">Delegated Care sets one cookie, only to keep you signed in. It does not use cookies to measure or track you.</p>
+          <p className="nhsuk-lede-text">Delegated Care sets two cookies, only to sign you in and keep you signed in. It does not use cookies to measure or track you.</p>
         </PageHeading>
         <p>
           Cookies are small files saved on your phone, tablet or computer when you visit a website.
-          {operatorName ? ` ${operatorName} runs this service and is responsible for its cookie.` : null}
+          {operatorName ? ` ${operatorName} runs this service and is responsible for its cookies.` : null}
         </p>
 
-        <h2>The cookie we set</h2>
+        <h2>The cookies we set</h2>
         <Table caption="Cookies set by Delegated Care" responsive>
           <Table.Head>
             <Table.Row>
@@ -55,11 +58,19 @@ export default function Cookies() {
                 after signing in, whichever comes first
               </Table.Cell>
             </Table.Row>
+            <Table.Row>
+              <Table.Cell>{pendingCookieName}</Table.Cell>
+              <Table.Cell>
+                Only when you sign in with two-factor authentication: remembers, between your password and your security code, that this browser is
+                signing in. It holds a random code, not your name or password.
+              </Table.Cell>
+              <Table.Cell>When you finish signing in, or after {duration(PENDING_SIGN_IN_MINUTES, "minute")}</Table.Cell>
+            </Table.Row>
           </Table.Body>
         </Table>
         <p>
-          This cookie is strictly necessary: the service cannot work without it, so we do not ask for your consent to set it. If you block it in your
-          browser, you will not be able to sign in. Visiting the public pages (this one, <Link to="/help">help</Link>, the{" "}
+          These cookies are strictly necessary: the service cannot work without them, so we do not ask for your consent to set them. If you block
+          them in your browser, you will not be able to sign in. Visiting the public pages (this one, <Link to="/help">help</Link>, the{" "}
           <Link to="/privacy">privacy notice</Link>, the <Link to="/accessibility">accessibility statement</Link> and{" "}
           <Link to="/verify">checking a printed agreement</Link>) sets no cookie.
         </p>
