@@ -27,6 +27,8 @@ const NOT_PAGES: Record<string, string> = {
   "/healthz": "a health check for monitoring, answering JSON",
   "/logout": "signs out and redirects to the sign-in page",
   "/session/keep-alive": "answers the idle warning's request to stay signed in, no page",
+  "/login/code": "shown only between a password and a security code; e2e/two-factor.spec.ts looks at it at 1280 and 375 px with axe",
+  "/login/set-up": "shown only while signing in when the role must set up two-factor authentication; e2e/two-factor.spec.ts looks at it at 1280 and 375 px with axe",
 };
 
 function value<T>(sql: string, ...params: unknown[]): T {
@@ -62,6 +64,7 @@ function visits(): Record<string, Visit[]> {
     "/": [as("admin", "/"), as("nurse", "/"), as("facilitator", "/"), as("manager", "/"), as("worker", "/")],
     "/accessibility": [as("anonymous", "/accessibility")],
     "/account/password": [as("nurse", "/account/password")],
+    "/account/two-factor": [as("nurse", "/account/two-factor")],
     "/admin/audit": [as("admin", "/admin/audit")],
     "/admin/service": [as("admin", "/admin/service")],
     "/admin/settings": [as("admin", "/admin/settings")],

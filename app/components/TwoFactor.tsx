@@ -29,7 +29,7 @@ export function TwoFactorSetUpForm({ view, errors, button }: { view: { qr: strin
       <Form method="post" noValidate>
         <input type="hidden" name="secret" value={view.sealed} />
         <TextField name="code" label="Code from your authenticator app" hint="6 digits, like 123 456" width={10} inputMode="numeric" autoComplete="one-time-code" spellCheck={false} errors={errors} />
-        <Button type="submit" preventDoubleClick>
+        <Button type="submit">
           {button}
         </Button>
       </Form>
@@ -42,7 +42,7 @@ export function RecoveryCodesShown({ codes, next }: { codes: string[]; next: { t
   return (
     <>
       <WarningCallout>
-        <WarningCallout.Heading>Save your recovery codes now</WarningCallout.Heading>
+        <WarningCallout.Heading headingLevel="h2">Save your recovery codes now</WarningCallout.Heading>
         <p>This is the only time they are shown. Write them down or print this page, and keep them somewhere safe, away from your phone.</p>
       </WarningCallout>
       <p>If you lose your phone or cannot use your authenticator app, enter one of these codes instead of a code from the app. Each code works once.</p>
