@@ -125,7 +125,7 @@ export default function AccountTwoFactor() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="codes" />
           <TextField name="codesPassword" label="Your password, to make new codes" type="password" autoComplete="current-password" errors={only("codesPassword")} />
-          <Button type="submit" secondary preventDoubleClick>
+          <Button type="submit" secondary>
             Make new recovery codes
           </Button>
         </Form>

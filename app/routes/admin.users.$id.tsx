@@ -179,7 +179,7 @@ export default function UserPage() {
                   </p>
                   <Form method="post">
                     <input type="hidden" name="intent" value="reset-two-factor" />
-                    <Button type="submit" warning preventDoubleClick>
+                    <Button type="submit" warning>
                       Yes, reset two-factor authentication
                     </Button>
                   </Form>

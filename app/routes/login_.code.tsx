@@ -65,7 +65,7 @@ export default function SignInCode() {
             spellCheck={false}
             errors={errors}
           />
-          <Button type="submit" preventDoubleClick>
+          <Button type="submit">
             Continue
           </Button>
         </Form>
