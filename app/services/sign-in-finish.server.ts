@@ -1,4 +1,4 @@
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { secondStepNeeded, PENDING_SIGN_IN_MINUTES } from "~/domain/two-factor";
 import { getSettings } from "~/models/settings.server";
 import { findPendingSignIn, pendingTarget, startPendingSignIn, usePendingSignIn, type PendingSignIn } from "~/models/sign-in.server";
@@ -6,7 +6,7 @@ import { hasTwoFactor } from "~/models/two-factor.server";
 import { loadActor } from "~/models/users.server";
 import { recordAudit } from "~/services/audit.server";
 import type { AppContext } from "./context.server";
-import { startSession } from "./session.server";
+import { serviceCookie, startSession } from "./session.server";
 import { twoFactorKey } from "./two-factor-secret.server";
 
 /** How someone proved who they are: their password here (or a new one, from an invitation). */
@@ -16,14 +16,7 @@ export type SignInMethod = { kind: "password" };
 export const PENDING_COOKIE_NAME = "dc_sign_in";
 
 function pendingCookie(context: AppContext) {
-  return createCookie(PENDING_COOKIE_NAME, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: context.config.production && !context.config.demo,
-    path: "/",
-    maxAge: PENDING_SIGN_IN_MINUTES * 60,
-    secrets: [context.config.sessionSecret],
-  });
+  return serviceCookie(context, PENDING_COOKIE_NAME, PENDING_SIGN_IN_MINUTES * 60);
 }
 
 /**
