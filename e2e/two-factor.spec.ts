@@ -11,7 +11,7 @@
  */
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { DEMO_PASSWORD, expect, expectAccessible, idOf, readDb, signIn, test, waitForMail } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, idOf, readDb, setClock, signIn, test, waitForMail } from "./fixtures";
 
 const DEV = { email: "manager3@example.org", name: "Dev Mistry" };
 const KAREN = { email: "manager4@example.org", name: "Karen Hale" };
@@ -214,7 +214,17 @@ test("an administrator requires two-factor authentication for provider managers;
     await expect(page).toHaveURL(/\/login\/code$/);
     await enterCode(page, codeFor(key, 1));
     await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${KAREN.name}` })).toBeVisible();
+
+    // A sign-in left waiting for its code more than 10 minutes cannot be finished: sign in again, told why.
+    await signInWithPassword(page, KAREN.email);
+    await expect(page).toHaveURL(/\/login\/code$/);
+    setClock(new Date(Date.now() + 11 * 60_000));
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Delegated Care");
+    await expect(page.locator("main")).toContainText("Your sign-in was not finished within 10 minutes, or has already been used. Sign in again.");
+    expect(liveSessions(KAREN.email)).toBe(0);
   } finally {
+    setClock(null);
     // Other specs sign in as provider managers with their password alone.
     await setRequiredRoles(page, []);
   }

@@ -8,6 +8,7 @@ import { MarkDraftsToRestore } from "~/components/SessionTimeout";
 import { DoneBanner } from "~/components/nhs/Done";
 import { TextField } from "~/components/nhs/fields";
 import { signedOutMessage } from "~/content/accounts";
+import { PENDING_SIGN_IN_GONE } from "~/content/two-factor";
 import { pageTitle } from "~/content/titles";
 import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { getSettings } from "~/models/settings.server";
@@ -33,7 +34,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const reason = url.searchParams.get("reason");
   const settings = getSettings(context.db);
   const limits = { idleMinutes: settings.sessionIdleMinutes, absoluteHours: settings.sessionAbsoluteHours };
-  return { signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : null };
+  // A sign-in left waiting for its security code too long (or already used): docs/decisions/023.
+  const unfinished = reason === "unfinished" ? PENDING_SIGN_IN_GONE : null;
+  return { signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : unfinished };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

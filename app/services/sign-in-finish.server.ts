@@ -69,7 +69,9 @@ export async function requirePendingSignIn(context: AppContext, request: Request
   if (pending && pending.stage === stage) return pending;
   const target = token ? pendingTarget(context.db, token) : null;
   const clear = await pendingCookie(context).serialize("", { maxAge: 0 });
-  throw redirect(target && target !== "/" ? `/login?redirectTo=${encodeURIComponent(target)}` : "/login", { headers: { "Set-Cookie": clear } });
+  // A sign-in this browser started but can no longer finish (too late, or used) is told why.
+  const query = new URLSearchParams({ ...(target && target !== "/" ? { redirectTo: target } : {}), ...(token ? { reason: "unfinished" } : {}) }).toString();
+  throw redirect(query ? `/login?${query}` : "/login", { headers: { "Set-Cookie": clear } });
 }
 
 /**
