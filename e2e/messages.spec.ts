@@ -310,6 +310,8 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password").fill(twoFactorPassword);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Home, or the second step of signing in: the password was taken.
+    await page.waitForURL((url) => url.pathname !== "/login");
   };
   await passwordSignIn(withCode);
   await page.goto("/account/two-factor");

@@ -33,6 +33,7 @@ async function signInWithPassword(page: Page, email: string) {
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
 }
 
 async function enterCode(page: Page, code: string) {
