@@ -2,15 +2,34 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { codeAt, timeStep } from "~/domain/two-factor";
 import { newTotpSecret, openSecret, sealSecret, twoFactorKey } from "~/services/two-factor-secret.server";
-import { auditEvents, outbox, twoFactorCredentials, twoFactorRecoveryCodes } from "~db/schema";
+import { createTestDatabase } from "~db/test-db";
+import { auditEvents, organisations, outbox, twoFactorCredentials, twoFactorRecoveryCodes, users } from "~db/schema";
 import { findPendingSignIn, startPendingSignIn, usePendingSignIn } from "./sign-in.server";
-import { demoDatabase } from "./test-helpers";
+import { loadActor } from "./users.server";
 import { checkSecondStep, replaceRecoveryCodes, resetTwoFactor, setUpTwoFactor, turnOffTwoFactor, twoFactorStatus } from "./two-factor.server";
 
 const key = twoFactorKey("a test session secret of some length");
 
+/** A migrated database with an administrator, a provider manager and a nurse (the demo's seeding is more than these tests need). */
+async function smallDatabase() {
+  const connection = createTestDatabase();
+  const { db } = connection;
+  const provider = db.insert(organisations).values({ kind: "provider", name: "Brightside Home Care", cqcLocationId: "1-000000001" }).returning({ id: organisations.id }).get().id;
+  const team = db.insert(organisations).values({ kind: "nhs_team", name: "North team", odsCode: "N1" }).returning({ id: organisations.id }).get().id;
+  const user = (values: Omit<typeof users.$inferInsert, "passwordHash">) => db.insert(users).values({ ...values, passwordHash: "x" }).returning({ id: users.id }).get().id;
+  const ids = {
+    users: {
+      admin: user({ email: "admin@example.org", name: "Alex Morgan", role: "admin" }),
+      manager: user({ email: "manager@example.org", name: "Sam Patel", role: "provider_manager", organisationId: provider }),
+      nurse: user({ email: "nurse@example.org", name: "Priya Shah", role: "nurse", organisationId: team, professionalRegistration: "12A3456E" }),
+    },
+  };
+  const actorFor = (userId: number) => loadActor(db, userId)!;
+  return { ...connection, ids, actorFor, at: new Date("2026-11-22T10:00:00Z") };
+}
+
 async function withTwoFactor() {
-  const demo = await demoDatabase();
+  const demo = await smallDatabase();
   const userId = demo.ids.users.manager;
   const secret = newTotpSecret();
   const step = timeStep(demo.at);
@@ -22,7 +41,7 @@ async function withTwoFactor() {
 
 describe("setting up two-factor authentication", () => {
   it("refuses a wrong code and stores nothing", async () => {
-    const { db, ids, at } = await demoDatabase();
+    const { db, ids, at } = await smallDatabase();
     const secret = newTotpSecret();
     const wrong = codeAt(secret, timeStep(at) + 5);
     expect(setUpTwoFactor(db, { userId: ids.users.manager, secret, code: wrong, key, at })).toEqual({ ok: false, problem: "wrong" });
@@ -118,7 +137,7 @@ describe("turning off and resetting", () => {
 
 describe("a sign-in waiting for its second step", () => {
   it("is finished once, expires after 10 minutes, and a newer one ends the older", async () => {
-    const { db, ids, at } = await demoDatabase();
+    const { db, ids, at } = await smallDatabase();
     const userId = ids.users.nurse;
     const first = startPendingSignIn(db, { userId, stage: "code", target: "/agreements", at });
     const pending = findPendingSignIn(db, { token: first, at });
