@@ -91,6 +91,9 @@ function SiteHeader({ data }: { data: RootData | undefined }) {
           <Header.AccountItem asElement={Link} to="/account/password" href="/account/password">
             Change your password
           </Header.AccountItem>
+          <Header.AccountItem asElement={Link} to="/account/two-factor" href="/account/two-factor">
+            Two-factor authentication
+          </Header.AccountItem>
           <Header.AccountItem as="button" formProps={{ action: "/logout", method: "post" }}>
             Sign out
           </Header.AccountItem>

@@ -1143,8 +1143,8 @@ export const identityLinks = sqliteTable(
  * A sign-in sent to a provider and not yet back: single use, for 10 minutes, bound to the browser
  * by a cookie holding a random token whose SHA-256 is the id.
  */
-export const pendingSignIns = sqliteTable(
-  "pending_sign_ins",
+export const organisationSignIns = sqliteTable(
+  "organisation_sign_ins",
   {
     id: text("id").primaryKey(),
     providerId: integer("provider_id")
@@ -1158,5 +1158,88 @@ export const pendingSignIns = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     usedAt: text("used_at"),
   },
-  (t) => [index("pending_sign_ins_expires").on(t.expiresAt)],
+  (t) => [index("organisation_sign_ins_expires").on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Two-factor authentication for local accounts (issue 15, item 3; docs/decisions/023)
+// ---------------------------------------------------------------------------
+
+/**
+ * A user's authenticator app (RFC 6238). The shared secret is kept sealed (AES-256-GCM under a
+ * key derived from SESSION_SECRET, app/services/two-factor-secret.server.ts), never in the clear.
+ * At most one live row a user (`ended_at IS NULL`); turning it off or an admin's reset ends it.
+ */
+export const twoFactorCredentials = sqliteTable(
+  "two_factor_credentials",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    secretSealed: text("secret_sealed").notNull(),
+    confirmedAt: text("confirmed_at").notNull(),
+    /** The last time step whose code was accepted: a code for it or an earlier step is refused (replay). */
+    lastUsedStep: integer("last_used_step").notNull(),
+    endedAt: text("ended_at"),
+    /** `turned_off` (by the user), `reset` (by an administrator). */
+    endReason: text("end_reason"),
+  },
+  (t) => [uniqueIndex("two_factor_credentials_live").on(t.userId).where(sql`ended_at IS NULL`)],
+);
+
+/** Recovery codes: only their SHA-256; each works once; making new ones ends the old. */
+export const twoFactorRecoveryCodes = sqliteTable(
+  "two_factor_recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    credentialId: integer("credential_id")
+      .notNull()
+      .references(() => twoFactorCredentials.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: text("created_at").notNull(),
+    usedAt: text("used_at"),
+    /** Replaced by new codes, or the credential ended. */
+    endedAt: text("ended_at"),
+  },
+  (t) => [index("two_factor_recovery_codes_credential").on(t.credentialId), index("two_factor_recovery_codes_hash").on(t.codeHash)],
+);
+
+/** Every code tried at sign-in (for the throttle: wrong codes per account). */
+export const twoFactorAttempts = sqliteTable(
+  "two_factor_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+    succeeded: bool("succeeded").notNull(),
+    ipAddress: text("ip_address").notNull().default(""),
+  },
+  (t) => [index("two_factor_attempts_user_at").on(t.userId, t.at)],
+);
+
+export const pendingSignInStages = ["code", "set_up"] as const;
+
+/**
+ * A sign-in whose password was right but which still needs a second step: the browser holds a
+ * random token in the short-lived `dc_sign_in` cookie; this table holds only its SHA-256. Single
+ * use, and it expires (app/domain/two-factor.ts PENDING_SIGN_IN_MINUTES).
+ */
+export const pendingSignIns = sqliteTable(
+  "pending_sign_ins",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    stage: text("stage", { enum: pendingSignInStages }).notNull(),
+    /** Where the user was going (already checked by safeRedirectTo). */
+    target: text("target").notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [check("pending_sign_ins_stage", oneOf("stage", pendingSignInStages)), index("pending_sign_ins_user").on(t.userId)],
 );

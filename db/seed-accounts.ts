@@ -3,13 +3,18 @@
  * Begum, sent by Brightside's manager two days ago and not yet accepted, so a newcomer sees what
  * a waiting invitation looks like on a care worker's page. Its email was sent (the local outbox
  * keeps no usable link), and nobody knows its token.
+ *
+ * Two-factor authentication (issue 15): the demo stores the setting with no role required, so
+ * every demo account signs in with its password alone (a real deployment with no stored setting
+ * requires it of administrators and nurses). A newcomer finds set-up under "Two-factor
+ * authentication" at the top of any page, and the setting at /admin/settings.
  */
 import { eq } from "drizzle-orm";
 import { inviteWorker } from "~/models/invitations.server";
 import { loadActor } from "~/models/users.server";
 import { SENT_SENSITIVE_BODY } from "~/services/mail.server";
 import type { Db } from "./client";
-import { outbox } from "./schema";
+import { outbox, settings } from "./schema";
 
 export function seedAccounts(tx: Db, { now, workers, manager }: { now: Date; workers: Record<string, number>; manager: number }) {
   const sentAt = new Date(now.getTime() - 2 * 86_400_000);
@@ -18,5 +23,6 @@ export function seedAccounts(tx: Db, { now, workers, manager }: { now: Date; wor
     .set({ state: "sent", sentAt: new Date(sentAt.getTime() + 60_000).toISOString(), attempts: 1, body: SENT_SENSITIVE_BODY })
     .where(eq(outbox.dedupeKey, `invitation:${invitation}`))
     .run();
+  tx.insert(settings).values({ key: "twoFactorRequiredRoles", value: "[]", updatedBy: null, updatedAt: now.toISOString() }).run();
   return { invitation };
 }

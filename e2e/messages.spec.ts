@@ -11,8 +11,9 @@
  */
 import type { Page } from "@playwright/test";
 import crypto from "node:crypto";
+import { Secret, TOTP } from "otpauth";
 import { listRoutes } from "./security/routes";
-import { ACCOUNTS, type Account, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail } from "./fixtures";
+import { ACCOUNTS, type Account, DEMO_PASSWORD, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail } from "./fixtures";
 
 /** Words that belong to a developer, not to a form (issue 14): zod's English, types and empties. */
 const DEVELOPER_WORDS = /invalid|expected|received|\bNaN\b|undefined|\bnull\b|\bstring\b|\bboolean\b|\bobject\b|: ?number\b/i;
@@ -35,6 +36,8 @@ type Target = {
   path: () => string;
   /** The form to use when the page has several: one holding this field. */
   field?: string;
+  /** Run once before the form is opened, after the role's sign-in (to reach the sign-in's second step). */
+  before?: () => Promise<void>;
 };
 
 const ids = {
@@ -285,8 +288,62 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
     .click();
   const reset = linkIn(await waitForMail(ACCOUNTS.nurseSouth.email, /Reset your Delegated Care password/), "/reset-password");
 
+  // Two provider managers of this test's own for the second step of signing in: one with
+  // two-factor authentication set up (the code page), one who is taken through set-up while
+  // provider managers must use it (the set-up page; the setting is put back at the end).
+  const twoFactorPassword = "messages two factor passphrase";
+  const withCode = `messages.code.${suffix}@example.org`;
+  const toSetUp = `messages.setup.${suffix}@example.org`;
+  await signIn(page, "admin");
+  for (const [name, email] of [[`Messages Code ${suffix}`, withCode], [`Messages Set Up ${suffix}`, toSetUp]] as const) {
+    await page.goto("/admin/users/new");
+    await page.getByLabel("Full name").fill(name);
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Provider manager", { exact: true }).check();
+    await page.getByLabel("Organisation").selectOption({ label: "Brightside Home Care (care provider)" });
+    await page.getByLabel("First password").fill(twoFactorPassword);
+    await page.getByRole("button", { name: "Add user" }).click();
+    await expect(page.getByText(`${name} has been added.`)).toBeVisible();
+  }
+  const passwordSignIn = async (email: string) => {
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password").fill(twoFactorPassword);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // Home, or the second step of signing in: the password was taken.
+    await page.waitForURL((url) => url.pathname !== "/login");
+  };
+  await passwordSignIn(withCode);
+  await page.goto("/account/two-factor");
+  const key = (await page.getByTestId("two-factor-key").textContent())!.replace(/\s+/g, "");
+  await page.getByLabel("Code from your authenticator app").fill(TOTP.generate({ secret: Secret.fromBase32(key), algorithm: "SHA1", digits: 6, period: 30 }));
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor authentication is set up");
+  /** Ticks (or unticks) provider managers in the roles that must use two-factor authentication, as the administrator, in a browser of its own. */
+  const requireForManagers = async (required: boolean) => {
+    const admin = await page.context().browser()!.newPage();
+    try {
+      const base = String(test.info().project.use.baseURL);
+      await admin.goto(`${base}/login`);
+      await admin.getByLabel("Email address").fill(ACCOUNTS.admin.email);
+      await admin.getByLabel("Password").fill(DEMO_PASSWORD);
+      await admin.getByRole("button", { name: "Sign in" }).click();
+      await expect(admin.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS.admin.name}` })).toBeVisible();
+      await admin.goto(`${base}/admin/settings`);
+      const box = admin.getByLabel("Provider manager", { exact: true });
+      if (required) await box.check();
+      else await box.uncheck();
+      await admin.getByRole("button", { name: "Save settings" }).click();
+      await expect(admin.getByText("Settings saved")).toBeVisible();
+    } finally {
+      await admin.close();
+    }
+  };
+
   const targets: Target[] = [
     { file: "account.password.tsx", role: "nurse", path: () => "/account/password" },
+    { file: "account.two-factor.tsx", role: "nurse", path: () => "/account/two-factor" },
     { file: "admin.settings.tsx", role: "admin", path: () => "/admin/settings" },
     { file: "admin.service.tsx", role: "admin", path: () => "/admin/service" },
     { file: "admin.sign-in-providers.new.tsx", role: "admin", path: () => "/admin/sign-in-providers/new" },
@@ -331,6 +388,17 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
     { file: "reset-password.tsx", role: "anonymous", path: () => reset },
     { file: "invitation.tsx", role: "anonymous", path: () => invitation },
     { file: "login.tsx", role: "anonymous", path: () => "/login", field: "email" },
+    // The second step of signing in: reached only by a browser between its password and its code.
+    { file: "login_.code.tsx", role: "anonymous", path: () => "/login/code", before: () => passwordSignIn(withCode) },
+    {
+      file: "login_.set-up.tsx",
+      role: "anonymous",
+      path: () => "/login/set-up",
+      before: async () => {
+        await requireForManagers(true);
+        await passwordSignIn(toSetUp);
+      },
+    },
   ];
 
   // Every route with an action is walked here or excluded above with its reason.
@@ -348,33 +416,39 @@ test("every form, sent empty and then with wrong and over-long answers, says wha
   ).toEqual([]);
 
   let role: Account | "anonymous" | null = null;
-  for (const target of targets) {
-    if (target.role !== role) {
-      if (target.role === "anonymous") await page.context().clearCookies();
-      else await signIn(page, target.role);
-      role = target.role;
-    }
-    await test.step(target.file, async () => {
-      try {
-        const path = target.path();
-        expect.soft((await page.goto(path))?.status(), `${path} opens`).toBe(200);
-        let form = await formOf(page, target);
-        await fillEmpty(form);
-        const empty = await submit(page, form);
-        const rejected = await readRejected(page);
-        check(`${target.file}, sent empty`, page, empty.status(), rejected);
-        await expectAccessible(page);
-
-        await page.goto(path);
-        form = await formOf(page, target);
-        await fillEmpty(form);
-        if (!(await fillWrong(form))) return;
-        const wrong = await submit(page, form);
-        check(`${target.file}, sent with wrong answers`, page, wrong.status(), await readRejected(page));
-      } catch (error) {
-        // One form's failure is reported and the walk goes on to the next form.
-        expect.soft(String(error), `${target.file} could be walked`).toBe("");
+  try {
+    for (const target of targets) {
+      if (target.role !== role) {
+        if (target.role === "anonymous") await page.context().clearCookies();
+        else await signIn(page, target.role);
+        role = target.role;
       }
-    });
+      await test.step(target.file, async () => {
+        try {
+          if (target.before) await target.before();
+          const path = target.path();
+          expect.soft((await page.goto(path))?.status(), `${path} opens`).toBe(200);
+          let form = await formOf(page, target);
+          await fillEmpty(form);
+          const empty = await submit(page, form);
+          const rejected = await readRejected(page);
+          check(`${target.file}, sent empty`, page, empty.status(), rejected);
+          await expectAccessible(page);
+
+          await page.goto(path);
+          form = await formOf(page, target);
+          await fillEmpty(form);
+          if (!(await fillWrong(form))) return;
+          const wrong = await submit(page, form);
+          check(`${target.file}, sent with wrong answers`, page, wrong.status(), await readRejected(page));
+        } catch (error) {
+          // One form's failure is reported and the walk goes on to the next form.
+          expect.soft(String(error), `${target.file} could be walked`).toBe("");
+        }
+      });
+    }
+  } finally {
+    // Provider managers sign in with their password alone again, as the demo has it.
+    await requireForManagers(false);
   }
 });

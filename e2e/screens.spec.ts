@@ -29,6 +29,8 @@ const NOT_PAGES: Record<string, string> = {
   "/session/keep-alive": "answers the idle warning's request to stay signed in, no page",
   "/organisation-sign-in/start": "sends the browser on to an organisation's sign-in service (a redirect, no page)",
   "/organisation-sign-in/:key/callback": "where a sign-in service sends the browser back: signs in or redirects to the sign-in page (e2e/single-sign-on.spec.ts)",
+  "/login/code": "shown only between a password and a security code; e2e/two-factor.spec.ts looks at it at 1280 and 375 px with axe",
+  "/login/set-up": "shown only while signing in when the role must set up two-factor authentication; e2e/two-factor.spec.ts looks at it at 1280 and 375 px with axe",
 };
 
 function value<T>(sql: string, ...params: unknown[]): T {
@@ -64,6 +66,7 @@ function visits(): Record<string, Visit[]> {
     "/": [as("admin", "/"), as("nurse", "/"), as("facilitator", "/"), as("manager", "/"), as("worker", "/")],
     "/accessibility": [as("anonymous", "/accessibility")],
     "/account/password": [as("nurse", "/account/password")],
+    "/account/two-factor": [as("nurse", "/account/two-factor")],
     "/admin/audit": [as("admin", "/admin/audit")],
     "/admin/service": [as("admin", "/admin/service")],
     "/admin/settings": [as("admin", "/admin/settings")],

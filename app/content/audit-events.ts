@@ -106,6 +106,11 @@ export const AUDIT_ACTIONS = [
   "user.unlink_identity",
   "identity_provider.create",
   "identity_provider.update",
+  "user.two_factor_set_up",
+  "user.two_factor_recovery_codes",
+  "user.two_factor_recovery_code_used",
+  "user.two_factor_turn_off",
+  "user.two_factor_reset",
   "notifications.read",
   "settings.update",
   "seed.demo",
@@ -284,6 +289,14 @@ export const AUDIT_EVENTS: Record<AuditAction, Describe> = {
   "user.unlink_identity": (e) => [`${e.who} removed an organisation's account linked to the sign-in of `, e.record],
   "identity_provider.create": (e) => [`${e.who} added the sign-in service `, e.record],
   "identity_provider.update": (e) => [`${e.who} changed the sign-in service `, e.record],
+  "user.two_factor_set_up": (e) => [`${e.who} set up two-factor authentication`],
+  "user.two_factor_recovery_codes": (e) => [`${e.who} made new recovery codes for two-factor authentication: the old ones no longer work`],
+  "user.two_factor_recovery_code_used": (e, d) => {
+    const left = d.number("recoveryCodesLeft");
+    return [`${e.who} signed in with a recovery code instead of a code from their authenticator app${left === null ? "" : ` (${left} left)`}`];
+  },
+  "user.two_factor_turn_off": (e) => [`${e.who} turned off two-factor authentication`],
+  "user.two_factor_reset": (e) => [`${e.who} reset the two-factor authentication of `, e.record],
   "notifications.read": (e, d) => {
     const n = d.number("count");
     return [`${e.who} marked ${n === null ? "their" : n} notification${n === 1 ? "" : "s"} as read`];
@@ -387,6 +400,8 @@ const DETAIL_LABELS: Record<string, string> = {
   adminsMayUse: "Administrators can use it",
   enabled: "Switched on",
   required: "Must be used",
+  twoFactorRequiredRoles: "Roles that must use two-factor authentication",
+  recoveryCodesLeft: "Recovery codes left",
   agreementId: "Agreement",
   competencyId: "Competency",
   workerId: "Care worker",

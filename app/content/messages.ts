@@ -47,6 +47,8 @@ export const DONE_MESSAGES = {
   invitation_withdrawn: "Invitation withdrawn. Its link no longer works.",
   linked: "Account linked. They now sign in as this care worker.",
   unlinked: "Account unlinked from the care worker. They have been signed out.",
+  two_factor_off: "Two-factor authentication is turned off. You sign in with your password only.",
+  two_factor_reset: "Two-factor authentication has been reset. They have been sent an email.",
   password_reset: "Your password has been changed and you have been signed out everywhere. Sign in with your new password.",
 } as const;
 

@@ -35,4 +35,4 @@ export function mustUseProviderMessage(providerName: string): string {
 }
 
 /** The name of the cookie that ties a sign-in sent to a provider to this browser (listed on /cookies). */
-export const PENDING_SIGN_IN_COOKIE = "dc_sign_in";
+export const PENDING_SIGN_IN_COOKIE = "dc_organisation_sign_in";

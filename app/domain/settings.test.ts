@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SETTING_LABELS, SettingsFormSchema } from "./settings";
+import { DEFAULT_SETTINGS, resolveSettings, SETTING_LABELS, SettingsFormSchema, TWO_FACTOR_SETTING } from "./settings";
 
-const form = (changes: Record<string, string> = {}) => ({
+const form = (changes: Record<string, string | string[]> = {}) => ({
   competencyWarningDays: "90",
   competencyReminderDays: "90, 60, 30",
   reviewDueDays: "30",
@@ -9,10 +9,11 @@ const form = (changes: Record<string, string> = {}) => ({
   coverForecastDays: "28",
   sessionIdleMinutes: "30",
   sessionAbsoluteHours: "12",
+  twoFactorRequiredRoles: ["admin", "nurse"],
   ...changes,
 });
 
-function messages(changes: Record<string, string>) {
+function messages(changes: Record<string, string | string[]>) {
   const parsed = SettingsFormSchema.safeParse(form(changes));
   return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
 }
@@ -52,8 +53,17 @@ describe("the settings form", () => {
     ]);
   });
 
+  it("requires two-factor authentication of administrators and nurses when nothing is stored, and reads the ticked roles in the roles' order", () => {
+    expect(resolveSettings({}).twoFactorRequiredRoles).toEqual(["admin", "nurse"]);
+    expect(resolveSettings({ twoFactorRequiredRoles: [] }).twoFactorRequiredRoles).toEqual([]);
+    expect(resolveSettings({ twoFactorRequiredRoles: ["wizard"] }).twoFactorRequiredRoles).toEqual(["admin", "nurse"]);
+    expect(SettingsFormSchema.parse(form({ twoFactorRequiredRoles: ["provider_manager", "admin", "admin"] })).twoFactorRequiredRoles).toEqual(["admin", "provider_manager"]);
+    expect(SettingsFormSchema.parse(form({ twoFactorRequiredRoles: [] })).twoFactorRequiredRoles).toEqual([]);
+    expect(messages({ twoFactorRequiredRoles: ["wizard"] })).toEqual([{ field: "twoFactorRequiredRoles.0", message: "Select roles that must use two-factor authentication from the list shown" }]);
+  });
+
   it("no label, hint or message uses developer words", () => {
-    const words = Object.values(SETTING_LABELS).flatMap((l) => [l.label, l.hint]);
+    const words = [...Object.values(SETTING_LABELS).flatMap((l) => [l.label, l.hint]), TWO_FACTOR_SETTING.label, TWO_FACTOR_SETTING.hint];
     const bad: Record<string, string>[] = [{ awaitingSignaturesDays: "x" }, { reviewDueDays: "" }, { coverForecastDays: "-1" }, { competencyReminderDays: "" }];
     for (const changes of bad) {
       words.push(...messages(changes).map((m) => m.message));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLE_LABELS, ROLES, type Role } from "./roles";
 
 /**
  * Deployment settings an admin can change at /admin/settings. Figures in docs/domain.md are
@@ -19,6 +20,8 @@ export const SettingsSchema = z.object({
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
   /** Sign out this many hours after signing in, whatever happens. */
   sessionAbsoluteHours: z.number().int().min(1).max(24 * 7),
+  /** Roles whose local accounts must use two-factor authentication (docs/domain.md rule 21). */
+  twoFactorRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -31,14 +34,19 @@ export const DEFAULT_SETTINGS: Settings = {
   coverForecastDays: 28,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
+  // A fresh deployment requires it of the roles that see most: administrators and nurses.
+  twoFactorRequiredRoles: ["admin", "nurse"],
 };
+
+/** The settings asked for as a number in a text box (all but the roles that require two-factor authentication). */
+export type NumberSettingKey = Exclude<keyof Settings, "twoFactorRequiredRoles">;
 
 /**
  * How each setting is asked for at /admin/settings: the label (which names the field in its
  * messages), a hint saying what it changes, its unit and an example. The label reads as
  * "<unit> <phrase>" ("Days before an unsigned agreement is flagged").
  */
-export const SETTING_LABELS: Record<keyof Settings, { label: string; hint: string; unit: "days" | "minutes" | "hours"; phrase: string; example: string }> = {
+export const SETTING_LABELS: Record<NumberSettingKey, { label: string; hint: string; unit: "days" | "minutes" | "hours"; phrase: string; example: string }> = {
   competencyWarningDays: {
     label: "Days before expiry that a competency shows as expiring",
     hint: "Alerts, home pages and the daily email show a competency as expiring from this many days before its expiry date. Between 1 and 365 days.",
@@ -90,8 +98,15 @@ export const SETTING_LABELS: Record<keyof Settings, { label: string; hint: strin
   },
 };
 
+/** The roles that must use two-factor authentication: a checkbox for each role, in the roles' order. */
+export const TWO_FACTOR_SETTING = {
+  label: "Roles that must use two-factor authentication",
+  hint: "People in these roles who sign in with a password must also enter a code from an authenticator app on their phone. The first time they sign in after you tick their role, they are asked to set it up. People who sign in through their organisation's account use its own checks instead.",
+  options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+} as const;
+
 /** The messages for a whole-number setting, each naming the field and saying how to put it right. */
-export function settingMessages(key: Exclude<keyof Settings, "competencyReminderDays">) {
+export function settingMessages(key: Exclude<NumberSettingKey, "competencyReminderDays">) {
   const { label, unit, phrase, example } = SETTING_LABELS[key];
   const range = SettingsSchema.shape[key];
   const min = range.minValue ?? 0;
@@ -105,7 +120,7 @@ export function settingMessages(key: Exclude<keyof Settings, "competencyReminder
   };
 }
 
-function whole(key: Exclude<keyof Settings, "competencyReminderDays">) {
+function whole(key: Exclude<NumberSettingKey, "competencyReminderDays">) {
   const m = settingMessages(key);
   return z
     .string()
@@ -162,6 +177,14 @@ export const SettingsFormSchema = z
     coverForecastDays: whole("coverForecastDays"),
     sessionIdleMinutes: whole("sessionIdleMinutes"),
     sessionAbsoluteHours: whole("sessionAbsoluteHours"),
+    // Ticked boxes (read as a list by the page); none ticked means no role must.
+    twoFactorRequiredRoles: z
+      .array(z.enum(ROLES, { message: "Select roles that must use two-factor authentication from the list shown" }), {
+        message: "Select roles that must use two-factor authentication from the list shown",
+      })
+      .max(20, "Select roles that must use two-factor authentication from the list shown")
+      .optional()
+      .transform((roles): Role[] => ROLES.filter((r) => roles?.includes(r))),
   })
   .superRefine((v, ctx) => {
     const beyond = v.competencyReminderDays.filter((d) => d > v.competencyWarningDays);

@@ -9,7 +9,7 @@ import type { IdentityProviderInput } from "~/components/forms/identity-provider
 import type { SignInRefusal } from "~/content/single-sign-on";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { identityLinks, identityProviderOrganisations, identityProviders, organisations, pendingSignIns, sessions, users } from "~db/schema";
+import { identityLinks, identityProviderOrganisations, identityProviders, organisations, organisationSignIns, sessions, users } from "~db/schema";
 
 export type IdentityProvider = typeof identityProviders.$inferSelect & { organisationIds: number[]; secretSet: boolean };
 
@@ -181,7 +181,7 @@ export function unlinkIdentity(db: Db, { actor, userId, linkId, at }: { actor: A
 // ---------------------------------------------------------------------------------------------
 // Sign-ins sent to a provider and not yet back
 
-export type PendingSignIn = typeof pendingSignIns.$inferSelect;
+export type PendingSignIn = typeof organisationSignIns.$inferSelect;
 
 export function createPendingSignIn(
   db: Db,
@@ -189,8 +189,8 @@ export function createPendingSignIn(
 ) {
   inTransaction(db, (tx) => {
     // Expired ones are of no use to anyone: keep the table small.
-    tx.delete(pendingSignIns).where(lt(pendingSignIns.expiresAt, at.toISOString())).run();
-    tx.insert(pendingSignIns)
+    tx.delete(organisationSignIns).where(lt(organisationSignIns.expiresAt, at.toISOString())).run();
+    tx.insert(organisationSignIns)
       .values({ id, providerId, state, nonce, codeVerifier, redirectTo, createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + PENDING_SIGN_IN_MINUTES * 60_000).toISOString() })
       .run();
   });
@@ -203,9 +203,9 @@ export function createPendingSignIn(
  */
 export function takePendingSignIn(db: Db, { id, providerId, at }: { id: string; providerId: number; at: Date }): PendingSignIn | null {
   return inTransaction(db, (tx) => {
-    const row = tx.select().from(pendingSignIns).where(eq(pendingSignIns.id, id)).get();
+    const row = tx.select().from(organisationSignIns).where(eq(organisationSignIns.id, id)).get();
     if (!row || row.usedAt) return null;
-    tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(eq(pendingSignIns.id, id)).run();
+    tx.update(organisationSignIns).set({ usedAt: at.toISOString() }).where(eq(organisationSignIns.id, id)).run();
     if (row.providerId !== providerId || at.toISOString() >= row.expiresAt) return null;
     return row;
   });

@@ -1,6 +1,10 @@
-import { and, count, eq, gte } from "drizzle-orm";
+import { and, count, eq, gte, isNull } from "drizzle-orm";
+import type { Role } from "~/domain/roles";
+import { PENDING_SIGN_IN_MINUTES, pendingSignInUsable } from "~/domain/two-factor";
+import { inTransaction } from "~/services/audit.server";
+import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
-import { signInAttempts } from "~db/schema";
+import { pendingSignIns, type pendingSignInStages, signInAttempts, users } from "~db/schema";
 
 /**
  * Sign-in throttling that an attacker cannot turn against a named user (issue 12, finding 8):
@@ -50,4 +54,55 @@ export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string;
     return { minutes: L.address.minutes };
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-ins waiting for their second step (two-factor authentication, docs/decisions/023).
+
+/**
+ * Starts a sign-in that still needs a code (or set-up): the password was right, no session yet.
+ * Returns the token for the `dc_sign_in` cookie; only its SHA-256 is kept. Any earlier pending
+ * sign-in of the user ends, so only the newest can be finished.
+ */
+export function startPendingSignIn(db: Db, input: { userId: number; stage: PendingStage; target: string; at: Date }): string {
+  const token = newSecretToken();
+  inTransaction(db, (tx) => {
+    tx.update(pendingSignIns).set({ usedAt: input.at.toISOString() }).where(and(eq(pendingSignIns.userId, input.userId), isNull(pendingSignIns.usedAt))).run();
+    tx.insert(pendingSignIns)
+      .values({
+        id: hashSecretToken(token),
+        userId: input.userId,
+        stage: input.stage,
+        target: input.target,
+        createdAt: input.at.toISOString(),
+        expiresAt: new Date(input.at.getTime() + PENDING_SIGN_IN_MINUTES * 60_000).toISOString(),
+      })
+      .run();
+  });
+  return token;
+}
+
+export type PendingStage = (typeof pendingSignInStages)[number];
+export type PendingSignIn = { id: string; userId: number; stage: PendingStage; target: string; email: string; role: Role };
+
+/** The pending sign-in this token belongs to, while it can be finished by an active user; otherwise null. */
+export function findPendingSignIn(db: Db, { token, at }: { token: string; at: Date }): PendingSignIn | null {
+  const row = db
+    .select({ pending: pendingSignIns, email: users.email, role: users.role, active: users.active })
+    .from(pendingSignIns)
+    .innerJoin(users, eq(users.id, pendingSignIns.userId))
+    .where(eq(pendingSignIns.id, hashSecretToken(token)))
+    .get();
+  if (!row || !row.active || !pendingSignInUsable(row.pending, at)) return null;
+  return { id: row.pending.id, userId: row.pending.userId, stage: row.pending.stage, target: row.pending.target, email: row.email, role: row.role };
+}
+
+/** Where a finished (or expired) pending sign-in was going, so a repeated request can be sent back there. */
+export function pendingTarget(db: Db, token: string): string | null {
+  return db.select({ target: pendingSignIns.target }).from(pendingSignIns).where(eq(pendingSignIns.id, hashSecretToken(token))).get()?.target ?? null;
+}
+
+/** Uses the pending sign-in once: true for the one request that finishes it. */
+export function usePendingSignIn(db: Db, { id, at }: { id: string; at: Date }): boolean {
+  return db.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.usedAt))).run().changes === 1;
 }

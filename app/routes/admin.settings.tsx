@@ -3,10 +3,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { DoneBanner } from "~/components/nhs/Done";
-import { TextField } from "~/components/nhs/fields";
+import { CheckboxesField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { SETTING_LABELS, SettingsFormSchema, type Settings } from "~/domain/settings";
+import { SETTING_LABELS, SettingsFormSchema, TWO_FACTOR_SETTING, type NumberSettingKey } from "~/domain/settings";
+import { ROLE_LABELS } from "~/domain/roles";
 import { getSettings, updateSettings } from "~/models/settings.server";
 import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
-  const values = formValues(await request.formData());
+  const values = formValues(await request.formData(), ["twoFactorRequiredRoles"]);
   const parsed = SettingsFormSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], SettingsFormSchema), values);
   updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
@@ -32,6 +33,7 @@ export default function SettingsPage() {
   const { values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const shown = actionData?.values ?? values;
+  const required = values.twoFactorRequiredRoles;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -44,7 +46,7 @@ export default function SettingsPage() {
           </p>
         </PageHeading>
         <Form method="post" noValidate>
-          {(Object.keys(SETTING_LABELS) as (keyof Settings)[]).map((key) => (
+          {(Object.keys(SETTING_LABELS) as NumberSettingKey[]).map((key) => (
             <TextField
               key={key}
               name={key}
@@ -56,6 +58,20 @@ export default function SettingsPage() {
               values={shown}
             />
           ))}
+          <h2 id="two-factor">Two-factor authentication</h2>
+          <p id="two-factor-now">
+            {required.length
+              ? `Now required for: ${required.map((r) => ROLE_LABELS[r].toLowerCase()).join(", ")}.`
+              : "Now required for nobody: everyone can sign in with their password alone, and anyone can set it up from their account."}
+          </p>
+          <CheckboxesField
+            name="twoFactorRequiredRoles"
+            label={TWO_FACTOR_SETTING.label}
+            hint={TWO_FACTOR_SETTING.hint}
+            options={[...TWO_FACTOR_SETTING.options]}
+            errors={actionData?.errors}
+            values={shown}
+          />
           <Button type="submit">Save settings</Button>
         </Form>
       </div>

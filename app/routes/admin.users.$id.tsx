@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "nhsuk-react-components";
+import { Button, WarningCallout } from "nhsuk-react-components";
 import { SelectField } from "~/components/nhs/fields";
 import { UserForm, userSchema } from "~/components/forms/user-form";
 import { DoneBanner } from "~/components/nhs/Done";
@@ -25,6 +25,7 @@ import {
 } from "~/models/users.server";
 import { RuleError } from "~/models/errors.server";
 import { linksOfUser, unlinkIdentity } from "~/models/identity-providers.server";
+import { resetTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
 import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
@@ -45,6 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     workerLink: getWorkerLink(context.db, user.id),
     // Organisation accounts this account signs in with (single sign-on).
     identityLinks: linksOfUser(context.db, user.id),
+    twoFactor: twoFactorStatus(context.db, user.id),
+    confirmTwoFactorReset: new URL(request.url).searchParams.get("confirm") === "reset-two-factor",
   };
 }
 
@@ -75,6 +78,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!linkId.success || !unlinkIdentity(context.db, { actor, userId: id, linkId: linkId.data, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=identity_unlinked`);
   }
+  if (intent === "reset-two-factor") {
+    // Nothing to reset (already reset, or never set up): the page shows that.
+    resetTwoFactor(context.db, { actor, userId: id, at });
+    if (!getUser(context.db, id)) throw notFound();
+    return redirect(`/admin/users/${id}?done=two_factor_reset`);
+  }
   if (intent === "unlink") {
     if (!unlinkWorkerAccount(context.db, { actor, userId: id, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=unlinked`);
@@ -96,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { user, organisationName, organisations, isSelf, workerLink, identityLinks } = useLoaderData<typeof loader>();
+  const { user, organisationName, organisations, isSelf, workerLink, identityLinks, twoFactor, confirmTwoFactorReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const linkErrors = actionData?.errors?.filter((e) => e.field === "workerId");
   return (
@@ -179,6 +188,42 @@ export default function UserPage() {
             ))}
           </section>
         ) : null}
+        <section aria-labelledby="two-factor">
+          <h2 id="two-factor">Two-factor authentication</h2>
+          {twoFactor ? (
+            <>
+              <p>
+                Set up on {formatDateTime(twoFactor.setUpAt)}. {twoFactor.recoveryCodesLeft} of 10 recovery codes left.
+              </p>
+              {confirmTwoFactorReset ? (
+                <WarningCallout>
+                  <WarningCallout.Heading>Reset two-factor authentication for {user.name}?</WarningCallout.Heading>
+                  <p>
+                    Do this only when you are sure you are dealing with {user.name}, for example when they have lost their phone. Their authenticator app and
+                    recovery codes stop working at once, and they are sent an email. If their role must use two-factor authentication, they set it up again the
+                    next time they sign in.
+                  </p>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-two-factor" />
+                    <Button type="submit" warning>
+                      Yes, reset two-factor authentication
+                    </Button>
+                  </Form>
+                  <p>
+                    <Link to={`/admin/users/${user.id}`}>No, keep it</Link>
+                  </p>
+                </WarningCallout>
+              ) : (
+                <p>
+                  <Link to={`/admin/users/${user.id}?confirm=reset-two-factor#two-factor`}>Reset two-factor authentication</Link>
+                  <span className="nhsuk-hint nhsuk-u-margin-bottom-0"> If they have lost their phone and their recovery codes.</span>
+                </p>
+              )}
+            </>
+          ) : (
+            <p>Not set up. They sign in with their password alone, unless their role must use two-factor authentication (see settings), when they are asked to set it up at their next sign-in.</p>
+          )}
+        </section>
         <h2>Change details</h2>
         <UserForm
           organisations={organisations}

@@ -5,9 +5,11 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
+import { PENDING_SIGN_IN_MINUTES } from "~/domain/two-factor";
 import { COOKIE_NAME } from "~/services/session.server";
 import { PENDING_SIGN_IN_COOKIE } from "~/content/single-sign-on";
-import { PENDING_SIGN_IN_MINUTES } from "~/domain/single-sign-on";
+import { PENDING_SIGN_IN_MINUTES as ORGANISATION_SIGN_IN_MINUTES } from "~/domain/single-sign-on";
+import { PENDING_COOKIE_NAME } from "~/services/sign-in-finish.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cookies", matches);
 
@@ -16,6 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   const settings = getSettings(context.db);
   return {
     cookieName: COOKIE_NAME,
+    pendingCookieName: PENDING_COOKIE_NAME,
     idleMinutes: settings.sessionIdleMinutes,
     absoluteHours: settings.sessionAbsoluteHours,
     operatorName: getServiceDetails(context.db)?.operatorName ?? null,
@@ -27,7 +30,7 @@ function duration(value: number, unit: "minute" | "hour"): string {
 }
 
 export default function Cookies() {
-  const { cookieName, idleMinutes, absoluteHours, operatorName } = useLoaderData<typeof loader>();
+  const { cookieName, pendingCookieName, idleMinutes, absoluteHours, operatorName } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -36,7 +39,7 @@ export default function Cookies() {
         </PageHeading>
         <p>
           Cookies are small files saved on your phone, tablet or computer when you visit a website.
-          {operatorName ? ` ${operatorName} runs this service and is responsible for its cookie.` : null}
+          {operatorName ? ` ${operatorName} runs this service and is responsible for its cookies.` : null}
         </p>
 
         <h2>The cookies we set</h2>
@@ -63,7 +66,15 @@ export default function Cookies() {
                 Set only when you choose to sign in with your organisation's account: it makes sure the sign-in that comes back is the one this browser
                 started. It holds a random code.
               </Table.Cell>
-              <Table.Cell>When you come back signed in, or after {PENDING_SIGN_IN_MINUTES} minutes</Table.Cell>
+              <Table.Cell>When you come back signed in, or after {ORGANISATION_SIGN_IN_MINUTES} minutes</Table.Cell>
+            </Table.Row>
+            <Table.Row>
+              <Table.Cell>{pendingCookieName}</Table.Cell>
+              <Table.Cell>
+                Only when you sign in with two-factor authentication: remembers, between your password and your security code, that this browser is
+                signing in. It holds a random code, not your name or password.
+              </Table.Cell>
+              <Table.Cell>When you finish signing in, or after {duration(PENDING_SIGN_IN_MINUTES, "minute")}</Table.Cell>
             </Table.Row>
           </Table.Body>
         </Table>

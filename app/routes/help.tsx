@@ -73,7 +73,7 @@ export default function Help() {
             <Link to="/privacy">Privacy notice</Link>: what personal data the service holds, why, and your rights
           </li>
           <li>
-            <Link to="/cookies">Cookies</Link>: the one cookie the service sets
+            <Link to="/cookies">Cookies</Link>: the two cookies the service sets to sign you in
           </li>
         </ul>
       </div>

@@ -11,6 +11,7 @@ import { signedOutMessage } from "~/content/accounts";
 import { isSignInRefusal, mustUseProviderMessage, SIGN_IN_REFUSALS } from "~/content/single-sign-on";
 import { providerUsable, requiredProvider } from "~/domain/single-sign-on";
 import { listProviders } from "~/models/identity-providers.server";
+import { PENDING_SIGN_IN_GONE } from "~/content/two-factor";
 import { pageTitle } from "~/content/titles";
 import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { getSettings } from "~/models/settings.server";
@@ -38,8 +39,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const limits = { idleMinutes: settings.sessionIdleMinutes, absoluteHours: settings.sessionAbsoluteHours };
   // A refused sign-in with an organisation's account: a code from a fixed list, never words from the URL.
   const refused = url.searchParams.get("refused");
+  // A sign-in left waiting for its security code too long (or already used): docs/decisions/023.
+  const unfinished = reason === "unfinished" ? PENDING_SIGN_IN_GONE : null;
   return {
-    signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : null,
+    signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : unfinished,
     refusal: isSignInRefusal(refused) ? SIGN_IN_REFUSALS[refused] : null,
     providers: listProviders(context.db)
       .filter(providerUsable)

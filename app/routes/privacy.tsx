@@ -135,7 +135,7 @@ export default function Privacy() {
 
         <h2>Cookies</h2>
         <p>
-          The service sets one cookie, to keep you signed in. <Link to="/cookies">Find out about the cookie we use</Link>.
+          The service sets two cookies, only to sign you in and keep you signed in. <Link to="/cookies">Find out about the cookies we use</Link>.
         </p>
       </div>
     </div>

@@ -12,14 +12,20 @@ import { hashSecretToken as hashToken, newSecretToken } from "./tokens.server";
 /** The one cookie the service sets (named on /cookies). */
 export const COOKIE_NAME = "dc_session";
 
-function sessionCookie(context: AppContext) {
-  return createCookie(COOKIE_NAME, {
+/** A cookie of the service's: HttpOnly, SameSite=Lax, signed, Secure in production (`maxAge` in seconds, or until the browser closes). */
+export function serviceCookie(context: AppContext, name: string, maxAge?: number) {
+  return createCookie(name, {
     httpOnly: true,
     sameSite: "lax",
     secure: context.config.production && !context.config.demo,
     path: "/",
+    ...(maxAge ? { maxAge } : {}),
     secrets: [context.config.sessionSecret],
   });
+}
+
+function sessionCookie(context: AppContext) {
+  return serviceCookie(context, COOKIE_NAME);
 }
 
 /**

@@ -7,17 +7,18 @@
 import type { APIRequestContext } from "@playwright/test";
 import crypto from "node:crypto";
 import fc from "fast-check";
+import { Secret, TOTP } from "otpauth";
 import { ACCOUNTS, DEMO_PASSWORD, expect, idOf, readDb, test, type Account } from "../fixtures";
 
 const MARKUP = "<script>alert(1)</script>";
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 60);
 
-/** Everything but the session bookkeeping that any request may touch. */
+/** Everything but the session bookkeeping that any request may touch (sign-in and code attempts are counted for throttling). */
 function fingerprint(): string {
   const db = readDb();
   try {
     const hash = crypto.createHash("sha256");
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sign_in_attempts') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sign_in_attempts', 'two_factor_attempts') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     // The outbox's delivery columns change on their own as the mailer sends what earlier requests queued: what was queued is compared, not its delivery.
     const columns = (t: string) => (t === "outbox" ? "id, dedupe_key, to_user_id, to_address, subject" : "*");
     for (const t of tables) hash.update(t).update(JSON.stringify(db.prepare(`SELECT ${columns(t)} FROM "${t}" ORDER BY rowid`).raw().all()));
@@ -53,7 +54,8 @@ function bodyArbitrary(fields: string[]) {
     });
 }
 
-type Target = { role: Account | "anonymous"; path: () => string; fields: string[] };
+/** `pendingCode`: a browser between its password and its code (Karen Hale, who has set up two-factor authentication here). */
+type Target = { role: Account | "anonymous" | "pendingCode"; path: () => string; fields: string[] };
 
 function date(name: string) {
   return [`${name}-day`, `${name}-month`, `${name}-year`];
@@ -116,6 +118,10 @@ const targets = (): Target[] => [
   // Last of the training forms: once a generated reason is accepted, the session is cancelled and the rest are refused.
   { role: "facilitator", path: () => `/training/${id.scheduled()}/cancel`, fields: ["reason"] },
   { role: "nurse", path: () => "/account/password", fields: ["current", "password", "confirm"] },
+  { role: "nurse", path: () => "/account/two-factor", fields: ["code", "secret", "intent", "codesPassword", "offPassword"] },
+  { role: "pendingCode", path: () => "/login/code", fields: ["code"] },
+  // Without a sign-in waiting for set-up (the demo requires two-factor authentication of nobody): sent to sign in, never a 500.
+  { role: "anonymous", path: () => "/login/set-up", fields: ["code", "secret"] },
   { role: "manager", path: () => "/workers/new", fields: ["providerId", "name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn")] },
   { role: "manager", path: () => `/workers/${id.maria()}/edit`, fields: ["name", "staffNumber", "jobTitle", ...date("careCertificateOn"), ...date("joinedOn"), "status", ...date("leftOn")] },
   { role: "manager", path: () => `/agreements/${id.awaiting()}/sign`, fields: ["party", "contentHash", "confirm"] },
@@ -132,12 +138,33 @@ const targets = (): Target[] => [
   { role: "anonymous", path: () => "/login", fields: ["email", "password", "redirectTo"] },
 ];
 
-async function contextFor(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string, role: Account | "anonymous") {
+async function contextFor(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string, role: Account | "anonymous" | "pendingCode") {
   const request = await playwright.request.newContext({ baseURL });
+  if (role === "pendingCode") return pendingCodeContext(playwright, baseURL, request);
   if (role !== "anonymous") {
     const r = await request.post("/login", { form: { email: ACCOUNTS[role].email, password: DEMO_PASSWORD, redirectTo: "/" }, headers: { Origin: baseURL }, maxRedirects: 0 });
     expect(r.status()).toBe(302);
   }
+  return request;
+}
+
+/**
+ * A browser waiting for its code: Karen Hale (a provider manager no other security test signs in
+ * as) sets up two-factor authentication through the page, then signs in with her password only.
+ */
+async function pendingCodeContext(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string, request: APIRequestContext) {
+  const karen = { email: "manager4@example.org", password: DEMO_PASSWORD };
+  const setUp = await playwright.request.newContext({ baseURL });
+  expect((await setUp.post("/login", { form: { ...karen, redirectTo: "/" }, headers: { Origin: baseURL }, maxRedirects: 0 })).status()).toBe(302);
+  const page = await (await setUp.get("/account/two-factor")).text();
+  const sealed = /name="secret" value="([^"]+)"/.exec(page)?.[1];
+  const key = /data-testid="two-factor-key">([^<]+)</.exec(page)?.[1]?.replace(/\s+/g, "");
+  expect(sealed && key, "the set-up form shows its key").toBeTruthy();
+  const code = TOTP.generate({ secret: Secret.fromBase32(key!), algorithm: "SHA1", digits: 6, period: 30 });
+  expect((await setUp.post("/account/two-factor", { form: { secret: sealed!, code }, headers: { Origin: baseURL }, maxRedirects: 0 })).status()).toBe(200);
+  await setUp.dispose();
+  const r = await request.post("/login", { form: { ...karen, redirectTo: "/" }, headers: { Origin: baseURL }, maxRedirects: 0 });
+  expect(r.headers()["location"]).toBe("/login/code");
   return request;
 }
 

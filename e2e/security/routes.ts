@@ -11,6 +11,8 @@ export function routePattern(file: string): string {
     .split(".")
     .map((s) => s.replace(/\u0000/g, "."))
     .filter((s) => s !== "_index" && !(s.startsWith("_") && s !== "_index"))
+    // `login_.code`: a trailing underscore only stops the page nesting inside `login`'s layout.
+    .map((s) => s.replace(/_$/, ""))
     .map((s) => (s.startsWith("$") ? `:${s.slice(1)}` : s));
   return `/${segments.join("/")}`.replace(/\/$/, "") || "/";
 }

@@ -1,0 +1,69 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { PageHeading } from "~/components/nhs/PageHeading";
+import { RecoveryCodesShown, TwoFactorSetUpForm } from "~/components/TwoFactor";
+import { pageTitle } from "~/content/titles";
+import { formValues } from "~/services/forms.server";
+import { completePendingSignInCookies, requirePendingSignIn } from "~/services/sign-in-finish.server";
+import { confirmSetUp, setUpView } from "~/services/two-factor-set-up.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle("Set up two-factor authentication", matches);
+
+/**
+ * Signing in when the role requires two-factor authentication and it is not set up yet: set it
+ * up (QR code, confirm a code), then the recovery codes are shown once and the session starts.
+ */
+/** Once the codes are shown, the pending sign-in is used: reloading this page's data would send it to sign in and lose them. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "recoveryCodes" in actionResult && actionResult.recoveryCodes ? false : defaultShouldRevalidate;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const pending = await requirePendingSignIn(context, request, "set_up");
+  return { view: await setUpView(context, { userId: pending.userId, email: pending.email }) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await requirePendingSignIn(context, request, "set_up");
+  const result = await confirmSetUp(context, { userId: pending.userId, email: pending.email }, formValues(await request.formData()));
+  if (result.kind === "rejected") return result.response;
+  // Set up in another tab meanwhile: sign in again, which now asks for a code.
+  if (result.kind === "already") throw redirect("/login");
+  const cookies = await completePendingSignInCookies(context, request, pending);
+  if (!cookies) throw redirect("/login");
+  const headers = new Headers();
+  for (const cookie of cookies) headers.append("Set-Cookie", cookie);
+  return data({ errors: undefined, view: null, recoveryCodes: result.recoveryCodes, target: pending.target }, { headers });
+}
+
+export default function SignInSetUp() {
+  const { view } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (actionData && "recoveryCodes" in actionData && actionData.recoveryCodes) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <PageHeading title="Two-factor authentication is set up">
+            <p>You are signed in. From now on, signing in asks for your password and then a code from your authenticator app.</p>
+          </PageHeading>
+          <RecoveryCodesShown codes={actionData.recoveryCodes} next={{ to: actionData.target, label: "I have saved my recovery codes, continue" }} />
+        </div>
+      </div>
+    );
+  }
+  const errors = actionData?.errors;
+  const shownView = (actionData && "view" in actionData ? actionData.view : null) ?? view;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <PageHeading title="Set up two-factor authentication" errors={errors}>
+          <p>
+            Your role must use two-factor authentication. Before you can carry on, set up an app on your phone that makes the codes. From now on, signing in
+            will ask for your password and then a code from the app.
+          </p>
+        </PageHeading>
+        <TwoFactorSetUpForm view={shownView} errors={errors} button="Turn on and continue" />
+      </div>
+    </div>
+  );
+}

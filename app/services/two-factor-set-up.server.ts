@@ -1,0 +1,58 @@
+import { data } from "@remix-run/node";
+import QRCode from "qrcode";
+import { z } from "zod";
+import { TWO_FACTOR_MESSAGES } from "~/content/two-factor";
+import { groupKey, isSixDigitCode, keyUri } from "~/domain/two-factor";
+import { setUpTwoFactor } from "~/models/two-factor.server";
+import type { AppContext } from "./context.server";
+import { formError, rejectForm, toFormErrors, type FormValues } from "./forms.server";
+import { newTotpSecret, openSecret, sealSecret, twoFactorKey } from "./two-factor-secret.server";
+
+/** A set-up form's secret travels sealed in the form (nothing is stored until it is confirmed), for this long. */
+const SET_UP_SEAL_MINUTES = 30;
+const SET_UP = "two-factor set-up";
+
+export type SetUpView = { qr: string; key: string; sealed: string };
+
+/** What the set-up page shows for a secret: the QR code (an SVG image), the key in groups, and the sealed secret for the form. */
+export async function setUpView(context: AppContext, user: { userId: number; email: string }, secret = newTotpSecret()): Promise<SetUpView> {
+  const svg = await QRCode.toString(keyUri(secret, user.email), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+  const expiresAt = new Date(context.clock.now().getTime() + SET_UP_SEAL_MINUTES * 60_000).toISOString();
+  return {
+    qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+    key: groupKey(secret),
+    sealed: sealSecret(twoFactorKey(context.config.sessionSecret), secret, { userId: user.userId, purpose: SET_UP, expiresAt }),
+  };
+}
+
+/** The confirmation code: six digits, spaces allowed. */
+export const SetUpSchema = z.object({
+  code: z
+    .string({ message: TWO_FACTOR_MESSAGES.codeEmpty })
+    .trim()
+    .min(1, TWO_FACTOR_MESSAGES.codeEmpty)
+    .max(20, TWO_FACTOR_MESSAGES.codeFormat)
+    .refine(isSixDigitCode, TWO_FACTOR_MESSAGES.codeFormat),
+});
+
+/**
+ * Confirms a set-up form: the code must be right for the secret the form carries. Rejected
+ * forms answer 400 with the same QR code (a new one when the form's has expired or is not ours).
+ */
+export async function confirmSetUp(context: AppContext, user: { userId: number; email: string }, values: FormValues) {
+  const key = twoFactorKey(context.config.sessionSecret);
+  const secret = openSecret(key, values.secret, { userId: user.userId, purpose: SET_UP }, context.clock.now());
+  const view = await setUpView(context, user, secret ?? undefined);
+  // A rejected form, with the QR code to show again.
+  const reject = (errors: Parameters<typeof rejectForm>[1]) => {
+    const rejected = rejectForm(context, errors, {});
+    return { kind: "rejected" as const, response: data({ ...rejected.data, view, recoveryCodes: null }, rejected.init ?? undefined) };
+  };
+  if (!secret) return reject(formError("code", "The QR code on the page had expired. Scan this new QR code or type its key into your app, then enter the code it shows"));
+  const parsed = SetUpSchema.safeParse(values);
+  if (!parsed.success) return reject(toFormErrors(parsed.error.issues, [], SetUpSchema));
+  const result = setUpTwoFactor(context.db, { userId: user.userId, secret, code: parsed.data.code, key, at: context.clock.now() });
+  if (result.ok) return { kind: "done" as const, recoveryCodes: result.recoveryCodes };
+  if (result.problem === "already") return { kind: "already" as const };
+  return reject(formError("code", result.problem === "used" ? TWO_FACTOR_MESSAGES.used : TWO_FACTOR_MESSAGES.wrong));
+}
