@@ -4,6 +4,7 @@
  *
  *   tsx scripts/server.ts [--demo]
  */
+import { format } from "node:util";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import nodemailer from "nodemailer";
@@ -26,10 +27,16 @@ import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
 import { DEMO_PROVIDER, demoAccounts, demoClientSecret, demoIssuer, followDemoAddress } from "~db/seed-identity-providers";
-import { identityProviderRouter } from "./identity-provider";
 import { signInServiceOrigins } from "~/models/identity-providers.server";
 
 const log = createLogger();
+
+/**
+ * What libraries print with console (the demo's OpenID provider warns that it is a demo) goes to
+ * the server's log as JSON lines, like everything else the server says.
+ */
+console.warn = (...args: unknown[]) => log.warn(format(...args));
+console.info = (...args: unknown[]) => log.info(format(...args));
 
 const ArgsSchema = z.object({
   demo: z.boolean(),
@@ -102,6 +109,8 @@ async function main() {
     // "Sign in with …" at /login. It reads its own requests, so it comes before the app's guards.
     followDemoAddress(connection.db, config.publicUrl);
     const secret = demoClientSecret(config.databaseUrl);
+    // Loaded only here: no deployment loads the pretend provider at all.
+    const { identityProviderRouter } = await import("./identity-provider");
     app.use(
       identityProviderRouter({
         issuer: demoIssuer(config.publicUrl),
