@@ -9,16 +9,19 @@ import { sessions, users } from "~db/schema";
 import type { AppContext } from "./context.server";
 import { hashSecretToken as hashToken, newSecretToken } from "./tokens.server";
 
-/** The one cookie the service sets (named on /cookies). */
+/** The session cookie (named on /cookies with the sign-in cookies). */
 export const COOKIE_NAME = "dc_session";
 
-/** A cookie of the service's: HttpOnly, SameSite=Lax, signed, Secure in production (`maxAge` in seconds, or until the browser closes). */
-export function serviceCookie(context: AppContext, name: string, maxAge?: number) {
+/**
+ * A cookie of the service's: HttpOnly, SameSite=Lax, signed, Secure in production (`maxAge` in
+ * seconds, or until the browser closes; `path` where the browser sends it, the whole site unless given).
+ */
+export function serviceCookie(context: AppContext, name: string, maxAge?: number, path = "/") {
   return createCookie(name, {
     httpOnly: true,
     sameSite: "lax",
     secure: context.config.production && !context.config.demo,
-    path: "/",
+    path,
     ...(maxAge ? { maxAge } : {}),
     secrets: [context.config.sessionSecret],
   });

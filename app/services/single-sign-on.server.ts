@@ -8,7 +8,7 @@
  * issuer, audience, expiry, nonce) by openid-client, then docs/domain.md rule 20 decides who it
  * signs in as. Every refusal is audited and lands on /login with a message chosen by a code.
  */
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import crypto from "node:crypto";
 import * as oidc from "openid-client";
 import { PENDING_SIGN_IN_COOKIE, type SignInRefusal } from "~/content/single-sign-on";
@@ -27,7 +27,7 @@ import { recordSignInAttempt } from "~/models/sign-in.server";
 import { eq } from "drizzle-orm";
 import { users } from "~db/schema";
 import type { AppContext } from "./context.server";
-import { safeRedirectTo } from "./session.server";
+import { safeRedirectTo, serviceCookie } from "./session.server";
 import { finishSignIn } from "./sign-in-finish.server";
 import { hashSecretToken, newSecretToken } from "./tokens.server";
 
@@ -45,14 +45,7 @@ export function signOutReturnAddress(publicUrl: string): string {
 }
 
 function pendingCookie(context: AppContext) {
-  return createCookie(PENDING_SIGN_IN_COOKIE, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: context.config.production && !context.config.demo,
-    path: "/organisation-sign-in",
-    maxAge: PENDING_SIGN_IN_MINUTES * 60,
-    secrets: [context.config.sessionSecret],
-  });
+  return serviceCookie(context, PENDING_SIGN_IN_COOKIE, PENDING_SIGN_IN_MINUTES * 60, "/organisation-sign-in");
 }
 
 // ---------------------------------------------------------------------------------------------
