@@ -54,6 +54,8 @@ for (const type of EVENTS_THAT_FORCE_HYDRATION) window.addEventListener(type, ho
 
 function releaseEvents() {
   for (const type of EVENTS_THAT_FORCE_HYDRATION) window.removeEventListener(type, holdUntilHydrated, true);
+  // Every component's effects have run (this one is the outermost): the page's scripts are live.
+  document.documentElement.dataset.scripts = "ready";
 }
 
 /** Renders nothing of its own; its effect runs once the whole page has hydrated. */

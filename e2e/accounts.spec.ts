@@ -4,7 +4,7 @@
  * the same page and keeps what they typed (H33).
  */
 import type { Browser, Page } from "@playwright/test";
-import { ACCOUNTS, countRows, DEMO_PASSWORD, expect, expectAccessible, idOf, linkIn, setClock, signIn, test, waitForMail } from "./fixtures";
+import { ACCOUNTS, countRows, DEMO_PASSWORD, expect, expectAccessible, idOf, linkIn, scriptsReady, setClock, signIn, test, waitForMail } from "./fixtures";
 
 const NEW_PASSWORD = "kingfisher lantern meadow";
 /** Rosa's first password, given by the administrator. */
@@ -302,6 +302,7 @@ test("before the idle limit a dialog offers to stay signed in; typing keeps the 
   await page.clock.install();
   await signIn(page, "nurse");
   await page.goto("/people");
+  await scriptsReady(page);
   const dialog = page.getByRole("dialog", { name: "You will be signed out soon" });
   await expect(dialog).toBeHidden();
   // 28 minutes and a little more without using it: the warning 2 minutes before the 30-minute limit.

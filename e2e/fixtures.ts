@@ -139,6 +139,11 @@ export async function signIn(page: Page, account: Account) {
 }
 
 /** Fails with a readable list when axe finds any accessibility violation on the page. */
+/** Waits until the page's scripts have started (app/entry.client.tsx marks the page), so timers they set are running. */
+export async function scriptsReady(page: Page) {
+  await expect(page.locator("html[data-scripts='ready']")).toBeAttached();
+}
+
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
