@@ -72,8 +72,6 @@ function demoNhsNumbers(count: number): string[] {
   return out;
 }
 
-export type DemoIds = Awaited<ReturnType<typeof seedDemoData>>;
-
 export async function seedDemoData(db: Db, { clock }: { clock: Clock }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
