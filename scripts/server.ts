@@ -40,7 +40,7 @@ function parseArgs(argv: string[]) {
   const { values } = readArgs(argv, { options: { demo: { type: "boolean", default: false }, "test-clock-file": { type: "string" } }, usage, report });
   const parsed = ArgsSchema.safeParse({ demo: values.demo, testClockFile: values["test-clock-file"] });
   if (!parsed.success) {
-    log.fatal(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
+    log.fatal(`Usage: ${usage}\n${parsed.error.message}`);
     process.exit(1);
   }
   if (parsed.data.testClockFile && !parsed.data.demo) {
