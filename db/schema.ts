@@ -1,5 +1,6 @@
 /**
- * The whole data model of docs/domain.md, in one file: tables first, relations at the bottom.
+ * The whole data model of docs/domain.md, in one file. Joins are written in each query
+ * (the models), so no drizzle relations() are declared.
  *
  * Conventions:
  * - integer primary keys; calendar days as ISO text (`YYYY-MM-DD`), instants as UTC ISO text;
@@ -9,7 +10,7 @@
  * - statuses that a clock would have to update (competency expiring/expired, agreement
  *   review due/overdue) are derived in app/domain, never stored.
  */
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   blob,
   check,
@@ -49,7 +50,7 @@ export const attendanceOutcomes = ["attended", "completed", "did_not_complete"] 
 export const observationOutcomes = ["satisfactory", "not_yet"] as const;
 /** Stored competency states; `expiring` and `expired` are derived from dates. */
 export const competencyStates = ["in_training", "competent", "suspended", "revoked", "declined"] as const;
-export const signOffKinds = ["initial", "renewal", "reinstatement"] as const;
+export const signOffKinds = ["initial", "renewal"] as const;
 /** Stored agreement states; `review_due` and `review_overdue` are derived from dates. */
 export const agreementStates = ["draft", "awaiting_signatures", "active", "suspended", "ended"] as const;
 export const versionStates = ["draft", "awaiting_signatures", "signed", "superseded", "withdrawn"] as const;
@@ -988,91 +989,6 @@ export const formSubmissions = sqliteTable("form_submissions", {
   result: text("result").notNull(),
   createdAt: createdAt(),
 });
-
-// ---------------------------------------------------------------------------
-// Relations
-// ---------------------------------------------------------------------------
-
-export const organisationsRelations = relations(organisations, ({ many }) => ({
-  users: many(users),
-  careWorkers: many(careWorkers),
-}));
-
-export const usersRelations = relations(users, ({ one }) => ({
-  organisation: one(organisations, { fields: [users.organisationId], references: [organisations.id] }),
-}));
-
-export const careWorkersRelations = relations(careWorkers, ({ one, many }) => ({
-  provider: one(organisations, { fields: [careWorkers.providerId], references: [organisations.id] }),
-  user: one(users, { fields: [careWorkers.userId], references: [users.id] }),
-  competencies: many(competencies),
-}));
-
-export const peopleRelations = relations(people, ({ one, many }) => ({
-  provider: one(organisations, { fields: [people.providerId], references: [organisations.id] }),
-  team: one(organisations, { fields: [people.teamId], references: [organisations.id] }),
-  agreements: many(agreements),
-}));
-
-export const tasksRelations = relations(tasks, ({ many }) => ({
-  prerequisites: many(taskPrerequisites),
-}));
-
-export const taskPrerequisitesRelations = relations(taskPrerequisites, ({ one }) => ({
-  task: one(tasks, { fields: [taskPrerequisites.taskId], references: [tasks.id] }),
-}));
-
-export const competenciesRelations = relations(competencies, ({ one, many }) => ({
-  worker: one(careWorkers, { fields: [competencies.workerId], references: [careWorkers.id] }),
-  task: one(tasks, { fields: [competencies.taskId], references: [tasks.id] }),
-  person: one(people, { fields: [competencies.personId], references: [people.id] }),
-  signOffs: many(competencySignOffs),
-  changes: many(competencyChanges),
-}));
-
-export const competencySignOffsRelations = relations(competencySignOffs, ({ one }) => ({
-  competency: one(competencies, { fields: [competencySignOffs.competencyId], references: [competencies.id] }),
-}));
-
-export const competencyChangesRelations = relations(competencyChanges, ({ one }) => ({
-  competency: one(competencies, { fields: [competencyChanges.competencyId], references: [competencies.id] }),
-}));
-
-export const agreementsRelations = relations(agreements, ({ one, many }) => ({
-  person: one(people, { fields: [agreements.personId], references: [people.id] }),
-  versions: many(agreementVersions),
-  consents: many(consents),
-  reviews: many(reviews),
-}));
-
-export const agreementVersionsRelations = relations(agreementVersions, ({ one, many }) => ({
-  agreement: one(agreements, { fields: [agreementVersions.agreementId], references: [agreements.id] }),
-  tasks: many(agreementTasks),
-  workers: many(agreementWorkers),
-  signatures: many(signatures),
-}));
-
-export const agreementTasksRelations = relations(agreementTasks, ({ one }) => ({
-  version: one(agreementVersions, { fields: [agreementTasks.versionId], references: [agreementVersions.id] }),
-  task: one(tasks, { fields: [agreementTasks.taskId], references: [tasks.id] }),
-}));
-
-export const agreementWorkersRelations = relations(agreementWorkers, ({ one }) => ({
-  version: one(agreementVersions, { fields: [agreementWorkers.versionId], references: [agreementVersions.id] }),
-  worker: one(careWorkers, { fields: [agreementWorkers.workerId], references: [careWorkers.id] }),
-}));
-
-export const consentsRelations = relations(consents, ({ one }) => ({
-  agreement: one(agreements, { fields: [consents.agreementId], references: [agreements.id] }),
-}));
-
-export const signaturesRelations = relations(signatures, ({ one }) => ({
-  version: one(agreementVersions, { fields: [signatures.versionId], references: [agreementVersions.id] }),
-}));
-
-export const reviewsRelations = relations(reviews, ({ one }) => ({
-  agreement: one(agreements, { fields: [reviews.agreementId], references: [agreements.id] }),
-}));
 
 // ---------------------------------------------------------------------------
 // Single sign-on with the organisation's account (issue 15, part 1: OpenID Connect;

@@ -73,8 +73,6 @@ function demoNhsNumbers(count: number): string[] {
   return out;
 }
 
-export type DemoIds = Awaited<ReturnType<typeof seedDemoData>>;
-
 export async function seedDemoData(db: Db, { clock, publicUrl = "http://localhost:3000" }: { clock: Clock; publicUrl?: string }) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();

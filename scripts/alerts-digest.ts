@@ -4,7 +4,6 @@
  * when SMTP_URL is set; otherwise messages wait in the outbox.
  */
 import nodemailer from "nodemailer";
-import { z } from "zod";
 import { londonDate } from "~/domain/dates";
 import { getSettings } from "~/models/settings.server";
 import { ConfigError, loadJobConfig } from "~/services/config.server";
@@ -12,9 +11,11 @@ import { queueDigests } from "~/services/digest.server";
 import { sendOutbox } from "~/services/mail.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
-import { parseToday } from "./cli-args";
+import { checkToday, readArgs } from "./cli-args";
 
-const args = z.object({ today: z.string().optional() }).parse({ today: parseToday(process.argv.slice(2)) });
+const usage = "npm run alerts:digest [-- --today YYYY-MM-DD]";
+const { values } = readArgs(process.argv.slice(2), { options: { today: { type: "string" } }, usage });
+const args = { today: checkToday(values.today, usage) };
 let config;
 try {
   config = loadJobConfig(process.env, { sendsLinks: true });

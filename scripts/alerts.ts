@@ -7,20 +7,16 @@ import { listAlerts } from "~/models/alerts.server";
 import { getSettings } from "~/models/settings.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
-import { parseToday } from "./cli-args";
+import { checkToday, readArgs } from "./cli-args";
 
-const argv = process.argv.slice(2);
-const unknown = argv.filter((a, i) => !["--json", "--today"].includes(a) && !a.startsWith("--today=") && argv[i - 1] !== "--today");
-if (unknown.length) {
-  console.error(`Unknown argument: ${unknown.join(" ")}\nUsage: npm run alerts -- [--json] [--today YYYY-MM-DD]`);
-  process.exit(1);
-}
-const today = parseToday(argv) ?? londonDate(new Date());
+const usage = "npm run alerts -- [--json] [--today YYYY-MM-DD]";
+const { values } = readArgs(process.argv.slice(2), { options: { json: { type: "boolean" }, today: { type: "string" } }, usage });
+const today = checkToday(values.today, usage) ?? londonDate(new Date());
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 const connection = openDatabase(file);
 applyMigrations(connection);
 const alerts = listAlerts(connection.db, { actor: null, today, settings: getSettings(connection.db) });
-if (argv.includes("--json")) {
+if (values.json) {
   console.log(JSON.stringify(alerts.map((a) => ({ kind: a.kind, severity: a.severity, dueOn: a.dueOn, title: a.title, subject: a.subject, providerId: a.providerId, teamIds: a.teamIds, link: a.href })), null, 2));
 } else {
   const rows = alerts.map((a) => [a.severity, a.kind, a.dueOn, a.title]);

@@ -14,20 +14,18 @@ import { getSettings } from "~/models/settings.server";
 import { loadActor } from "~/models/users.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
+import { readArgs, stop } from "./cli-args";
 import { seedLarge } from "./seed-large";
 import { freePort, signInCookie, startServer } from "./test-support/server-process";
 
-const argv = process.argv.slice(2);
-const durationArg = argv.findIndex((a) => a === "--duration");
-const DURATION = durationArg >= 0 ? Number(argv[durationArg + 1]) : 10;
-if (!Number.isFinite(DURATION) || DURATION < 1 || DURATION > 120) {
-  console.error("--duration must be a number of seconds from 1 to 120");
-  process.exit(1);
-}
+const usage = "npm run bench [-- --duration 10 --no-build]";
+const { values } = readArgs(process.argv.slice(2), { options: { duration: { type: "string", default: "10" }, "no-build": { type: "boolean" } }, usage });
+const DURATION = Number(values.duration);
+if (!Number.isFinite(DURATION) || DURATION < 1 || DURATION > 120) stop(`--duration must be a number of seconds from 1 to 120\nUsage: ${usage}`);
 const OUT = path.resolve("bench");
 fs.mkdirSync(OUT, { recursive: true });
 
-if (!argv.includes("--no-build")) {
+if (!values["no-build"]) {
   console.log("Building…");
   execSync("npm run build", { stdio: "ignore" });
 }

@@ -5,36 +5,32 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { oneFile } from "./cli-args";
 
-const target = z.string({ message: "Usage: npm run db:backup -- <backup file>" }).min(1, "Usage: npm run db:backup -- <backup file>").safeParse(process.argv[2]);
-if (!target.success) {
-  console.error(target.error.issues[0]?.message);
-  process.exit(1);
-}
+const target = oneFile(process.argv.slice(2), "npm run db:backup -- <backup file>");
 const source = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 if (!fs.existsSync(source)) {
   console.error(`No database at ${source}`);
   process.exit(1);
 }
-if (fs.existsSync(target.data)) {
-  console.error(`${target.data} already exists; choose a new file name.`);
+if (fs.existsSync(target)) {
+  console.error(`${target} already exists; choose a new file name.`);
   process.exit(1);
 }
-fs.mkdirSync(path.dirname(path.resolve(target.data)), { recursive: true });
+fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
 const db = new Database(source, { fileMustExist: true });
 db.pragma("busy_timeout = 5000");
 const started = Date.now();
-await db.backup(target.data);
+await db.backup(target);
 db.close();
-const copy = new Database(target.data, { readonly: true });
+const copy = new Database(target, { readonly: true });
 const check = copy.pragma("integrity_check", { simple: true });
 const counts = ["organisations", "care_workers", "competencies", "agreements", "audit_events"].map(
   (t) => `${t} ${(copy.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`,
 );
 copy.close();
 if (check !== "ok") {
-  console.error(`Backup written to ${target.data} but integrity_check says: ${check}`);
+  console.error(`Backup written to ${target} but integrity_check says: ${check}`);
   process.exit(1);
 }
-console.log(`Backup of ${source} written to ${target.data} in ${Date.now() - started} ms; integrity ok (${counts.join(", ")}).`);
+console.log(`Backup of ${source} written to ${target} in ${Date.now() - started} ms; integrity ok (${counts.join(", ")}).`);

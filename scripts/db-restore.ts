@@ -4,17 +4,13 @@
  */
 import Database from "better-sqlite3";
 import fs from "node:fs";
-import { z } from "zod";
 import { serverLockHolder } from "~/services/server-lock.server";
+import { oneFile } from "./cli-args";
 
-const backup = z.string({ message: "Usage: npm run db:restore -- <backup file>" }).min(1, "Usage: npm run db:restore -- <backup file>").safeParse(process.argv[2]);
-if (!backup.success) {
-  console.error(backup.error.issues[0]?.message);
-  process.exit(1);
-}
+const backup = oneFile(process.argv.slice(2), "npm run db:restore -- <backup file>");
 const target = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
-if (!fs.existsSync(backup.data)) {
-  console.error(`No backup at ${backup.data}`);
+if (!fs.existsSync(backup)) {
+  console.error(`No backup at ${backup}`);
   process.exit(1);
 }
 const holder = serverLockHolder(target);
@@ -22,11 +18,11 @@ if (holder) {
   console.error(`A server (process ${holder}) is running on ${target}. Stop it before restoring.`);
   process.exit(1);
 }
-const check = new Database(backup.data, { readonly: true, fileMustExist: true });
+const check = new Database(backup, { readonly: true, fileMustExist: true });
 const result = check.pragma("integrity_check", { simple: true });
 check.close();
 if (result !== "ok") {
-  console.error(`${backup.data} fails integrity_check (${result}); nothing was restored.`);
+  console.error(`${backup} fails integrity_check (${result}); nothing was restored.`);
   process.exit(1);
 }
 if (fs.existsSync(target)) {
@@ -37,5 +33,5 @@ if (fs.existsSync(target)) {
   console.log(`The current database is kept at ${kept}`);
 }
 for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${target}${suffix}`, { force: true });
-fs.copyFileSync(backup.data, target);
-console.log(`Restored ${backup.data} to ${target}.`);
+fs.copyFileSync(backup, target);
+console.log(`Restored ${backup} to ${target}.`);

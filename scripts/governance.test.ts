@@ -138,3 +138,17 @@ describe("crash safety", () => {
     expect(missing).toEqual([]);
   }, 120_000);
 });
+
+describe("script arguments", () => {
+  it("a wrong argument stops a script with exit code 1, saying what is wrong and how to use it", async () => {
+    const database = tempDatabase();
+    const unknown = await run("scripts/alerts.ts", ["--everything"], { DATABASE_URL: database });
+    expect(unknown).toMatchObject({ code: 1, stderr: "Unknown argument: --everything\nUsage: npm run alerts -- [--json] [--today YYYY-MM-DD]\n" });
+    const badDate = await run("scripts/alerts.ts", ["--today", "2026-02-30"], { DATABASE_URL: database });
+    expect(badDate).toMatchObject({ code: 1, stderr: expect.stringContaining("--today must be a real date written YYYY-MM-DD") });
+    const noFile = await run("scripts/db-backup.ts", [], { DATABASE_URL: database });
+    expect(noFile).toMatchObject({ code: 1, stderr: "Name the backup file\nUsage: npm run db:backup -- <backup file>\n" });
+    const json = await run("scripts/alerts.ts", ["--json", "--today=2026-11-22"], { DATABASE_URL: database });
+    expect(json).toMatchObject({ code: 0, stdout: "[]\n" });
+  }, 60_000);
+});

@@ -17,24 +17,18 @@ import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { CATALOGUE } from "~db/seed-catalogue";
 import { DEMO_PASSWORD, withCheckDigit } from "~db/seed";
+import { readArgs, stop } from "./cli-args";
 
 const Args = z.object({
   scale: z.coerce.number().positive("--scale must be a positive number").max(5, "--scale is at most 5").default(1),
   db: z.string().min(1).optional(),
 });
 
-function parseArgs(argv: string[]) {
-  const get = (name: string) => {
-    const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-    if (i === -1) return undefined;
-    return argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
-  };
-  const parsed = Args.safeParse({ scale: get("scale"), db: get("db") });
-  if (!parsed.success) {
-    console.error(`${parsed.error.issues[0]?.message}\nUsage: npm run seed:large -- --scale 1 [--db <file>]`);
-    process.exit(1);
-  }
-  return parsed.data;
+function readSeedArgs(argv: string[]) {
+  const usage = "npm run seed:large -- --scale 1 [--db <file>]";
+  const { values } = readArgs(argv, { options: { scale: { type: "string" }, db: { type: "string" } }, usage });
+  const parsed = Args.safeParse(values);
+  return parsed.success ? parsed.data : stop(`${parsed.error.issues[0]?.message}\nUsage: ${usage}`);
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -214,7 +208,7 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readSeedArgs(process.argv.slice(2));
   const file = args.db ?? `bench/scale-${args.scale}.db`;
   const summary = await seedLarge({ scale: args.scale, file });
   console.log(`${file}: ${summary.teams} teams, ${summary.providers} providers, ${summary.workers} care workers, ${summary.competencies} competencies, ${summary.agreements} agreements in ${summary.seconds} s`);

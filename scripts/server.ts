@@ -28,6 +28,7 @@ import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
 import { DEMO_PROVIDER, demoAccounts, demoClientSecret, demoIssuer, followDemoAddress } from "~db/seed-identity-providers";
 import { signInServiceOrigins } from "~/models/identity-providers.server";
+import { readArgs } from "./cli-args";
 
 const log = createLogger();
 
@@ -44,10 +45,12 @@ const ArgsSchema = z.object({
 });
 
 function parseArgs(argv: string[]) {
-  const clockArg = argv.find((a) => a.startsWith("--test-clock-file="));
-  const parsed = ArgsSchema.safeParse({ demo: argv.includes("--demo"), testClockFile: clockArg?.slice("--test-clock-file=".length) });
+  const usage = "tsx scripts/server.ts [--demo] [--test-clock-file=<path>]";
+  const report = (message: string) => log.fatal(message);
+  const { values } = readArgs(argv, { options: { demo: { type: "boolean", default: false }, "test-clock-file": { type: "string" } }, usage, report });
+  const parsed = ArgsSchema.safeParse({ demo: values.demo, testClockFile: values["test-clock-file"] });
   if (!parsed.success) {
-    log.fatal(`Usage: tsx scripts/server.ts [--demo] [--test-clock-file=<path>]\n${parsed.error.message}`);
+    log.fatal(`Usage: ${usage}\n${parsed.error.message}`);
     process.exit(1);
   }
   if (parsed.data.testClockFile && !parsed.data.demo) {

@@ -50,11 +50,6 @@ export function agreementEndedNotice(a: AgreementRef & { endedBy: string; reason
   };
 }
 
-/** A suspension, by a nurse, by the safety interlock or by a change of consent: `body` says the cause. */
-export function agreementSuspendedNotice(a: AgreementRef & { title: string; body: string }): Notice {
-  return { kind: "agreement_suspended", title: a.title, body: a.body, link: `/agreements/${a.id}` };
-}
-
 /** The last line of every email: where to act. */
 export function emailBody(notice: Notice, publicUrl: string): string {
   return `${notice.body}\n\nOpen it in Delegated Care: ${publicUrl}${notice.link}\n\nYou can see all your notifications at ${publicUrl}/notifications\n`;

@@ -247,8 +247,6 @@ export function listConcerns(db: Db, { actor, agreementId, workerId }: { actor: 
     .all();
 }
 
-export type ConcernListItem = ReturnType<typeof listConcerns>[number];
-
 /**
  * The open concerns this actor should act on (for the "needs your action" home page): for the
  * delegating team's nurses and the provider's managers, every open concern in their scope,

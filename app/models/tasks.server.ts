@@ -4,7 +4,6 @@ import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { taskPrerequisites, tasks } from "~db/schema";
 
-export type Task = typeof tasks.$inferSelect;
 export type TaskInput = Omit<typeof tasks.$inferInsert, "id" | "createdAt" | "updatedAt">;
 
 /** The catalogue is shared by everyone: every signed-in role may read it. */

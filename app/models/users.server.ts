@@ -9,8 +9,6 @@ import { labelled, workerLabelColumns } from "./worker-names.server";
 import { careWorkers, facilitatorTeams, organisations, passwordResets, sessions, users } from "~db/schema";
 import { RuleError } from "./errors.server";
 
-export type User = typeof users.$inferSelect;
-
 export type UserInput = {
   name: string;
   email: string;

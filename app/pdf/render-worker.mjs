@@ -1,5 +1,7 @@
-// Worker thread entry: teach this thread TypeScript (as tsx does for the server), then start the renderer.
+// Worker thread entry for the PDF pool (piscina): teach this thread TypeScript (as tsx does for
+// the server), then hand piscina the renderer.
 import { register } from "tsx/esm/api";
 
 register();
-await import("./render-worker.ts");
+const { default: render } = await import("./render-worker.ts");
+export default render;

@@ -1,17 +1,9 @@
-/** A PDF render worker thread: receives jobs, answers with bytes (transferred, not copied). */
-import { parentPort } from "node:worker_threads";
+/** A PDF render task in a pool worker thread: a job in, bytes out (transferred, not copied). */
+import { move } from "piscina";
 import { renderPdf } from "./render";
 import type { PdfJob } from "./types";
 
-if (!parentPort) throw new Error("render-worker must run as a worker thread");
-const port = parentPort;
-
-port.on("message", async ({ id, job }: { id: number; job: PdfJob }) => {
-  try {
-    const bytes = await renderPdf(job);
-    const copy = bytes.slice();
-    port.postMessage({ id, ok: true, bytes: copy }, [copy.buffer]);
-  } catch (error) {
-    port.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
-  }
-});
+export default async function render(job: PdfJob) {
+  const bytes = await renderPdf(job);
+  return move(bytes.slice());
+}

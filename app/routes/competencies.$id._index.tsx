@@ -237,7 +237,7 @@ export default function CompetencyPage() {
               <Table.Row key={s.id}>
                 <Table.Cell className="dc-nowrap">{formatDate(s.signedOffOn)}</Table.Cell>
                 <Table.Cell>{s.byName}</Table.Cell>
-                <Table.Cell>{s.kind === "initial" ? "First sign-off" : s.kind === "renewal" ? "Renewal" : "Reinstatement"}</Table.Cell>
+                <Table.Cell>{s.kind === "initial" ? "First sign-off" : "Renewal"}</Table.Cell>
                 <Table.Cell className="dc-nowrap">{formatDate(s.expiresOn)}</Table.Cell>
               </Table.Row>
             ))}

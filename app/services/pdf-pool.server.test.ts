@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { PassportPdfData } from "~/pdf/types";
+import type { PassportPdfData, PdfJob } from "~/pdf/types";
 import { createPdfPool } from "./pdf-pool.server";
 
 const passport: PassportPdfData = {
@@ -34,5 +34,39 @@ describe("the PDF render pool", () => {
     } finally {
       await pool.close();
     }
+  }, 60_000);
+
+  const standIn = new URL("./pdf-pool.test-worker.mjs", import.meta.url);
+  const job = (kind: string) => ({ kind }) as unknown as PdfJob;
+
+  it("rejects the caller's promise with a clear error when a worker exits, and keeps working", async () => {
+    const pool = createPdfPool({ workerUrl: standIn, size: 1 });
+    try {
+      await expect(pool.render(job("exit"))).rejects.toThrow("The PDF render worker stopped before this PDF was finished (worker exited with code: 0)");
+      expect(Buffer.from(await pool.render(job("passport"))).toString()).toBe("%PDF-stand-in");
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it("settles every call, rendering or waiting, when it closes", async () => {
+    const pool = createPdfPool({ workerUrl: standIn, size: 1 });
+    const rendering = pool.render(job("never"));
+    const waiting = pool.render(job("passport"));
+    await expect.poll(() => pool.stats().queued).toBe(1);
+    const settled = [rendering, waiting].map((call) => expect(call).rejects.toThrow("The PDF render pool was closed before this PDF was finished"));
+    await pool.close();
+    await Promise.all(settled);
+    await expect(pool.render(job("passport"))).rejects.toThrow("The PDF render pool is closed");
+  }, 60_000);
+
+  it("settles the calls a retired generation still holds when it closes", async () => {
+    const pool = createPdfPool({ workerUrl: standIn, size: 1, recycleAfter: 1 });
+    const first = pool.render(job("never"));
+    const second = pool.render(job("never"));
+    expect(pool.stats().recycled).toBe(2);
+    const settled = [first, second].map((call) => expect(call).rejects.toThrow("closed before this PDF was finished"));
+    await pool.close();
+    await Promise.all(settled);
   }, 60_000);
 });

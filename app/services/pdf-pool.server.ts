@@ -1,10 +1,15 @@
 /**
- * PDF rendering off the request thread: a small pool of worker threads, each recycled after a
- * number of renders because react-pdf keeps memory per render. Pages stay responsive while
- * PDFs render (docs/decisions/009-pdf-render-pool.md).
+ * PDF rendering off the request thread: piscina runs a small pool of worker threads
+ * (docs/decisions/009-pdf-render-pool.md, 027). react-pdf keeps memory per render, so after a
+ * number of renders the whole pool is replaced: a fresh generation takes new work while the old
+ * one finishes what it was given, then stops. Pages stay responsive while PDFs render.
+ *
+ * Every call settles: a render that fails, a worker that exits, or close() rejects the caller's
+ * promise with an error that says which.
  */
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
+import { Piscina } from "piscina";
 import type { PdfJob } from "~/pdf/types";
 
 export type PdfRenderer = {
@@ -13,8 +18,7 @@ export type PdfRenderer = {
   close(): Promise<void>;
 };
 
-type Pending = { id: number; job: PdfJob; resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; busy: Pending | null; renders: number };
+type Generation = { pool: Piscina<PdfJob, Uint8Array>; given: number; pending: number; retired: boolean };
 
 export function defaultPoolSize(): number {
   // Leave a core for the web server itself.
@@ -30,72 +34,70 @@ export function createPdfPool({
   size?: number;
   recycleAfter?: number;
 }): PdfRenderer {
-  const queue: Pending[] = [];
-  const slots: Slot[] = [];
-  let nextId = 1;
+  const generations = new Set<Generation>();
   let renders = 0;
   let recycled = 0;
   let closed = false;
 
-  const spawn = (): Slot => {
+  const open = (): Generation => {
     // The worker entry (render-worker.mjs) registers tsx in its own thread, then loads the renderer.
-    const worker = new Worker(workerUrl);
-    const slot: Slot = { worker, busy: null, renders: 0 };
-    worker.on("message", (message: { id: number; ok: boolean; bytes?: Uint8Array; error?: string }) => {
-      const job = slot.busy;
-      slot.busy = null;
-      if (job && job.id === message.id) {
-        if (message.ok && message.bytes) {
-          renders++;
-          job.resolve(message.bytes);
-        } else job.reject(new Error(message.error ?? "PDF render failed"));
-      }
-      slot.renders++;
-      if (slot.renders >= recycleAfter) replace(slot);
-      pump();
-    });
-    worker.on("error", (error) => {
-      slot.busy?.reject(error);
-      slot.busy = null;
-      replace(slot);
-      pump();
-    });
-    return slot;
+    const pool = new Piscina<PdfJob, Uint8Array>({ filename: fileURLToPath(workerUrl), minThreads: size, maxThreads: size });
+    // A worker's failure reaches the caller of render(); one outside any render must not stop the server.
+    pool.on("error", () => {});
+    const generation: Generation = { pool, given: 0, pending: 0, retired: false };
+    generations.add(generation);
+    return generation;
   };
 
-  const replace = (slot: Slot) => {
-    const i = slots.indexOf(slot);
-    if (i === -1) return;
-    void slot.worker.terminate();
-    recycled++;
-    if (!closed) slots[i] = spawn();
-    else slots.splice(i, 1);
+  const stopIfDone = (generation: Generation) => {
+    if (!generation.retired || generation.pending > 0 || !generations.delete(generation)) return;
+    void generation.pool.destroy();
   };
 
-  const pump = () => {
-    for (const slot of slots) {
-      if (slot.busy || !queue.length) continue;
-      const job = queue.shift()!;
-      slot.busy = job;
-      slot.worker.postMessage({ id: job.id, job: job.job });
-    }
+  const explain = (error: unknown): Error => {
+    if (closed) return new Error("The PDF render pool was closed before this PDF was finished", { cause: error });
+    const message = error instanceof Error ? error.message : String(error);
+    if (/^worker exited/.test(message)) return new Error(`The PDF render worker stopped before this PDF was finished (${message})`, { cause: error });
+    return error instanceof Error ? error : new Error(message);
   };
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
+  let current = open();
 
   return {
     render(job) {
-      if (closed) return Promise.reject(new Error("PDF pool is closed"));
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, job, resolve, reject });
-        pump();
+      if (closed) return Promise.reject(new Error("The PDF render pool is closed"));
+      const generation = current;
+      generation.given++;
+      generation.pending++;
+      if (generation.given >= recycleAfter) {
+        generation.retired = true;
+        recycled += size;
+        current = open();
+      }
+      return generation.pool.run(job).then(
+        (bytes) => {
+          renders++;
+          return bytes;
+        },
+        (error: unknown) => {
+          throw explain(error);
+        },
+      ).finally(() => {
+        generation.pending--;
+        stopIfDone(generation);
       });
     },
-    stats: () => ({ renders, workers: slots.length, recycled, queued: queue.length }),
+    stats: () => {
+      let queued = 0;
+      for (const g of generations) queued += g.pool.queueSize;
+      return { renders, workers: current.pool.threads.length, recycled, queued };
+    },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-      slots.length = 0;
+      const all = [...generations];
+      generations.clear();
+      // destroy() rejects every call still queued or rendering.
+      await Promise.all(all.map((g) => g.pool.destroy()));
     },
   };
 }
