@@ -8,7 +8,7 @@
 import { isEditable, isFinal, type Party, type StoredAgreementState } from "./agreement";
 import { draftDeletionRefusal } from "./agreement-deletion";
 import { can, type Role } from "./roles";
-import { signingRights, type SigningParty } from "./signing";
+import { signingRights, type Signer, type SigningAgreement, type SigningParty } from "./signing";
 
 /** The changes a nurse makes to an agreement of their team. */
 export type AgreementChange = "edit" | "consent" | "amend" | "review" | "suspend" | "reinstate" | "end";
@@ -104,8 +104,6 @@ export function agreementActions(
   actor: ActionActor,
 ): AgreementActions {
   const may = (change: AgreementChange) => changeRefusal(change, agreement, version, actor) === null;
-  const rights = version.state === "awaiting_signatures" ? signingRights(actor, agreement, version.parties) : { inApp: [], onPaper: [] };
-  const unsigned = (parties: Party[]) => parties.filter((p) => !version.signed.includes(p));
   return {
     edit: may("edit"),
     consent: may("consent"),
@@ -115,8 +113,18 @@ export function agreementActions(
     reinstate: may("reinstate"),
     end: may("end"),
     delete: draftDeletionRefusal({ actor, agreement, everSent: agreement.everSent, concerns: agreement.concerns }) === null,
-    sign: unsigned(rights.inApp),
-    paper: unsigned(rights.onPaper),
+    ...signaturesLeft(agreement, version, actor),
     seePeople: can(actor.role, "read", "person"),
   };
+}
+
+/**
+ * The parties this user still signs in the app on this version, and those whose signature made
+ * on paper they may still record (docs/domain.md rule 2): none unless it waits for signatures.
+ */
+export function signaturesLeft(agreement: SigningAgreement, version: { state: string } & VersionSigning, actor: Signer): { sign: Party[]; paper: Party[] } {
+  if (version.state !== "awaiting_signatures") return { sign: [], paper: [] };
+  const rights = signingRights(actor, agreement, version.parties);
+  const unsigned = (parties: Party[]) => parties.filter((p) => !version.signed.includes(p));
+  return { sign: unsigned(rights.inApp), paper: unsigned(rights.onPaper) };
 }
