@@ -17,6 +17,22 @@ export type SignedConsent = {
   givenOn: IsoDate;
 };
 
+/** A task's care-plan details on an agreement, as the nurse writes them for this person. */
+export type TaskSpecifics = {
+  instructions: string;
+  carePlanReference: string;
+  deviceOrProduct: string;
+  parameters: string;
+  mustNotDo: string;
+  escalationPlan: string;
+};
+
+/** Just the care-plan details of a row that holds more (a version's task row, say). */
+export function specificsOf(row: TaskSpecifics): TaskSpecifics {
+  const { instructions, carePlanReference, deviceOrProduct, parameters, mustNotDo, escalationPlan } = row;
+  return { instructions, carePlanReference, deviceOrProduct, parameters, mustNotDo, escalationPlan };
+}
+
 export type VersionContent = {
   reference: string;
   version: number;
@@ -28,18 +44,7 @@ export type VersionContent = {
   reviewDate: IsoDate;
   supervisionArrangements: string;
   earlyReviewTriggers: string;
-  tasks: {
-    code: string;
-    name: string;
-    inScope: string;
-    excluded: string;
-    instructions: string;
-    carePlanReference: string;
-    deviceOrProduct: string;
-    parameters: string;
-    mustNotDo: string;
-    escalationPlan: string;
-  }[];
+  tasks: ({ code: string; name: string; inScope: string; excluded: string } & TaskSpecifics)[];
   workers: { id: number; name: string; jobTitle: string }[];
   /**
    * The consent the version rests on. Versions frozen before consent was part of the signed

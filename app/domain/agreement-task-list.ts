@@ -5,6 +5,7 @@
  * (docs/domain.md rules 1 and 6); its dates are checked again on sending (rules 8 and 9).
  */
 import { reviewDateProblem } from "./agreement";
+import type { TaskSpecifics } from "./agreement-content";
 import { DATE_WINDOWS, dateWindowProblem } from "./date-windows";
 import type { IsoDate } from "./dates";
 
@@ -28,18 +29,7 @@ export type DraftSection = { id: SectionId; status: SectionStatus; problems: Sec
 
 export type DraftFacts = {
   today: IsoDate;
-  tasks: {
-    taskId: number;
-    code: string;
-    name: string;
-    reviewIntervalMonths: number;
-    instructions: string;
-    carePlanReference: string;
-    deviceOrProduct: string;
-    parameters: string;
-    mustNotDo: string;
-    escalationPlan: string;
-  }[];
+  tasks: ({ taskId: number; code: string; name: string; reviewIntervalMonths: number } & TaskSpecifics)[];
   workerCount: number;
   startDate: IsoDate;
   reviewDate: IsoDate;

@@ -4,10 +4,10 @@
  * since (the task catalogue, a person's details); a draft is built from its rows.
  */
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { parseVersionContent, type SignedConsent, type VersionContent } from "~/domain/agreement-content";
+import { parseVersionContent, specificsOf, type SignedConsent, type VersionContent } from "~/domain/agreement-content";
 import type { Db } from "~db/client";
 import { agreementTasks, agreementWorkers, careWorkers, consents, organisations, people, tasks, users } from "~db/schema";
-import type { Agreement, AgreementVersion } from "./agreements.server";
+import type { Agreement, AgreementVersion } from "./agreement-access.server";
 
 /** The consent on record for an agreement now (the newest not replaced), as it would be signed. */
 export function latestConsent(db: Db, agreementId: number): SignedConsent | null {
@@ -20,6 +20,21 @@ export function latestConsent(db: Db, agreementId: number): SignedConsent | null
   return c ? { kind: c.kind, representativeName: c.representativeName, authority: c.authority, decisionDetails: c.decisionDetails, givenOn: c.givenOn } : null;
 }
 
+/**
+ * A version's tasks as its rows hold them: the catalogue's task and the care-plan details written
+ * for this person. The one reader of them, for the page, the draft's sections and the content
+ * frozen when it is sent.
+ */
+export function versionTasks(db: Db, versionId: number, order: "name" | "code" = "name") {
+  return db
+    .select({ specifics: agreementTasks, task: tasks })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, versionId))
+    .orderBy(asc(order === "code" ? tasks.code : tasks.name))
+    .all();
+}
+
 /** Builds the canonical content of a draft from its rows: everything a signer agrees to, and nothing else. */
 export function buildVersionContent(db: Db, agreement: Agreement, version: AgreementVersion): VersionContent {
   const person = db.select().from(people).where(eq(people.id, agreement.personId)).get()!;
@@ -27,13 +42,6 @@ export function buildVersionContent(db: Db, agreement: Agreement, version: Agree
   const team = org(agreement.teamId);
   const provider = org(agreement.providerId);
   const delegator = db.select().from(users).where(eq(users.id, agreement.delegatorId)).get()!;
-  const taskRows = db
-    .select({ s: agreementTasks, t: tasks })
-    .from(agreementTasks)
-    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
-    .where(eq(agreementTasks.versionId, version.id))
-    .orderBy(asc(tasks.code))
-    .all();
   const workerRows = db
     .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
     .from(agreementWorkers)
@@ -52,17 +60,13 @@ export function buildVersionContent(db: Db, agreement: Agreement, version: Agree
     reviewDate: version.reviewDate,
     supervisionArrangements: version.supervisionArrangements,
     earlyReviewTriggers: version.earlyReviewTriggers,
-    tasks: taskRows.map(({ s, t }) => ({
-      code: t.code,
-      name: t.name,
-      inScope: t.inScope,
-      excluded: t.excluded,
-      instructions: s.instructions,
-      carePlanReference: s.carePlanReference,
-      deviceOrProduct: s.deviceOrProduct,
-      parameters: s.parameters,
-      mustNotDo: s.mustNotDo,
-      escalationPlan: s.escalationPlan,
+    // In code order: the order the content was hashed in since the first version was signed.
+    tasks: versionTasks(db, version.id, "code").map(({ task, specifics }) => ({
+      code: task.code,
+      name: task.name,
+      inScope: task.inScope,
+      excluded: task.excluded,
+      ...specificsOf(specifics),
     })),
     workers: workerRows,
     consent: latestConsent(db, agreement.id),

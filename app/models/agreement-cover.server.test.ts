@@ -4,7 +4,7 @@ import { agreements, careWorkers, competencies } from "~db/schema";
 import { agreementPdfData } from "./agreement-pdf.server";
 import { listAlerts } from "./alerts.server";
 import { getSettings } from "./settings.server";
-import { getAgreement } from "./agreements.server";
+import { getAgreement } from "./agreement-view.server";
 import { changeCompetencyState } from "./competencies.server";
 import { demoDatabase } from "./test-helpers";
 

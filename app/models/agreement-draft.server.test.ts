@@ -2,8 +2,13 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, auditEvents, consents } from "~db/schema";
 import { amendAgreement } from "./agreement-lifecycle.server";
-import { recordConsent, sendForSignatures } from "./agreement-signing.server";
-import { createAgreement, deleteDraft, draftSectionsOf, getAgreement, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
+import { recordConsent } from "./agreement-consent.server";
+import { sendForSignatures } from "./agreement-sending.server";
+import { createAgreement } from "./agreement-create.server";
+import { deleteDraft } from "./agreement-deletion.server";
+import { draftSectionsOf, setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
+import { getAgreement } from "./agreement-view.server";
+import { versionOf } from "./agreement-access.server";
 import { RuleError } from "./errors.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 

@@ -4,19 +4,16 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { isFinal, reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
+import { reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
 import { formatDate, londonDate, type IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
-import { agreementInScope, reviewIntervalsOf, versionOf, type Agreement } from "./agreements.server";
+import { agreementFor, versionOf, type Agreement } from "./agreement-access.server";
+import { reviewIntervalsOf } from "./agreement-draft.server";
 import { RuleError } from "./errors.server";
 import { personInitialsOf, tellAgreementEnded } from "./notifications.server";
-
-function requireNurse(actor: Actor, message: string) {
-  if (actor.role !== "nurse") throw new RuleError([{ field: "form", message }]);
-}
 
 /**
  * Starts version N+1 as a draft copied from the newest version, with the reason for the change
@@ -29,12 +26,9 @@ export function amendAgreement(
   { actor, agreementId, keepInForce, reason, at, suspendReason }: { actor: Actor; agreementId: number; keepInForce: boolean; reason: string; at: Date; suspendReason?: string },
 ): number | null {
   return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
-    if (!agreement) return null;
-    requireNurse(actor, "Only a nurse on the agreement's team can amend it");
-    if (agreement.state === "ended") throw new RuleError([{ field: "form", message: "This agreement has ended and cannot be amended" }]);
-    const from = versionOf(tx, agreementId, agreement.currentVersion)!;
-    if (from.state === "draft") throw new RuleError([{ field: "form", message: `Version ${from.version} is already a draft: change it directly` }]);
+    const found = agreementFor(tx, { actor, agreementId, change: "amend", fields: { role: "form", state: "form" } });
+    if (!found) return null;
+    const { agreement, version: from } = found;
     if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Enter the reason for the change" }]);
     if (from.state === "awaiting_signatures") tx.update(agreementVersions).set({ state: "withdrawn" }).where(eq(agreementVersions.id, from.id)).run();
     const next = from.version + 1;
@@ -93,10 +87,8 @@ function setState(
 
 export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
   return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
+    const agreement = agreementFor(tx, { actor, agreementId, change: "suspend", fields: { role: "form", state: "reason" } })?.agreement;
     if (!agreement) return false;
-    requireNurse(actor, "Only a nurse on the agreement's team can suspend it");
-    if (agreement.state !== "active") throw new RuleError([{ field: "reason", message: "Only an active agreement can be suspended" }]);
     setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
     const who = personInitialsOf(tx, agreement.personId);
     tellDelegatorAndProvider(tx, {
@@ -116,13 +108,9 @@ export function reinstateAgreement(
   { actor, agreementId, reason, today, at, warningDays }: { actor: Actor; agreementId: number; reason: string; today: IsoDate; at: Date; warningDays: number },
 ): boolean {
   return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
+    const agreement = agreementFor(tx, { actor, agreementId, change: "reinstate", fields: { role: "form", state: "reason" } })?.agreement;
     if (!agreement) return false;
-    requireNurse(actor, "Only a nurse on the agreement's team can reinstate it");
-    if (agreement.state !== "suspended" || agreement.inForceVersion === null) {
-      throw new RuleError([{ field: "reason", message: "Only a suspended agreement with a signed version can be reinstated" }]);
-    }
-    const inForce = versionOf(tx, agreementId, agreement.inForceVersion)!;
+    const inForce = versionOf(tx, agreementId, agreement.inForceVersion!)!;
     const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, today, warningDays }));
     if (uncovered.length) {
       throw new RuleError(uncovered.map((t) => ({ field: "reason", message: `It cannot be reinstated: no named care worker is competent for ${t.taskName}` })));
@@ -134,10 +122,8 @@ export function reinstateAgreement(
 
 export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
   return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
+    const agreement = agreementFor(tx, { actor, agreementId, change: "end", fields: { role: "form", state: "reason" } })?.agreement;
     if (!agreement) return false;
-    requireNurse(actor, "Only a nurse on the agreement's team can end it");
-    if (isFinal(agreement.state)) throw new RuleError([{ field: "reason", message: "This agreement has already ended" }]);
     // A version still being drafted or signed will never come into force.
     tx.update(agreementVersions)
       .set({ state: "withdrawn" })
@@ -159,12 +145,8 @@ export function recordReview(
   db: Db,
   { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ReviewInput; today: IsoDate; at: Date },
 ): boolean {
-  const agreement = agreementInScope(db, actor, agreementId);
+  const agreement = agreementFor(db, { actor, agreementId, change: "review", fields: { role: "form", state: "outcome" } })?.agreement;
   if (!agreement) return false;
-  requireNurse(actor, "Only a nurse on the agreement's team can review it");
-  if (agreement.state !== "active" && agreement.state !== "suspended") {
-    throw new RuleError([{ field: "outcome", message: "Only an active or suspended agreement can be reviewed" }]);
-  }
   // docs/domain.md rule 9: the dates of the version under review (the one in force, else the newest).
   const reviewed = versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion)!;
   const problems = reviewProblems({

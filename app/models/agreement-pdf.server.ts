@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { competenceLabel } from "~/domain/carry-out";
 import { addressLines } from "~/domain/address";
+import { specificsOf } from "~/domain/agreement-content";
 import { canonicalJson } from "~/domain/canonical-json";
 import { formatDate, formatDateTime, londonDate, type IsoDate } from "~/domain/dates";
 import { isUsable, NOT_SIGNED, printoutStatus, printoutWords } from "~/domain/printout";
@@ -14,8 +15,8 @@ import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
 import { organisations, storedPdfs } from "~db/schema";
 import { consentOfVersion } from "./agreement-content.server";
-import { partiesOf } from "./agreement-signing.server";
-import { getAgreement } from "./agreements.server";
+import { partiesOf } from "./agreement-parties.server";
+import { getAgreement } from "./agreement-view.server";
 import { concernsWhileInForce } from "./concerns.server";
 import { CONCERN_HARM_SHORT, CONCERN_STATUS_LABELS } from "~/content/concerns";
 
@@ -104,12 +105,7 @@ export function agreementPdfData(
       name: task.name,
       inScope: task.inScope,
       excluded: task.excluded,
-      instructions: specifics.instructions,
-      carePlanReference: specifics.carePlanReference,
-      deviceOrProduct: specifics.deviceOrProduct,
-      parameters: specifics.parameters,
-      mustNotDo: specifics.mustNotDo,
-      escalationPlan: specifics.escalationPlan,
+      ...specificsOf(specifics),
     })),
     workers: view.namedWorkers.map((w) => ({
       name: w.name,

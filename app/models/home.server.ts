@@ -23,7 +23,8 @@ import {
   users,
 } from "~db/schema";
 import { latestConsent } from "./agreement-content.server";
-import { partiesActorStillSigns, sendProblems } from "./agreement-signing.server";
+import { partiesActorStillSigns } from "./agreement-parties.server";
+import { sendProblems } from "./agreement-sending.server";
 import { listAlertsCached } from "./alerts.server";
 import { signOffReadiness } from "./competencies.server";
 import { countUnread } from "./notifications.server";

@@ -9,8 +9,11 @@ import { addDays } from "~/domain/dates";
 import { agreements } from "~db/schema";
 import { amendAgreement, endAgreement, suspendAgreement } from "./agreement-lifecycle.server";
 import { agreementPdfData, getStoredPdf, storePdf } from "./agreement-pdf.server";
-import { recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
-import { listAgreements, listPersonAgreements, versionOf } from "./agreements.server";
+import { recordConsent } from "./agreement-consent.server";
+import { recordPaperSignature, signInApp } from "./agreement-signing.server";
+import { sendForSignatures } from "./agreement-sending.server";
+import { listAgreements, listPersonAgreements } from "./agreements.server";
+import { versionOf } from "./agreement-access.server";
 import { demoDatabase } from "./test-helpers";
 import { verifyCode } from "./verify.server";
 

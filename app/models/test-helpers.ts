@@ -7,7 +7,8 @@ import { RuleError } from "./errors.server";
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { agreements } from "~db/schema";
-import { updateAgreementDetails, versionOf } from "./agreements.server";
+import { updateAgreementDetails } from "./agreement-draft.server";
+import { versionOf } from "./agreement-access.server";
 
 export const TEST_NOW = "2026-11-22T10:00:00Z";
 

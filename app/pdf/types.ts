@@ -1,4 +1,5 @@
 /** Plain data for the PDFs: built by the models, rendered by app/pdf with no database access. */
+import type { TaskSpecifics } from "~/domain/agreement-content";
 
 export type PdfContact = {
   name: string;
@@ -28,17 +29,7 @@ export type AgreementPdfData = {
   provider: PdfContact & { insurance: string; regulatedActivities: string };
   delegator: { name: string; nmcPin: string };
   person: { name: string; nhsNumber: string; dateOfBirth: string; address: string; consent: string; capacity: string };
-  tasks: {
-    name: string;
-    inScope: string;
-    excluded: string;
-    instructions: string;
-    carePlanReference: string;
-    deviceOrProduct: string;
-    parameters: string;
-    mustNotDo: string;
-    escalationPlan: string;
-  }[];
+  tasks: ({ name: string; inScope: string; excluded: string } & TaskSpecifics)[];
   workers: { name: string; jobTitle: string; competencies: { taskName: string; signedOffOn: string; expiresOn: string; status: string }[] }[];
   startDate: string;
   reviewDate: string;

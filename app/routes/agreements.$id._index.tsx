@@ -1,24 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { InsetText, Table, WarningCallout } from "nhsuk-react-components";
+import { InsetText } from "nhsuk-react-components";
 import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { CoverList } from "~/components/agreement/Cover";
+import { AgreementHistory } from "~/components/agreement/History";
+import { Signatures } from "~/components/agreement/Signatures";
+import { StateNotices } from "~/components/agreement/StateNotices";
 import { TaskSpecificsSummary } from "~/components/agreement/TaskSpecifics";
+import { ConcernsSection } from "~/components/ConcernsSection";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { Summary } from "~/components/nhs/Summary";
 import { agreementPageTitle } from "~/content/titles";
-import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, REVIEW_OUTCOME_LABELS, VERSION_STATE_LABELS, versionHistoryNote, versionLine } from "~/content/agreements";
-import { agreementTimelineLine } from "~/content/audit-events";
-import { formatDate, formatDateTime } from "~/domain/dates";
-import { formatNhsNumber } from "~/domain/nhs-number";
+import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS, versionLine } from "~/content/agreements";
 import { sectionsCompleted } from "~/domain/agreement-task-list";
-import { blockersFor, partiesOf, signingRightsOf } from "~/models/agreement-signing.server";
-import { deletionRefusal, draftSectionsOf } from "~/models/agreements.server";
-import { loadAgreementPage } from "~/services/agreement-page.server";
-import { ConcernsSection } from "~/components/ConcernsSection";
 import { mayRaiseConcern } from "~/domain/concerns";
+import { formatDate } from "~/domain/dates";
+import { formatNhsNumber } from "~/domain/nhs-number";
+import { draftSectionsOf } from "~/models/agreement-draft.server";
+import { actionsOn, partiesOf } from "~/models/agreement-parties.server";
+import { blockersFor } from "~/models/agreement-signing.server";
 import { concernTimeline, listConcerns, withConcernEvents } from "~/models/concerns.server";
+import { loadAgreementPage } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   // The reference only, never the person's name: titles go into browser history (docs/domain.md rule 15).
@@ -29,40 +32,27 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db, clock } = args.context;
   const { agreement, version } = view;
   const signed = new Map(view.signatures.map((s) => [s.signature.party, s]));
-  const frozen = version.state !== "draft";
-  const nurse = actor.role === "nurse";
-  const rights = version.state === "awaiting_signatures" ? signingRightsOf(db, actor, agreement, version) : { inApp: [], onPaper: [] };
+  const parties = partiesOf(db, agreement, version);
+  // What this user may do here, decided once (app/domain/agreement-actions.ts); the models refuse the rest.
+  const may = actionsOn(db, { actor, agreement, version, parties });
   // Only what the page shows of the person: not their address, GP or consent notes (issue 12, finding 12).
   const { id, name, nhsNumber, dateOfBirth, capacityNotes } = view.person;
+  // Not the frozen content itself (the version page shows it), nor the signatures twice.
+  const { content: _content, ...shownVersion } = version;
+  const { signatures: _signatures, consentHistory: _history, providerEscalationInHours: _in, providerEscalationOutOfHours: _out, ...shown } = view;
   return {
-    ...view,
+    ...shown,
+    version: shownVersion,
     person: { id, name, nhsNumber, dateOfBirth, capacityNotes },
-    parties: partiesOf(db, agreement, version).map((p) => ({
-      ...p,
-      signature: signed.get(p.party) ?? null,
-    })),
-    mySigningParties: rights.inApp.filter((p) => !signed.has(p)),
+    parties: parties.map(({ party, name, role }) => ({ party, name, role, signature: signed.get(party) ?? null })),
     blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
-    frozen,
     // Concerns on this agreement, and their events on its timeline (only those the actor may see).
     concerns: listConcerns(db, { actor, agreementId: agreement.id }),
     reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?agreement=${agreement.id}` : null,
     timeline: withConcernEvents(view.timeline, concernTimeline(db, { actor, agreementId: agreement.id })),
-    today: clock.today(),
     // The guided agreement: how far the version being drafted has got (app/domain/agreement-task-list.ts).
-    progress: nurse && version.state === "draft" && agreement.state !== "ended" ? sectionsCompleted(draftSectionsOf(db, { version, today: clock.today() })) : null,
-    can: {
-      delete: deletionRefusal(db, actor, agreement) === null,
-      edit: nurse && version.state === "draft" && agreement.state !== "ended",
-      consent: nurse && agreement.state !== "ended",
-      paper: rights.onPaper.some((p) => !signed.has(p)),
-      amend: nurse && agreement.state !== "ended" && version.state !== "draft",
-      review: nurse && (agreement.state === "active" || agreement.state === "suspended"),
-      suspend: nurse && agreement.state === "active",
-      reinstate: nurse && agreement.state === "suspended" && agreement.inForceVersion !== null,
-      end: nurse && agreement.state !== "ended",
-      seePeople: actor.role !== "care_worker",
-    },
+    progress: may.edit ? sectionsCompleted(draftSectionsOf(db, { version, today: clock.today() })) : null,
+    can: { ...may, sign: may.sign.length > 0, paper: may.paper.length > 0 },
   };
 }
 
@@ -79,34 +69,7 @@ export default function AgreementPage() {
         <span>{versionLine(a.state, v)}</span>
       </p>
 
-      {a.state === "suspended" ? (
-        <WarningCallout>
-          <WarningCallout.Heading headingLevel="h2">{a.suspendedAutomatically ? "Suspended automatically" : "Suspended"}</WarningCallout.Heading>
-          <p>{a.stateReason}</p>
-          <p>No named care worker may carry out the tasks on this agreement while it is suspended.</p>
-        </WarningCallout>
-      ) : null}
-      {d.status === "not_yet_in_force" ? (
-        <InsetText>
-          <p>
-            Signed by every party. It starts on {formatDate(a.startDate)}: nobody may carry out its tasks before then.
-          </p>
-        </InsetText>
-      ) : null}
-      {a.state === "ended" ? (
-        <InsetText>
-          <p>This agreement ended on {formatDateTime(a.stateChangedAt)}: {a.stateReason}</p>
-        </InsetText>
-      ) : null}
-      {amending ? (
-        <InsetText>
-          <p>
-            Version {a.currentVersion} is being agreed ({VERSION_STATE_LABELS[v.state].toLowerCase()}). Version {a.inForceVersion}{" "}
-            {a.state === "active" ? "stays in force until it is signed." : "is suspended meanwhile."}{" "}
-            <Link to={`/agreements/${a.id}/versions/${a.inForceVersion}`}>Read version {a.inForceVersion}</Link>
-          </p>
-        </InsetText>
-      ) : null}
+      <StateNotices status={d.status} agreement={a} versionState={v.state} />
 
       <p>
         <a href={`/agreements/${a.id}/pdf${amending && a.inForceVersion ? `?version=${a.inForceVersion}` : ""}`}>
@@ -130,7 +93,7 @@ export default function AgreementPage() {
         </InsetText>
       ) : null}
       <div className="dc-actions">
-        {d.mySigningParties.length ? <Link to={`/agreements/${a.id}/sign`} className="nhsuk-button">Sign this agreement</Link> : null}
+        {d.can.sign ? <Link to={`/agreements/${a.id}/sign`} className="nhsuk-button">Sign this agreement</Link> : null}
         {d.can.paper ? <Link to={`/agreements/${a.id}/paper`} className="nhsuk-button nhsuk-button--secondary">Record a signature made on paper</Link> : null}
         {d.can.review ? <Link to={`/agreements/${a.id}/review`} className="nhsuk-button nhsuk-button--secondary">Record a review</Link> : null}
         {d.can.amend ? <Link to={`/agreements/${a.id}/amend`} className="nhsuk-button nhsuk-button--secondary">Amend</Link> : null}
@@ -260,69 +223,10 @@ export default function AgreementPage() {
         </p>
       ) : null}
 
-      <h2>Signatures on version {v.version}</h2>
-      {v.contentHash ? (
-        <p className="nhsuk-body-s">
-          Content fingerprint (SHA-256): <code>{v.contentHash.slice(0, 16)}…</code> Verification code: <strong>{v.verificationCode}</strong>
-        </p>
-      ) : (
-        <p>Signatures are collected once the agreement is sent.</p>
-      )}
-      <Table caption={`Parties to version ${v.version}`} responsive>
-        <Table.Head>
-          <Table.Row>
-            <Table.Cell>Party</Table.Cell>
-            <Table.Cell>Name</Table.Cell>
-            <Table.Cell>Signature</Table.Cell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {d.parties.map((p) => (
-            <Table.Row key={p.party}>
-              <Table.Cell>{p.role}</Table.Cell>
-              <Table.Cell>{p.name}</Table.Cell>
-              <Table.Cell>
-                {p.signature
-                  ? `Signed ${p.signature.signature.method === "in_app" ? "in the app" : "on paper"} by ${p.signature.signature.signerName}, ${formatDateTime(p.signature.signature.signedAt)}${p.signature.recordedByName ? ` (recorded by ${p.signature.recordedByName})` : ""}`
-                  : "Not signed"}
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <Signatures version={v} parties={d.parties} />
 
-      <h2>Reviews</h2>
-      {d.reviews.length ? (
-        <ul className="nhsuk-list">
-          {d.reviews.map(({ review, reviewerName }) => (
-            <li key={review.id}>
-              <strong>{formatDate(review.reviewedOn)}</strong>, {reviewerName}: {REVIEW_OUTCOME_LABELS[review.outcome]}
-              {review.nextReviewDate ? `, next review ${formatDate(review.nextReviewDate)}` : ""}
-              {review.notes ? `. ${review.notes}` : ""}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>No reviews yet.</p>
-      )}
 
-      <h2>Versions</h2>
-      <ul className="nhsuk-list">
-        {d.versions.map((x) => (
-          <li key={x.version}>
-            <Link to={`/agreements/${a.id}/versions/${x.version}`}>Version {x.version}</Link>: {versionHistoryNote(x)}
-          </li>
-        ))}
-      </ul>
-
-      <h2>Timeline</h2>
-      <ul className="nhsuk-list">
-        {d.timeline.map((e) => (
-          <li key={e.id}>
-            <span className="dc-nowrap">{formatDateTime(e.at)}</span>: {agreementTimelineLine(e)}
-          </li>
-        ))}
-      </ul>
+      <AgreementHistory agreementId={a.id} reviews={d.reviews} versions={d.versions} timeline={d.timeline} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
-import { deleteDraft, deletionRefusal } from "~/models/agreements.server";
+import { deleteDraft, deletionRefusal } from "~/models/agreement-deletion.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";

@@ -9,7 +9,7 @@ import { agreementPageTitle } from "~/content/titles";
 import { reviewDateProblem } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
-import { updateAgreementDetails } from "~/models/agreements.server";
+import { updateAgreementDetails } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";

@@ -7,7 +7,9 @@ import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { sectionsCompleted } from "~/domain/agreement-task-list";
-import { deletionRefusal, draftSectionsOf } from "~/models/agreements.server";
+import { changeRefusal } from "~/domain/agreement-actions";
+import { deletionRefusal } from "~/models/agreement-deletion.server";
+import { draftSectionsOf } from "~/models/agreement-draft.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, data && data.version > 1 ? `Complete version ${data.version}` : "Complete the agreement", matches);
@@ -18,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   requireNurseOf(actor);
   const { agreement, version } = view;
   // Nothing left to complete once it is sent (or ended): the agreement page says what happens next.
-  if (version.state !== "draft" || agreement.state === "ended") throw redirect(`/agreements/${agreement.id}`);
+  if (changeRefusal("edit", agreement, version, actor)) throw redirect(`/agreements/${agreement.id}`);
   const sections = draftSectionsOf(args.context.db, { version, today: args.context.clock.today() });
   return {
     id: agreement.id,

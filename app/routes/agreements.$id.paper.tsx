@@ -9,8 +9,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import type { Party } from "~/domain/agreement";
 import { dateInput, nameText } from "~/domain/validation";
-import { mayRecordPaper } from "~/domain/signing";
-import { partiesOf, recordPaperSignature, signingRightsOf } from "~/models/agreement-signing.server";
+import { actionsOn, partiesOf } from "~/models/agreement-parties.server";
+import { recordPaperSignature } from "~/models/agreement-signing.server";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
@@ -22,15 +22,14 @@ const DATE_FIELDS = ["signedOn"];
 
 async function load(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
-  if (!mayRecordPaper(actor, view.agreement) || view.version.state !== "awaiting_signatures") {
-    throw new Response("Not allowed", { status: 403 });
-  }
-  const unsigned = partiesOf(args.context.db, view.agreement, view.version).filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
-  // docs/domain.md rule 2: the form offers only the parties whose paper signature this user may
-  // record; recordPaperSignature refuses the rest, saying why.
-  const { onPaper } = signingRightsOf(args.context.db, actor, view.agreement, view.version);
-  const offered = unsigned.filter((p) => onPaper.includes(p.party));
-  if (!offered.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
+  const { agreement, version } = view;
+  const parties = partiesOf(args.context.db, agreement, version);
+  // docs/domain.md rule 2 (app/domain/agreement-actions.ts): the form offers only the parties whose
+  // paper signature this user may still record; recordPaperSignature refuses the rest, saying why.
+  const { paper } = actionsOn(args.context.db, { actor, agreement, version, parties });
+  if (!paper.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
+  const unsigned = parties.filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
+  const offered = unsigned.filter((p) => paper.includes(p.party));
   return { actor, view, unsigned, offered };
 }
 

@@ -7,9 +7,11 @@ import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { sendProblems } from "~/domain/agreement-task-list";
+import { changeRefusal } from "~/domain/agreement-actions";
 import { versionContentOf } from "~/models/agreement-content.server";
-import { partiesOf, sendForSignatures } from "~/models/agreement-signing.server";
-import { draftSectionsOf } from "~/models/agreements.server";
+import { partiesOf } from "~/models/agreement-parties.server";
+import { sendForSignatures } from "~/models/agreement-sending.server";
+import { draftSectionsOf } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/services/forms.server";
@@ -32,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     id: agreement.id,
     reference: agreement.reference,
     version: version.version,
-    draft: version.state === "draft" && agreement.state !== "ended",
+    draft: changeRefusal("edit", agreement, version, actor) === null,
     changeReason: version.changeReason,
     content: versionContentOf(db, agreement, version),
     change: {

@@ -8,7 +8,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { parametersHint } from "~/content/forms";
 import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { updateTaskSpecifics } from "~/models/agreements.server";
+import { updateTaskSpecifics } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";

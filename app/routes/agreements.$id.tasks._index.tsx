@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CheckboxesField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
-import { setAgreementTasks } from "~/models/agreements.server";
+import { setAgreementTasks } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";

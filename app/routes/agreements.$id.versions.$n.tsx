@@ -11,7 +11,7 @@ import { VersionChanges } from "~/components/agreement/VersionChanges";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/agreements";
 import { versionChanges } from "~/domain/agreement-changes";
 import { versionContentOf } from "~/models/agreement-content.server";
-import { versionOf } from "~/models/agreements.server";
+import { versionOf } from "~/models/agreement-access.server";
 import { loadAgreementPage } from "~/services/agreement-page.server";
 import { requireId } from "~/services/params.server";
 

@@ -9,7 +9,7 @@ import { StatusTag } from "~/components/nhs/StatusTag";
 import { SameNameWarning } from "~/components/SameNameWarning";
 import { agreementPageTitle } from "~/content/titles";
 import { candidateWorkers } from "~/models/agreement-cover.server";
-import { setNamedWorkers } from "~/models/agreements.server";
+import { setNamedWorkers } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { sameNameWarningsOf } from "~/models/worker-names.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";

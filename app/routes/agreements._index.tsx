@@ -9,6 +9,7 @@ import { SearchOutcome } from "~/components/SearchOutcome";
 import { foundLine, NOTHING_FOUND } from "~/content/search";
 import { pageTitle } from "~/content/titles";
 import { AGREEMENT_STATUS_LABELS, LIST_ORDER_WORDS, type AgreementStatus } from "~/domain/agreement";
+import { mayManageAgreements, mayPrintAll } from "~/domain/agreement-actions";
 import { addDays, formatDate } from "~/domain/dates";
 import type { Actor } from "~/domain/actor";
 import { can } from "~/domain/roles";
@@ -67,10 +68,10 @@ function agreementsFor(context: AppContext, actor: Actor, request: Request, q: s
             found: `${foundLine(agreements.length, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}`,
             tryNext: agreements.length ? null : NOTHING_FOUND.agreements(search),
           },
-    providers: actor.role === "care_worker" ? [] : listProviderChoices(context.db, { actor }),
+    providers: can(actor.role, "read", "organisation") ? listProviderChoices(context.db, { actor }) : [],
     tasks: listTasks(context.db).map((t) => ({ id: t.id, name: t.name })),
-    canCreate: can(actor.role, "manage", "agreement"),
-    canBatchPrint: actor.role === "provider_manager",
+    canCreate: mayManageAgreements(actor.role),
+    canBatchPrint: mayPrintAll(actor.role),
     reviewDueDays: settings.reviewDueDays,
   };
 }

@@ -10,7 +10,7 @@ import { pageTitle } from "~/content/titles";
 import { AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput } from "~/domain/validation";
-import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreements.server";
+import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreement-create.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";

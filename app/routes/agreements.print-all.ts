@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agreementPdf, agreementsToPrint } from "~/services/agreement-pdf.server";
+import { mayPrintAll } from "~/domain/agreement-actions";
 import { requirePermission } from "~/services/session.server";
 import { zipStore } from "~/services/zip.server";
 
@@ -10,7 +11,7 @@ import { zipStore } from "~/services/zip.server";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign", "agreement");
-  if (actor.role !== "provider_manager") throw new Response("For provider managers", { status: 403 });
+  if (!mayPrintAll(actor.role)) throw new Response("For provider managers", { status: 403 });
   const today = context.clock.today();
   const files = [];
   for (const a of agreementsToPrint(context, actor)) {

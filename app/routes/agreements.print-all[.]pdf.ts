@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { batchPdf, pdfResponse } from "~/services/agreement-pdf.server";
+import { mayPrintAll } from "~/domain/agreement-actions";
 import { requirePermission } from "~/services/session.server";
 
 /**
@@ -9,7 +10,7 @@ import { requirePermission } from "~/services/session.server";
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign", "agreement");
-  if (actor.role !== "provider_manager") throw new Response("For provider managers", { status: 403 });
+  if (!mayPrintAll(actor.role)) throw new Response("For provider managers", { status: 403 });
   const pdf = await batchPdf(context, { actor, providerName: actor.organisationName });
   return pdfResponse(pdf.bytes, { filename: pdf.filename, source: "rendered", download: true });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { Actor } from "~/domain/actor";
-import { can } from "~/domain/roles";
-import { getAgreement } from "~/models/agreements.server";
+import { mayManageAgreements } from "~/domain/agreement-actions";
+import { getAgreement } from "~/models/agreement-view.server";
 import { getSettings } from "~/models/settings.server";
 import type { AppContext } from "./context.server";
 import { notFound, requireId } from "./params.server";
@@ -29,7 +29,7 @@ export async function loadAgreementPage(
 
 /** Only a nurse acts on agreements (create, change, consent, send, review, suspend, end). */
 export function requireNurseOf(actor: Actor) {
-  if (!can(actor.role, "manage", "agreement")) throw new Response("Only a nurse can do this", { status: 403 });
+  if (!mayManageAgreements(actor.role)) throw new Response("Only a nurse can do this", { status: 403 });
 }
 
 export function agreementClock(context: AppContext) {

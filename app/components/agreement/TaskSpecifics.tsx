@@ -1,14 +1,7 @@
 import type { ReactNode } from "react";
+import type { TaskSpecifics } from "~/domain/agreement-content";
 import { Summary } from "../nhs/Summary";
 
-type Specifics = {
-  instructions: string;
-  carePlanReference: string;
-  deviceOrProduct: string;
-  parameters: string;
-  mustNotDo: string;
-  escalationPlan: string;
-};
 
 /** Text exactly as written: line breaks kept (numbered instructions stay numbered lines). */
 export function written(text: string): ReactNode {
@@ -16,7 +9,7 @@ export function written(text: string): ReactNode {
 }
 
 /** A task's care-plan details as agreed; with `scope`, the catalogue's in-scope and excluded first. */
-export function TaskSpecificsSummary({ specifics, scope }: { specifics: Specifics; scope?: { inScope: string; excluded: string } }) {
+export function TaskSpecificsSummary({ specifics, scope }: { specifics: TaskSpecifics; scope?: { inScope: string; excluded: string } }) {
   return (
     <Summary
       rows={[

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { agreementInScope, versionOf } from "./agreement-access.server";
+import { createAgreement } from "./agreement-create.server";
+import { endAgreement, suspendAgreement } from "./agreement-lifecycle.server";
+import { actionsOn } from "./agreement-parties.server";
+import { updateAgreementDetails } from "./agreement-draft.server";
+import { demoDatabase, problemsOf } from "./test-helpers";
+
+type Demo = Awaited<ReturnType<typeof demoDatabase>>;
+const TODAY = "2026-11-22";
+
+describe("what the agreement page offers is what the models accept (app/domain/agreement-actions.ts)", () => {
+  let d: Demo;
+  let id: number;
+  beforeAll(async () => {
+    d = await demoDatabase();
+    id = createAgreement(d.db, { actor: d.actorFor(d.ids.users.nurse!), personId: d.ids.people.edith!, taskIds: [d.ids.tasks["INS-PEN"]!], startDate: TODAY, today: TODAY, at: d.at, confirmDuplicate: true });
+  });
+  const offered = (userId: number) => {
+    const actor = d.actorFor(userId);
+    const agreement = agreementInScope(d.db, actor, id)!;
+    const may = actionsOn(d.db, { actor, agreement, version: versionOf(d.db, id, agreement.currentVersion)! });
+    return Object.entries(may).filter(([, v]) => v === true).map(([k]) => k);
+  };
+
+  it("a new draft, read from its rows: its nurse may change, record consent, end or delete it; a manager of its provider none of these; an administrator only delete it", () => {
+    expect(offered(d.ids.users.nurse!)).toEqual(["edit", "consent", "end", "delete", "seePeople"]);
+    expect(offered(d.ids.users.manager!)).toEqual(["seePeople"]);
+    expect(offered(d.ids.users.admin!)).toEqual(["delete", "seePeople"]);
+  });
+
+  it("the models refuse what is not offered, in the same words: the role at the form, the state at its field", () => {
+    const manager = d.actorFor(d.ids.users.manager!);
+    const nurse = d.actorFor(d.ids.users.nurse!);
+    expect(problemsOf(() => suspendAgreement(d.db, { actor: manager, agreementId: id, reason: "Because", at: d.at }))).toEqual(["Only a nurse on the agreement's team can suspend it"]);
+    expect(problemsOf(() => suspendAgreement(d.db, { actor: nurse, agreementId: id, reason: "Because", at: d.at }))).toEqual(["Only an active agreement can be suspended"]);
+    expect(problemsOf(() => updateAgreementDetails(d.db, { actor: manager, agreementId: id, details: { startDate: TODAY, reviewDate: "2027-02-22", supervisionArrangements: "", earlyReviewTriggers: "" }, today: TODAY, at: d.at }))).toEqual([
+      "Only a nurse on the agreement's team can change it",
+    ]);
+  });
+
+  it("once ended, nothing is offered and nothing is accepted (docs/domain.md rule 14)", () => {
+    const nurse = d.actorFor(d.ids.users.nurse!);
+    expect(endAgreement(d.db, { actor: nurse, agreementId: id, reason: "Not needed", at: d.at })).toBe(true);
+    expect(offered(d.ids.users.nurse!)).toEqual(["seePeople"]);
+    expect(problemsOf(() => endAgreement(d.db, { actor: nurse, agreementId: id, reason: "Again", at: d.at }))).toEqual(["This agreement has already ended"]);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Drafting a version (the guided agreement): its tasks and their care-plan details, the named
+ * workers, the dates and supervision, and how far it has got. Only a draft changes
+ * (docs/domain.md rule 6), and only by a nurse (`editableDraft`).
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Actor } from "~/domain/actor";
+import { reviewDateProblem } from "~/domain/agreement";
+import { specificsOf, type TaskSpecifics } from "~/domain/agreement-content";
+import { draftSections, type DraftSection } from "~/domain/agreement-task-list";
+import type { IsoDate } from "~/domain/dates";
+import { DATE_WINDOWS } from "~/domain/date-windows";
+import { inTransaction, recordAudit } from "~/services/audit.server";
+import type { Db } from "~db/client";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, tasks } from "~db/schema";
+import { editableDraft, type AgreementVersion } from "./agreement-access.server";
+import { latestConsent, versionTasks } from "./agreement-content.server";
+import { listNameableWorkers } from "./agreement-cover.server";
+import { requireDateInWindow } from "./date-checks.server";
+import { RuleError } from "./errors.server";
+
+/** The active catalogue tasks chosen for an agreement; a RuleError unless every one is. */
+export function chosenTasks(db: Db, taskIds: number[]) {
+  const chosen = taskIds.length ? db.select().from(tasks).where(and(inArray(tasks.id, taskIds), eq(tasks.active, true))).all() : [];
+  if (!chosen.length || chosen.length !== new Set(taskIds).size) throw new RuleError([{ field: "taskIds", message: "Select at least one task from the catalogue" }]);
+  return chosen;
+}
+
+export function updateTaskSpecifics(
+  db: Db,
+  { actor, agreementId, taskId, specifics, at }: { actor: Actor; agreementId: number; taskId: number; specifics: TaskSpecifics; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const row = tx.select({ id: agreementTasks.id }).from(agreementTasks).where(and(eq(agreementTasks.versionId, draft.version.id), eq(agreementTasks.taskId, taskId))).get();
+    if (!row) return false;
+    tx.update(agreementTasks).set(specifics).where(eq(agreementTasks.id, row.id)).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.task_specifics", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskId }, at });
+    return true;
+  });
+}
+
+/** Sets the tasks of the draft: new ones are added with the catalogue's escalation guidance. */
+export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: { actor: Actor; agreementId: number; taskIds: number[]; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const chosen = chosenTasks(tx, taskIds);
+    const current = tx.select({ id: agreementTasks.id, taskId: agreementTasks.taskId }).from(agreementTasks).where(eq(agreementTasks.versionId, draft.version.id)).all();
+    // A draft is not yet a record of anything agreed: taking a task off it removes the row.
+    const removed = current.filter((c) => !taskIds.includes(c.taskId));
+    if (removed.length) tx.delete(agreementTasks).where(inArray(agreementTasks.id, removed.map((r) => r.id))).run();
+    for (const t of chosen.filter((t) => !current.some((c) => c.taskId === t.id))) {
+      tx.insert(agreementTasks).values({ versionId: draft.version.id, taskId: t.id, escalationPlan: t.escalationGuidance }).run();
+    }
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.tasks", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskIds }, at });
+    return true;
+  });
+}
+
+export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: { actor: Actor; agreementId: number; workerIds: number[]; at: Date }): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    const allowed = listNameableWorkers(tx, draft.agreement.providerId).map((w) => w.id);
+    if (!workerIds.length) throw new RuleError([{ field: "workerIds", message: "Name at least one care worker" }]);
+    if (workerIds.some((id) => !allowed.includes(id))) throw new RuleError([{ field: "workerIds", message: "Select care workers employed by the person's provider" }]);
+    tx.delete(agreementWorkers).where(eq(agreementWorkers.versionId, draft.version.id)).run();
+    for (const workerId of new Set(workerIds)) tx.insert(agreementWorkers).values({ versionId: draft.version.id, workerId }).run();
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.workers", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, workerIds }, at });
+    return true;
+  });
+}
+
+export type AgreementDetails = { startDate: IsoDate; reviewDate: IsoDate; supervisionArrangements: string; earlyReviewTriggers: string };
+
+export function updateAgreementDetails(
+  db: Db,
+  { actor, agreementId, details, today, at }: { actor: Actor; agreementId: number; details: AgreementDetails; today: IsoDate; at: Date },
+): boolean {
+  return inTransaction(db, (tx) => {
+    const draft = editableDraft(tx, actor, agreementId);
+    if (!draft) return false;
+    requireDateInWindow("startDate", "Start date", details.startDate, DATE_WINDOWS.agreementStart(today));
+    const problem = reviewDateProblem(details.startDate, details.reviewDate, reviewIntervalsOf(tx, draft.version.id));
+    if (problem) throw new RuleError([{ field: "reviewDate", message: problem }]);
+    tx.update(agreementVersions).set(details).where(eq(agreementVersions.id, draft.version.id)).run();
+    // Before anything is in force, the agreement's own dates follow its only version.
+    if (draft.agreement.inForceVersion === null) {
+      tx.update(agreements).set({ startDate: details.startDate, reviewDate: details.reviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId)).run();
+    }
+    recordAudit(tx, { actorId: actor.userId, action: "agreement.details", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, ...details }, at });
+    return true;
+  });
+}
+
+/** The review intervals (months) of a version's tasks, for its review date limit (docs/domain.md rule 9). */
+export function reviewIntervalsOf(db: Db, versionId: number): number[] {
+  return db
+    .select({ months: tasks.reviewIntervalMonths })
+    .from(agreementTasks)
+    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+    .where(eq(agreementTasks.versionId, versionId))
+    .all()
+    .map((r) => r.months);
+}
+
+/**
+ * The sections of a version still being drafted and their status (the guided agreement), from
+ * its rows: one decision (`draftSections`) for the task list, the check page and sending.
+ */
+export function draftSectionsOf(db: Db, { version, today }: { version: AgreementVersion; today: IsoDate }): DraftSection[] {
+  const workerCount = db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id)).all().length;
+  return draftSections({
+    today,
+    tasks: versionTasks(db, version.id).map(({ task, specifics }) => ({
+      taskId: task.id,
+      code: task.code,
+      name: task.name,
+      reviewIntervalMonths: task.reviewIntervalMonths,
+      ...specificsOf(specifics),
+    })),
+    workerCount,
+    startDate: version.startDate,
+    reviewDate: version.reviewDate,
+    supervisionArrangements: version.supervisionArrangements,
+    consentRecorded: latestConsent(db, version.agreementId) !== null,
+  });
+}
