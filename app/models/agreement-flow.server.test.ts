@@ -6,7 +6,11 @@ import { agreementPdfData } from "./agreement-pdf.server";
 import { recordConsent, recordPaperSignature, sendForSignatures, signInApp, type ConsentInput } from "./agreement-signing.server";
 import { createAgreement, DuplicateAgreementError, getAgreement, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
 import { listAlerts } from "./alerts.server";
-import { changeCompetencyState, listWorkerCompetencies, recordObservation, signOffCompetency, trainingMatrix } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
+import { listWorkerCompetencies } from "./competencies.server";
+import { recordObservation } from "./observations.server";
+import { signOffCompetency } from "./competency-sign-off.server";
+import { trainingMatrix } from "./matrix.server";
 import { getSettings } from "./settings.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 

@@ -5,7 +5,7 @@ import { agreements, agreementVersions, auditEvents, careWorkers, competencies, 
 import { amendAgreement, recordReview } from "./agreement-lifecycle.server";
 import { blockersFor, recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
 import { createAgreement, getAgreement, listAgreements, listPersonAgreements, listWorkerAgreements, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { agreementPdfData } from "./agreement-pdf.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 

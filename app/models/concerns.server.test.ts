@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { concerns, notifications, outbox } from "~db/schema";
 import { agreementPdfData } from "./agreement-pdf.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { closeConcern, concernsToActOn, concernTimeline, getConcern, linkConcernFollowUp, listConcerns, raiseConcern, type ConcernInput } from "./concerns.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 

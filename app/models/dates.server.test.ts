@@ -12,7 +12,9 @@ import { createTestDatabase } from "~db/test-db";
 import { recordReview } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-signing.server";
 import { createAgreement, updateAgreementDetails } from "./agreements.server";
-import { getCompetency, recordObservation, signOffCompetency, signOffReadiness, strikeOutObservation } from "./competencies.server";
+import { getCompetency } from "./competencies.server";
+import { recordObservation, strikeOutObservation } from "./observations.server";
+import { signOffCompetency, signOffReadiness } from "./competency-sign-off.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, recordAttendance } from "./training.server";
 
@@ -77,7 +79,7 @@ describe("dates the models refuse", () => {
       .where(and(eq(supervisedObservations.workerId, ids.workers.aisha), eq(supervisedObservations.observedOn, addDays(TODAY, -7))))
       .get()!;
     expect(problemsOf(() => strikeOutObservation(db, { actor: d.actorFor(ids.users.manager), competencyId: id, observationId: mistaken.id, reason: "Wrong worker", at }))).toHaveLength(1);
-    expect(strikeOutObservation(db, { actor: facilitator, competencyId: id, observationId: mistaken.id, reason: "Recorded against the wrong worker", at })).toBe(true);
+    expect(strikeOutObservation(db, { actor: facilitator, competencyId: id, observationId: mistaken.id, reason: "Recorded against the wrong worker", at })).toEqual({ observationId: mistaken.id });
     expect(signOffReadiness(db, { actor: facilitator, id, today: TODAY })?.satisfactory).toBe(2);
     expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id, signedOffOn: TODAY, notes: "", today: TODAY, at }))).toEqual([
       "Sign-off needs 3 satisfactory supervised observations; 2 are recorded",

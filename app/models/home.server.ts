@@ -25,7 +25,7 @@ import {
 import { latestConsent } from "./agreement-content.server";
 import { partiesActorStillSigns, sendProblems } from "./agreement-signing.server";
 import { listAlertsCached } from "./alerts.server";
-import { signOffReadiness } from "./competencies.server";
+import { signOffReadiness } from "./competency-sign-off.server";
 import { countUnread } from "./notifications.server";
 import { agreementScope, competencyScope } from "./scope.server";
 import { countPeople } from "./people.server";

@@ -5,7 +5,7 @@ import { agreements, competencies, notifications, outbox, users } from "~db/sche
 import { endAgreement } from "./agreement-lifecycle.server";
 import { recordConsent, recordPaperSignature, sendForSignatures, signInApp } from "./agreement-signing.server";
 import { createAgreement, setNamedWorkers, updateTaskSpecifics, versionOf } from "./agreements.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { headerCounts, needsAction } from "./home.server";
 import { countUnread, listNotifications, markAllRead } from "./notifications.server";
 import { demoDatabase, writeSupervision } from "./test-helpers";
