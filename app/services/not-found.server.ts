@@ -7,11 +7,11 @@ export function notFound(): Response {
   return new Response("Not found", { status: 404, statusText: "Not Found" });
 }
 
-/** A model's answer; `false` is refused by the type checker, so no model can answer with it. */
-type Answer<T> = false extends T ? never : T;
-
-/** A model's answer, or the 404 page when it is `null` (not found or out of scope). */
-export function found<T>(value: Answer<T> | null | undefined): T {
+/**
+ * A model's answer, or the 404 page when it is `null` (not found or out of scope). `false` is not
+ * a model's answer (decision record 025): the type refuses a value that may be `false`.
+ */
+export function found<T extends object | string | number | true>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw notFound();
-  return value as T;
+  return value;
 }
