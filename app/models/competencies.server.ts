@@ -1,11 +1,9 @@
+/** Reading competencies: one with its whole history, and a worker's skills passport. */
 import { aliasedTable, and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { allowedActions, competencyStatus, currentSignOff, strikeOutProblems, type CompetencyStatus } from "~/domain/competency";
-
-import { type IsoDate } from "~/domain/dates";
-
+import type { IsoDate } from "~/domain/dates";
 import { workerLabel } from "~/domain/worker-labels";
-
 import type { Db } from "~db/client";
 import { careWorkers, competencies, competencyChanges, competencySignOffs, organisations, people, supervisedObservations, tasks, users } from "~db/schema";
 import { competencyScope } from "./scope.server";

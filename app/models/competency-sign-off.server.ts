@@ -1,9 +1,8 @@
+/** Signing off a competency, or renewing it, and what a sign-off would need today (docs/domain.md rule 7). */
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { expiryDate, observationsNeeded, signOffBlockers, signOffProblems } from "~/domain/competency";
-
-import { type IsoDate } from "~/domain/dates";
-
+import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { competencies, competencyChanges, competencySignOffs } from "~db/schema";

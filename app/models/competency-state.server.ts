@@ -1,7 +1,7 @@
+/** Changes of a competency's state made by hand: suspend, reinstate, revoke, decline (docs/domain.md rule 12). */
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { allowedActions, stateAfter, type CompetencyAction } from "~/domain/competency";
-
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { competencies, competencyChanges } from "~db/schema";

@@ -1,13 +1,9 @@
 /** One concern with its follow-ups, and the follow-ups the actor may make from it now. */
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
-
 import type { Actor } from "~/domain/actor";
 import { followUpsOffered, mayCloseConcern } from "~/domain/concerns";
-
 import type { Db } from "~db/client";
-
 import { agreements, agreementTasks, agreementWorkers, careWorkers, competencies, concernFollowUps, concerns, people, reviews, tasks, users } from "~db/schema";
-
 import { competencyScope } from "./scope.server";
 import { concernScope, liveVersionIds } from "./concern-scope.server";
 

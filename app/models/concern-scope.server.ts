@@ -4,11 +4,8 @@
  * sees only the concerns they recorded themselves.
  */
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
-
 import type { Actor } from "~/domain/actor";
-
 import { agreements, agreementVersions, careWorkers, concerns } from "~db/schema";
-
 import { agreementScope, workerScope } from "./scope.server";
 
 const NOTHING = sql`0`;

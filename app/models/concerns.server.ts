@@ -8,19 +8,13 @@
  * concern-detail.server.ts, scope (docs/domain.md rule 15) concern-scope.server.ts.
  */
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
-
 import type { Actor } from "~/domain/actor";
 import { closeProblems, mayCloseConcern, type ConcernFollowUpKind } from "~/domain/concerns";
-
 import { londonDate } from "~/domain/dates";
-
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-
 import { agreements, agreementVersions, auditEvents, careWorkers, concernFollowUps, concerns, reviews, tasks, users } from "~db/schema";
-
 import { RuleError } from "./errors.server";
-
 import { concernScope } from "./concern-scope.server";
 import { getConcern } from "./concern-detail.server";
 

@@ -1,10 +1,9 @@
+/** The training matrix: care workers by tasks, with each cell's competencies or latest training. */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { competencyStatus, currentSignOff, type CompetencyStatus } from "~/domain/competency";
-
 import { londonDate, type IsoDate } from "~/domain/dates";
 import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
-
 import type { Db } from "~db/client";
 import { careWorkers, competencies, organisations, people, tasks, trainingAttendances, trainingSessions } from "~db/schema";
 import { competencyScope, workerScope } from "./scope.server";

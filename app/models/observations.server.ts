@@ -1,9 +1,8 @@
+/** Supervised observations (docs/domain.md rule 7): recording one, striking a mistaken one out, and counting them for sign-off. */
 import { and, count, eq, gt, isNull, max } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { observationProblems, strikeOutProblems } from "~/domain/competency";
-
-import { type IsoDate } from "~/domain/dates";
-
+import type { IsoDate } from "~/domain/dates";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { competencies, competencyChanges, people, supervisedObservations, tasks } from "~db/schema";

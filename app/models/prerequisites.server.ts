@@ -1,11 +1,9 @@
+/** Prerequisites (the insulin e-learning and the like): what a worker has met, what they lack, and recording one. */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { londonDate, type IsoDate } from "~/domain/dates";
-
 import { can } from "~/domain/roles";
-
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { taskPrerequisites, tasks, workerPrerequisites } from "~db/schema";
