@@ -5,7 +5,8 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { computeAlerts, type Alert, type AlertSettings } from "~/domain/alerts";
+import { computeAlerts } from "~/domain/alert-engine";
+import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/schema";
