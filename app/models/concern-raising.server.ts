@@ -52,7 +52,7 @@ export function concernFormFor(db: Db, { actor, subject }: { actor: Actor; subje
       .orderBy(asc(careWorkers.name))
       .all();
     // A care worker records concerns about their own practice, never a colleague's (app/domain/concerns.ts).
-    const workerOptions = actor.role === "care_worker" ? named.filter((w) => w.id === actor.workerId) : named;
+    const workerOptions = named.filter((w) => !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: w.id }).length);
     return { kind: "agreement" as const, agreement: found, worker: null, taskOptions, workerOptions };
   }
   if (subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: subject.workerId }).length) return null;

@@ -214,7 +214,7 @@ describe("attendance at a session scheduled ahead", () => {
     const id = createTrainingSession(db, { actor: facilitator, input: { taskId: ids.tasks.EYE!, heldOn: "2026-12-01", mode: "face_to_face", location: "", notes: "", attendees: [] }, today: TODAY, at });
     const attend = (today: string) => recordAttendance(db, { actor: facilitator, sessionId: id, attendees: [{ workerId: ids.workers.maria, outcome: "completed" }], today, at });
     expect(problemsOf(() => attend("2026-11-30"))).toEqual(["Attendance can be recorded from 1 December 2026, the day of the session"]);
-    expect(attend("2026-12-01")).toBe(true);
+    expect(attend("2026-12-01")).toEqual({ id });
     expect(problemsOf(() => attend("2026-12-02"))).toEqual(["Attendance at this session has already been recorded"]);
     expect(recordAttendance(db, { actor: d.actorFor(ids.users.nurseSouth), sessionId: id, attendees: [], today: "2026-12-02", at })).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, count, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { can } from "~/domain/roles";
+import { can, ROLE_ORGANISATION_KIND } from "~/domain/roles";
 import type { Search } from "~/domain/search";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
@@ -83,7 +83,8 @@ export class DuplicateNhsNumberError extends Error {
 
 /** Nurses record people on their own team's caseload, cared for by a provider the team works with; anything else is a problem with the chosen provider. */
 function assertMayPlace(db: Db, actor: Actor, input: PersonInput) {
-  const teamOk = actor.role === "admin" || (actor.role === "nurse" && actor.teamIds.includes(input.teamId));
+  // An administrator belongs to no team and may place anyone; a nurse, on their own team's caseload.
+  const teamOk = can(actor.role, "manage", "person") && (ROLE_ORGANISATION_KIND[actor.role] === null || actor.teamIds.includes(input.teamId));
   const team = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.teamId), eq(organisations.kind, "nhs_team"))).get();
   const provider = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.providerId), providerChoiceScope(actor))).get();
   if (!teamOk || !team || !provider) throw new RuleError([{ field: "providerId", message: "Select a care provider your team works with" }]);
