@@ -11,7 +11,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { addDays } from "~/domain/dates";
 import { recordReview } from "~/models/agreement-lifecycle.server";
-import { closeConcern, latestReviewId, linkConcernFollowUp, raiseConcern } from "~/models/concerns.server";
+import { closeConcern, latestReviewId, linkConcernFollowUp } from "~/models/concerns.server";
+import { raiseConcern } from "~/models/concern-raising.server";
 import { loadActor } from "~/models/users.server";
 import type { Db } from "./client";
 import { agreements, competencies } from "./schema";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertDescription, computeAlerts, type AgreementRecord, type CompetencyRecord, type DeclineRecord } from "./alerts";
+import { alertDescription, type AgreementRecord, type CompetencyRecord, type DeclineRecord } from "./alerts";
+import { computeAlerts } from "./alert-engine";
 import { ALERTS_CSV_COLUMNS, alertsCsvRows } from "./alerts-csv";
 import { formatDate } from "./dates";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeAlerts, countAlerts, type AgreementRecord, type CompetencyRecord, type DeclineRecord } from "./alerts";
+import { computeAlerts } from "./alert-engine";
+import { countAlerts, type AgreementRecord, type CompetencyRecord, type DeclineRecord } from "./alerts";
 
 const settings = { competencyWarningDays: 90, competencyReminderDays: [90, 60, 30], reviewDueDays: 30, awaitingSignaturesDays: 7, coverForecastDays: 28 };
 const T = "2026-11-22";

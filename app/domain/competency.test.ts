@@ -252,7 +252,7 @@ describe("observation dates (rules 7 and 8)", () => {
     expect(observationProblems({ ...base, observedOn: "2026-03-03" })).toEqual([]);
     expect(observationProblems({ ...base, observedOn: "2026-03-02" })).toEqual([
       {
-        field: "signedOffOn",
+        field: "observedOn",
         message: "Date of the observation must be on or after 3 March 2026, when the National insulin e-learning certificate was completed: supervised practice comes after it",
       },
     ]);

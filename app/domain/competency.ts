@@ -5,7 +5,7 @@
  */
 import { DATE_WINDOWS, dateWindowProblem, narrow, type DateWindow } from "./date-windows";
 import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
-import type { Role } from "./roles";
+import { can, type Role } from "./roles";
 
 export type StoredCompetencyState = "in_training" | "competent" | "suspended" | "revoked" | "declined";
 export type CompetencyStatus = StoredCompetencyState | "expiring" | "expired";
@@ -90,6 +90,12 @@ export type SignOffCheck = {
  */
 export type SignOffCause = "role" | "own" | "state" | "observations" | "prerequisite" | "date" | "left";
 export type SignOffProblem = { field: "form" | "signedOffOn"; message: string; cause?: SignOffCause };
+export type ObservationProblem = { field: "form" | "observedOn"; message: string };
+
+/** Registered nurses and blended-role facilitators assess: they observe, sign off, suspend and revoke. */
+export function isAssessor(role: Role): boolean {
+  return can(role, "sign_off", "competency");
+}
 
 /** Observations needed for a renewal (a reassessment): one observed, satisfactory practice. */
 export const RENEWAL_OBSERVATIONS = 1;
@@ -105,7 +111,7 @@ export function signOffDateWindow(today: IsoDate, lastObservationOn: IsoDate | n
 /** Everything that stops this sign-off (docs/domain.md rules 7 and 8); empty when it may go ahead. */
 export function signOffProblems(check: SignOffCheck): SignOffProblem[] {
   const problems: SignOffProblem[] = [];
-  if (check.signer.role !== "nurse" && check.signer.role !== "facilitator") {
+  if (!isAssessor(check.signer.role)) {
     problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can sign off competency", cause: "role" });
   }
   if (check.workerUserId !== null && check.workerUserId === check.signer.userId) {
@@ -195,9 +201,9 @@ export function observationsOpen(state: StoredCompetencyState): boolean {
 }
 
 /** docs/domain.md rule 7: no supervised observation before the task's prerequisites are met. */
-export function observationProblems(check: ObservationCheck): SignOffProblem[] {
-  const problems: SignOffProblem[] = [];
-  if (check.observer.role !== "nurse" && check.observer.role !== "facilitator") {
+export function observationProblems(check: ObservationCheck): ObservationProblem[] {
+  const problems: ObservationProblem[] = [];
+  if (!isAssessor(check.observer.role)) {
     problems.push({ field: "form", message: "Only a registered nurse or a blended-role facilitator can record a supervised observation" });
   }
   if (check.missingPrerequisites.length) {
@@ -214,7 +220,7 @@ export function observationProblems(check: ObservationCheck): SignOffProblem[] {
   }
   if (!check.missingPrerequisites.length) {
     const dateProblem = dateWindowProblem("Date of the observation", check.observedOn, observationDateWindow(check));
-    if (dateProblem) problems.push({ field: "signedOffOn", message: dateProblem });
+    if (dateProblem) problems.push({ field: "observedOn", message: dateProblem });
   }
   return problems;
 }
@@ -234,7 +240,7 @@ export function strikeOutProblems(check: {
   /** Absent when only asking whether it may be struck out (to offer the link). */
   reason?: string;
 }): string[] {
-  if (check.role !== "nurse" && check.role !== "facilitator") return ["Only a registered nurse or a blended-role facilitator can strike out an observation"];
+  if (!isAssessor(check.role)) return ["Only a registered nurse or a blended-role facilitator can strike out an observation"];
   if (check.reason !== undefined && !check.reason.trim()) return ["Say why this observation is being struck out"];
   if (check.struckOut) return ["This observation has already been struck out"];
   if (check.lastSignedOffOn && check.observedOn <= check.lastSignedOffOn) {
@@ -250,7 +256,7 @@ export type CompetencyAction = "suspend" | "reinstate" | "revoke" | "decline";
 /** Which changes of state are allowed from here, and who may make them. */
 export function allowedActions(state: StoredCompetencyState, role: Role, isOwn: boolean): CompetencyAction[] {
   const actions: CompetencyAction[] = [];
-  const assessor = role === "nurse" || role === "facilitator";
+  const assessor = isAssessor(role);
   if (assessor && (state === "in_training" || state === "competent")) actions.push("suspend");
   if (assessor && state === "suspended") actions.push("reinstate");
   if (assessor && (state === "suspended" || state === "competent" || state === "in_training")) actions.push("revoke");

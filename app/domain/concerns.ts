@@ -8,6 +8,7 @@
  * reporting (Learn from Patient Safety Events); this record does not replace that.
  */
 import type { Role } from "./roles";
+import { isAssessor } from "./competency";
 
 export const CONCERN_STATUSES = ["open", "closed"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -63,7 +64,7 @@ export function followUpsOffered({
 }): ConcernFollowUpKind[] {
   if (status !== "open") return [];
   const out: ConcernFollowUpKind[] = [];
-  if (role === "nurse" || role === "facilitator") out.push("competency_suspended");
+  if (isAssessor(role)) out.push("competency_suspended");
   if (role === "nurse" && (agreementState === "active" || agreementState === "suspended")) out.push("agreement_reviewed");
   return out;
 }

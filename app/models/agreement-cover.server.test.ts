@@ -5,7 +5,7 @@ import { agreementPdfData } from "./agreement-pdf.server";
 import { listAlerts } from "./alerts.server";
 import { getSettings } from "./settings.server";
 import { getAgreement } from "./agreement-view.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { demoDatabase } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;

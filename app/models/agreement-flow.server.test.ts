@@ -11,7 +11,11 @@ import { getAgreement } from "./agreement-view.server";
 import { setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
 import { listAlerts } from "./alerts.server";
-import { changeCompetencyState, listWorkerCompetencies, recordObservation, signOffCompetency, trainingMatrix } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
+import { listWorkerCompetencies } from "./competencies.server";
+import { recordObservation } from "./observations.server";
+import { signOffCompetency } from "./competency-sign-off.server";
+import { trainingMatrix } from "./matrix.server";
 import { getSettings } from "./settings.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 

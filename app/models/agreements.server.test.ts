@@ -11,7 +11,7 @@ import { getAgreement } from "./agreement-view.server";
 import { listAgreements, listPersonAgreements, listWorkerAgreements } from "./agreements.server";
 import { setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { agreementPdfData } from "./agreement-pdf.server";
 import { demoDatabase, problemsOf, writeSupervision } from "./test-helpers";
 

@@ -1,16 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { agreements, careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/schema";
-import {
-  changeCompetencyState,
-  getCompetency,
-  listWorkerCompetencies,
-  recordObservation,
-  recordPrerequisite,
-  signOffCompetency,
-  signOffReadiness,
-  trainingMatrix,
-} from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
+import { getCompetency, listWorkerCompetencies } from "./competencies.server";
+import { recordObservation } from "./observations.server";
+import { recordPrerequisite } from "./prerequisites.server";
+import { signOffCompetency, signOffReadiness } from "./competency-sign-off.server";
+import { trainingMatrix } from "./matrix.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
 import { filteredMatrix } from "./matrix.server";
@@ -106,7 +102,7 @@ describe("training, observations and sign-off", () => {
 
     const worker = demo.actorFor(ids.users.workerUser);
     const james = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.james)).get()!;
-    expect(changeCompetencyState(db, { actor: worker, id: james.id, action: "decline", reason: "", at: demo.at })).toBe(false);
+    expect(changeCompetencyState(db, { actor: worker, id: james.id, action: "decline", reason: "", at: demo.at })).toBeNull();
     changeCompetencyState(db, { actor: worker, id: maria.id, action: "decline", reason: "Not confident", at: demo.at });
     expect(db.select().from(competencies).where(eq(competencies.id, maria.id)).get()?.state).toBe("declined");
     expect(problemsOf(() => changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "x", at: demo.at }))[0]).toMatch(/cannot be changed/);
@@ -133,7 +129,7 @@ describe("training, observations and sign-off", () => {
       expect(getCompetency(db, { actor: demo.actorFor(ids.users.nurse), id: c.id, today: TODAY, warningDays: 90 })).not.toBeNull();
       expect(getCompetency(db, { actor: south, id: c.id, today: TODAY, warningDays: 90 })).toBeNull();
       expect(signOffReadiness(db, { actor: south, id: c.id, today: TODAY })).toBeNull();
-      expect(changeCompetencyState(db, { actor: south, id: c.id, action: "suspend", reason: "Concern", at: demo.at })).toBe(false);
+      expect(changeCompetencyState(db, { actor: south, id: c.id, action: "suspend", reason: "Concern", at: demo.at })).toBeNull();
       expect(signOffCompetency(db, { actor: south, id: c.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toBeNull();
     }
     // Nothing changed: Ivy's agreement was not suspended behind the North team's back.

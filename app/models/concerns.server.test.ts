@@ -2,8 +2,10 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { concerns, notifications, outbox } from "~db/schema";
 import { agreementPdfData } from "./agreement-pdf.server";
-import { changeCompetencyState } from "./competencies.server";
-import { closeConcern, concernsToActOn, concernTimeline, getConcern, linkConcernFollowUp, listConcerns, raiseConcern, type ConcernInput } from "./concerns.server";
+import { changeCompetencyState } from "./competency-state.server";
+import { closeConcern, concernsToActOn, concernTimeline, linkConcernFollowUp, listConcerns } from "./concerns.server";
+import { getConcern } from "./concern-detail.server";
+import { raiseConcern, type ConcernInput } from "./concern-raising.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
@@ -111,7 +113,7 @@ describe("concerns (app/domain/concerns.ts)", () => {
     // The suspension and its link, in one transaction as the page does it.
     const competencyId = nurseView.suspendable[0]!.id;
     changeCompetencyState(d.db, { actor: as("nurse"), id: competencyId, action: "suspend", reason: `Suspended after concern ${id}`, at: d.at });
-    expect(linkConcernFollowUp(d.db, { actor: as("nurse"), concernId: id, kind: "competency_suspended", competencyId, at: d.at })).toBe(true);
+    expect(linkConcernFollowUp(d.db, { actor: as("nurse"), concernId: id, kind: "competency_suspended", competencyId, at: d.at })).toEqual({ id });
     const after = getConcern(d.db, { actor: as("manager"), id })!;
     expect(after.followUps.map((f) => [f.kind, f.workerName, f.byName])).toEqual([["competency_suspended", "Maria Santos", "Priya Shah"]]);
     expect(getConcern(d.db, { actor: as("nurse"), id })!.suspendable).toEqual([]);
@@ -123,7 +125,7 @@ describe("concerns (app/domain/concerns.ts)", () => {
     expect(problemsOf(() => closeConcern(d.db, { actor: as("nurse"), id, outcome: "Again", at: d.at }))).toEqual(["This concern is already closed"]);
     const closed = d.db.select().from(concerns).where(eq(concerns.id, id)).get()!;
     expect([closed.status, closed.outcome, closed.closedBy]).toEqual(["closed", "Maria retrained on priming the pen", d.ids.users.manager]);
-    expect(linkConcernFollowUp(d.db, { actor: as("nurse"), concernId: id, kind: "competency_suspended", competencyId, at: d.at })).toBe(false);
+    expect(linkConcernFollowUp(d.db, { actor: as("nurse"), concernId: id, kind: "competency_suspended", competencyId, at: d.at })).toBeNull();
     expect(concernsToActOn(d.db, as("nurse"))).toEqual([]);
   });
 

@@ -13,7 +13,9 @@ import { recordReview } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-consent.server";
 import { createAgreement } from "./agreement-create.server";
 import { updateAgreementDetails } from "./agreement-draft.server";
-import { getCompetency, recordObservation, signOffCompetency, signOffReadiness, strikeOutObservation } from "./competencies.server";
+import { getCompetency } from "./competencies.server";
+import { recordObservation, strikeOutObservation } from "./observations.server";
+import { signOffCompetency, signOffReadiness } from "./competency-sign-off.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, recordAttendance } from "./training.server";
 
@@ -78,7 +80,7 @@ describe("dates the models refuse", () => {
       .where(and(eq(supervisedObservations.workerId, ids.workers.aisha), eq(supervisedObservations.observedOn, addDays(TODAY, -7))))
       .get()!;
     expect(problemsOf(() => strikeOutObservation(db, { actor: d.actorFor(ids.users.manager), competencyId: id, observationId: mistaken.id, reason: "Wrong worker", at }))).toHaveLength(1);
-    expect(strikeOutObservation(db, { actor: facilitator, competencyId: id, observationId: mistaken.id, reason: "Recorded against the wrong worker", at })).toBe(true);
+    expect(strikeOutObservation(db, { actor: facilitator, competencyId: id, observationId: mistaken.id, reason: "Recorded against the wrong worker", at })).toEqual({ observationId: mistaken.id });
     expect(signOffReadiness(db, { actor: facilitator, id, today: TODAY })?.satisfactory).toBe(2);
     expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id, signedOffOn: TODAY, notes: "", today: TODAY, at }))).toEqual([
       "Sign-off needs 3 satisfactory supervised observations; 2 are recorded",
@@ -213,8 +215,8 @@ describe("attendance at a session scheduled ahead", () => {
     const id = createTrainingSession(db, { actor: facilitator, input: { taskId: ids.tasks.EYE!, heldOn: "2026-12-01", mode: "face_to_face", location: "", notes: "", attendees: [] }, today: TODAY, at });
     const attend = (today: string) => recordAttendance(db, { actor: facilitator, sessionId: id, attendees: [{ workerId: ids.workers.maria, outcome: "completed" }], today, at });
     expect(problemsOf(() => attend("2026-11-30"))).toEqual(["Attendance can be recorded from 1 December 2026, the day of the session"]);
-    expect(attend("2026-12-01")).toBe(true);
+    expect(attend("2026-12-01")).toEqual({ id });
     expect(problemsOf(() => attend("2026-12-02"))).toEqual(["Attendance at this session has already been recorded"]);
-    expect(recordAttendance(db, { actor: d.actorFor(ids.users.nurseSouth), sessionId: id, attendees: [], today: "2026-12-02", at })).toBe(false);
+    expect(recordAttendance(db, { actor: d.actorFor(ids.users.nurseSouth), sessionId: id, attendees: [], today: "2026-12-02", at })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { careWorkers } from "~db/schema";
 import { eq } from "drizzle-orm";
 import { listNameableWorkers } from "./agreement-cover.server";
 import { listAgreements, listWorkerAgreements } from "./agreements.server";
-import { trainingMatrix } from "./competencies.server";
+import { trainingMatrix } from "./matrix.server";
 import { listPeople } from "./people.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { listTrainableWorkers } from "./training.server";
@@ -97,6 +97,6 @@ describe("care workers with the same name at one provider", async () => {
     const row = d.db.select().from(careWorkers).where(eq(careWorkers.id, chloe)).get()!;
     const change = { ...input, name: "Maria Santos", jobTitle: row.jobTitle, joinedOn: row.joinedOn };
     expect(problemsOf(() => updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: null }, at: d.at }))[0]).toMatch(/^Maria Santos \(no staff number recorded\) already works at Brightside Home Care/);
-    expect(updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: "BHC-7000" }, at: d.at })).toBe(true);
+    expect(updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: "BHC-7000" }, at: d.at })).toEqual({ id: chloe });
   });
 });

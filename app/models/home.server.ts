@@ -26,7 +26,7 @@ import { latestConsent } from "./agreement-content.server";
 import { partiesActorStillSigns } from "./agreement-parties.server";
 import { sendProblems } from "./agreement-sending.server";
 import { listAlertsCached } from "./alerts.server";
-import { signOffReadiness } from "./competencies.server";
+import { signOffReadiness } from "./competency-sign-off.server";
 import { countUnread } from "./notifications.server";
 import { agreementScope, competencyScope } from "./scope.server";
 import { countPeople } from "./people.server";

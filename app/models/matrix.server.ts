@@ -1,9 +1,13 @@
+/** The training matrix: care workers by tasks, with each cell's competencies or latest training. */
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import type { CompetencyStatus } from "~/domain/competency";
-import type { IsoDate } from "~/domain/dates";
+import { competencyStatus, currentSignOff, type CompetencyStatus } from "~/domain/competency";
+import { londonDate, type IsoDate } from "~/domain/dates";
 import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import type { Db } from "~db/client";
-import { trainingMatrix } from "./competencies.server";
+import { careWorkers, competencies, organisations, people, tasks, trainingAttendances, trainingSessions } from "~db/schema";
+import { competencyScope, workerScope } from "./scope.server";
+import { labelled, workerLabelColumns } from "./worker-names.server";
 
 export type MatrixFilters = { providerId?: number; taskIds: number[]; status?: CompetencyStatus };
 
@@ -21,3 +25,91 @@ export function filteredMatrix(db: Db, { actor, filters, today, warningDays }: {
   const trainingOf = (workerId: number, taskId: number): MatrixTraining | null => matrix.training[`${workerId}:${taskId}`] ?? null;
   return { workers, tasks: matrix.tasks, cellsOf, trainingOf };
 }
+
+/**
+ * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
+ * several competencies in one cell, one per person.
+ */
+export function trainingMatrix(
+  db: Db,
+  { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
+) {
+  // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
+  const workers = labelled(
+    db
+      .select({ id: careWorkers.id, ...workerLabelColumns(), staffNumberAsEntered: careWorkers.staffNumber, providerId: careWorkers.providerId, providerName: organisations.name })
+      .from(careWorkers)
+      .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
+      .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
+      .orderBy(asc(organisations.name), asc(careWorkers.name))
+      .all(),
+  );
+  const taskList = db
+    .select({ id: tasks.id, name: tasks.name, code: tasks.code })
+    .from(tasks)
+    .where(and(eq(tasks.active, true), taskIds?.length ? inArray(tasks.id, taskIds) : undefined))
+    .orderBy(asc(tasks.name))
+    .all();
+  const cells = new Map<string, MatrixCell[]>();
+  if (workers.length && taskList.length) {
+    const rows = db
+      .select({
+        competencyId: competencies.id,
+        workerId: competencies.workerId,
+        taskId: competencies.taskId,
+        state: competencies.state,
+        expiresOn: competencies.expiresOn,
+        stateChangedAt: competencies.stateChangedAt,
+        personName: people.name,
+      })
+      .from(competencies)
+      .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
+      .leftJoin(people, eq(people.id, competencies.personId))
+      .where(
+        and(
+          competencyScope(actor),
+          eq(careWorkers.status, "active"),
+          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          inArray(competencies.taskId, taskList.map((t) => t.id)),
+        ),
+      )
+      .orderBy(asc(people.name))
+      .all();
+    for (const r of rows) {
+      const key = `${r.workerId}:${r.taskId}`;
+      const status = competencyStatus(r, today, warningDays);
+      const cell: MatrixCell = {
+        competencyId: r.competencyId,
+        status,
+        expiresOn: currentSignOff({ ...r, signedOffOn: null, status })?.expiresOn ?? null,
+        changedOn: r.stateChangedAt ? londonDate(new Date(r.stateChangedAt)) : null,
+        personName: r.personName,
+      };
+      cells.set(key, [...(cells.get(key) ?? []), cell]);
+    }
+  }
+  // For a task the worker holds no competency in: the latest training session of each worker and
+  // task that was not cancelled, with its outcome.
+  const training = new Map<string, MatrixTraining>();
+  if (workers.length && taskList.length) {
+    const sessions = db
+      .select({ workerId: trainingAttendances.workerId, taskId: trainingSessions.taskId, heldOn: trainingSessions.heldOn, outcome: trainingAttendances.outcome })
+      .from(trainingAttendances)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendances.sessionId))
+      .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
+      .where(
+        and(
+          workerScope(actor),
+          eq(careWorkers.status, "active"),
+          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          isNull(trainingSessions.cancelledAt),
+          inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
+        ),
+      )
+      .orderBy(asc(trainingSessions.heldOn))
+      .all();
+    for (const s of sessions) training.set(`${s.workerId}:${s.taskId}`, { heldOn: s.heldOn, outcome: s.outcome });
+  }
+  return { workers, tasks: taskList, cells: Object.fromEntries(cells), training: Object.fromEntries(training) };
+}
+

@@ -9,7 +9,7 @@ import { sendForSignatures } from "./agreement-sending.server";
 import { createAgreement } from "./agreement-create.server";
 import { setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
-import { changeCompetencyState } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
 import { headerCounts, needsAction } from "./home.server";
 import { countUnread, listNotifications, markAllRead } from "./notifications.server";
 import { demoDatabase, writeSupervision } from "./test-helpers";

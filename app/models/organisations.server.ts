@@ -120,10 +120,10 @@ export function createOrganisation(db: Db, { actor, input, at }: { actor: Actor;
 export function updateOrganisation(
   db: Db,
   { actor, id, input, linkedIds, at }: { actor: Actor; id: number; input: OrganisationInput; linkedIds?: number[]; at: Date },
-): boolean {
+): { id: number } | null {
   return inTransaction(db, (tx) => {
     const existing = getOrganisation(tx, { actor, id });
-    if (!existing) return false;
+    if (!existing) return null;
     const values = columnsFor({ ...input, kind: existing.kind });
     assertIdentifierFree(tx, { ...input, kind: existing.kind }, id);
     tx.update(organisations).set({ ...values, updatedAt: at.toISOString() }).where(eq(organisations.id, id)).run();
@@ -146,16 +146,16 @@ export function updateOrganisation(
       Object.entries(values).filter(([k, v]) => JSON.stringify(existing[k as keyof Organisation]) !== JSON.stringify(v)),
     );
     recordAudit(tx, { actorId: actor.userId, action: "organisation.update", entityType: "organisation", entityId: id, details: { changed: Object.keys(changed) }, at });
-    return true;
+    return { id };
   });
 }
 
-export function setOrganisationActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }) {
+export function setOrganisationActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }): { id: number } | null {
   return inTransaction(db, (tx) => {
     const existing = getOrganisation(tx, { actor, id });
-    if (!existing) return false;
+    if (!existing) return null;
     tx.update(organisations).set({ active, updatedAt: at.toISOString() }).where(eq(organisations.id, id)).run();
     recordAudit(tx, { actorId: actor.userId, action: active ? "organisation.reactivate" : "organisation.deactivate", entityType: "organisation", entityId: id, at });
-    return true;
+    return { id };
   });
 }

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, passportPrints } from "~db/schema";
-import { changeCompetencyState, listWorkerCompetencies } from "./competencies.server";
+import { changeCompetencyState } from "./competency-state.server";
+import { listWorkerCompetencies } from "./competencies.server";
 import { printPassport, verifyPassportCode } from "./passport-pdf.server";
 import { DEMO_PASSPORT_CODE } from "~db/seed-passports";
 import { demoDatabase } from "./test-helpers";

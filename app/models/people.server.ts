@@ -1,9 +1,10 @@
 import { aliasedTable, and, asc, count, eq, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { can, ROLE_ORGANISATION_KIND } from "~/domain/roles";
 import type { Search } from "~/domain/search";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { OutOfScopeError } from "./errors.server";
+import { RuleError } from "./errors.server";
 import { organisations, people } from "~db/schema";
 import { personScope, providerChoiceScope } from "./scope.server";
 import { contains } from "./search.server";
@@ -79,14 +80,14 @@ export class DuplicateNhsNumberError extends Error {
     super("NHS number already recorded");
   }
 }
-export { OutOfScopeError };
 
-/** Nurses record people on their own team's caseload, cared for by a provider the team works with. */
+/** Nurses record people on their own team's caseload, cared for by a provider the team works with; anything else is a problem with the chosen provider. */
 function assertMayPlace(db: Db, actor: Actor, input: PersonInput) {
-  const teamOk = actor.role === "admin" || (actor.role === "nurse" && actor.teamIds.includes(input.teamId));
+  // An administrator belongs to no team and may place anyone; a nurse, on their own team's caseload.
+  const teamOk = can(actor.role, "manage", "person") && (ROLE_ORGANISATION_KIND[actor.role] === null || actor.teamIds.includes(input.teamId));
   const team = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.teamId), eq(organisations.kind, "nhs_team"))).get();
   const provider = db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, input.providerId), providerChoiceScope(actor))).get();
-  if (!teamOk || !team || !provider) throw new OutOfScopeError();
+  if (!teamOk || !team || !provider) throw new RuleError([{ field: "providerId", message: "Select a care provider your team works with" }]);
 }
 
 function assertNhsNumberFree(db: Db, actor: Actor, nhsNumber: string, exceptId?: number) {
@@ -107,16 +108,16 @@ export function createPerson(db: Db, { actor, input, at }: { actor: Actor; input
   });
 }
 
-export function updatePerson(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: PersonInput; at: Date }): boolean {
+export function updatePerson(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: PersonInput; at: Date }): { id: number } | null {
   return inTransaction(db, (tx) => {
     const existing = getPerson(tx, { actor, id });
-    if (!existing || (actor.role !== "admin" && actor.role !== "nurse")) return false;
+    if (!existing || !can(actor.role, "manage", "person")) return null;
     assertMayPlace(tx, actor, input);
     assertNhsNumberFree(tx, actor, input.nhsNumber, id);
     tx.update(people).set({ ...input, updatedAt: at.toISOString() }).where(eq(people.id, id)).run();
     const changed = (Object.keys(input) as (keyof PersonInput)[]).filter((k) => existing.person[k] !== input[k]);
     recordAudit(tx, { actorId: actor.userId, action: "person.update", entityType: "person", entityId: id, details: { changed }, at });
-    return true;
+    return { id };
   });
 }
 

@@ -51,15 +51,15 @@ export function createTask(
 export function updateTask(
   db: Db,
   { actor, id, input, newPrerequisites, at }: { actor: Actor; id: number; input: TaskInput; newPrerequisites: string[]; at: Date },
-): boolean {
+): { id: number } | null {
   return inTransaction(db, (tx) => {
     const existing = tx.select().from(tasks).where(eq(tasks.id, id)).get();
-    if (!existing) return false;
+    if (!existing) return null;
     assertCodeFree(tx, input.code, id);
     tx.update(tasks).set({ ...input, updatedAt: at.toISOString() }).where(eq(tasks.id, id)).run();
     for (const name of newPrerequisites) tx.insert(taskPrerequisites).values({ taskId: id, name }).run();
     const changed = (Object.keys(input) as (keyof TaskInput)[]).filter((k) => existing[k] !== input[k]);
     recordAudit(tx, { actorId: actor.userId, action: "task.update", entityType: "task", entityId: id, details: { changed, addedPrerequisites: newPrerequisites }, at });
-    return true;
+    return { id };
   });
 }

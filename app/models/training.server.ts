@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, isNull, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { can } from "~/domain/roles";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import type { IsoDate } from "~/domain/dates";
 import { attendanceProblem, isUpcoming, registerProblem, scheduledSessionWindow, sessionChangeProblem, sessionStatus } from "~/domain/training";
@@ -141,7 +142,7 @@ export function registerChoices(db: Db, { actor, providerId, ticked }: { actor: 
  */
 export function createTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: TrainingSessionInput; today: IsoDate; at: Date }): number {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
+    requireTrainer(actor, "record");
     const task = tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).get();
     if (!task) throw new RuleError([{ field: "taskId", message: "Select a task from the catalogue" }]);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, DATE_WINDOWS.trainingSession(today));
@@ -171,15 +172,15 @@ export function createTrainingSession(db: Db, { actor, input, today, at }: { act
 export function recordAttendance(
   db: Db,
   { actor, sessionId, attendees, today, at }: { actor: Actor; sessionId: number; attendees: { workerId: number; outcome: AttendanceOutcome }[]; today: IsoDate; at: Date },
-): boolean {
+): { id: number } | null {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can record training" }]);
+    requireTrainer(actor, "record");
     const session = tx
       .select({ heldOn: trainingSessions.heldOn, cancelledAt: trainingSessions.cancelledAt, attendees: attendeeCount() })
       .from(trainingSessions)
       .where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor)))
       .get();
-    if (!session) return false;
+    if (!session) return null;
     // docs/domain.md rule 8: not before the session's day, never for a cancelled session, once.
     const refused = registerProblem(session, today);
     if (refused) throw new RuleError([{ field: "attendees", message: refused }]);
@@ -189,14 +190,15 @@ export function recordAttendance(
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
     for (const a of attendees) tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome }).run();
     recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
-    return true;
+    return { id: sessionId };
   });
 }
 
 export type ScheduledSessionInput = Omit<TrainingSessionInput, "attendees">;
 
-function requireTrainer(actor: Actor) {
-  if (actor.role !== "nurse" && actor.role !== "facilitator") throw new RuleError([{ field: "form", message: "Only a nurse or a facilitator can arrange training" }]);
+/** Nurses and facilitators record and arrange training; anyone else is told so. */
+function requireTrainer(actor: Actor, verb: "record" | "arrange") {
+  if (!can(actor.role, "manage", "training")) throw new RuleError([{ field: "form", message: `Only a nurse or a facilitator can ${verb} training` }]);
 }
 
 function requireActiveTask(db: Db, taskId: number) {
@@ -210,7 +212,7 @@ function requireActiveTask(db: Db, taskId: number) {
  */
 export function scheduleTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: ScheduledSessionInput; today: IsoDate; at: Date }): number {
   return inTransaction(db, (tx) => {
-    requireTrainer(actor);
+    requireTrainer(actor, "arrange");
     requireActiveTask(tx, input.taskId);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
     const id = tx
@@ -225,7 +227,7 @@ export function scheduleTrainingSession(db: Db, { actor, input, today, at }: { a
 
 /** A session in scope that may still change (docs/domain.md rules 8 and 14), or null when not found. */
 function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
-  requireTrainer(actor);
+  requireTrainer(actor, "arrange");
   const session = db
     .select({ session: trainingSessions, attendees: attendeeCount() })
     .from(trainingSessions)
@@ -241,10 +243,10 @@ function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
 export function changeScheduledSession(
   db: Db,
   { actor, id, input, today, at }: { actor: Actor; id: number; input: ScheduledSessionInput; today: IsoDate; at: Date },
-): boolean {
+): { id: number } | null {
   return inTransaction(db, (tx) => {
     const session = changeableSession(tx, actor, id, today);
-    if (!session) return false;
+    if (!session) return null;
     requireActiveTask(tx, input.taskId);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
     tx.update(trainingSessions)
@@ -253,7 +255,7 @@ export function changeScheduledSession(
       .run();
     const before = { taskId: session.taskId, heldOn: session.heldOn, mode: session.mode, location: session.location, notes: session.notes };
     recordAudit(tx, { actorId: actor.userId, action: "training.change", entityType: "training_session", entityId: id, details: { before, after: { ...input } }, at });
-    return true;
+    return { id };
   });
 }
 
@@ -261,16 +263,16 @@ export function changeScheduledSession(
  * Cancels a session that has not happened yet, with a reason (docs/domain.md rule 14): it stays
  * in the history, shown as cancelled, and takes no register.
  */
-export function cancelTrainingSession(db: Db, { actor, id, reason, today, at }: { actor: Actor; id: number; reason: string; today: IsoDate; at: Date }): boolean {
+export function cancelTrainingSession(db: Db, { actor, id, reason, today, at }: { actor: Actor; id: number; reason: string; today: IsoDate; at: Date }): { id: number } | null {
   return inTransaction(db, (tx) => {
     const session = changeableSession(tx, actor, id, today);
-    if (!session) return false;
+    if (!session) return null;
     if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Say why the session is cancelled" }]);
     tx.update(trainingSessions)
       .set({ cancelledAt: at.toISOString(), cancelledBy: actor.userId, cancelReason: reason })
       .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)))
       .run();
     recordAudit(tx, { actorId: actor.userId, action: "training.cancel", entityType: "training_session", entityId: id, details: { heldOn: session.heldOn, reason }, at });
-    return true;
+    return { id };
   });
 }

@@ -1,9 +1,10 @@
 import { and, asc, count, eq, like, ne, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
+import { can } from "~/domain/roles";
 import { staffNumberProblem } from "~/domain/worker-labels";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { OutOfScopeError, RuleError } from "./errors.server";
+import { RuleError } from "./errors.server";
 import { careWorkers, organisations, users } from "~db/schema";
 import { followUpCompetencyChange } from "./competency-follow-up.server";
 import { providerChoiceScope, workerScope } from "./scope.server";
@@ -70,11 +71,9 @@ export function getWorker(db: Db, { actor, id }: { actor: Actor; id: number }) {
 
 /** True when the actor may record workers for this provider (their own, or any for an admin). */
 function mayManageProvider(db: Db, actor: Actor, providerId: number): boolean {
-  if (actor.role !== "admin" && actor.role !== "provider_manager") return false;
+  if (!can(actor.role, "manage", "worker")) return false;
   return !!db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, providerId), providerChoiceScope(actor))).get();
 }
-
-export { OutOfScopeError, RuleError };
 
 /**
  * Refuses a name and staff number that could not be told apart from another worker at the
@@ -94,7 +93,7 @@ function assertDistinguishable(db: Db, { providerId, name, staffNumber, exceptId
 
 export function createWorker(db: Db, { actor, input, at }: { actor: Actor; input: WorkerInput; at: Date }): number {
   return inTransaction(db, (tx) => {
-    if (!mayManageProvider(tx, actor, input.providerId)) throw new OutOfScopeError();
+    if (!mayManageProvider(tx, actor, input.providerId)) throw new RuleError([{ field: "providerId", message: "Select a care provider you manage" }]);
     assertDistinguishable(tx, { providerId: input.providerId, name: input.name, staffNumber: input.staffNumber ?? null });
     const row = tx
       .insert(careWorkers)
@@ -106,10 +105,10 @@ export function createWorker(db: Db, { actor, input, at }: { actor: Actor; input
   });
 }
 
-export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: WorkerInput; at: Date }): boolean {
+export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: WorkerInput; at: Date }): { id: number } | null {
   return inTransaction(db, (tx) => {
     const existing = getWorker(tx, { actor, id });
-    if (!existing || !mayManageProvider(tx, actor, existing.worker.providerId)) return false;
+    if (!existing || !mayManageProvider(tx, actor, existing.worker.providerId)) return null;
     // A worker moves between providers only by leaving one and joining another: the provider stays.
     assertDistinguishable(tx, { providerId: existing.worker.providerId, name: input.name, staffNumber: input.staffNumber === undefined ? existing.worker.staffNumber : input.staffNumber, exceptId: id });
     tx.update(careWorkers)
@@ -135,6 +134,6 @@ export function updateWorker(db: Db, { actor, id, input, at }: { actor: Actor; i
       details: { status: input.status },
       at,
     });
-    return true;
+    return { id };
   });
 }

@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, careWorkers, organisations, people, teamProviders } from "~db/schema";
 import { verifyAuditChain } from "~/services/audit-verify.server";
 import { createOrganisation, DuplicateIdentifierError, NotAProviderError, updateOrganisation } from "./organisations.server";
-import { createPerson, DuplicateNhsNumberError, OutOfScopeError as PersonOutOfScope } from "./people.server";
-import { demoDatabase } from "./test-helpers";
-import { createWorker, OutOfScopeError, updateWorker } from "./workers.server";
+import { createPerson, DuplicateNhsNumberError } from "./people.server";
+import { demoDatabase, problemsOf } from "./test-helpers";
+import { createWorker, updateWorker } from "./workers.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 
@@ -72,8 +72,9 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
   it("a nurse cannot place a person on another team's caseload or with a provider their team does not work with", () => {
     const { db, ids, actorFor, at } = demo;
     const nurse = actorFor(ids.users.nurse);
-    expect(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), teamId: ids.orgs.south }, at })).toThrow(PersonOutOfScope);
-    expect(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), providerId: ids.orgs.harbour }, at })).toThrow(PersonOutOfScope);
+    const refused = ["Select a care provider your team works with"];
+    expect(problemsOf(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), teamId: ids.orgs.south }, at }))).toEqual(refused);
+    expect(problemsOf(() => createPerson(db, { actor: nurse, input: { ...personInput(demo), providerId: ids.orgs.harbour }, at }))).toEqual(refused);
   });
 
   it("a provider manager adds workers only to their own provider and cannot change another provider's", () => {
@@ -82,8 +83,8 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
     const input = { providerId: ids.orgs.brightside, name: "Kofi Mensah", jobTitle: "Care worker", careCertificateOn: null, joinedOn: "2026-01-05", status: "active" as const, leftOn: null };
     const id = createWorker(db, { actor: manager, input, at });
     expect(db.select().from(careWorkers).where(eq(careWorkers.id, id)).get()?.providerId).toBe(ids.orgs.brightside);
-    expect(() => createWorker(db, { actor: manager, input: { ...input, providerId: ids.orgs.oakfield }, at })).toThrow(OutOfScopeError);
-    expect(updateWorker(db, { actor: manager, id: ids.workers.helen, input: { ...input, providerId: ids.orgs.oakfield }, at })).toBe(false);
+    expect(() => createWorker(db, { actor: manager, input: { ...input, providerId: ids.orgs.oakfield }, at })).toThrow("Select a care provider you manage");
+    expect(updateWorker(db, { actor: manager, id: ids.workers.helen, input: { ...input, providerId: ids.orgs.oakfield }, at })).toBeNull();
     expect(db.select().from(careWorkers).where(eq(careWorkers.id, ids.workers.helen)).get()?.name).toBe("Helen Kowalski");
   });
 

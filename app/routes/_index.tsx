@@ -38,14 +38,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     counts: homeCounts(db, actor),
     alerts: alerts.slice(0, SHOWN).map(shownAlert),
     alertCounts: countAlerts(alerts),
-    expiry: actor.role === "care_worker" ? null : expiryByMonth(db, { actor, today }),
+    // The expiry chart is about care workers' competencies: for those who see care workers.
+    expiry: can(actor.role, "read", "worker") ? expiryByMonth(db, { actor, today }) : null,
     workerId: actor.workerId,
+    // Only a care worker signs in as a care worker record: their own passport and agreements.
     passport:
-      actor.role === "care_worker" && actor.workerId
+      actor.workerId
         ? listWorkerCompetencies(db, { actor, workerId: actor.workerId, today, warningDays: settings.competencyWarningDays })
         : null,
     // A care worker's own agreements, so "what do I do next" is on the first page they see.
-    myAgreements: actor.role === "care_worker" && actor.workerId ? listWorkerAgreements(db, { actor, workerId: actor.workerId, today, reviewDueDays: settings.reviewDueDays }) : null,
+    myAgreements: actor.workerId ? listWorkerAgreements(db, { actor, workerId: actor.workerId, today, reviewDueDays: settings.reviewDueDays }) : null,
   };
 }
 

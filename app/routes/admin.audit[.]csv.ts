@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { phraseText } from "~/content/audit-events";
 import { toCsv } from "~/domain/csv";
 import { formatDateTime } from "~/domain/dates";
-import { auditEventBatches, findAgreementIdByReference, type AuditQuery, type DescribedAuditEvent } from "~/models/audit.server";
+import { auditEventBatches, findAgreementIdByReference, type AuditQuery } from "~/models/audit.server";
+import { type DescribedAuditEvent } from "~/models/audit-descriptions.server";
 import { auditFilters } from "~/services/audit-filters.server";
 import { requirePermission } from "~/services/session.server";
 

@@ -6,6 +6,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { Pager, pageSlice } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { ALERT_KIND_LABELS, ALERT_KINDS, countAlerts, SEVERITY_LABELS } from "~/domain/alerts";
+import { ROLE_ORGANISATION_KIND } from "~/domain/roles";
 import { listAlertsCached } from "~/models/alerts.server";
 import { listTeamChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     counts: countAlerts(all),
     filters,
     providers: [...new Set(all.map((a) => a.subject.providerName))].sort(),
-    teams: actor.role === "care_worker" || actor.role === "provider_manager" ? [] : listTeamChoices(context.db, { actor }),
+    teams: ROLE_ORGANISATION_KIND[actor.role] === "provider" ? [] : listTeamChoices(context.db, { actor }),
     tasks: listTasks(context.db).map((t) => t.name),
   };
 }

@@ -9,17 +9,18 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { COMPETENCY_ACTION_LABELS } from "~/domain/competency";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
-import { changeCompetencyState, getCompetency } from "~/models/competencies.server";
+import { changeCompetencyState } from "~/models/competency-state.server";
+import { getCompetency } from "~/models/competencies.server";
 import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
 import { concernForFollowUp, linkConcernFollowUp } from "~/models/concerns.server";
 import { suspendReasonFromConcern } from "~/content/concerns";
 import { formatDate, londonDate } from "~/domain/dates";
 import { idParam } from "~/domain/validation";
 import { agreementScope } from "~/models/scope.server";
-import { RuleError } from "~/models/errors.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, toFormErrors, type FormValues } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, type FormValues } from "~/services/forms.server";
+import { found, notFound } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
@@ -40,8 +41,7 @@ async function load(args: LoaderFunctionArgs, values?: FormValues) {
   const parsed = ActionSchema.safeParse(params.action);
   if (!parsed.success) throw notFound();
   const actor = await requirePermission(context, request, "read", "competency");
-  const competency = getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
-  if (!competency) throw notFound();
+  const competency = found(getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }));
   const form = `competency.${parsed.data}`;
   const token = values ? submissionToken(values) : null;
   // A repeat of the submission that made this change is let through, to land where the first did.
@@ -52,9 +52,9 @@ async function load(args: LoaderFunctionArgs, values?: FormValues) {
   let concern: { id: number; reason: string } | null = null;
   if (concernParam !== null) {
     const concernId = idParam.safeParse(concernParam);
-    const found = concernId.success && parsed.data === "suspend" ? concernForFollowUp(context.db, { actor, concernId: concernId.data, kind: "competency_suspended", competencyId: competency.competency.id }) : null;
-    if (!found && !repeat) throw notFound();
-    if (found) concern = { id: found.id, reason: suspendReasonFromConcern({ id: found.id, raisedOn: formatDate(londonDate(new Date(found.createdAt))), whatHappened: found.whatHappened }) };
+    const followed = concernId.success && parsed.data === "suspend" ? concernForFollowUp(context.db, { actor, concernId: concernId.data, kind: "competency_suspended", competencyId: competency.competency.id }) : null;
+    if (!followed && !repeat) throw notFound();
+    if (followed) concern = { id: followed.id, reason: suspendReasonFromConcern({ id: followed.id, raisedOn: formatDate(londonDate(new Date(followed.createdAt))), whatHappened: followed.whatHappened }) };
     else if (concernId.success) concern = { id: concernId.data, reason: "" };
   }
   return { actor, action: parsed.data, competency, form, concern };
@@ -93,8 +93,7 @@ export async function action(args: ActionFunctionArgs) {
       return changed;
     });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "reason", message: p.message, href: "#reason" })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "reason", fields: [] });
   }
   return redirect(concern ? `/concerns/${concern.id}?done=concern_suspend` : `/competencies/${competency.competency.id}?done=${action}`);
 }

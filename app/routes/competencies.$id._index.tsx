@@ -11,12 +11,14 @@ import { pageTitle } from "~/content/titles";
 import { COMPETENCY_ACTION_LABELS, COMPETENCY_STATUS_LABELS, observationsOpen } from "~/domain/competency";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { can } from "~/domain/roles";
-import { getCompetency, signOffReadiness } from "~/models/competencies.server";
+import { getCompetency } from "~/models/competencies.server";
+import { signOffReadiness } from "~/models/competency-sign-off.server";
 import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
 import { agreementScope } from "~/models/scope.server";
 import { mayRaiseConcern, subjectProblems } from "~/domain/concerns";
 import { getSettings } from "~/models/settings.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -26,14 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "competency");
   const id = requireId(params.id);
   const today = context.clock.today();
-  const found = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
-  const readiness = signOffReadiness(context.db, { actor, id, today });
-  if (!found || !readiness) throw notFound();
+  const competency = found(getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays }));
+  const readiness = found(signOffReadiness(context.db, { actor, id, today }));
   const assessor = can(actor.role, "sign_off", "competency");
-  const active = found.worker.status === "active";
-  const c = found.competency;
+  const active = competency.worker.status === "active";
+  const c = competency.competency;
   return {
-    ...found,
+    ...competency,
     counted: { satisfactory: readiness.satisfactory, required: readiness.required, renewal: readiness.renewal },
     // docs/domain.md rule 7, through signOffProblems: offered as the next step only when nothing stands in the way.
     readyToSignOff: assessor && active && readiness.problems.length === 0,
@@ -46,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       personName: a.personName,
     })),
     // "Report a concern" about this worker's practice (a care worker: about their own).
-    reportConcern: mayRaiseConcern(actor.role) && !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: found.worker.id }).length ? `/concerns/new?worker=${found.worker.id}` : null,
+    reportConcern: mayRaiseConcern(actor.role) && !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: competency.worker.id }).length ? `/concerns/new?worker=${competency.worker.id}` : null,
   };
 }
 

@@ -11,11 +11,12 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { getCompetency, signOffCompetency, signOffReadiness } from "~/models/competencies.server";
-import { RuleError } from "~/models/errors.server";
+import { getCompetency } from "~/models/competencies.server";
+import { signOffCompetency, signOffReadiness } from "~/models/competency-sign-off.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
@@ -37,16 +38,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const today = context.clock.today();
   const competency = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
   const readiness = signOffReadiness(context.db, { actor, id, today });
-  if (!competency || !readiness) throw notFound();
-  return { competency, readiness, today, submissionToken: newSubmissionToken() };
+  return { competency: found(competency), readiness: found(readiness), today, submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
   const id = requireId(params.id);
   // Scope first: another organisation's competency is not found, whatever the form holds.
-  const readiness = signOffReadiness(context.db, { actor, id, today: context.clock.today() });
-  if (!readiness) throw notFound();
+  const readiness = found(signOffReadiness(context.db, { actor, id, today: context.clock.today() }));
   const values = formValues(await request.formData());
   const form = schema(context.clock.today());
   const parsed = form.safeParse(withDates(values, DATE_FIELDS));
@@ -56,21 +55,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!token) return rejectWithoutToken(context, values);
   try {
     // A repeat gets the first result, so it lands on the same page even though the competency is now signed off.
-    const result = oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) => {
+    const result = found(oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) => {
       const signedOff = signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
       return signedOff && { ...signedOff, renewal: readiness.renewal };
-    });
-    if (!result) throw notFound();
+    }));
     renewal = result.renewal;
   } catch (error) {
-    if (error instanceof RuleError) {
-      return rejectForm(
-        context,
-        error.problems.map((p) => ({ field: p.field, message: p.message, href: p.field === "signedOffOn" ? "#signedOffOn-day" : "#sign-off-problems" })),
-        values,
-      );
-    }
-    throw error;
+    // The sign-off date is the one field a rule may name; the rest point at the list of what stands in the way.
+    return rejectRuleError(context, error, values, { fallback: "sign-off-problems", fields: DATE_FIELDS, dateFields: DATE_FIELDS });
   }
   return redirect(`/competencies/${id}?done=${renewal ? "renewed" : "signed_off"}`);
 }

@@ -10,11 +10,12 @@ import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { idParam, MAX_LONG_TEXT, requiredText } from "~/domain/validation";
-import { getCompetency, strikeOutObservation } from "~/models/competencies.server";
-import { RuleError } from "~/models/errors.server";
+import { getCompetency } from "~/models/competencies.server";
+import { strikeOutObservation } from "~/models/observations.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
+import { found, notFound } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Strike out a supervised observation", matches);
@@ -22,11 +23,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Strike out a super
 /** The observation to strike out: one of this competency's, that may still be struck out. */
 async function load({ request, params, context }: LoaderFunctionArgs, observationParam: string | null) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const competency = getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
+  const competency = found(getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }));
   const observationId = idParam.safeParse(observationParam);
-  if (!competency || !observationId.success) throw notFound();
-  const observation = competency.observations.find((o) => o.id === observationId.data);
-  if (!observation) throw notFound();
+  if (!observationId.success) throw notFound();
+  const observation = found(competency.observations.find((o) => o.id === observationId.data));
   return { actor, competency, observation };
 }
 
@@ -49,8 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     strikeOutObservation(context.db, { actor, competencyId: competency.competency.id, observationId: observation.id, reason: parsed.data.reason, at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "reason", message: p.message, href: "#reason" })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "reason", fields: [] });
   }
   return redirect(`/competencies/${competency.competency.id}?done=struck_out`);
 }

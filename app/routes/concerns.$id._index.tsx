@@ -12,8 +12,9 @@ import { pageTitle } from "~/content/titles";
 import { isSeriousHarm } from "~/domain/concerns";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { can } from "~/domain/roles";
-import { getConcern } from "~/models/concerns.server";
-import { notFound, requireId } from "~/services/params.server";
+import { getConcern } from "~/models/concern-detail.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requireActor } from "~/services/session.server";
 
 // The concern's number only: no person's or worker's name in a title (docs/domain.md rule 15).
@@ -21,9 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const found = getConcern(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
-  const { concern: c } = found;
+  const concern = found(getConcern(context.db, { actor, id: requireId(params.id) }));
+  const { concern: c } = concern;
   return {
     concern: {
       id: c.id,
@@ -38,16 +38,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       closedAt: c.closedAt,
       outcome: c.outcome,
     },
-    taskName: found.taskName,
-    workerName: found.workerName,
-    agreementReference: found.agreementReference,
-    personName: found.personName,
-    raisedByName: found.raisedByName,
-    closedByName: found.closedByName,
-    followUps: found.followUps,
-    suspendable: found.suspendable,
-    mayReview: found.mayReview,
-    mayClose: found.mayClose,
+    taskName: concern.taskName,
+    workerName: concern.workerName,
+    agreementReference: concern.agreementReference,
+    personName: concern.personName,
+    raisedByName: concern.raisedByName,
+    closedByName: concern.closedByName,
+    followUps: concern.followUps,
+    suspendable: concern.suspendable,
+    mayReview: concern.mayReview,
+    mayClose: concern.mayClose,
     seeWorker: can(actor.role, "read", "worker"),
   };
 }

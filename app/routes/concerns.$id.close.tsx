@@ -8,10 +8,11 @@ import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
-import { closeConcern, getConcern } from "~/models/concerns.server";
-import { RuleError } from "~/models/errors.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { closeConcern } from "~/models/concerns.server";
+import { getConcern } from "~/models/concern-detail.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requireActor } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 
@@ -21,36 +22,33 @@ const CloseSchema = z.object({ outcome: requiredText("Outcome", "Enter the outco
 
 async function load({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">, token?: string | null) {
   const actor = await requireActor(context, request);
-  const found = getConcern(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
+  const concern = found(getConcern(context.db, { actor, id: requireId(params.id) }));
   // A repeat of the submission that closed it lands where the first did.
   const repeat = token ? submittedBefore(context.db, { actor, token, form: "concern.close" }) : false;
-  if (!found.mayClose && !repeat) throw new Response("Only the delegating nurse or the provider's manager can close an open concern", { status: 403 });
-  return { actor, found };
+  if (!concern.mayClose && !repeat) throw new Response("Only the delegating nurse or the provider's manager can close an open concern", { status: 403 });
+  return { actor, concern };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { found } = await load(args);
-  return { id: found.concern.id, submissionToken: newSubmissionToken() };
+  const { concern } = await load(args);
+  return { id: concern.concern.id, submissionToken: newSubmissionToken() };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { context } = args;
   const values = formValues(await args.request.formData());
   const token = submissionToken(values);
-  const { actor, found } = await load(args, token);
+  const { actor, concern } = await load(args, token);
   const form = CloseSchema;
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const closed = oncePerSubmission(context.db, { actor, token, form: "concern.close" }, (tx) => closeConcern(tx, { actor, id: found.concern.id, outcome: parsed.data.outcome, at: context.clock.now() }));
-    if (!closed) throw notFound();
+    found(oncePerSubmission(context.db, { actor, token, form: "concern.close" }, (tx) => closeConcern(tx, { actor, id: concern.concern.id, outcome: parsed.data.outcome, at: context.clock.now() })));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "outcome" });
   }
-  return redirect(`/concerns/${found.concern.id}?done=concern_closed`);
+  return redirect(`/concerns/${concern.concern.id}?done=concern_closed`);
 }
 
 export default function CloseConcern() {

@@ -11,10 +11,9 @@ import { pageTitle } from "~/content/titles";
 import { CONCERN_HARMS } from "~/domain/concerns";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { choice, dateInput, idParam, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
-import { concernFormFor, raiseConcern, type ConcernSubject } from "~/models/concerns.server";
-import { RuleError } from "~/models/errors.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound } from "~/services/params.server";
+import { concernFormFor, raiseConcern, type ConcernSubject } from "~/models/concern-raising.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found, notFound } from "~/services/not-found.server";
 import { requireActor } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -48,8 +47,7 @@ function subjectOf(request: Request): ConcernSubject {
 async function load({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const actor = await requireActor(context, request);
   const subject = subjectOf(request);
-  const form = concernFormFor(context.db, { actor, subject });
-  if (!form) throw notFound();
+  const form = found(concernFormFor(context.db, { actor, subject }));
   return { actor, subject, form };
 }
 
@@ -83,10 +81,9 @@ export async function action(args: ActionFunctionArgs) {
       raiseConcern(tx, { actor, subject, input: parsed.data, today: context.clock.today(), at: context.clock.now(), publicUrl: context.config.publicUrl }),
     );
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "whatHappened", DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "whatHappened", dateFields: DATE_FIELDS });
   }
-  if (!created) throw notFound();
+  created = found(created);
   return redirect(`/concerns/${created.id}?done=concern`);
 }
 

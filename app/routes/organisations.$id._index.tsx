@@ -15,15 +15,15 @@ import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { getOrganisation, listLinkedOrganisations, setOrganisationActive } from "~/models/organisations.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.organisation.name ?? "Organisation", matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "organisation");
-  const organisation = getOrganisation(context.db, { actor, id: requireId(params.id) });
-  if (!organisation) throw notFound();
+  const organisation = found(getOrganisation(context.db, { actor, id: requireId(params.id) }));
   return {
     history: listRecordHistory(context.db, { entityType: "organisation", entityId: organisation.id }),
     organisation,
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = ActiveSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const active = parsed.data.active === "yes";
-  if (!setOrganisationActive(context.db, { actor, id, active, at: context.clock.now() })) throw notFound();
+  found(setOrganisationActive(context.db, { actor, id, active, at: context.clock.now() }));
   return redirect(`/organisations/${id}?done=${active ? "reactivated" : "deactivated"}`);
 }
 

@@ -17,16 +17,16 @@ import {
   listOrganisations,
   updateOrganisation,
 } from "~/models/organisations.server";
+import { found } from "~/services/not-found.server";
 import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.organisation.name ?? "organisation"}`, matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");
-  const organisation = getOrganisation(context.db, { actor, id: requireId(params.id) });
-  if (!organisation) throw notFound();
+  const organisation = found(getOrganisation(context.db, { actor, id: requireId(params.id) }));
   const linked = listLinkedOrganisations(context.db, { actor, organisation });
   return {
     organisation,
@@ -38,21 +38,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");
   const id = requireId(params.id);
-  const existing = getOrganisation(context.db, { actor, id });
-  if (!existing) throw notFound();
+  const existing = found(getOrganisation(context.db, { actor, id }));
   const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
   const form = organisationSchema(existing.kind, context.clock.today());
   const parsed = form.safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS, form), values);
   const { linkedProviders, ...input } = parsed.data;
   try {
-    updateOrganisation(context.db, {
+    found(updateOrganisation(context.db, {
       actor,
       id,
       input: { kind: existing.kind, ...input, odsCode: input.odsCode || null, cqcLocationId: input.cqcLocationId || null },
       linkedIds: existing.kind === "nhs_team" ? linkedProviders : undefined,
       at: context.clock.now(),
-    });
+    }));
   } catch (error) {
     if (error instanceof DuplicateIdentifierError) {
       const field = existing.kind === "provider" ? "cqcLocationId" : "odsCode";

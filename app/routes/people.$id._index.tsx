@@ -15,7 +15,8 @@ import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { listPersonAgreements } from "~/models/agreements.server";
 import { getPerson } from "~/models/people.server";
 import { getSettings } from "~/models/settings.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 // Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
@@ -23,15 +24,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Person receiving c
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
-  const found = getPerson(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
+  const shown = found(getPerson(context.db, { actor, id: requireId(params.id) }));
   const settings = getSettings(context.db);
   return {
-    history: listRecordHistory(context.db, { entityType: "person", entityId: found.person.id }),
-    ...found,
+    history: listRecordHistory(context.db, { entityType: "person", entityId: shown.person.id }),
+    ...shown,
     canEdit: can(actor.role, "manage", "person"),
-    canStart: can(actor.role, "manage", "agreement") && actor.teamIds.includes(found.person.teamId),
-    agreements: listPersonAgreements(context.db, { actor, personId: found.person.id, today: context.clock.today(), reviewDueDays: settings.reviewDueDays }),
+    canStart: can(actor.role, "manage", "agreement") && actor.teamIds.includes(shown.person.teamId),
+    agreements: listPersonAgreements(context.db, { actor, personId: shown.person.id, today: context.clock.today(), reviewDueDays: settings.reviewDueDays }),
   };
 }
 

@@ -6,9 +6,10 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
-import { DuplicateNhsNumberError, getPerson, OutOfScopeError, updatePerson } from "~/models/people.server";
-import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { DuplicateNhsNumberError, getPerson, updatePerson } from "~/models/people.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 // Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
@@ -16,10 +17,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Change a person's 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
-  const found = getPerson(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
+  const { person } = found(getPerson(context.db, { actor, id: requireId(params.id) }));
   return {
-    person: { ...found.person, nhsNumber: formatNhsNumber(found.person.nhsNumber) },
+    person: { ...person, nhsNumber: formatNhsNumber(person.nhsNumber) },
     teams: listTeamChoices(context.db, { actor }),
     providers: listProviderChoices(context.db, { actor }),
   };
@@ -29,21 +29,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
   const id = requireId(params.id);
   // Scope first: another team's person is not found, whatever the form holds.
-  if (!getPerson(context.db, { actor, id })) throw notFound();
+  found(getPerson(context.db, { actor, id }));
   const values = formValues(await request.formData());
   const form = personSchema(context.clock.today());
   const parsed = form.safeParse(withDates(values, PERSON_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS, form), values);
   try {
-    if (!updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+    found(updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof DuplicateNhsNumberError) {
       // Logged (never the number) so that an administrator can notice someone probing numbers.
       context.log.warn({ event: "person.nhs_number_in_use", actorId: actor.userId, onActorsCaseload: error.onActorsCaseload }, "an NHS number already recorded was entered");
       return rejectForm(context, formError("nhsNumber", NHS_NUMBER_IN_USE), values);
     }
-    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "providerId" });
   }
   return redirect(`/people/${id}?done=updated`);
 }

@@ -5,8 +5,8 @@ import { NHS_NUMBER_IN_USE, PERSON_DATE_FIELDS, PersonForm, personSchema } from 
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
-import { createPerson, DuplicateNhsNumberError, OutOfScopeError } from "~/models/people.server";
-import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { createPerson, DuplicateNhsNumberError } from "~/models/people.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -34,8 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.log.warn({ event: "person.nhs_number_in_use", actorId: actor.userId, onActorsCaseload: error.onActorsCaseload }, "an NHS number already recorded was entered");
       return rejectForm(context, formError("nhsNumber", NHS_NUMBER_IN_USE), values);
     }
-    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider your team works with"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "providerId" });
   }
 }
 

@@ -10,17 +10,18 @@ import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { can } from "~/domain/roles";
 import { getTask } from "~/models/tasks.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found, notFound } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.task.name ?? "Task", matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "task");
-  const found = getTask(context.db, requireId(params.id));
+  const task = found(getTask(context.db, requireId(params.id)));
   const canManage = can(actor.role, "manage", "task");
-  if (!found || (!found.task.active && !canManage)) throw notFound();
-  return { ...found, canManage, history: listRecordHistory(context.db, { entityType: "task", entityId: found.task.id }) };
+  if (!task.task.active && !canManage) throw notFound();
+  return { ...task, canManage, history: listRecordHistory(context.db, { entityType: "task", entityId: task.task.id }) };
 }
 
 export default function TaskPage() {

@@ -5,17 +5,16 @@ import { TaskForm, TaskSchema } from "~/components/forms/task-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { DuplicateTaskCodeError, getTask, updateTask } from "~/models/tasks.server";
+import { found } from "~/services/not-found.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.task.name ?? "task"}`, matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "task");
-  const found = getTask(context.db, requireId(params.id));
-  if (!found) throw notFound();
-  return found;
+  return found(getTask(context.db, requireId(params.id)));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { newPrerequisites, ...input } = parsed.data;
   try {
-    if (!updateTask(context.db, { actor, id, input, newPrerequisites, at: context.clock.now() })) throw notFound();
+    found(updateTask(context.db, { actor, id, input, newPrerequisites, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof DuplicateTaskCodeError) return rejectForm(context, formError("code", "Another task already has this code"), values);
     throw error;

@@ -11,7 +11,8 @@ import { formatDate, formatDateTime } from "~/domain/dates";
 import { registerProblem, sessionChangeProblem, sessionStatus } from "~/domain/training";
 import { can } from "~/domain/roles";
 import { getTrainingSession } from "~/models/training.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -19,23 +20,22 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "training");
-  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
+  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
   const today = context.clock.today();
-  const { session } = found;
+  const { session } = training;
   const canRecord = can(actor.role, "manage", "training");
   return {
     session: { id: session.id, heldOn: session.heldOn, mode: session.mode, location: session.location, notes: session.notes, cancelledAt: session.cancelledAt, cancelReason: session.cancelReason },
-    taskName: found.taskName,
-    facilitatorName: found.facilitatorName,
-    cancelledByName: found.cancelledByName,
-    attendees: found.attendees,
-    status: sessionStatus(found.facts, today),
+    taskName: training.taskName,
+    facilitatorName: training.facilitatorName,
+    cancelledByName: training.cancelledByName,
+    attendees: training.attendees,
+    status: sessionStatus(training.facts, today),
     canSeeWorkers: can(actor.role, "read", "worker"),
     canRecord,
     // docs/domain.md rules 8 and 14: what happened at a session is known only from its day; until then it may change.
-    registerRefused: registerProblem(found.facts, today),
-    mayChange: canRecord && !sessionChangeProblem(found.facts, today),
+    registerRefused: registerProblem(training.facts, today),
+    mayChange: canRecord && !sessionChangeProblem(training.facts, today),
   };
 }
 

@@ -8,10 +8,10 @@ import { Register } from "~/components/training/Register";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { registerProblem } from "~/domain/training";
-import { RuleError } from "~/models/errors.server";
 import { getTrainingSession, recordAttendance, registerChoices } from "~/models/training.server";
-import { formValues, rejectForm } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { formValues, rejectForm, rejectRuleError } from "~/services/forms.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 import { registerFrom, registerQuery } from "~/services/training-register.server";
@@ -20,22 +20,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Record attendance"
 
 async function load({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
-  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
-  return { actor, found };
+  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
+  return { actor, training };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, found } = await load(args);
+  const { actor, training } = await load(args);
   const today = args.context.clock.today();
   const { providerId, values } = registerQuery(new URL(args.request.url));
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
   // Attendance is known only from the day of the session, never for a cancelled one, and recorded once (docs/domain.md rule 8).
-  const refused = registerProblem(found.facts, today);
+  const refused = registerProblem(training.facts, today);
   const { workers, sameNames, ...filter } = refused ? { workers: [], sameNames: [], providers: [], providerId: undefined, kept: [], total: 0 } : registerChoices(args.context.db, { actor, providerId, ticked });
   return {
-    id: found.session.id,
-    title: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
+    id: training.session.id,
+    title: `${training.taskName} training, ${formatDate(training.session.heldOn)}`,
     refused,
     workers,
     filter,
@@ -46,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, found } = await load(args);
+  const { actor, training } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
   const registered = registerFrom(values);
@@ -54,15 +53,13 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const recorded = oncePerSubmission(context.db, { actor, token, form: "training.attendance" }, (tx) =>
-      recordAttendance(tx, { actor, sessionId: found.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() }),
-    );
-    if (!recorded) throw notFound();
+    found(oncePerSubmission(context.db, { actor, token, form: "training.attendance" }, (tx) =>
+      recordAttendance(tx, { actor, sessionId: training.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() }),
+    ));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ field: "attendees", message: p.message, href: "#attendees" })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "attendees", fields: [] });
   }
-  return redirect(`/training/${found.session.id}?done=attendance`);
+  return redirect(`/training/${training.session.id}?done=attendance`);
 }
 
 export default function Attendance() {

@@ -10,10 +10,10 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
-import { RuleError } from "~/models/errors.server";
 import { cancelTrainingSession, getTrainingSession } from "~/models/training.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -21,24 +21,23 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Cancel a training 
 
 async function load({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
-  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
-  return { actor, found };
+  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
+  return { actor, training };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { found } = await load(args);
+  const { training } = await load(args);
   return {
-    id: found.session.id,
-    caption: `${found.taskName} training, ${formatDate(found.session.heldOn)}`,
+    id: training.session.id,
+    caption: `${training.taskName} training, ${formatDate(training.session.heldOn)}`,
     // docs/domain.md rules 8 and 14: only a session that has not happened yet may be cancelled.
-    refused: sessionChangeProblem(found.facts, args.context.clock.today()),
+    refused: sessionChangeProblem(training.facts, args.context.clock.today()),
     submissionToken: newSubmissionToken(),
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, found } = await load(args);
+  const { actor, training } = await load(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
   const form = z.object({ reason: requiredText("Reason", "Say why the session is cancelled", MAX_LONG_TEXT) });
@@ -47,15 +46,13 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const cancelled = oncePerSubmission(context.db, { actor, token, form: "training.cancel" }, (tx) =>
-      cancelTrainingSession(tx, { actor, id: found.session.id, reason: parsed.data.reason, today: context.clock.today(), at: context.clock.now() }),
-    );
-    if (!cancelled) throw notFound();
+    found(oncePerSubmission(context.db, { actor, token, form: "training.cancel" }, (tx) =>
+      cancelTrainingSession(tx, { actor, id: training.session.id, reason: parsed.data.reason, today: context.clock.today(), at: context.clock.now() }),
+    ));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "reason"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "reason" });
   }
-  return redirect(`/training/${found.session.id}?done=session_cancelled`);
+  return redirect(`/training/${training.session.id}?done=session_cancelled`);
 }
 
 export default function CancelSession() {

@@ -6,11 +6,11 @@ import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } fro
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";
-import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { changeScheduledSession, getTrainingSession } from "~/models/training.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -18,20 +18,19 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Change a training 
 
 async function load({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "training");
-  const found = getTrainingSession(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
-  return { actor, found };
+  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
+  return { actor, training };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { found } = await load(args);
-  const { session } = found;
+  const { training } = await load(args);
+  const { session } = training;
   const [year, month, day] = session.heldOn.split("-");
   return {
     id: session.id,
-    caption: `${found.taskName} training, ${formatDate(session.heldOn)}`,
+    caption: `${training.taskName} training, ${formatDate(session.heldOn)}`,
     // docs/domain.md rules 8 and 14: only a session that has not happened yet may change.
-    refused: sessionChangeProblem(found.facts, args.context.clock.today()),
+    refused: sessionChangeProblem(training.facts, args.context.clock.today()),
     tasks: listTasks(args.context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
     values: { taskId: String(session.taskId), "heldOn-day": String(Number(day)), "heldOn-month": String(Number(month)), "heldOn-year": year!, mode: session.mode, location: session.location, notes: session.notes },
     submissionToken: newSubmissionToken(),
@@ -39,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, found } = await load(args);
+  const { actor, training } = await load(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
   const today = context.clock.today();
@@ -49,15 +48,13 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const changed = oncePerSubmission(context.db, { actor, token, form: "training.change" }, (tx) =>
-      changeScheduledSession(tx, { actor, id: found.session.id, input: parsed.data, today, at: context.clock.now() }),
-    );
-    if (!changed) throw notFound();
+    found(oncePerSubmission(context.db, { actor, token, form: "training.change" }, (tx) =>
+      changeScheduledSession(tx, { actor, id: training.session.id, input: parsed.data, today, at: context.clock.now() }),
+    ));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskId", SESSION_DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "taskId", dateFields: SESSION_DATE_FIELDS });
   }
-  return redirect(`/training/${found.session.id}?done=session_changed`);
+  return redirect(`/training/${training.session.id}?done=session_changed`);
 }
 
 export default function ChangeSession() {

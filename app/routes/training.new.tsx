@@ -12,10 +12,9 @@ import { pageTitle } from "~/content/titles";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { attendanceProblem } from "~/domain/training";
-import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, registerChoices } from "~/models/training.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { trainingModes } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
@@ -73,8 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = oncePerSubmission(context.db, { actor, token, form: "training" }, (tx) => createTrainingSession(tx, { actor, input: { ...parsed.data, attendees }, today, at: context.clock.now() }));
     return redirect(`/training/${id}?done=training`);
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "form" });
   }
 }
 

@@ -5,10 +5,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/components/training/session-form";
 import { pageTitle } from "~/content/titles";
 import { addDays } from "~/domain/dates";
-import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { scheduleTrainingSession } from "~/models/training.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -38,8 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = oncePerSubmission(context.db, { actor, token, form: "training.schedule" }, (tx) => scheduleTrainingSession(tx, { actor, input: parsed.data, today, at: context.clock.now() }));
     return redirect(`/training/${id}?done=scheduled`);
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskId", SESSION_DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "taskId", dateFields: SESSION_DATE_FIELDS });
   }
 }
 

@@ -17,38 +17,39 @@ import { getWorkerSignIn } from "~/models/invitations.server";
 import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
-import { can } from "~/domain/roles";
-import { listWorkerCompetencies, listWorkerPrerequisites } from "~/models/competencies.server";
+import { can, ROLE_ORGANISATION_KIND } from "~/domain/roles";
+import { listWorkerCompetencies } from "~/models/competencies.server";
+import { listWorkerPrerequisites } from "~/models/prerequisites.server";
 import { getSettings } from "~/models/settings.server";
 import { listWorkerTraining } from "~/models/training.server";
 import { getWorker } from "~/models/workers.server";
 import { ConcernsSection } from "~/components/ConcernsSection";
 import { mayRaiseConcern } from "~/domain/concerns";
 import { listConcerns } from "~/models/concerns.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.worker.name ?? "Care worker", matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
-  const found = getWorker(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
+  const shown = found(getWorker(context.db, { actor, id: requireId(params.id) }));
   const { db, clock } = context;
-  const workerId = found.worker.id;
+  const workerId = shown.worker.id;
   const settings = getSettings(db);
   return {
-    label: workerLabel({ name: found.worker.name, staffNumber: found.worker.staffNumber, namesakes: found.namesakes }),
+    label: workerLabel({ name: shown.worker.name, staffNumber: shown.worker.staffNumber, namesakes: shown.namesakes }),
     agreements: listWorkerAgreements(db, { actor, workerId, today: clock.today(), reviewDueDays: settings.reviewDueDays }),
     // docs/domain.md rule 15: an NHS user sees only their own teams' agreements naming the worker.
-    agreementsNote: actor.role === "nurse" || actor.role === "facilitator" ? "Only your NHS teams' agreements are listed." : undefined,
+    agreementsNote: ROLE_ORGANISATION_KIND[actor.role] === "nhs_team" ? "Only your NHS teams' agreements are listed." : undefined,
     history: listRecordHistory(db, { entityType: "worker", entityId: workerId }),
-    ...found,
+    ...shown,
     passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: settings.competencyWarningDays }),
     training: listWorkerTraining(db, { actor, workerId }),
     prerequisites: listWorkerPrerequisites(db, workerId),
     canManage: can(actor.role, "manage", "worker"),
-    canAssess: can(actor.role, "sign_off", "competency") && found.worker.status === "active",
+    canAssess: can(actor.role, "sign_off", "competency") && shown.worker.status === "active",
     concerns: listConcerns(db, { actor, workerId }),
     reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?worker=${workerId}` : null,
     // Only for those who manage the worker's sign-in (their provider's managers, administrators).

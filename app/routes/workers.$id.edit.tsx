@@ -4,35 +4,33 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms/worker-form";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { getWorker, RuleError, updateWorker } from "~/models/workers.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { getWorker, updateWorker } from "~/models/workers.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.worker.name ?? "care worker"}`, matches);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
-  const found = getWorker(context.db, { actor, id: requireId(params.id) });
-  if (!found) throw notFound();
-  return { worker: found.worker, providerName: found.providerName };
+  const { worker, providerName } = found(getWorker(context.db, { actor, id: requireId(params.id) }));
+  return { worker, providerName };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
   const id = requireId(params.id);
-  const existing = getWorker(context.db, { actor, id });
-  if (!existing) throw notFound();
+  const existing = found(getWorker(context.db, { actor, id }));
   const values = { ...formValues(await request.formData()), providerId: String(existing.worker.providerId) };
   const form = workerSchema(context.clock.today());
   const parsed = form.safeParse(withDates(values, WORKER_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS, form), values);
   try {
-    if (!updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+    found(updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
   } catch (error) {
     // A new name shared with another worker at the provider needs a staff number (app/domain/worker-labels.ts).
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "staffNumber"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "staffNumber" });
   }
   return redirect(`/workers/${id}?done=updated`);
 }

@@ -13,14 +13,15 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, idParam, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { Summary } from "~/components/nhs/Summary";
 import type { Actor } from "~/domain/actor";
-import { getCompetency, recordObservation } from "~/models/competencies.server";
+import { getCompetency } from "~/models/competencies.server";
+import { recordObservation } from "~/models/observations.server";
 import { getSettings } from "~/models/settings.server";
-import { RuleError } from "~/models/errors.server";
 import { listPeopleAtProvider } from "~/models/people.server";
 import { listTasks } from "~/models/tasks.server";
 import { getWorker } from "~/models/workers.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found, notFound } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { observationOutcomes } from "~db/schema";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
@@ -42,9 +43,9 @@ function schema(today: string) {
 
 async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const found = getWorker(context.db, { actor, id: requireId(id) });
-  if (!found || found.worker.status !== "active") throw notFound();
-  return { actor, ...found };
+  const worker = found(getWorker(context.db, { actor, id: requireId(id) }));
+  if (worker.worker.status !== "active") throw notFound();
+  return { actor, ...worker };
 }
 
 /**
@@ -55,9 +56,9 @@ function fixedCompetency(context: LoaderFunctionArgs["context"], request: Reques
   const param = new URL(request.url).searchParams.get("competency");
   if (param === null) return null;
   const id = idParam.safeParse(param);
-  const found = id.success ? getCompetency(context.db, { actor, id: id.data, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }) : null;
-  if (!found || found.worker.id !== workerId) throw notFound();
-  return { id: found.competency.id, taskId: found.task.id, taskName: found.task.name, personId: found.competency.personId, personName: found.personName };
+  const competency = found(id.success ? getCompetency(context.db, { actor, id: id.data, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }) : null);
+  if (competency.worker.id !== workerId) throw notFound();
+  return { id: competency.competency.id, taskId: competency.task.id, taskName: competency.task.name, personId: competency.competency.personId, personName: competency.personName };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -84,19 +85,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const result = oncePerSubmission(context.db, { actor, token, form: "observation" }, (tx) => recordObservation(tx, {
+    const result = found(oncePerSubmission(context.db, { actor, token, form: "observation" }, (tx) => recordObservation(tx, {
       actor,
       input: { workerId: worker.id, ...parsed.data },
       today: context.clock.today(),
       at: context.clock.now(),
-    }));
-    if (!result) throw notFound();
+    })));
     return redirect(`/competencies/${result.competencyId}?done=observation`);
   } catch (error) {
-    if (error instanceof RuleError) {
-      return rejectForm(context, error.problems.map((p) => ({ field: p.field === "signedOffOn" ? "observedOn" : "taskId", message: p.message, href: p.field === "signedOffOn" ? "#observedOn-day" : "#taskId" })), values);
-    }
-    throw error;
+    // The observation date is the one field a rule may name; anything else is about the task chosen.
+    return rejectRuleError(context, error, values, { fallback: "taskId", fields: DATE_FIELDS, dateFields: DATE_FIELDS });
   }
 }
 

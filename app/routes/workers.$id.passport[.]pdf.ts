@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { printPassport } from "~/models/passport-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import { pdfResponse } from "~/services/agreement-pdf.server";
-import { notFound, requireId } from "~/services/params.server";
+import { found } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requireActor } from "~/services/session.server";
 
 /**
@@ -11,15 +12,14 @@ import { requireActor } from "~/services/session.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const data = printPassport(context.db, {
+  const data = found(printPassport(context.db, {
     actor,
     workerId: requireId(params.id),
     today: context.clock.today(),
     at: context.clock.now(),
     warningDays: getSettings(context.db).competencyWarningDays,
     publicUrl: context.config.publicUrl,
-  });
-  if (!data) throw notFound();
+  }));
   const bytes = await context.pdf.render({ kind: "passport", data });
   return pdfResponse(bytes, { filename: `skills-passport-${data.workerName.replace(/[^A-Za-z0-9]+/g, "-")}.pdf`, source: "rendered" });
 }

@@ -8,11 +8,11 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, optionalText } from "~/domain/validation";
-import { listWorkerPrerequisites, recordPrerequisite } from "~/models/competencies.server";
-import { RuleError } from "~/models/errors.server";
+import { listWorkerPrerequisites, recordPrerequisite } from "~/models/prerequisites.server";
 import { getWorker } from "~/models/workers.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
+import { found, notFound } from "~/services/not-found.server";
+import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
@@ -31,9 +31,9 @@ function schema(today: string) {
 
 async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const found = getWorker(context.db, { actor, id: requireId(id) });
-  if (!found || found.worker.status !== "active") throw notFound();
-  return { actor, ...found };
+  const worker = found(getWorker(context.db, { actor, id: requireId(id) }));
+  if (worker.worker.status !== "active") throw notFound();
+  return { actor, ...worker };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -50,10 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    if (!oncePerSubmission(context.db, { actor, token, form: "prerequisite" }, (tx) => recordPrerequisite(tx, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() }))) throw notFound();
+    found(oncePerSubmission(context.db, { actor, token, form: "prerequisite" }, (tx) => recordPrerequisite(tx, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() })));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: `#${p.field}` })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "form" });
   }
   return redirect(`/workers/${worker.id}?done=prerequisite`);
 }

@@ -5,8 +5,8 @@ import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listProviderChoices } from "~/models/organisations.server";
-import { createWorker, OutOfScopeError, RuleError } from "~/models/workers.server";
-import { formError, formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { createWorker } from "~/models/workers.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 
@@ -29,10 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = oncePerSubmission(context.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() }));
     return redirect(`/workers/${id}?done=created`);
   } catch (error) {
-    if (error instanceof OutOfScopeError) return rejectForm(context, formError("providerId", "Select a care provider you manage"), values);
-    // Another worker at the provider has this name (or this staff number): say who, and ask for a staff number.
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "staffNumber"), values);
-    throw error;
+    // A provider the actor does not manage, or another worker at the provider with this name (or
+    // this staff number): say which, and who, and ask for a staff number.
+    return rejectRuleError(context, error, values, { fallback: "staffNumber" });
   }
 }
 

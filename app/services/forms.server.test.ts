@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { fieldOrder, formValues, inFieldOrder, toFormErrors, withDates } from "./forms.server";
+import { RuleError } from "~/models/errors.server";
+import type { AppContext } from "./context.server";
+import { fieldOrder, formValues, inFieldOrder, rejectRuleError, ruleFormErrors, toFormErrors, withDates } from "./forms.server";
 
 describe("reading a submitted form", () => {
   it("keeps the first value of a field, every value of an array field, and any field name", () => {
@@ -52,5 +54,35 @@ describe("error summary messages and order", () => {
     const schema = z.object({ b: z.string(), a: z.string() }).superRefine(() => undefined).transform((v) => v);
     expect(fieldOrder(schema)).toEqual(["b", "a"]);
     expect(inFieldOrder([{ field: "a", message: "A", href: "#a" }, { field: "form", message: "F", href: "#f" }, { field: "b", message: "B", href: "#b" }], ["b", "a"]).map((e) => e.field)).toEqual(["b", "a", "form"]);
+  });
+});
+
+describe("a model's rule problems on the form", () => {
+  const problems = [
+    { field: "form", message: "This care worker has left their provider" },
+    { field: "observedOn", message: "Observation date must be today or in the past" },
+    { field: "taskId", message: "Select a task from the catalogue" },
+  ];
+
+  it("shows each problem at its field, one tied to none at the fallback, dates at their day box", () => {
+    expect(ruleFormErrors(problems, { fallback: "taskId", dateFields: ["observedOn"] })).toEqual([
+      { field: "taskId", message: "This care worker has left their provider", href: "#taskId" },
+      { field: "observedOn", message: "Observation date must be today or in the past", href: "#observedOn-day" },
+      { field: "taskId", message: "Select a task from the catalogue", href: "#taskId" },
+    ]);
+  });
+
+  it("shows a problem at a field this form does not have at the fallback", () => {
+    expect(ruleFormErrors(problems, { fallback: "reason", fields: [] }).map((e) => e.href)).toEqual(["#reason", "#reason", "#reason"]);
+  });
+
+  it("answers a RuleError with a 400 and what was typed, and throws anything else on", async () => {
+    const context = {} as AppContext;
+    const response = rejectRuleError(context, new RuleError(problems.slice(2)), { taskId: "9" }, { fallback: "taskId" });
+    expect(response.init?.status).toBe(400);
+    expect(response.data).toEqual({ errors: [{ field: "taskId", message: "Select a task from the catalogue", href: "#taskId" }], values: { taskId: "9" } });
+    expect(context.formRejected).toBe(true);
+    const other = new Error("disk full");
+    expect(() => rejectRuleError(context, other, {}, { fallback: "taskId" })).toThrow(other);
   });
 });

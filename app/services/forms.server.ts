@@ -1,6 +1,7 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { FormErrors } from "~/components/nhs/form-errors";
+import { RuleError, type RuleProblem } from "~/models/errors.server";
 import type { AppContext } from "./context.server";
 
 export type FormValues = Record<string, string | string[]>;
@@ -127,10 +128,35 @@ export function formError(field: string, message: string, href = `#${field}`): F
   return [{ field, message, href }];
 }
 
-/** A model's RuleError as form errors; problems not tied to a field point at `fallback`. */
-export function ruleProblems(problems: { field: string; message: string }[], fallback: string, dateFields: string[] = []): FormErrors {
+/** Where a form shows a model's rule problems (see `rejectRuleError`). */
+export type RuleFields = {
+  /** The field a problem is shown at when it names none of `fields` (or names "form"). */
+  fallback: string;
+  /** The fields of this form a problem may name; without it, any field a problem names. */
+  fields?: readonly string[];
+  /** Three-field dates: a problem at one links to its day box. */
+  dateFields?: readonly string[];
+};
+
+/** A model's rule problems as form errors, each at its field or at `fallback`. */
+export function ruleFormErrors(problems: RuleProblem[], { fallback, fields, dateFields = [] }: RuleFields): FormErrors {
   return problems.map((p) => {
-    const field = p.field === "form" ? fallback : p.field;
+    const field = p.field === "form" || (fields && !fields.includes(p.field)) ? fallback : p.field;
     return { field, message: p.message, href: dateFields.includes(field) ? `#${field}-day` : `#${field}` };
   });
+}
+
+/** A model's RuleError as form errors; problems not tied to a field point at `fallback`. */
+export function ruleProblems(problems: RuleProblem[], fallback: string, dateFields: string[] = []): FormErrors {
+  return ruleFormErrors(problems, { fallback, dateFields });
+}
+
+/**
+ * The one way a route answers a model's `RuleError`: the form again with a 400, each problem at
+ * its field, nothing written. Any other error is thrown on. Use it as a write's `catch`:
+ * `catch (error) { return rejectRuleError(context, error, values, { fallback: "reason" }); }`.
+ */
+export function rejectRuleError(context: AppContext, error: unknown, values: FormValues, where: RuleFields) {
+  if (!(error instanceof RuleError)) throw error;
+  return rejectForm(context, ruleFormErrors(error.problems, where), values);
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { recordObservation } from "~/models/competencies.server";
+import { recordObservation } from "~/models/observations.server";
 import { createWorker } from "~/models/workers.server";
 import { demoDatabase, problemsOf } from "~/models/test-helpers";
 import { careWorkers, formSubmissions, supervisedObservations } from "~db/schema";

@@ -12,6 +12,7 @@ import { formSubmissions } from "~db/schema";
 import { inTransaction } from "./audit.server";
 import type { AppContext } from "./context.server";
 import { formError, rejectForm, type FormValues } from "./forms.server";
+import { notFound } from "./not-found.server";
 
 const FIELD = "submissionToken";
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
@@ -37,7 +38,7 @@ function used(db: Db, { actor, token, form }: Submission) {
   const row = db.select().from(formSubmissions).where(eq(formSubmissions.token, token)).get();
   if (!row) return null;
   // Another user's or another form's token is never honoured: not found, like any record out of scope.
-  if (row.userId !== actor.userId || row.form !== form) throw new Response("Not found", { status: 404 });
+  if (row.userId !== actor.userId || row.form !== form) throw notFound();
   return { result: JSON.parse(row.result) as unknown };
 }
 

@@ -1,0 +1,18 @@
+/** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */
+export function chunked<T>(ids: number[], query: (slice: number[]) => T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 900) out.push(...query(ids.slice(i, i + 900)));
+  return out;
+}
+
+/** Rows grouped by a key, each group in the order the rows came. */
+export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
