@@ -23,11 +23,10 @@ import {
   consents,
   organisations,
   people,
-  representativeAuthorities,
   signatures,
   users,
-  type consentKinds,
 } from "~db/schema";
+import type { consentKinds, representativeAuthorities } from "~/domain/enums";
 import { buildVersionContent, consentOfVersion } from "./agreement-content.server";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
 import { amendAgreement } from "./agreement-lifecycle.server";

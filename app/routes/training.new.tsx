@@ -17,7 +17,7 @@ import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, registerChoices } from "~/models/training.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
-import { trainingModes } from "~db/schema";
+import { trainingModes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 import { registerFrom, registerQuery } from "~/services/training-register.server";

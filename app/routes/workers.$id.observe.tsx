@@ -22,7 +22,7 @@ import { getWorker } from "~/models/workers.server";
 import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
-import { observationOutcomes } from "~db/schema";
+import { observationOutcomes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 

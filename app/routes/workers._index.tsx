@@ -13,7 +13,7 @@ import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
 import { listProviderChoices } from "~/models/organisations.server";
 import { listWorkers } from "~/models/workers.server";
 import { requirePermission } from "~/services/session.server";
-import { workerStatuses } from "~db/schema";
+import { workerStatuses } from "~/domain/enums";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Care workers", matches);
 

@@ -6,7 +6,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
 import { checkbox, nameText, optionalDateInput, optionalText, ukPhoneNumber, ukPostcode } from "~/domain/validation";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { regulatedActivities } from "~db/schema";
+import { regulatedActivities } from "~/domain/enums";
 import { SubmissionToken } from "./SubmissionToken";
 
 export const ORGANISATION_DATE_FIELDS = ["insuranceConfirmedOn"];

@@ -6,7 +6,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { CARE_SETTING_LABELS, options } from "~/content/labels";
 import { dateInput, MAX_LONG_TEXT, nameText, nhsNumber, optionalText } from "~/domain/validation";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { careSettings } from "~db/schema";
+import { careSettings } from "~/domain/enums";
 import { SubmissionToken } from "./SubmissionToken";
 
 /**

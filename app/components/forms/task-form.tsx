@@ -6,7 +6,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, TASK_CATEGORY_LABELS } from "~/content/labels";
 import { ONE_PER_LINE_HINT } from "~/content/forms";
 import { checkbox, MAX_LONG_TEXT, nameText, optionalText, requiredText, wholeNumber } from "~/domain/validation";
-import { taskCategories } from "~db/schema";
+import { taskCategories } from "~/domain/enums";
 import { SubmissionToken } from "./SubmissionToken";
 
 export const TaskSchema = z.object({

@@ -6,7 +6,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { options, WORKER_STATUS_LABELS } from "~/content/labels";
 import { nameText, optionalDateInput, optionalText, requiredText, dateInput } from "~/domain/validation";
 import { DATE_WINDOWS, dateWindowProblem, narrow } from "~/domain/date-windows";
-import { workerStatuses } from "~db/schema";
+import { workerStatuses } from "~/domain/enums";
 import { SubmissionToken } from "./SubmissionToken";
 
 export const WORKER_DATE_FIELDS = ["careCertificateOn", "joinedOn", "leftOn"];

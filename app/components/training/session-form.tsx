@@ -8,7 +8,7 @@ import { options } from "~/content/labels";
 import { TRAINING_MODE_LABELS } from "~/content/training";
 import { scheduledSessionWindow } from "~/domain/training";
 import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { trainingModes } from "~db/schema";
+import { trainingModes } from "~/domain/enums";
 
 export const SESSION_DATE_FIELDS = ["heldOn"];
 
