@@ -4,7 +4,12 @@ import { dateFromFields, type IsoDate } from "./dates";
 import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 import { formatUkPhone, normaliseUkPostcode, ukPhoneProblem } from "./uk-contact";
 
-/** Zod building blocks for forms, with messages in the NHS service manual's style. */
+/**
+ * Zod building blocks for forms, with messages in the NHS service manual's style. Used only by
+ * server code (app/forms); the schemas built at module level are marked pure so that a route
+ * importing a block for its action leaves none of this, and no zod, in its browser chunk
+ * (docs/decisions/026-enums-and-form-schemas.md).
+ */
 
 export const MAX_TEXT = 200;
 export const MAX_LONG_TEXT = 5000;
