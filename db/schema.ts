@@ -22,47 +22,31 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-// ---------------------------------------------------------------------------
-// Enumerations (the values the database accepts)
-// ---------------------------------------------------------------------------
-
-export const organisationKinds = ["nhs_team", "provider"] as const;
-export const roles = ["admin", "nurse", "facilitator", "provider_manager", "care_worker"] as const;
-export const regulatedActivities = [
-  "personal_care",
-  "accommodation_personal_care",
-  "treatment_disease_disorder_injury",
-] as const;
-export const workerStatuses = ["active", "left"] as const;
-export const careSettings = ["own_home", "care_home"] as const;
-export const taskCategories = [
-  "vital_signs",
-  "specialised_medication",
-  "posture_mobility",
-  "skin_wound_care",
-  "airways_breathing",
-  "feeding_digestive",
-  "bladder_bowel",
-  "other",
-] as const;
-export const trainingModes = ["face_to_face", "e_learning", "fieldwork"] as const;
-export const attendanceOutcomes = ["attended", "completed", "did_not_complete"] as const;
-export const observationOutcomes = ["satisfactory", "not_yet"] as const;
-/** Stored competency states; `expiring` and `expired` are derived from dates. */
-export const competencyStates = ["in_training", "competent", "suspended", "revoked", "declined"] as const;
-export const signOffKinds = ["initial", "renewal"] as const;
-/** Stored agreement states; `review_due` and `review_overdue` are derived from dates. */
-export const agreementStates = ["draft", "awaiting_signatures", "active", "suspended", "ended"] as const;
-export const versionStates = ["draft", "awaiting_signatures", "signed", "superseded", "withdrawn"] as const;
-export const signatureMethods = ["in_app", "on_paper"] as const;
-export const consentKinds = ["person", "representative", "best_interests"] as const;
-export const representativeAuthorities = ["lpa_health_welfare", "deputy"] as const;
-export const reviewOutcomes = ["continue", "amend", "suspend", "end"] as const;
-export const outboxStates = ["pending", "sent", "failed"] as const;
-export const concernStatuses = ["open", "closed"] as const;
-/** Whether anyone was harmed, in the words of NHS incident reporting (LFPSE), kept simple. */
-export const concernHarms = ["none", "low", "moderate_or_severe", "not_known"] as const;
-export const concernFollowUpKinds = ["competency_suspended", "agreement_reviewed"] as const;
+// Enumerations (the values the database accepts) live in app/domain, where pages and forms
+// read them without loading this file: docs/decisions/026-enums-and-form-schemas.md.
+import { CONCERN_HARMS, CONCERN_STATUSES } from "../app/domain/concerns";
+import {
+  agreementStates,
+  attendanceOutcomes,
+  careSettings,
+  competencyStates,
+  concernFollowUpKinds,
+  consentKinds,
+  observationOutcomes,
+  organisationKinds,
+  outboxStates,
+  pendingSignInStages,
+  regulatedActivities,
+  representativeAuthorities,
+  reviewOutcomes,
+  signatureMethods,
+  signOffKinds,
+  taskCategories,
+  trainingModes,
+  versionStates,
+  workerStatuses,
+} from "../app/domain/enums";
+import { ROLES } from "../app/domain/roles";
 
 /** `a IN ('x','y')` for a CHECK constraint. */
 function oneOf(column: string, values: readonly string[]) {
@@ -149,7 +133,7 @@ export const users = sqliteTable(
     /** Stored lower case; the sign-in name. */
     email: text("email").notNull(),
     name: text("name").notNull(),
-    role: text("role", { enum: roles }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     /** Every role but admin belongs to one organisation. */
     organisationId: integer("organisation_id").references(() => organisations.id),
     /** `scrypt$N$r$p$salt$hash` (see app/services/password.server.ts). */
@@ -164,7 +148,7 @@ export const users = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("users_role", oneOf("role", roles)),
+    check("users_role", oneOf("role", ROLES)),
     check("users_organisation", sql`role = 'admin' OR organisation_id IS NOT NULL`),
     check("users_nurse_pin", sql`role <> 'nurse' OR professional_registration IS NOT NULL`),
     uniqueIndex("users_email").on(t.email),
@@ -806,9 +790,9 @@ export const concerns = sqliteTable(
     createdAt: createdAt(),
     /** The task the concern is about, when it is about one (app/domain/concerns.ts). */
     taskId: integer("task_id").references(() => tasks.id),
-    harm: text("harm", { enum: concernHarms }).notNull().default("not_known"),
+    harm: text("harm", { enum: CONCERN_HARMS }).notNull().default("not_known"),
     /** Open until a nurse or provider manager closes it with an outcome; never deleted (docs/domain.md rule 14). */
-    status: text("status", { enum: concernStatuses }).notNull().default("open"),
+    status: text("status", { enum: CONCERN_STATUSES }).notNull().default("open"),
     closedAt: text("closed_at"),
     closedBy: integer("closed_by").references(() => users.id),
     outcome: text("outcome").notNull().default(""),
@@ -1135,8 +1119,6 @@ export const twoFactorAttempts = sqliteTable(
   },
   (t) => [index("two_factor_attempts_user_at").on(t.userId, t.at)],
 );
-
-export const pendingSignInStages = ["code", "set_up"] as const;
 
 /**
  * A sign-in whose password was right but which still needs a second step: the browser holds a

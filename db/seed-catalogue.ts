@@ -1,4 +1,4 @@
-import type { taskCategories } from "./schema";
+import type { taskCategories } from "../app/domain/enums";
 
 /** The task catalogue the demo (and a new deployment) starts with; admins edit it afterwards. */
 export type CatalogueTask = {

@@ -18,6 +18,7 @@
 import { isInForce, type StoredAgreementState } from "./agreement";
 import { competencyStatus, countsForTask, type CompetencyStatus, type StoredCompetencyState } from "./competency";
 import { addDays, formatDate, type IsoDate } from "./dates";
+import type { VersionState } from "./enums";
 
 export const CARRY_OUT_CODES = [
   "competent",
@@ -41,8 +42,6 @@ export type CarryOutCode = (typeof CARRY_OUT_CODES)[number];
 
 /** The codes that mean "yes, they may". */
 export const MAY_CARRY_OUT_CODES = ["competent", "competent_expiring"] as const satisfies readonly CarryOutCode[];
-
-export type VersionState = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
 
 /** The agreement, and which of its versions the question is about. */
 export type AgreementFacts = {

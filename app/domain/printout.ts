@@ -6,8 +6,8 @@
  */
 import { isInForce, type StoredAgreementState } from "./agreement";
 import { formatDate, londonDate, type IsoDate } from "./dates";
+import type { VersionState } from "./enums";
 
-export type VersionState = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
 
 export type PrintoutStatus =
   | { kind: "in_force"; since: IsoDate }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changedServiceDetails, resolveServiceDetails, SERVICE_DETAIL_FIELDS, ServiceDetailsSchema } from "./service-details";
+import { SERVICE_DETAIL_FIELDS } from "~/content/service-details";
+import { changedServiceDetails, resolveServiceDetails, ServiceDetailsSchema } from "./service-details";
 
 const good = {
   operatorName: "Ashworth Community Health NHS Trust",

@@ -11,6 +11,7 @@
  *   provider.
  */
 import type { Party } from "./agreement";
+import type { VersionState } from "./enums";
 import type { Role } from "./roles";
 
 export type Signer = { role: Role; userId: number; organisationId: number | null; teamIds: number[] };
@@ -65,9 +66,9 @@ export type SignPageFacts = {
   requestedVersion: number | null;
   agreementState: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
   inForceVersion: number | null;
-  current: { version: number; state: VersionStateName };
+  current: { version: number; state: VersionState };
   /** The version the page is about: the requested one if it exists, else the current one. */
-  shown: { version: number; state: VersionStateName };
+  shown: { version: number; state: VersionState };
   /** Parties this user signs for in the app on the current version and has not signed yet. */
   unsignedOnCurrent: Party[];
   /** Parties this user signs for in the app on the shown version, signed or not. */
@@ -75,7 +76,6 @@ export type SignPageFacts = {
   /** Signatures on the shown version for parties this user signs for in the app. */
   signaturesForMe: { party: Party; signerName: string; byMe: boolean; signedAt: string }[];
 };
-export type VersionStateName = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
 
 export type SignPageAnswer =
   | { kind: "sign"; notice: string | null }

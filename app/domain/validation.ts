@@ -4,7 +4,12 @@ import { dateFromFields, type IsoDate } from "./dates";
 import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 import { formatUkPhone, normaliseUkPostcode, ukPhoneProblem } from "./uk-contact";
 
-/** Zod building blocks for forms, with messages in the NHS service manual's style. */
+/**
+ * Zod building blocks for forms, with messages in the NHS service manual's style. Used only by
+ * server code (app/forms); the schemas built at module level are marked pure so that a route
+ * importing a block for its action leaves none of this, and no zod, in its browser chunk
+ * (docs/decisions/026-enums-and-form-schemas.md).
+ */
 
 export const MAX_TEXT = 200;
 export const MAX_LONG_TEXT = 5000;
@@ -100,7 +105,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 /** A single checkbox: present ("yes") when ticked, absent when not. */
-export const checkbox = z
+export const checkbox = /* @__PURE__ */ z
   .enum(["yes", "on", "true", ""], { message: "Tick the box or leave it empty, then save again" })
   .optional()
   .transform((v) => v === "yes" || v === "on" || v === "true");
@@ -121,7 +126,7 @@ export function emailAddress({ label, example = "name@example.org" }: { label?: 
     .transform((v) => v.toLowerCase());
 }
 
-export const nhsNumber = z
+export const nhsNumber = /* @__PURE__ */ z
   .string({ message: "Enter the NHS number" })
   .transform((v, ctx) => {
     const problem = nhsNumberProblem(v);
@@ -134,7 +139,7 @@ export const nhsNumber = z
     return normaliseNhsNumber(v);
   });
 
-const DateFields = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() });
+const DateFields = /* @__PURE__ */ z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() });
 
 /** The three boxes of a date; anything else sent in their place asks for the date again, naming it. */
 function dateFields(label: string) {
@@ -194,7 +199,7 @@ function checkDate(
  * A record id from a URL or a field name: canonical decimal only (`3`, never `03`, `0x3`, `1e0`,
  * `+3` or ` 3`), so each record has exactly one address (issue 12, finding 12).
  */
-export const idParam = z
+export const idParam = /* @__PURE__ */ z
   .string()
   .regex(/^[1-9][0-9]{0,14}$/)
   .transform(Number);

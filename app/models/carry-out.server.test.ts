@@ -6,7 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { competence, mayCarryOut, type AgreementFacts, type CompetencyFacts, type VersionState } from "~/domain/carry-out";
+import { competence, mayCarryOut, type AgreementFacts, type CompetencyFacts } from "~/domain/carry-out";
+import type { VersionState } from "~/domain/enums";
 import type { StoredCompetencyState } from "~/domain/competency";
 import { addDays } from "~/domain/dates";
 import type { StoredAgreementState } from "~/domain/agreement";

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
-import { organisations, regulatedActivities, teamProviders } from "~db/schema";
+import { organisations, teamProviders } from "~db/schema";
+import { regulatedActivities } from "~/domain/enums";
 import { organisationScope, providerChoiceScope } from "./scope.server";
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -4,7 +4,8 @@ import { PENDING_SIGN_IN_MINUTES, pendingSignInUsable } from "~/domain/two-facto
 import { inTransaction } from "~/services/audit.server";
 import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
-import { pendingSignIns, type pendingSignInStages, signInAttempts, users } from "~db/schema";
+import type { pendingSignInStages } from "~/domain/enums";
+import { pendingSignIns, signInAttempts, users } from "~db/schema";
 
 /**
  * Sign-in throttling that an attacker cannot turn against a named user (issue 12, finding 8):

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { UserForm, userSchema } from "~/components/forms/user-form";
+import { UserForm } from "~/components/forms/user-form";
+import { userSchema } from "~/forms/user.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listOrganisations } from "~/models/organisations.server";

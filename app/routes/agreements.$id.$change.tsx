@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -12,9 +12,7 @@ import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound } from "~/services/params.server";
-
-const ChangeSchema = z.enum(["suspend", "reinstate", "end"]);
-type Change = z.infer<typeof ChangeSchema>;
+import { ChangeSchema, type Change } from "~/forms/agreements.server";
 
 const WORDS: Record<Change, { title: string; button: string; explain: string }> = {
   suspend: { title: "Suspend the agreement", button: "Suspend agreement", explain: "No named care worker may carry out its tasks while it is suspended. The provider is told." },

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
@@ -19,7 +19,7 @@ import { notFound } from "~/services/params.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
-import { reviewOutcomes } from "~db/schema";
+import { reviewOutcomes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { SignedContent } from "~/components/agreement/SignedContent";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { RadiosField } from "~/components/nhs/fields";

@@ -2,33 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText } from "nhsuk-react-components";
-import { z } from "zod";
 import { TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { parametersHint } from "~/content/forms";
 import { agreementPageTitle } from "~/content/titles";
-import { MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { updateTaskSpecifics } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
 import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
 import { notFound, requireId } from "~/services/params.server";
+import { TaskSpecificsSchema } from "~/forms/agreements.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, `Care-plan details: ${data?.task.name ?? "task"}`, matches);
-
-const Schema = z
-  .object({
-    instructions: optionalText("Instructions", MAX_LONG_TEXT),
-    carePlanReference: optionalText("Care-plan reference"),
-    deviceOrProduct: optionalText("Device or product"),
-    parameters: optionalText("Parameters", MAX_LONG_TEXT),
-    mustNotDo: optionalText("What the care worker must not do", MAX_LONG_TEXT),
-    escalationPlan: optionalText("Escalation plan", MAX_LONG_TEXT),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.instructions && !v.carePlanReference) ctx.addIssue({ code: "custom", path: ["instructions"], message: "Enter the instructions, or the care-plan reference that holds them" });
-    if (!v.escalationPlan) ctx.addIssue({ code: "custom", path: ["escalationPlan"], message: "Enter the escalation plan: when to call the nurse, the GP, 111 or 999" });
-  });
 
 async function load(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
@@ -48,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, view, row } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const form = Schema;
+  const form = TaskSpecificsSchema;
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Checkboxes, Select, Table, TextInput } from "nhsuk-react-components";
-import { z } from "zod";
 import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -22,22 +21,15 @@ import type { AppContext } from "~/services/context.server";
 import { formValues } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import { BATCH_ORDER } from "~/content/agreements";
+import { AgreementFilterSchema } from "~/forms/agreements.server";
+import { SearchSchema } from "~/forms/search.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Delegation agreements", matches);
 
 const STATUSES = Object.keys(AGREEMENT_STATUS_LABELS) as [AgreementStatus, ...AgreementStatus[]];
 
-const FilterSchema = z.object({
-  status: z.enum(STATUSES).optional().catch(undefined),
-  provider: z.coerce.number().int().positive().optional().catch(undefined),
-  task: z.coerce.number().int().positive().optional().catch(undefined),
-  reviewDue: z.literal("yes").optional().catch(undefined),
-});
-
-const SearchSchema = z.object({ q: z.string().max(100).optional().catch(undefined) });
-
 function agreementsFor(context: AppContext, actor: Actor, request: Request, q: string | undefined) {
-  const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = AgreementFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const search = readSearch(q);
   const settings = getSettings(context.db);
   const today = context.clock.today();

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { CheckboxesField, DateField, SelectField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";

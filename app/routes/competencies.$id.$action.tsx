@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, WarningCallout } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { ConfirmCheckbox } from "~/components/nhs/ConfirmCheckbox";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -24,8 +24,7 @@ import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-
-const ActionSchema = z.enum(["suspend", "reinstate", "revoke", "decline"]);
+import { ActionSchema } from "~/forms/competencies.server";
 
 const CONSEQUENCES = {
   suspend: "While suspended the care worker must not carry out this task. Agreements that name them show this at once.",

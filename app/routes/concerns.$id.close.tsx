@@ -2,12 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { closeConcern } from "~/models/concerns.server";
 import { getConcern } from "~/models/concern-detail.server";
 import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
@@ -15,10 +13,9 @@ import { found } from "~/services/not-found.server";
 import { requireId } from "~/services/params.server";
 import { requireActor } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+import { CloseSchema } from "~/forms/concerns.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Close this concern", matches);
-
-const CloseSchema = z.object({ outcome: requiredText("Outcome", "Enter the outcome: what was done and why the concern can be closed", MAX_LONG_TEXT) });
 
 async function load({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">, token?: string | null) {
   const actor = await requireActor(context, request);

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, InsetText, WarningCallout } from "nhsuk-react-components";
-import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { DateField, RadiosField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -10,29 +9,17 @@ import { CONCERN_HARM_LABELS, EMERGENCY_ADVICE, INCIDENT_REPORTING } from "~/con
 import { pageTitle } from "~/content/titles";
 import { CONCERN_HARMS } from "~/domain/concerns";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { choice, dateInput, idParam, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
+import { idParam } from "~/domain/validation";
 import { concernFormFor, raiseConcern, type ConcernSubject } from "~/models/concern-raising.server";
 import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { found, notFound } from "~/services/not-found.server";
 import { requireActor } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { concernSchema } from "~/forms/concerns.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Report a concern", matches);
 
 const DATE_FIELDS = ["occurredOn"];
-/** A radio left unchosen, or "Not about one …", means none. */
-const optionalId = z.union([z.literal(""), z.undefined(), idParam], { message: "Choose one of the options" }).transform((v) => (typeof v === "number" ? v : null));
-
-function schema(today: string) {
-  return z.object({
-    taskId: optionalId,
-    workerId: optionalId,
-    occurredOn: dateInput("Date it happened", DATE_WINDOWS.concern(today)),
-    whatHappened: requiredText("What happened", "Describe what happened", MAX_LONG_TEXT),
-    actionTaken: optionalText("Action taken", MAX_LONG_TEXT),
-    harm: choice(CONCERN_HARMS, "Select whether anyone was harmed"),
-  });
-}
 
 /** The subject from the address: `?agreement=12` or `?worker=7`; anything else is not found. */
 function subjectOf(request: Request): ConcernSubject {
@@ -70,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
   const { actor, subject, form } = await load(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
-  const fields = schema(context.clock.today());
+  const fields = concernSchema(context.clock.today());
   const parsed = fields.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, fields), values);
   const token = submissionToken(values);

@@ -2,19 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { RESET_SENT } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
 import { PASSWORD_RESET_LIMITS } from "~/domain/accounts";
-import { emailAddress } from "~/domain/validation";
 import { requestPasswordReset, resetAddressBlocked } from "~/models/password-resets.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { EmailSchema } from "~/forms/accounts.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Reset your password", matches);
-
-const ForgotSchema = z.object({ email: emailAddress() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { sent: new URL(request.url).searchParams.has("sent") };
@@ -26,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const form = ForgotSchema;
+  const form = EmailSchema;
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const at = context.clock.now();

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { ActiveTag } from "~/components/nhs/StatusTag";
@@ -18,6 +17,7 @@ import { getOrganisation, listLinkedOrganisations, setOrganisationActive } from 
 import { found } from "~/services/not-found.server";
 import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
+import { ActiveSchema } from "~/forms/organisation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.organisation.name ?? "Organisation", matches);
 
@@ -31,8 +31,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canManage: can(actor.role, "manage", "organisation"),
   };
 }
-
-const ActiveSchema = z.object({ active: z.enum(["yes", "no"]) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");

@@ -1,12 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import {
-  ORGANISATION_ARRAY_FIELDS,
-  ORGANISATION_DATE_FIELDS,
-  OrganisationForm,
-  organisationSchema,
-} from "~/components/forms/organisation-form";
+import { OrganisationForm } from "~/components/forms/organisation-form";
+import { ORGANISATION_ARRAY_FIELDS, ORGANISATION_DATE_FIELDS, organisationSchema } from "~/forms/organisation.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import {

@@ -1,13 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import {
-  ORGANISATION_ARRAY_FIELDS,
-  ORGANISATION_DATE_FIELDS,
-  OrganisationForm,
-  organisationSchema,
-} from "~/components/forms/organisation-form";
+import { OrganisationForm } from "~/components/forms/organisation-form";
+import { KindSchema, ORGANISATION_ARRAY_FIELDS, ORGANISATION_DATE_FIELDS, organisationSchema } from "~/forms/organisation.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createOrganisation, DuplicateIdentifierError } from "~/models/organisations.server";
@@ -15,8 +10,6 @@ import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/se
 import { notFound } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
-
-const KindSchema = z.enum(["nhs_team", "provider"]);
 
 function kindOf(request: Request) {
   const parsed = KindSchema.safeParse(new URL(request.url).searchParams.get("kind"));

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { NHS_NUMBER_IN_USE, PERSON_DATE_FIELDS, PersonForm, personSchema } from "~/components/forms/person-form";
+import { PersonForm } from "~/components/forms/person-form";
+import { NHS_NUMBER_IN_USE, PERSON_DATE_FIELDS, personSchema } from "~/forms/person.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formatNhsNumber } from "~/domain/nhs-number";

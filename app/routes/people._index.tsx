@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, Table, TextInput } from "nhsuk-react-components";
-import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { SearchOutcome } from "~/components/SearchOutcome";
@@ -17,10 +16,9 @@ import { listPeople } from "~/models/people.server";
 import { formValues } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
 import type { AppContext } from "~/services/context.server";
+import { SearchSchema } from "~/forms/search.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving care", matches);
-
-const FilterSchema = z.object({ q: z.string().max(100).optional().catch(undefined) });
 
 function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
   const search = readSearch(q);
@@ -46,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
-  const { q } = FilterSchema.parse(formValues(await request.formData()));
+  const { q } = SearchSchema.parse(formValues(await request.formData()));
   return peopleFor(context, actor, q);
 }
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { newPasswordSchema } from "~/components/forms/new-password";
+import { newPasswordSchema } from "~/forms/accounts.server";
 import { OneTimeLinkGone } from "~/components/OneTimeLinkGone";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";

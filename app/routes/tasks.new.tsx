@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TaskForm, TaskSchema } from "~/components/forms/task-form";
+import { TaskForm } from "~/components/forms/task-form";
+import { TaskSchema } from "~/forms/task.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createTask, DuplicateTaskCodeError } from "~/models/tasks.server";

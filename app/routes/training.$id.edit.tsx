@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { ScheduledSessionForm, scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/components/training/session-form";
+import { ScheduledSessionForm } from "~/components/training/session-form";
+import { scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/forms/training-session.server";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { options } from "~/content/labels";
@@ -16,7 +16,7 @@ import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, registerChoices } from "~/models/training.server";
 import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
 import { requirePermission } from "~/services/session.server";
-import { trainingModes } from "~db/schema";
+import { trainingModes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 import { registerFrom, registerQuery } from "~/services/training-register.server";

@@ -2,22 +2,13 @@ import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { CodeSchema } from "~/forms/verify.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);
-
-const CodeSchema = z.object({
-  code: z
-    .string({ message: "Enter the verification code" })
-    .trim()
-    .min(1, "Enter the verification code")
-    .transform((v) => v.toUpperCase().replace(/[^A-Z0-9]/g, ""))
-    .pipe(z.string().length(8, "Enter the 8 letters and numbers of the code, like ABCD-2345")),
-});
 
 /** Public: anyone holding a printout can check it; the code goes in the URL, nothing personal does. */
 export async function action({ request, context }: ActionFunctionArgs) {

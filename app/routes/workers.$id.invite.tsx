@@ -2,14 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
 import { INVITATION_VALID_DAYS, invitationProblem } from "~/domain/accounts";
-import { emailAddress } from "~/domain/validation";
 import { RuleError } from "~/models/errors.server";
 import { getWorkerSignIn, inviteWorker, withdrawInvitation } from "~/models/invitations.server";
 import { getWorker } from "~/models/workers.server";
@@ -17,10 +15,9 @@ import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/f
 import { notFound, requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { EmailSchema } from "~/forms/accounts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Invite ${data?.workerName ?? "a care worker"} to sign in`, matches);
-
-const InviteSchema = z.object({ email: emailAddress() });
 
 /** The worker, when the actor manages their sign-in (a manager of their provider, or an administrator); otherwise 404. */
 async function load(args: LoaderFunctionArgs) {
@@ -58,7 +55,7 @@ export async function action(args: ActionFunctionArgs) {
     const withdrawn = withdrawInvitation(context.db, { actor, workerId, at });
     return redirect(`/workers/${workerId}${withdrawn ? "?done=invitation_withdrawn" : ""}#sign-in`);
   }
-  const form = InviteSchema;
+  const form = EmailSchema;
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const token = submissionToken(values);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
+import { z } from "~/forms/zod.server";
 import { DateField, RadiosField, SelectField, TextareaField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { OBSERVATION_OUTCOME_LABELS } from "~/content/training";
@@ -23,7 +23,7 @@ import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from
 import { found, notFound } from "~/services/not-found.server";
 import { requireId } from "~/services/params.server";
 import { requirePermission } from "~/services/session.server";
-import { observationOutcomes } from "~db/schema";
+import { observationOutcomes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button, Select, Table, TextInput } from "nhsuk-react-components";
-import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { StatusTag } from "~/components/nhs/StatusTag";
@@ -13,19 +12,13 @@ import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
 import { listProviderChoices } from "~/models/organisations.server";
 import { listWorkers } from "~/models/workers.server";
 import { requirePermission } from "~/services/session.server";
-import { workerStatuses } from "~db/schema";
+import { WorkerFilterSchema } from "~/forms/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Care workers", matches);
 
-const FilterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  provider: z.coerce.number().int().positive().optional().catch(undefined),
-  status: z.enum(workerStatuses).optional().catch(undefined),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
-  const filters = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = WorkerFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const providers = listProviderChoices(context.db, { actor });
   const workers = listWorkers(context.db, { actor, q: filters.q || undefined, providerId: filters.provider, status: filters.status });
   return {

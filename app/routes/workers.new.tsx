@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { WORKER_DATE_FIELDS, WorkerForm, workerSchema } from "~/components/forms/worker-form";
+import { WorkerForm } from "~/components/forms/worker-form";
+import { WORKER_DATE_FIELDS, workerSchema } from "~/forms/worker.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listProviderChoices } from "~/models/organisations.server";

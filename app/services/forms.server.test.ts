@@ -25,7 +25,7 @@ describe("reading a submitted form", () => {
 
 describe("error summary messages and order", () => {
   it("lists errors in the form's field order, cross-field checks included (the organisation form)", async () => {
-    const { organisationSchema, ORGANISATION_DATE_FIELDS } = await import("~/components/forms/organisation-form");
+    const { organisationSchema, ORGANISATION_DATE_FIELDS } = await import("~/forms/organisation.server");
     const schema = organisationSchema("provider", "2026-12-01");
     const input = withDates({ name: "", cqcLocationId: "x", email: "bad", insuranceConfirmed: "yes", regulatedActivities: [], linkedProviders: [] }, ORGANISATION_DATE_FIELDS);
     const parsed = schema.safeParse(input);

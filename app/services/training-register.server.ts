@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idParam } from "~/domain/validation";
-import { attendanceOutcomes } from "~db/schema";
+import { attendanceOutcomes } from "~/domain/enums";
 import type { FormValues } from "./forms.server";
 
 export type RegisterEntry = { workerId: number; outcome: (typeof attendanceOutcomes)[number] };

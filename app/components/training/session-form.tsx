@@ -1,27 +1,11 @@
 import { Form } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { DateField, RadiosField, SelectField, TextareaField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { options } from "~/content/labels";
 import { TRAINING_MODE_LABELS } from "~/content/training";
 import { scheduledSessionWindow } from "~/domain/training";
-import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
-import { trainingModes } from "~db/schema";
-
-export const SESSION_DATE_FIELDS = ["heldOn"];
-
-/** A session scheduled ahead, or changed before it happens (docs/domain.md rule 8): today or up to a year ahead, no register. */
-export function scheduledSessionSchema(today: string) {
-  return z.object({
-    taskId: z.coerce.number({ message: "Select the task the session covers" }).int().positive("Select the task the session covers"),
-    heldOn: dateInput("Date of the session", scheduledSessionWindow(today)),
-    mode: z.enum(trainingModes, { message: "Select how the training will be given" }),
-    location: optionalText("Location"),
-    notes: optionalText("Notes", MAX_LONG_TEXT),
-  });
-}
 
 export function ScheduledSessionForm({
   tasks,
