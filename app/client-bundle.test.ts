@@ -26,15 +26,6 @@ function isServerOnly(input: string): boolean {
   );
 }
 
-/**
- * Modules owned by issue 15's parts (sign-in and settings) that still bring zod to the browser:
- * app/routes/login.tsx declares its schema at module level, and app/domain/settings.ts holds the
- * settings schemas beside the labels that app/content/audit-events.ts shows in every record's
- * history. Each is to move its schema into app/forms after issue 15 is merged; the test fails
- * when an entry here is no longer needed, so the list can only shrink.
- */
-const KNOWN_UNTIL_ISSUE_15 = ["app/routes/login.tsx", "app/domain/settings.ts"];
-
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -78,20 +69,13 @@ describe("the browser build", () => {
     expect(Object.keys(meta.outputs).filter((o) => o.startsWith("public/build/routes/")).length).toBeGreaterThan(50);
   });
 
-  it("carries no zod, drizzle, db/ or .server module, beyond the modules issue 15 still has to move", () => {
-    const unexpected = [...found].flatMap(([entry, culprits]) =>
-      culprits.filter((c) => !KNOWN_UNTIL_ISSUE_15.includes(c)).map((c) => `${entry}: ${c} imports server-only code`),
-    );
+  it("carries no zod, drizzle, db/ or .server module on any page", () => {
+    const unexpected = [...found].flatMap(([entry, culprits]) => culprits.map((c) => `${entry}: ${c} imports server-only code`));
     expect(unexpected).toEqual([]);
   });
 
-  it("never carries drizzle, better-sqlite3 or db/, whatever the module", () => {
+  it("never carries zod, drizzle, better-sqlite3 or db/, whatever the module", () => {
     const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
-    expect(inputs.filter((i) => isServerOnly(i) && !i.includes("node_modules/zod/"))).toEqual([]);
-  });
-
-  it("still needs each module on the issue 15 list (remove it once it is clean)", () => {
-    const culprits = new Set([...found.values()].flat());
-    expect(KNOWN_UNTIL_ISSUE_15.filter((m) => !culprits.has(m))).toEqual([]);
+    expect(inputs.filter(isServerOnly)).toEqual([]);
   });
 });

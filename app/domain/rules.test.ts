@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "./canonical-json";
 import { PASSWORD_MESSAGES, passwordProblem } from "./password-policy";
 import { can, ROLES } from "./roles";
-import { DEFAULT_SETTINGS, resolveSettings } from "./settings";
+import { resolveSettings } from "~/forms/settings.server";
+import { DEFAULT_SETTINGS } from "./settings";
 
 describe("roles and permissions", () => {
   it("only a nurse or facilitator signs off competency", () => {

@@ -1,30 +1,28 @@
-import { z } from "zod";
 import { ROLE_LABELS, ROLES, type Role } from "./roles";
 
 /**
  * Deployment settings an admin can change at /admin/settings. Figures in docs/domain.md are
- * defaults here, never constants in code.
+ * defaults here, never constants in code. What each accepts, and its messages, are in
+ * app/forms/settings.server.ts (the browser never loads zod: docs/decisions/026).
  */
-export const SettingsSchema = z.object({
+export type Settings = {
   /** A competency is "expiring" inside this many days of its expiry. */
-  competencyWarningDays: z.number().int().min(1).max(365),
+  competencyWarningDays: number;
   /** Reminder points inside the warning window, largest first. */
-  competencyReminderDays: z.array(z.number().int().min(0).max(365)).min(1).max(6),
+  competencyReminderDays: number[];
   /** An agreement's review is "due" inside this many days of the review date. */
-  reviewDueDays: z.number().int().min(1).max(180),
+  reviewDueDays: number;
   /** An agreement awaiting signatures for longer than this raises an alert. */
-  awaitingSignaturesDays: z.number().int().min(1).max(90),
+  awaitingSignaturesDays: number;
   /** Alert when a task's cover will drop below two competent named workers within this many days (docs/domain.md rule 13). */
-  coverForecastDays: z.number().int().min(1).max(180),
+  coverForecastDays: number;
   /** Sign out after this many minutes without a request. */
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionIdleMinutes: number;
   /** Sign out this many hours after signing in, whatever happens. */
-  sessionAbsoluteHours: z.number().int().min(1).max(24 * 7),
+  sessionAbsoluteHours: number;
   /** Roles whose local accounts must use two-factor authentication (docs/domain.md rule 21). */
-  twoFactorRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
-});
-
-export type Settings = z.infer<typeof SettingsSchema>;
+  twoFactorRequiredRoles: Role[];
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   competencyWarningDays: 90,
@@ -104,110 +102,3 @@ export const TWO_FACTOR_SETTING = {
   hint: "People in these roles who sign in with a password must also enter a code from an authenticator app on their phone. The first time they sign in after you tick their role, they are asked to set it up. People who sign in through their organisation's account use its own checks instead.",
   options: ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
 } as const;
-
-/** The messages for a whole-number setting, each naming the field and saying how to put it right. */
-export function settingMessages(key: Exclude<NumberSettingKey, "competencyReminderDays">) {
-  const { label, unit, phrase, example } = SETTING_LABELS[key];
-  const range = SettingsSchema.shape[key];
-  const min = range.minValue ?? 0;
-  const max = range.maxValue ?? 0;
-  return {
-    empty: `Enter the number of ${unit} ${phrase}, like ${example}`,
-    notANumber: `${label} must be a number, like ${example}`,
-    outOfRange: `${label} must be a whole number between ${min.toLocaleString("en-GB")} and ${max.toLocaleString("en-GB")}`,
-    min,
-    max,
-  };
-}
-
-function whole(key: Exclude<NumberSettingKey, "competencyReminderDays">) {
-  const m = settingMessages(key);
-  return z
-    .string()
-    .trim()
-    .optional()
-    .transform((raw, ctx): number => {
-      const text = (raw ?? "").replace(/,/g, "");
-      if (!text) {
-        ctx.addIssue({ code: "custom", message: m.empty });
-        return z.NEVER;
-      }
-      const value = Number(text);
-      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) {
-        ctx.addIssue({ code: "custom", message: m.notANumber });
-        return z.NEVER;
-      }
-      if (!Number.isInteger(value) || value < m.min || value > m.max) {
-        ctx.addIssue({ code: "custom", message: m.outOfRange });
-        return z.NEVER;
-      }
-      return value;
-    });
-}
-
-const reminderDays = z
-  .string()
-  .trim()
-  .optional()
-  .transform((raw, ctx): number[] => {
-    const parts = (raw ?? "").split(/[\s,]+/).filter(Boolean);
-    if (!parts.length) {
-      ctx.addIssue({ code: "custom", message: "Enter the reminder points before a competency expires, like 90, 60, 30" });
-      return z.NEVER;
-    }
-    if (parts.some((p) => !/^\d+$/.test(p) || Number(p) > 365)) {
-      ctx.addIssue({ code: "custom", message: "Reminder points must be whole numbers of days between 0 and 365, separated by commas, like 90, 60, 30" });
-      return z.NEVER;
-    }
-    const days = [...new Set(parts.map(Number))].sort((a, b) => b - a);
-    if (days.length > 6) {
-      ctx.addIssue({ code: "custom", message: "Enter 6 reminder points or fewer, like 90, 60, 30" });
-      return z.NEVER;
-    }
-    return days;
-  });
-
-/** The settings form (all text fields) parsed into settings, with messages that name each field. */
-export const SettingsFormSchema = z
-  .object({
-    competencyWarningDays: whole("competencyWarningDays"),
-    competencyReminderDays: reminderDays,
-    reviewDueDays: whole("reviewDueDays"),
-    awaitingSignaturesDays: whole("awaitingSignaturesDays"),
-    coverForecastDays: whole("coverForecastDays"),
-    sessionIdleMinutes: whole("sessionIdleMinutes"),
-    sessionAbsoluteHours: whole("sessionAbsoluteHours"),
-    // Ticked boxes (read as a list by the page); none ticked means no role must.
-    twoFactorRequiredRoles: z
-      .array(z.enum(ROLES, { message: "Select roles that must use two-factor authentication from the list shown" }), {
-        message: "Select roles that must use two-factor authentication from the list shown",
-      })
-      .max(20, "Select roles that must use two-factor authentication from the list shown")
-      .optional()
-      .transform((roles): Role[] => ROLES.filter((r) => roles?.includes(r))),
-  })
-  .superRefine((v, ctx) => {
-    const beyond = v.competencyReminderDays.filter((d) => d > v.competencyWarningDays);
-    if (beyond.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["competencyReminderDays"],
-        message: `Reminder points must be ${v.competencyWarningDays} days or fewer, the days before expiry that a competency shows as expiring. Change ${listWords(beyond)}, or the days before expiry`,
-      });
-    }
-  });
-
-/** Stored values win where they are valid; anything missing or broken falls back to the default. */
-export function resolveSettings(stored: Record<string, unknown>): Settings {
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const candidate = SettingsSchema.shape[key].safeParse(stored[key]);
-    if (candidate.success) out[key] = candidate.data;
-  }
-  return SettingsSchema.parse(out);
-}
-
-/** "90", "90 and 60", "90, 60 and 45". */
-function listWords(values: number[]): string {
-  return values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} and ${values[values.length - 1]}`;
-}

@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { PENDING_SIGN_IN_MINUTES, providerUsable, secretVariableName, type CandidateAccount, type ProviderAnswer } from "~/domain/single-sign-on";
-import type { IdentityProviderInput } from "~/components/forms/identity-provider-form";
+import type { IdentityProviderInput } from "~/forms/identity-provider.server";
 import type { SignInRefusal } from "~/content/single-sign-on";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";

@@ -1,4 +1,5 @@
-import { resolveSettings, type Settings } from "~/domain/settings";
+import type { Settings } from "~/domain/settings";
+import { resolveSettings } from "~/forms/settings.server";
 import { inTransaction, recordAudit } from "~/services/audit.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";

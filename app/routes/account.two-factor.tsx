@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
-import { z } from "zod";
 import { DoneBanner } from "~/components/nhs/Done";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -11,7 +10,6 @@ import { RecoveryCodesShown, TwoFactorSetUpForm } from "~/components/TwoFactor";
 import { pageTitle } from "~/content/titles";
 import { TWO_FACTOR_MESSAGES } from "~/content/two-factor";
 import { formatDateTime } from "~/domain/dates";
-import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { mayTurnOff } from "~/domain/two-factor";
 import { getSettings } from "~/models/settings.server";
 import { replaceRecoveryCodes, turnOffTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
@@ -20,6 +18,7 @@ import { formError, formValues, rejectForm, toFormErrors } from "~/services/form
 import { verifyPassword } from "~/services/password.server";
 import { requireActor } from "~/services/session.server";
 import { confirmSetUp, setUpView } from "~/services/two-factor-set-up.server";
+import { CodesSchema, TurnOffSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Two-factor authentication", matches);
 
@@ -38,11 +37,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     view: status ? null : await setUpView(context, actor),
   };
 }
-
-const passwordField = (name: string) =>
-  z.object({ [name]: z.string({ message: TWO_FACTOR_MESSAGES.passwordEmpty }).min(1, TWO_FACTOR_MESSAGES.passwordEmpty).max(1000, PASSWORD_MESSAGES.too_long) });
-const CodesSchema = passwordField("codesPassword");
-const TurnOffSchema = passwordField("offPassword");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(context, request);

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { IdentityProviderForm, IdentityProviderSchema } from "~/components/forms/identity-provider-form";
+import { IdentityProviderForm } from "~/components/forms/identity-provider-form";
+import { IdentityProviderSchema } from "~/forms/identity-provider.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createProvider, DuplicateProviderKeyError } from "~/models/identity-providers.server";

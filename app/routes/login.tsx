@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button, InsetText } from "nhsuk-react-components";
-import { z } from "zod";
 import { MarkDraftsToRestore } from "~/components/SessionTimeout";
 import { DoneBanner } from "~/components/nhs/Done";
 import { TextField } from "~/components/nhs/fields";
@@ -13,7 +12,6 @@ import { providerUsable, requiredProvider } from "~/domain/single-sign-on";
 import { listProviders } from "~/models/identity-providers.server";
 import { PENDING_SIGN_IN_GONE } from "~/content/two-factor";
 import { pageTitle } from "~/content/titles";
-import { PASSWORD_MESSAGES } from "~/domain/password-policy";
 import { getSettings } from "~/models/settings.server";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
@@ -21,14 +19,9 @@ import { formError, formValues, rejectForm, toFormErrors } from "~/services/form
 import { decoyHash, verifyPassword } from "~/services/password.server";
 import { getActor, safeRedirectTo } from "~/services/session.server";
 import { finishSignIn } from "~/services/sign-in-finish.server";
+import { LoginSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign in", matches);
-
-const LoginSchema = z.object({
-  email: z.string({ message: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Email address must be 254 characters or fewer"),
-  password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(1000, PASSWORD_MESSAGES.too_long),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { Button, Details } from "nhsuk-react-components";
-import { z } from "zod";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { THROTTLE_EXPLAINED, TWO_FACTOR_MESSAGES } from "~/content/two-factor";
-import { blockedMessage, isSixDigitCode, looksLikeRecoveryCode } from "~/domain/two-factor";
+import { blockedMessage } from "~/domain/two-factor";
 import { checkSecondStep } from "~/models/two-factor.server";
 import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
 import { completePendingSignIn, contextTwoFactorKey, requirePendingSignIn } from "~/services/sign-in-finish.server";
+import { CodeSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Enter your security code", matches);
 
@@ -22,15 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePendingSignIn(context, request, "code");
   return null;
 }
-
-const CodeSchema = z.object({
-  code: z
-    .string({ message: TWO_FACTOR_MESSAGES.signInCodeEmpty })
-    .trim()
-    .min(1, TWO_FACTOR_MESSAGES.signInCodeEmpty)
-    .max(40, TWO_FACTOR_MESSAGES.signInCodeFormat)
-    .refine((v) => isSixDigitCode(v) || looksLikeRecoveryCode(v), TWO_FACTOR_MESSAGES.signInCodeFormat),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSignIn(context, request, "code");

@@ -1,17 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
-import { PROVIDER_KEY } from "~/domain/single-sign-on";
 import { getProviderByKey } from "~/models/identity-providers.server";
 import { formValues } from "~/services/forms.server";
 import { startProviderSignIn } from "~/services/single-sign-on.server";
+import { StartSchema } from "~/forms/sign-in.server";
 
 /** The "Sign in with …" buttons on /login post here (a form of their own each): the browser goes on to the organisation's sign-in service. */
-const StartSchema = z.object({
-  provider: z.string().max(30).regex(PROVIDER_KEY),
-  redirectTo: z.string().max(2000).optional(),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = StartSchema.safeParse(formValues(await request.formData()));
   const provider = parsed.success ? getProviderByKey(context.db, parsed.data.provider) : null;

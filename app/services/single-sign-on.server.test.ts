@@ -8,7 +8,7 @@ import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { IdentityProviderInput } from "~/components/forms/identity-provider-form";
+import type { IdentityProviderInput } from "~/forms/identity-provider.server";
 import type { Actor } from "~/domain/actor";
 import { createProvider, getProviderByKey, type IdentityProvider } from "~/models/identity-providers.server";
 import { setUserActive } from "~/models/users.server";

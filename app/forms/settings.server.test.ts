@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, resolveSettings, SETTING_LABELS, SettingsFormSchema, TWO_FACTOR_SETTING } from "./settings";
+import { DEFAULT_SETTINGS, SETTING_LABELS, TWO_FACTOR_SETTING } from "~/domain/settings";
+import { resolveSettings, SettingsFormSchema } from "./settings.server";
 
 const form = (changes: Record<string, string | string[]> = {}) => ({
   competencyWarningDays: "90",
