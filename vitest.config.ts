@@ -12,5 +12,9 @@ export default defineConfig({
     include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // A budget against a hang, not a speed check: a busy two-core CI machine must not fail a
+    // correct product, so no test sets a tighter one (speed is measured by npm run bench).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -21,10 +21,10 @@ import { SERVICE_NAME, titleText } from "~/content/titles";
 import { actionCountWords } from "~/domain/needs-action";
 import { ROLE_LABELS } from "~/domain/roles";
 import { headerCounts } from "~/models/home.server";
-import { needsActionFor } from "~/services/needs-action.server";
+import { needsActionFor } from "~/web/needs-action.server";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
-import { getActor } from "~/services/session.server";
+import { getActor } from "~/web/session.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/nhsuk/nhsuk-frontend.min.css" },

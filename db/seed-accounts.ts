@@ -12,7 +12,7 @@
 import { eq } from "drizzle-orm";
 import { inviteWorker } from "~/models/invitations.server";
 import { loadActor } from "~/models/users.server";
-import { SENT_SENSITIVE_BODY } from "~/services/mail.server";
+import { SENT_SENSITIVE_BODY } from "~/models/outbox.server";
 import type { Db } from "./client";
 import { outbox, settings } from "./schema";
 

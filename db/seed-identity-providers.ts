@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { secretVariableName } from "~/domain/single-sign-on";
-import { recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
 import type { Db } from "./client";
 import { identityProviderOrganisations, identityProviders, organisations, users } from "./schema";
 

@@ -8,7 +8,7 @@ import { eq, sql } from "drizzle-orm";
 import { addDays, addMonths } from "~/domain/dates";
 import { ServiceDetailsSchema } from "~/domain/service-details";
 import { updateServiceDetails } from "~/models/service-details.server";
-import { recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
 import type { Clock } from "~/services/clock.server";
 import { hashPassword } from "~/services/password.server";
 import type { Db } from "./client";

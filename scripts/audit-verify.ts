@@ -4,7 +4,7 @@
  */
 import Database from "better-sqlite3";
 import fs from "node:fs";
-import { verifyAuditChain } from "~/services/audit-verify.server";
+import { verifyAuditChain } from "~/models/audit-verify.server";
 
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 if (!fs.existsSync(file)) {

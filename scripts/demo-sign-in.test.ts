@@ -50,7 +50,7 @@ describe("the demo's sign-in service", () => {
     } finally {
       await server.stop();
     }
-  }, 90_000);
+  });
 
   it("is not there outside demo mode", async () => {
     const port = await freePort();
@@ -68,5 +68,5 @@ describe("the demo's sign-in service", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  });
 });

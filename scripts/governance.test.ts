@@ -48,7 +48,7 @@ describe("audit:verify", () => {
       expect(result.code, column).toBe(1);
       expect(result.stderr, column).toContain("Audit chain broken at event 12");
     }
-  }, 120_000);
+  });
 });
 
 describe("backups", () => {
@@ -91,7 +91,7 @@ describe("backups", () => {
     } finally {
       await server.stop();
     }
-  }, 120_000);
+  });
 });
 
 describe("crash safety", () => {
@@ -136,7 +136,7 @@ describe("crash safety", () => {
     db.close();
     const missing = acknowledged.filter((name) => !present.has(name));
     expect(missing).toEqual([]);
-  }, 120_000);
+  });
 });
 
 describe("script arguments", () => {
@@ -150,5 +150,5 @@ describe("script arguments", () => {
     expect(noFile).toMatchObject({ code: 1, stderr: "Name the backup file\nUsage: npm run db:backup -- <backup file>\n" });
     const json = await run("scripts/alerts.ts", ["--json", "--today=2026-11-22"], { DATABASE_URL: database });
     expect(json).toMatchObject({ code: 0, stdout: "[]\n" });
-  }, 60_000);
+  });
 });

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { agreementReference } from "~/domain/agreement";
 import { canonicalJson } from "~/domain/canonical-json";
 import { addDays, addMonths, londonDate } from "~/domain/dates";
-import { recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
 import { hashPassword } from "~/services/password.server";
 import { openDatabase } from "~db/client";
 import { applyMigrations } from "~db/migrate";

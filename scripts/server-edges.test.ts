@@ -53,7 +53,7 @@ describe("the server's edges", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  });
 
   it("believes X-Forwarded-For from a proxy named in TRUSTED_PROXIES", async () => {
     const database = tempDatabase();
@@ -64,5 +64,5 @@ describe("the server's edges", () => {
     } finally {
       await server.stop();
     }
-  }, 60_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFormErrors } from "~/services/forms.server";
+import { toFormErrors } from "~/web/forms.server";
 import { IdentityProviderSchema } from "./identity-provider.server";
 
 const good = { name: "NHS Care Identity Service 2", key: "cis2", issuer: "https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/oidc", clientId: "delegated-care", emailClaim: "email", organisationIds: ["3", "4"], enabled: "yes" };

@@ -10,7 +10,8 @@ import { capacityAfterConsent, consentProblems, sameConsent } from "~/domain/con
 import { consentSentence } from "~/content/agreements";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { consents, people } from "~db/schema";
 import { agreementFor } from "./agreement-access.server";

@@ -9,7 +9,8 @@ import { interlockReason, uncoveredTasks, type TaskCover } from "~/domain/agreem
 import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from "~/domain/carry-out";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
-import { recordAudit, inTransaction } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import {
   agreements,

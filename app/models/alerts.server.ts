@@ -10,7 +10,7 @@ import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/schema";
-import { writeGeneration } from "~/services/audit.server";
+import { writeGeneration } from "~/models/transaction.server";
 import { agreementScope, competencyScope } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
 import { agreementRecords } from "./alert-agreement-records.server";

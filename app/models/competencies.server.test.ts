@@ -6,10 +6,9 @@ import { getCompetency, listWorkerCompetencies } from "./competencies.server";
 import { recordObservation } from "./observations.server";
 import { recordPrerequisite } from "./prerequisites.server";
 import { signOffCompetency, signOffReadiness } from "./competency-sign-off.server";
-import { trainingMatrix } from "./matrix.server";
+import { filteredMatrix, trainingMatrix } from "./matrix.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createTrainingSession, getTrainingSession, listTrainingSessions } from "./training.server";
-import { filteredMatrix } from "./matrix.server";
 import { matrixCsvRows } from "~/domain/matrix";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;

@@ -2,7 +2,8 @@
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { allowedActions, stateAfter, type CompetencyAction } from "~/domain/competency";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { competencies, competencyChanges } from "~db/schema";
 import { competencyInScope } from "./competencies.server";

@@ -10,7 +10,8 @@ import { mayRaiseConcern, subjectProblems, type ConcernHarm } from "~/domain/con
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { notify } from "./notifications.server";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, competencies, concerns, organisations, people, tasks, users } from "~db/schema";

@@ -7,7 +7,8 @@ import type { Actor } from "~/domain/actor";
 import { PENDING_SIGN_IN_MINUTES, providerUsable, secretVariableName, type CandidateAccount, type ProviderAnswer } from "~/domain/single-sign-on";
 import type { IdentityProviderInput } from "~/forms/identity-provider.server";
 import type { SignInRefusal } from "~/content/single-sign-on";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { identityLinks, identityProviderOrganisations, identityProviders, organisations, organisationSignIns, sessions, users } from "~db/schema";
 

@@ -9,7 +9,8 @@ import { agreementActiveNotice, agreementEndedNotice, agreementSentNotice, email
 import type { Actor } from "~/domain/actor";
 import { londonDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import { loadJobConfig } from "~/services/config.server";
 import { queueMail } from "~/services/mail.server";
 import type { Db } from "~db/client";

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { organisations, teamProviders } from "~db/schema";
 import { regulatedActivities } from "~/domain/enums";

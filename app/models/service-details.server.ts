@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { changedServiceDetails, resolveServiceDetails, type ServiceDetails } from "~/domain/service-details";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";
 

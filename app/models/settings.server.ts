@@ -1,6 +1,7 @@
 import type { Settings } from "~/domain/settings";
 import { resolveSettings } from "~/forms/settings.server";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";
 

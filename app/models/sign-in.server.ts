@@ -1,7 +1,7 @@
 import { and, count, eq, gte, isNull } from "drizzle-orm";
 import type { Role } from "~/domain/roles";
 import { PENDING_SIGN_IN_MINUTES, pendingSignInUsable } from "~/domain/two-factor";
-import { inTransaction } from "~/services/audit.server";
+import { inTransaction } from "~/models/transaction.server";
 import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
 import type { pendingSignInStages } from "~/domain/enums";

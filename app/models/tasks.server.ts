@@ -1,6 +1,7 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { inTransaction, recordAudit } from "~/services/audit.server";
+import { recordAudit } from "~/models/audit-log.server";
+import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { taskPrerequisites, tasks } from "~db/schema";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { auditEvents, careWorkers, organisations, people, teamProviders } from "~db/schema";
-import { verifyAuditChain } from "~/services/audit-verify.server";
+import { verifyAuditChain } from "~/models/audit-verify.server";
 import { createOrganisation, DuplicateIdentifierError, NotAProviderError, updateOrganisation } from "./organisations.server";
 import { createPerson, DuplicateNhsNumberError } from "./people.server";
 import { demoDatabase, problemsOf } from "./test-helpers";

@@ -46,7 +46,7 @@ describe("the printed agreement", async () => {
     expect(text).not.toContain("Draft: not valid for use");
     for (const page of pages(text)) expect(page).toContain("Status on 22 November 2026, the day this was printed: In force.");
     expect(pdf.storable).toBe(true);
-  }, 30_000);
+  });
 
   it("a suspended agreement says so on every page, since when and why, and nowhere that it is in force (rule 11)", async () => {
     const pdf = build(d.ids.agreements.margaret);
@@ -58,7 +58,7 @@ describe("the printed agreement", async () => {
     }
     expect(text.replace(/\s+/g, " ")).toContain("This agreement is suspended. Nobody may carry out its tasks while it is suspended. Do not use this printout.");
     expect(text).not.toMatch(/in force from|has been in force/);
-  }, 30_000);
+  });
 
   it("never leaves the verification box alone on a page, nor a heading at the foot of one, however long the agreement", async () => {
     const pdf = build(d.ids.agreements.edith);
@@ -81,7 +81,7 @@ describe("the printed agreement", async () => {
     }
     // The box did move from one page to the next along the way.
     expect(seen.size).toBeGreaterThan(1);
-  }, 120_000);
+  });
 
   it("marks a version awaiting signatures 'Not signed: for discussion' on every page, with no verification code and blank lines for wet signatures", async () => {
     const pdf = build(d.ids.agreements.winifred);
@@ -91,7 +91,7 @@ describe("the printed agreement", async () => {
     expect(text).toContain("Verification code: none: not signed by every party");
     expect(text).toContain("Signature, name and date");
     expect(pdf.storable).toBe(false);
-  }, 30_000);
+  });
 });
 
 describe("every active agreement as one PDF (decision 015)", async () => {
@@ -134,7 +134,7 @@ describe("every active agreement as one PDF (decision 015)", async () => {
       expect(p).toContain(`Page ${i + 1} of ${margaretPages}`);
       expect(p.replace(/\s+/g, " ")).toContain("the day this was printed: Suspended.");
     });
-  }, 60_000);
+  });
 });
 
 describe("long unbroken text in every printout", async () => {
@@ -175,10 +175,10 @@ describe("long unbroken text in every printout", async () => {
       competencies: [{ taskName: name, personName: name, status: "Competent", signedOff: email, expiresOn: url }],
     };
     expect(wordsOffThePage(pdfPages(await renderPdf({ kind: "passport", data: passport })))).toEqual([]);
-  }, 60_000);
+  });
 
   it("keeps an address's line breaks", async () => {
     const text = pdfText(await renderPdf({ kind: "agreement", data: { ...edith, team: { ...edith.team, address: "Ashworth Health Centre\n12 Mill Lane\nAshworth\nAS1 2MN" } } }));
     expect(text).toMatch(/Team address +Ashworth Health Centre\n+ +12 Mill Lane\n+ +Ashworth\n+ +AS1 2MN\n/);
-  }, 30_000);
+  });
 });

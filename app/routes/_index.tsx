@@ -12,9 +12,9 @@ import { can } from "~/domain/roles";
 import { expiryByMonth, listAlertsCached } from "~/models/alerts.server";
 import { listWorkerCompetencies } from "~/models/competencies.server";
 import { homeCounts } from "~/models/home.server";
-import { needsActionFor } from "~/services/needs-action.server";
+import { needsActionFor } from "~/web/needs-action.server";
 import { getSettings } from "~/models/settings.server";
-import { requireActor } from "~/services/session.server";
+import { requireActor } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Home", matches);
 

@@ -11,9 +11,9 @@ import { pageTitle } from "~/content/titles";
 import { PASSWORD_FORM_MESSAGES } from "~/content/forms";
 import { PASSWORD_MESSAGES, passwordProblem } from "~/domain/password-policy";
 import { changePassword, findUserByEmail } from "~/models/users.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { hashPassword, verifyPassword } from "~/services/password.server";
-import { currentSessionId, requireActor } from "~/services/session.server";
+import { currentSessionId, requireActor } from "~/web/session.server";
 import { requiredProvider } from "~/domain/single-sign-on";
 import { listProviders } from "~/models/identity-providers.server";
 

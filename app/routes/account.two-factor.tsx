@@ -14,10 +14,10 @@ import { mayTurnOff } from "~/domain/two-factor";
 import { getSettings } from "~/models/settings.server";
 import { replaceRecoveryCodes, turnOffTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
 import { findUserByEmail } from "~/models/users.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { verifyPassword } from "~/services/password.server";
-import { requireActor } from "~/services/session.server";
-import { confirmSetUp, setUpView } from "~/services/two-factor-set-up.server";
+import { requireActor } from "~/web/session.server";
+import { confirmSetUp, setUpView } from "~/web/two-factor-set-up.server";
 import { CodesSchema, TurnOffSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Two-factor authentication", matches);

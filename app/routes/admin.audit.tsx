@@ -10,8 +10,8 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { auditRecordRef, findAgreementIdByReference, listAuditActors, listAuditEvents } from "~/models/audit.server";
-import { auditFilters } from "~/services/audit-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { auditFilters } from "~/web/audit-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Audit trail", matches);
 

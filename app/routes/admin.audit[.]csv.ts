@@ -4,8 +4,8 @@ import { toCsv } from "~/domain/csv";
 import { formatDateTime } from "~/domain/dates";
 import { auditEventBatches, findAgreementIdByReference, type AuditQuery } from "~/models/audit.server";
 import { type DescribedAuditEvent } from "~/models/audit-descriptions.server";
-import { auditFilters } from "~/services/audit-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { auditFilters } from "~/web/audit-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 const HEADER = ["When", "Who", "Role", "Organisation", "What happened", "Record type", "Record", "Details"];
 

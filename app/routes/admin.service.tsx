@@ -9,8 +9,8 @@ import { pageTitle } from "~/content/titles";
 import { SERVICE_DETAIL_FIELDS } from "~/content/service-details";
 import { ServiceDetailsSchema } from "~/domain/service-details";
 import { getServiceDetails, updateServiceDetails } from "~/models/service-details.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Service details", matches);
 

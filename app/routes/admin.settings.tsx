@@ -10,8 +10,8 @@ import { SETTING_LABELS, TWO_FACTOR_SETTING, type NumberSettingKey } from "~/dom
 import { SettingsFormSchema } from "~/forms/settings.server";
 import { ROLE_LABELS } from "~/domain/roles";
 import { getSettings, updateSettings } from "~/models/settings.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Settings", matches);
 

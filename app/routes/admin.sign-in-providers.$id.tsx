@@ -10,9 +10,9 @@ import { pageTitle } from "~/content/titles";
 import { secretVariableName } from "~/domain/single-sign-on";
 import { DuplicateProviderKeyError, getProvider, updateProvider } from "~/models/identity-providers.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 import { callbackAddress, forgetDiscovery, signOutReturnAddress } from "~/services/single-sign-on.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.provider.name ?? "Sign-in service", matches);

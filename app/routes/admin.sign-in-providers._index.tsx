@@ -7,7 +7,7 @@ import { StatusTag } from "~/components/nhs/StatusTag";
 import { pageTitle } from "~/content/titles";
 import { providerUsable } from "~/domain/single-sign-on";
 import { listProviders } from "~/models/identity-providers.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign-in services", matches);
 

@@ -7,9 +7,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createProvider, DuplicateProviderKeyError } from "~/models/identity-providers.server";
 import { listOrganisations } from "~/models/organisations.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a sign-in service", matches);
 

@@ -27,9 +27,9 @@ import {
 import { RuleError } from "~/models/errors.server";
 import { linksOfUser, unlinkIdentity } from "~/models/identity-providers.server";
 import { resetTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
-import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.user.name ?? "User", matches);
 

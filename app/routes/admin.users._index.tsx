@@ -8,7 +8,7 @@ import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { ROLE_LABELS } from "~/domain/roles";
 import { listUsers } from "~/models/users.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Users", matches);
 

@@ -8,10 +8,10 @@ import { pageTitle } from "~/content/titles";
 import { listOrganisations } from "~/models/organisations.server";
 import { createUser, DuplicateEmailError, OrganisationMismatchError } from "~/models/users.server";
 import { RuleError } from "~/models/errors.server";
-import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
 import { hashPassword } from "~/services/password.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a user", matches);
 

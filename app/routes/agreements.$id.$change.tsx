@@ -9,9 +9,9 @@ import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { endAgreement, reinstateAgreement, suspendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
-import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound } from "~/services/params.server";
+import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { notFound } from "~/web/not-found.server";
 import { ChangeSchema, type Change } from "~/forms/agreements.server";
 
 const WORDS: Record<Change, { title: string; button: string; explain: string }> = {

@@ -21,7 +21,7 @@ import { draftSectionsOf } from "~/models/agreement-draft.server";
 import { actionsOn, partiesOf } from "~/models/agreement-parties.server";
 import { blockersFor } from "~/models/agreement-signing.server";
 import { concernTimeline, listConcerns, withConcernEvents } from "~/models/concerns.server";
-import { loadAgreementPage } from "~/services/agreement-page.server";
+import { loadAgreementPage } from "~/web/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   // The reference only, never the person's name: titles go into browser history (docs/domain.md rule 15).

@@ -9,10 +9,10 @@ import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { amendAgreement } from "~/models/agreement-lifecycle.server";
 import { RuleError } from "~/models/errors.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Amend the agreement", matches);
 

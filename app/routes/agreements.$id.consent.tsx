@@ -15,11 +15,11 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { recordConsent } from "~/models/agreement-consent.server";
 import type { AgreementView } from "~/models/agreement-view.server";
 import { RuleError } from "~/models/errors.server";
-import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
 import type { Db } from "~db/client";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record consent", matches);
 

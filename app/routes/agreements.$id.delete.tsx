@@ -7,11 +7,11 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { deleteDraft, deletionRefusal } from "~/models/agreement-deletion.server";
 import { RuleError } from "~/models/errors.server";
-import { loadAgreementPage } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems } from "~/services/forms.server";
-import { notFound } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+import { loadAgreementPage } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems } from "~/web/forms.server";
+import { notFound } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Delete this draft", matches);
 

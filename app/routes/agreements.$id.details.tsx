@@ -11,8 +11,8 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
 import { updateAgreementDetails } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Dates and supervision", matches);
 

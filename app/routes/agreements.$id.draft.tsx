@@ -10,7 +10,7 @@ import { sectionsCompleted } from "~/domain/agreement-task-list";
 import { changeRefusal } from "~/domain/agreement-actions";
 import { deletionRefusal } from "~/models/agreement-deletion.server";
 import { draftSectionsOf } from "~/models/agreement-draft.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, data && data.version > 1 ? `Complete version ${data.version}` : "Complete the agreement", matches);
 

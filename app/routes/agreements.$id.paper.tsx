@@ -13,8 +13,8 @@ import { actionsOn, partiesOf } from "~/models/agreement-parties.server";
 import { recordPaperSignature } from "~/models/agreement-signing.server";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { RuleError } from "~/models/errors.server";
-import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { agreementClock, loadAgreementPage } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record a signature made on paper", matches);
 

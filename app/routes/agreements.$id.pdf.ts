@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { agreementPdf, pdfResponse } from "~/services/agreement-pdf.server";
-import { notFound, requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 /** The printed agreement: the current version, or `?version=N`. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

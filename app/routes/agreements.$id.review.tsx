@@ -9,19 +9,18 @@ import { agreementPageTitle } from "~/content/titles";
 import { defaultReviewDate } from "~/domain/agreement";
 import { formatDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { dateInput, MAX_LONG_TEXT, optionalDateInput, optionalText } from "~/domain/validation";
+import { dateInput, idParam, MAX_LONG_TEXT, optionalDateInput, optionalText } from "~/domain/validation";
 import { recordReview } from "~/models/agreement-lifecycle.server";
 import { concernForFollowUp, latestReviewId, linkConcernFollowUp } from "~/models/concerns.server";
-import { idParam } from "~/domain/validation";
 import type { Actor } from "~/domain/actor";
-import type { AppContext } from "~/services/context.server";
-import { notFound } from "~/services/params.server";
+import type { AppContext } from "~/web/context.server";
+import { notFound } from "~/web/not-found.server";
 import { RuleError } from "~/models/errors.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/services/forms.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
 import { reviewOutcomes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record a review", matches);
 

@@ -13,9 +13,9 @@ import { partiesOf } from "~/models/agreement-parties.server";
 import { sendForSignatures } from "~/models/agreement-sending.server";
 import { draftSectionsOf } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
-import { agreementClock, loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/services/forms.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/web/forms.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Check the agreement and send it", matches);
 

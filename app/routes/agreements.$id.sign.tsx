@@ -18,8 +18,8 @@ import { partiesActorMaySign, partiesActorStillSigns, versionSignedBy } from "~/
 import { signInApp } from "~/models/agreement-signing.server";
 import { versionOf } from "~/models/agreement-access.server";
 import { RuleError } from "~/models/errors.server";
-import { agreementClock, loadAgreementPage } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { agreementClock, loadAgreementPage } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   agreementPageTitle(data ? ("explain" in data && data.explain ? data.explain.reference : "reference" in data ? data.reference : undefined) : undefined, "Sign the agreement", matches);

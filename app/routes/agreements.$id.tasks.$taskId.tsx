@@ -8,9 +8,9 @@ import { parametersHint } from "~/content/forms";
 import { agreementPageTitle } from "~/content/titles";
 import { updateTaskSpecifics } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { notFound, requireId } from "~/web/not-found.server";
 import { TaskSpecificsSchema } from "~/forms/agreements.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, `Care-plan details: ${data?.task.name ?? "task"}`, matches);

@@ -9,8 +9,8 @@ import { agreementPageTitle } from "~/content/titles";
 import { setAgreementTasks } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Change the tasks", matches);
 

@@ -12,8 +12,8 @@ import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "~/content/
 import { versionChanges } from "~/domain/agreement-changes";
 import { versionContentOf } from "~/models/agreement-content.server";
 import { versionOf } from "~/models/agreement-access.server";
-import { loadAgreementPage } from "~/services/agreement-page.server";
-import { requireId } from "~/services/params.server";
+import { loadAgreementPage } from "~/web/agreement-page.server";
+import { requireId } from "~/web/not-found.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   agreementPageTitle(data?.reference, data ? `Version ${data.version.version}` : "Agreement version", matches);

@@ -12,8 +12,8 @@ import { candidateWorkers } from "~/models/agreement-cover.server";
 import { setNamedWorkers } from "~/models/agreement-draft.server";
 import { RuleError } from "~/models/errors.server";
 import { sameNameWarningsOf } from "~/models/worker-names.server";
-import { loadAgreementPage, requireNurseOf } from "~/services/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
+import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Name the care workers", matches);
 

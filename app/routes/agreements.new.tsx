@@ -13,10 +13,10 @@ import { dateInput } from "~/domain/validation";
 import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreement-create.server";
 import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, toFormErrors, withDates } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Start a delegation agreement", matches);
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { agreementPdf, agreementsToPrint } from "~/services/agreement-pdf.server";
 import { mayPrintAll } from "~/domain/agreement-actions";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 import { zipStore } from "~/services/zip.server";
 
 /**

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { batchPdf, pdfResponse } from "~/services/agreement-pdf.server";
 import { mayPrintAll } from "~/domain/agreement-actions";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 /**
  * Batch print as one file for one print job: a provider manager's every active agreement, by

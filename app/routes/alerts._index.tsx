@@ -11,8 +11,8 @@ import { listAlertsCached } from "~/models/alerts.server";
 import { listTeamChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
 import { listTasks } from "~/models/tasks.server";
-import { alertFilters, applyAlertFilters } from "~/services/alert-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { alertFilters, applyAlertFilters } from "~/web/alert-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Alerts", matches);
 

@@ -3,8 +3,8 @@ import { alertsCsvRows } from "~/domain/alerts-csv";
 import { toCsv } from "~/domain/csv";
 import { listAlertsCached } from "~/models/alerts.server";
 import { getSettings } from "~/models/settings.server";
-import { alertFilters, applyAlertFilters } from "~/services/alert-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { alertFilters, applyAlertFilters } from "~/web/alert-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 /** The filtered alert list as CSV, same scope and filters as /alerts. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -17,9 +17,8 @@ import { liveAgreementsNamingFor } from "~/models/competency-follow-up.server";
 import { agreementScope } from "~/models/scope.server";
 import { mayRaiseConcern, subjectProblems } from "~/domain/concerns";
 import { getSettings } from "~/models/settings.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data ? `${data.task.name}: ${data.worker.name}` : "Competency", matches);

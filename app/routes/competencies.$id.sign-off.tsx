@@ -14,12 +14,11 @@ import { dateInput, MAX_LONG_TEXT, optionalText } from "~/domain/validation";
 import { getCompetency } from "~/models/competencies.server";
 import { signOffCompetency, signOffReadiness } from "~/models/competency-sign-off.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.readiness.renewal ? "Renew competency" : "Sign off competency", matches);
 

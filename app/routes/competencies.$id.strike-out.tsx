@@ -13,10 +13,9 @@ import { idParam, MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { getCompetency } from "~/models/competencies.server";
 import { strikeOutObservation } from "~/models/observations.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
-import { found, notFound } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
+import { found, notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Strike out a supervised observation", matches);
 

@@ -13,9 +13,8 @@ import { isSeriousHarm } from "~/domain/concerns";
 import { formatDate, formatDateTime } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { getConcern } from "~/models/concern-detail.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requireActor } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requireActor } from "~/web/session.server";
 
 // The concern's number only: no person's or worker's name in a title (docs/domain.md rule 15).
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data ? `Concern ${data.concern.id}` : "Concern", matches);

@@ -8,11 +8,10 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { closeConcern } from "~/models/concerns.server";
 import { getConcern } from "~/models/concern-detail.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requireActor } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/services/submission.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requireActor } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";
 import { CloseSchema } from "~/forms/concerns.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Close this concern", matches);

@@ -11,10 +11,10 @@ import { CONCERN_HARMS } from "~/domain/concerns";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { idParam } from "~/domain/validation";
 import { concernFormFor, raiseConcern, type ConcernSubject } from "~/models/concern-raising.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { found, notFound } from "~/services/not-found.server";
-import { requireActor } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { found, notFound } from "~/web/not-found.server";
+import { requireActor } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 import { concernSchema } from "~/forms/concerns.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Report a concern", matches);

@@ -6,10 +6,10 @@ import { pageTitle } from "~/content/titles";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
 import { PENDING_SIGN_IN_MINUTES } from "~/domain/two-factor";
-import { COOKIE_NAME } from "~/services/session.server";
+import { COOKIE_NAME } from "~/web/session.server";
 import { PENDING_SIGN_IN_COOKIE } from "~/content/single-sign-on";
 import { PENDING_SIGN_IN_MINUTES as ORGANISATION_SIGN_IN_MINUTES } from "~/domain/single-sign-on";
-import { PENDING_COOKIE_NAME } from "~/services/sign-in-finish.server";
+import { PENDING_COOKIE_NAME } from "~/web/sign-in-finish.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cookies", matches);
 

@@ -8,7 +8,7 @@ import { RESET_SENT } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
 import { PASSWORD_RESET_LIMITS } from "~/domain/accounts";
 import { requestPasswordReset, resetAddressBlocked } from "~/models/password-resets.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { EmailSchema } from "~/forms/accounts.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Reset your password", matches);

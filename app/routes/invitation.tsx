@@ -9,10 +9,10 @@ import { TextField } from "~/components/nhs/fields";
 import { pageTitle } from "~/content/titles";
 import { ONE_TIME_TOKEN } from "~/domain/accounts";
 import { acceptInvitation, findInvitation } from "~/models/invitations.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { hashPassword } from "~/services/password.server";
-import { endSession } from "~/services/session.server";
-import { finishSignIn } from "~/services/sign-in-finish.server";
+import { endSession } from "~/web/session.server";
+import { finishSignIn } from "~/web/sign-in-finish.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data && "invitation" in data && data.invitation ? "Choose your password" : "This link has expired or been used", matches);

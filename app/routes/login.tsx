@@ -15,10 +15,10 @@ import { pageTitle } from "~/content/titles";
 import { getSettings } from "~/models/settings.server";
 import { recordSignInAttempt, signInBlocked } from "~/models/sign-in.server";
 import { findUserByEmail } from "~/models/users.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { decoyHash, verifyPassword } from "~/services/password.server";
-import { getActor, safeRedirectTo } from "~/services/session.server";
-import { finishSignIn } from "~/services/sign-in-finish.server";
+import { getActor, safeRedirectTo } from "~/web/session.server";
+import { finishSignIn } from "~/web/sign-in-finish.server";
 import { LoginSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Sign in", matches);

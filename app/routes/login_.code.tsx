@@ -7,8 +7,8 @@ import { pageTitle } from "~/content/titles";
 import { THROTTLE_EXPLAINED, TWO_FACTOR_MESSAGES } from "~/content/two-factor";
 import { blockedMessage } from "~/domain/two-factor";
 import { checkSecondStep } from "~/models/two-factor.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { completePendingSignIn, contextTwoFactorKey, requirePendingSignIn } from "~/services/sign-in-finish.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { completePendingSignIn, contextTwoFactorKey, requirePendingSignIn } from "~/web/sign-in-finish.server";
 import { CodeSchema } from "~/forms/sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Enter your security code", matches);

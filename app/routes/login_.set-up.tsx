@@ -4,9 +4,9 @@ import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@re
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { RecoveryCodesShown, TwoFactorSetUpForm } from "~/components/TwoFactor";
 import { pageTitle } from "~/content/titles";
-import { formValues } from "~/services/forms.server";
-import { completePendingSignInCookies, requirePendingSignIn } from "~/services/sign-in-finish.server";
-import { confirmSetUp, setUpView } from "~/services/two-factor-set-up.server";
+import { formValues } from "~/web/forms.server";
+import { completePendingSignInCookies, requirePendingSignIn } from "~/web/sign-in-finish.server";
+import { confirmSetUp, setUpView } from "~/web/two-factor-set-up.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Set up two-factor authentication", matches);
 

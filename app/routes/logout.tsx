@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { sessionProvider } from "~/models/identity-providers.server";
-import { currentSessionId, endSession } from "~/services/session.server";
+import { currentSessionId, endSession } from "~/web/session.server";
 import { endSessionAddress } from "~/services/single-sign-on.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {

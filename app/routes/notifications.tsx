@@ -9,9 +9,9 @@ import { NOTIFICATION_KIND_LABELS, type NotificationKind } from "~/content/notif
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { countUnread, listNotifications, markAllRead } from "~/models/notifications.server";
-import { formValues } from "~/services/forms.server";
-import { requireActor } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formValues } from "~/web/forms.server";
+import { requireActor } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Notifications", matches);
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getProviderByKey } from "~/models/identity-providers.server";
-import { formValues } from "~/services/forms.server";
+import { formValues } from "~/web/forms.server";
 import { startProviderSignIn } from "~/services/single-sign-on.server";
 import { StartSchema } from "~/forms/sign-in.server";
 

@@ -14,9 +14,8 @@ import { listRecordHistory } from "~/models/audit.server";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { getOrganisation, listLinkedOrganisations, setOrganisationActive } from "~/models/organisations.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 import { ActiveSchema } from "~/forms/organisation.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.organisation.name ?? "Organisation", matches);

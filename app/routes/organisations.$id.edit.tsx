@@ -13,10 +13,9 @@ import {
   listOrganisations,
   updateOrganisation,
 } from "~/models/organisations.server";
-import { found } from "~/services/not-found.server";
-import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.organisation.name ?? "organisation"}`, matches);
 

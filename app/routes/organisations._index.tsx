@@ -8,7 +8,7 @@ import { ORGANISATION_KIND_LABELS } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
 import { can } from "~/domain/roles";
 import { listOrganisations } from "~/models/organisations.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Organisations", matches);
 

@@ -6,10 +6,10 @@ import { KindSchema, ORGANISATION_ARRAY_FIELDS, ORGANISATION_DATE_FIELDS, organi
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createOrganisation, DuplicateIdentifierError } from "~/models/organisations.server";
-import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/services/forms.server";
-import { notFound } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formError, formValues, rejectForm, toFormErrors, withDates } from "~/web/forms.server";
+import { notFound } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 function kindOf(request: Request) {
   const parsed = KindSchema.safeParse(new URL(request.url).searchParams.get("kind"));

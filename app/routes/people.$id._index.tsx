@@ -15,9 +15,8 @@ import { AgreementTag } from "~/components/agreement/AgreementTag";
 import { listPersonAgreements } from "~/models/agreements.server";
 import { getPerson } from "~/models/people.server";
 import { getSettings } from "~/models/settings.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 // Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
 export const meta: MetaFunction = ({ matches }) => pageTitle("Person receiving care", matches);

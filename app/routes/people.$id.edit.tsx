@@ -8,10 +8,9 @@ import { pageTitle } from "~/content/titles";
 import { formatNhsNumber } from "~/domain/nhs-number";
 import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
 import { DuplicateNhsNumberError, getPerson, updatePerson } from "~/models/people.server";
-import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 // Never the person's name: titles go into browser history, tabs and bookmarks (issue 12, finding 12).
 export const meta: MetaFunction = ({ matches }) => pageTitle("Change a person's details", matches);

@@ -13,9 +13,9 @@ import { maskNhsNumber } from "~/domain/nhs-number";
 import { can } from "~/domain/roles";
 import { readSearch } from "~/domain/search";
 import { listPeople } from "~/models/people.server";
-import { formValues } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
-import type { AppContext } from "~/services/context.server";
+import { formValues } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import type { AppContext } from "~/web/context.server";
 import { SearchSchema } from "~/forms/search.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving care", matches);

@@ -7,9 +7,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listProviderChoices, listTeamChoices } from "~/models/organisations.server";
 import { createPerson, DuplicateNhsNumberError } from "~/models/people.server";
-import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a person", matches);
 

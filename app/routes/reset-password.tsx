@@ -9,9 +9,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { ONE_TIME_TOKEN } from "~/domain/accounts";
 import { findPasswordReset, resetPassword } from "~/models/password-resets.server";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { hashPassword } from "~/services/password.server";
-import { endSession } from "~/services/session.server";
+import { endSession } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data?.email ? "Choose a new password" : "This link has expired or been used", matches);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requireActor } from "~/services/session.server";
+import { requireActor } from "~/web/session.server";
 
 /**
  * "Stay signed in", and typing in a form (app/components/SessionTimeout.tsx): reading the session

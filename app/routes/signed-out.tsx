@@ -5,7 +5,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { PROVIDER_KEY } from "~/domain/single-sign-on";
 import { getProviderByKey } from "~/models/identity-providers.server";
-import { getActor } from "~/services/session.server";
+import { getActor } from "~/web/session.server";
 import { endSessionAddress } from "~/services/single-sign-on.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("You have signed out", matches);

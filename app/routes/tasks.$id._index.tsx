@@ -10,9 +10,8 @@ import { pageTitle } from "~/content/titles";
 import { listRecordHistory } from "~/models/audit.server";
 import { can } from "~/domain/roles";
 import { getTask } from "~/models/tasks.server";
-import { found, notFound } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.task.name ?? "Task", matches);
 

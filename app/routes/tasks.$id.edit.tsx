@@ -6,10 +6,9 @@ import { TaskSchema } from "~/forms/task.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { DuplicateTaskCodeError, getTask, updateTask } from "~/models/tasks.server";
-import { found } from "~/services/not-found.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.task.name ?? "task"}`, matches);
 

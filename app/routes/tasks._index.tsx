@@ -8,7 +8,7 @@ import { TASK_CATEGORY_LABELS } from "~/content/labels";
 import { pageTitle } from "~/content/titles";
 import { can } from "~/domain/roles";
 import { listTasks } from "~/models/tasks.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Task catalogue", matches);
 

@@ -6,9 +6,9 @@ import { TaskSchema } from "~/forms/task.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { createTask, DuplicateTaskCodeError } from "~/models/tasks.server";
-import { formError, formValues, rejectForm, toFormErrors } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formError, formValues, rejectForm, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Add a task", matches);
 

@@ -11,9 +11,8 @@ import { formatDate, formatDateTime } from "~/domain/dates";
 import { registerProblem, sessionChangeProblem, sessionStatus } from "~/domain/training";
 import { can } from "~/domain/roles";
 import { getTrainingSession } from "~/models/training.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data ? `${data.taskName} training, ${formatDate(data.session.heldOn)}` : "Training session", matches);

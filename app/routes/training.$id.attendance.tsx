@@ -9,12 +9,11 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { registerProblem } from "~/domain/training";
 import { getTrainingSession, recordAttendance, registerChoices } from "~/models/training.server";
-import { found } from "~/services/not-found.server";
-import { formValues, rejectForm, rejectRuleError } from "~/services/forms.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
-import { registerFrom, registerQuery } from "~/services/training-register.server";
+import { found, requireId } from "~/web/not-found.server";
+import { formValues, rejectForm, rejectRuleError } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
+import { registerFrom, registerQuery } from "~/web/training-register.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record attendance", matches);
 

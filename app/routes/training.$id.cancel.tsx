@@ -11,11 +11,10 @@ import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { cancelTrainingSession, getTrainingSession } from "~/models/training.server";
-import { found } from "~/services/not-found.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/services/forms.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { found, requireId } from "~/web/not-found.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cancel a training session", matches);
 

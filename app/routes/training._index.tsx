@@ -9,7 +9,7 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { can } from "~/domain/roles";
 import { listTrainingSessions } from "~/models/training.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Training", matches);
 

@@ -13,8 +13,8 @@ import { getSettings } from "~/models/settings.server";
 import { sameNameWarningsOf } from "~/models/worker-names.server";
 import { SameNameWarning } from "~/components/SameNameWarning";
 import { listTasks } from "~/models/tasks.server";
-import { matrixFilters } from "~/services/matrix-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { matrixFilters } from "~/web/matrix-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Training matrix", matches);
 

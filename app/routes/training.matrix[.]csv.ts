@@ -3,8 +3,8 @@ import { toCsv } from "~/domain/csv";
 import { matrixCsvRows } from "~/domain/matrix";
 import { filteredMatrix } from "~/models/matrix.server";
 import { getSettings } from "~/models/settings.server";
-import { matrixFilters } from "~/services/matrix-filters.server";
-import { requirePermission } from "~/services/session.server";
+import { matrixFilters } from "~/web/matrix-filters.server";
+import { requirePermission } from "~/web/session.server";
 
 /** The training matrix as CSV, with the same filters and scope as the page (every page of it). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -14,12 +14,12 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { attendanceProblem } from "~/domain/training";
 import { listTasks } from "~/models/tasks.server";
 import { createTrainingSession, registerChoices } from "~/models/training.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
 import { trainingModes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
-import { registerFrom, registerQuery } from "~/services/training-register.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
+import { registerFrom, registerQuery } from "~/web/training-register.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record a training session", matches);
 

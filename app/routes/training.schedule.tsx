@@ -8,9 +8,9 @@ import { pageTitle } from "~/content/titles";
 import { addDays } from "~/domain/dates";
 import { listTasks } from "~/models/tasks.server";
 import { scheduleTrainingSession } from "~/models/training.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Schedule a training session", matches);
 

@@ -9,8 +9,8 @@ import { formatDateTime } from "~/domain/dates";
 import { verifyPassportCode } from "~/models/passport-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import { normaliseCode, verifyCode } from "~/models/verify.server";
-import { notFound } from "~/services/params.server";
-import { allow } from "~/services/rate-limit.server";
+import { notFound } from "~/web/not-found.server";
+import { allow } from "~/web/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);
 

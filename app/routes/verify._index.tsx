@@ -5,7 +5,7 @@ import { Button } from "nhsuk-react-components";
 import { TextField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
-import { formValues, rejectForm, toFormErrors } from "~/services/forms.server";
+import { formValues, rejectForm, toFormErrors } from "~/web/forms.server";
 import { CodeSchema } from "~/forms/verify.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);

@@ -26,9 +26,8 @@ import { getWorker } from "~/models/workers.server";
 import { ConcernsSection } from "~/components/ConcernsSection";
 import { mayRaiseConcern } from "~/domain/concerns";
 import { listConcerns } from "~/models/concerns.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.worker.name ?? "Care worker", matches);
 

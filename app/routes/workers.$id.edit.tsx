@@ -6,10 +6,9 @@ import { WORKER_DATE_FIELDS, workerSchema } from "~/forms/worker.server";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { getWorker, updateWorker } from "~/models/workers.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Change ${data?.worker.name ?? "care worker"}`, matches);
 

@@ -11,10 +11,10 @@ import { INVITATION_VALID_DAYS, invitationProblem } from "~/domain/accounts";
 import { RuleError } from "~/models/errors.server";
 import { getWorkerSignIn, inviteWorker, withdrawInvitation } from "~/models/invitations.server";
 import { getWorker } from "~/models/workers.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/services/forms.server";
-import { notFound, requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 import { EmailSchema } from "~/forms/accounts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Invite ${data?.workerName ?? "a care worker"} to sign in`, matches);

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { printPassport } from "~/models/passport-pdf.server";
 import { getSettings } from "~/models/settings.server";
 import { pdfResponse } from "~/services/agreement-pdf.server";
-import { found } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requireActor } from "~/services/session.server";
+import { found, requireId } from "~/web/not-found.server";
+import { requireActor } from "~/web/session.server";
 
 /**
  * The worker's skills passport as a PDF: for those who may see the worker, and the worker

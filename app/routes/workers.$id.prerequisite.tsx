@@ -10,12 +10,11 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, optionalText } from "~/domain/validation";
 import { listWorkerPrerequisites, recordPrerequisite } from "~/models/prerequisites.server";
 import { getWorker } from "~/models/workers.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/services/forms.server";
-import { found, notFound } from "~/services/not-found.server";
-import { requireId } from "~/services/params.server";
-import { requirePermission } from "~/services/session.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
+import { found, notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
-import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/services/submission.server";
+import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(`Record a prerequisite for ${data?.worker.name ?? "a care worker"}`, matches);
 

@@ -11,7 +11,7 @@ import { can } from "~/domain/roles";
 import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
 import { listProviderChoices } from "~/models/organisations.server";
 import { listWorkers } from "~/models/workers.server";
-import { requirePermission } from "~/services/session.server";
+import { requirePermission } from "~/web/session.server";
 import { WorkerFilterSchema } from "~/forms/worker.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Care workers", matches);

@@ -5,7 +5,7 @@ import { listAgreements } from "~/models/agreements.server";
 import { BATCH_ORDER } from "~/content/agreements";
 import { agreementPdfData, getStoredPdf, storePdf } from "~/models/agreement-pdf.server";
 import { getSettings } from "~/models/settings.server";
-import type { AppContext } from "./context.server";
+import type { AppContext } from "~/web/context.server";
 
 /**
  * The agreement's PDF, stating its status on the day it is printed. A fully signed version's

@@ -7,23 +7,9 @@
  * Messages holding a one-time link (invitations, password resets) are `sensitive`: once sent,
  * their body is blanked in the outbox, so the database never keeps a usable link.
  */
-import { and, eq, inArray, lte } from "drizzle-orm";
 import type { Transporter } from "nodemailer";
 import type { Db } from "~db/client";
-import { outbox } from "~db/schema";
-
-export type MailMessage = {
-  /** Makes the message once-only, e.g. `invitation:12`. */
-  dedupeKey: string;
-  toUserId?: number | null;
-  toAddress: string;
-  subject: string;
-  body: string;
-  /** Holds a one-time link: the body is removed from the outbox once sent. */
-  sensitive?: boolean;
-};
-
-export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a one-time link.)";
+import { addToOutbox, markFailed, markSent, messagesToSend, type NewOutboxMessage } from "~/models/outbox.server";
 
 /**
  * The running mailer's wake-up call. Kept on globalThis, not in a module variable: the server
@@ -35,23 +21,12 @@ const WAKE = Symbol.for("delegated-care.mailer.wake");
 const shared = globalThis as unknown as Record<typeof WAKE, (() => void) | null | undefined>;
 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
-export function queueMail(db: Db, message: MailMessage): boolean {
-  const result = db
-    .insert(outbox)
-    .values({
-      dedupeKey: message.dedupeKey,
-      toUserId: message.toUserId ?? null,
-      toAddress: message.toAddress,
-      subject: message.subject,
-      body: message.body,
-      sensitive: message.sensitive ?? false,
-    })
-    .onConflictDoNothing()
-    .run();
+export function queueMail(db: Db, message: NewOutboxMessage): boolean {
+  const queued = addToOutbox(db, message);
   // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
   const wake = shared[WAKE];
-  if (result.changes && wake) setImmediate(wake);
-  return result.changes > 0;
+  if (queued && wake) setImmediate(wake);
+  return queued;
 }
 
 /** Sends everything waiting (or failed earlier, up to `maxAttempts`), oldest first. */
@@ -59,33 +34,16 @@ export async function sendOutbox(
   db: Db,
   { transport, from, now, maxAttempts = 50 }: { transport: Transporter; from: string; now: () => Date; maxAttempts?: number },
 ) {
-  const due = db
-    .select()
-    .from(outbox)
-    .where(and(inArray(outbox.state, ["pending", "failed"]), lte(outbox.attempts, maxAttempts - 1)))
-    .orderBy(outbox.id)
-    .all();
+  const due = messagesToSend(db, maxAttempts);
   let sent = 0;
   let failed = 0;
   for (const message of due) {
     try {
       await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-      db.update(outbox)
-        .set({
-          state: "sent",
-          sentAt: now().toISOString(),
-          attempts: message.attempts + 1,
-          lastError: "",
-          ...(message.sensitive ? { body: SENT_SENSITIVE_BODY } : {}),
-        })
-        .where(eq(outbox.id, message.id))
-        .run();
+      markSent(db, message, now());
       sent++;
     } catch (error) {
-      db.update(outbox)
-        .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) })
-        .where(eq(outbox.id, message.id))
-        .run();
+      markFailed(db, message, error);
       failed++;
     }
   }

@@ -23,7 +23,7 @@ describe("the PDF render pool", () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 
   it("reports a failed render as an error, and keeps working", async () => {
     const pool = createPdfPool({ workerUrl: new URL("../pdf/render-worker.mjs", import.meta.url), size: 1 });
@@ -34,7 +34,7 @@ describe("the PDF render pool", () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 
   const standIn = new URL("./pdf-pool.test-worker.mjs", import.meta.url);
   const job = (kind: string) => ({ kind }) as unknown as PdfJob;
@@ -47,7 +47,7 @@ describe("the PDF render pool", () => {
     } finally {
       await pool.close();
     }
-  }, 60_000);
+  });
 
   it("settles every call, rendering or waiting, when it closes", async () => {
     const pool = createPdfPool({ workerUrl: standIn, size: 1 });
@@ -58,7 +58,7 @@ describe("the PDF render pool", () => {
     await pool.close();
     await Promise.all(settled);
     await expect(pool.render(job("passport"))).rejects.toThrow("The PDF render pool is closed");
-  }, 60_000);
+  });
 
   it("settles the calls a retired generation still holds when it closes", async () => {
     const pool = createPdfPool({ workerUrl: standIn, size: 1, recycleAfter: 1 });
@@ -68,5 +68,5 @@ describe("the PDF render pool", () => {
     const settled = [first, second].map((call) => expect(call).rejects.toThrow("closed before this PDF was finished"));
     await pool.close();
     await Promise.all(settled);
-  }, 60_000);
+  });
 });

@@ -26,9 +26,9 @@ import {
 import { recordSignInAttempt } from "~/models/sign-in.server";
 import { eq } from "drizzle-orm";
 import { users } from "~db/schema";
-import type { AppContext } from "./context.server";
-import { safeRedirectTo, serviceCookie } from "./session.server";
-import { finishSignIn } from "./sign-in-finish.server";
+import type { AppContext } from "~/web/context.server";
+import { safeRedirectTo, serviceCookie } from "~/web/session.server";
+import { finishSignIn } from "~/web/sign-in-finish.server";
 import { hashSecretToken, newSecretToken } from "./tokens.server";
 
 /** What the service asks the provider for: who the person is and their email address. */

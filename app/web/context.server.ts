@@ -1,8 +1,8 @@
 import type { Db } from "~db/client";
-import type { Clock } from "./clock.server";
-import type { Config } from "./config.server";
-import type { Logger } from "./log.server";
-import type { PdfRenderer } from "./pdf-pool.server";
+import type { Clock } from "~/services/clock.server";
+import type { Config } from "~/services/config.server";
+import type { Logger } from "~/services/log.server";
+import type { PdfRenderer } from "~/services/pdf-pool.server";
 
 /** What the server hands every loader and action. */
 export type AppContext = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, checkBody, checkDeclaredLength, countFields, DEFAULT_BODY_LIMIT } from "./request-limits.server";
+import { bodyLimitFor, checkBody, checkDeclaredLength, countFields, DEFAULT_BODY_LIMIT } from "~/web/request-limits.server";
 
 /** Issue 12, finding 1: one request with 80,000 fields froze every user. */
 describe("request body limits", () => {

@@ -4,10 +4,10 @@ import { getSettings } from "~/models/settings.server";
 import { findPendingSignIn, pendingTarget, startPendingSignIn, usePendingSignIn, type PendingSignIn } from "~/models/sign-in.server";
 import { hasTwoFactor } from "~/models/two-factor.server";
 import { loadActor } from "~/models/users.server";
-import { recordAudit } from "~/services/audit.server";
-import type { AppContext } from "./context.server";
-import { serviceCookie, startSession } from "./session.server";
-import { twoFactorKey } from "./two-factor-secret.server";
+import { recordAudit } from "~/models/audit-log.server";
+import type { AppContext } from "~/web/context.server";
+import { serviceCookie, startSession } from "~/web/session.server";
+import { twoFactorKey } from "~/services/two-factor-secret.server";
 
 /**
  * How someone proved who they are: their password here (or a new one, from an invitation), or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectTo } from "./session.server";
+import { safeRedirectTo } from "~/web/session.server";
 
 /** Issue 12, findings 3 and 9: where sign-in may send the browser next. */
 describe("the page to return to after signing in", () => {

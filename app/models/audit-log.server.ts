@@ -1,3 +1,4 @@
+/** The audit trail's writer: each event chained by hash to the one before (the reader is ./audit.server.ts). */
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
 import type { AuditAction } from "~/content/audit-events";
@@ -47,18 +48,4 @@ export function recordAudit(db: Db, input: AuditInput): void {
   db.insert(auditEvents)
     .values({ ...event, previousHash, hash: auditHash(previousHash, event) })
     .run();
-}
-
-let writes = 0;
-
-/** How many write transactions this process has committed: a key for caches of derived data. */
-export function writeGeneration(): number {
-  return writes;
-}
-
-/** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a second writer waits rather than fails). */
-export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
-  const result = db.transaction((tx) => fn(tx), { behavior: "immediate" });
-  writes++;
-  return result;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { RuleError } from "~/models/errors.server";
-import type { AppContext } from "./context.server";
-import { fieldOrder, formValues, inFieldOrder, rejectRuleError, ruleFormErrors, toFormErrors, withDates } from "./forms.server";
+import type { AppContext } from "~/web/context.server";
+import { fieldOrder, formValues, inFieldOrder, rejectRuleError, ruleFormErrors, toFormErrors, withDates } from "~/web/forms.server";
 
 describe("reading a submitted form", () => {
   it("keeps the first value of a field, every value of an array field, and any field name", () => {

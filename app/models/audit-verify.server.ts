@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { auditHash, GENESIS_HASH } from "./audit.server";
+import { auditHash, GENESIS_HASH } from "~/models/audit-log.server";
 
 export type ChainResult = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 

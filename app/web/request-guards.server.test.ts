@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, crossSiteRefusal } from "./request-guards.server";
+import { contentSecurityPolicy, crossSiteRefusal } from "~/web/request-guards.server";
 
 describe("cross-site request refusal", () => {
   const refused = (r: Parameters<typeof crossSiteRefusal>[0]) => crossSiteRefusal(r) !== null;

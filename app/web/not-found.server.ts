@@ -1,3 +1,5 @@
+import { idParam } from "~/domain/validation";
+
 /**
  * The 404 page, the one answer to a record that does not exist and to one outside the actor's
  * scope (decision record 025): the same status and words either way, so a page never tells
@@ -14,4 +16,11 @@ export function notFound(): Response {
 export function found<T extends object | string | number | true>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw notFound();
   return value;
+}
+
+/** Reads a numeric id from the address; anything else is the same 404. */
+export function requireId(value: string | undefined): number {
+  const parsed = idParam.safeParse(value);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
 }

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { TWO_FACTOR_MESSAGES } from "~/content/two-factor";
 import { groupKey, isSixDigitCode, keyUri } from "~/domain/two-factor";
 import { setUpTwoFactor } from "~/models/two-factor.server";
-import type { AppContext } from "./context.server";
-import { formError, rejectForm, toFormErrors, type FormValues } from "./forms.server";
-import { newTotpSecret, openSecret, sealSecret, twoFactorKey } from "./two-factor-secret.server";
+import type { AppContext } from "~/web/context.server";
+import { formError, rejectForm, toFormErrors, type FormValues } from "~/web/forms.server";
+import { newTotpSecret, openSecret, sealSecret, twoFactorKey } from "~/services/two-factor-secret.server";
 
 /** A set-up form's secret travels sealed in the form (nothing is stored until it is confirmed), for this long. */
 const SET_UP_SEAL_MINUTES = 30;

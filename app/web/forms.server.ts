@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import type { z } from "zod";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { RuleError, type RuleProblem } from "~/models/errors.server";
-import type { AppContext } from "./context.server";
+import type { AppContext } from "~/web/context.server";
 
 export type FormValues = Record<string, string | string[]>;
 

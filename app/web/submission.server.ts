@@ -9,10 +9,10 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import type { Db } from "~db/client";
 import { formSubmissions } from "~db/schema";
-import { inTransaction } from "./audit.server";
-import type { AppContext } from "./context.server";
-import { formError, rejectForm, type FormValues } from "./forms.server";
-import { notFound } from "./not-found.server";
+import { inTransaction } from "~/models/transaction.server";
+import type { AppContext } from "~/web/context.server";
+import { formError, rejectForm, type FormValues } from "~/web/forms.server";
+import { notFound } from "~/web/not-found.server";
 
 const FIELD = "submissionToken";
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;

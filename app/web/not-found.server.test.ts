@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { found, notFound } from "./not-found.server";
+import { found, notFound } from "~/web/not-found.server";
 
 describe("the not-found signal (decision record 025)", () => {
   it("passes a model's answer through, 0 and empty text included", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilters } from "./audit-filters.server";
+import { auditFilters } from "~/web/audit-filters.server";
 
 const TODAY = "2026-11-22";
 const parse = (query: string) => auditFilters(new URL(`http://localhost/admin/audit?${query}`), TODAY);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerFrom, registerQuery } from "./training-register.server";
+import { registerFrom, registerQuery } from "~/web/training-register.server";
 
 describe("the register as the provider filter sends it back", () => {
   it("keeps the provider and the outcomes already chosen, drops the one-time token and anything malformed", () => {

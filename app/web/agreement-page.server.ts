@@ -3,9 +3,9 @@ import type { Actor } from "~/domain/actor";
 import { mayManageAgreements } from "~/domain/agreement-actions";
 import { getAgreement } from "~/models/agreement-view.server";
 import { getSettings } from "~/models/settings.server";
-import type { AppContext } from "./context.server";
-import { notFound, requireId } from "./params.server";
-import { requirePermission } from "./session.server";
+import type { AppContext } from "~/web/context.server";
+import { notFound, requireId } from "~/web/not-found.server";
+import { requirePermission } from "~/web/session.server";
 
 /** Loads an agreement in the actor's scope (404 otherwise), with today's settings. */
 export async function loadAgreementPage(

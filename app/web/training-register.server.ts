@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idParam } from "~/domain/validation";
 import { attendanceOutcomes } from "~/domain/enums";
-import type { FormValues } from "./forms.server";
+import type { FormValues } from "~/web/forms.server";
 
 export type RegisterEntry = { workerId: number; outcome: (typeof attendanceOutcomes)[number] };
 

@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/actor";
 import { needsAction } from "~/models/home.server";
 import { getSettings } from "~/models/settings.server";
-import type { AppContext } from "./context.server";
+import type { AppContext } from "~/web/context.server";
 
 /**
  * What waits for the signed-in user, worked out once per request: the header's count (root

@@ -4,7 +4,7 @@ import { recordObservation } from "~/models/observations.server";
 import { createWorker } from "~/models/workers.server";
 import { demoDatabase, problemsOf } from "~/models/test-helpers";
 import { careWorkers, formSubmissions, supervisedObservations } from "~db/schema";
-import { newSubmissionToken, oncePerSubmission, submissionToken, submittedBefore } from "./submission.server";
+import { newSubmissionToken, oncePerSubmission, submissionToken, submittedBefore } from "~/web/submission.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 const TODAY = "2026-11-22";

@@ -5,7 +5,7 @@ import { addDays, londonDayStart, type IsoDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { optionalDateInput } from "~/domain/validation";
 import type { AuditQuery } from "~/models/audit.server";
-import { withDates } from "./forms.server";
+import { withDates } from "~/web/forms.server";
 
 /** The filters of /admin/audit and /admin/audit.csv, as typed (to show them again) and as a query. */
 export type AuditFilterForm = {

@@ -6,8 +6,8 @@ import { can, type Action, type Entity } from "~/domain/roles";
 import { getSettings } from "~/models/settings.server";
 import { loadActor } from "~/models/users.server";
 import { sessions, users } from "~db/schema";
-import type { AppContext } from "./context.server";
-import { hashSecretToken as hashToken, newSecretToken } from "./tokens.server";
+import type { AppContext } from "~/web/context.server";
+import { hashSecretToken as hashToken, newSecretToken } from "~/services/tokens.server";
 
 /** The session cookie (named on /cookies with the sign-in cookies). */
 export const COOKIE_NAME = "dc_session";
