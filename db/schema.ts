@@ -961,7 +961,7 @@ export const notifications = sqliteTable(
 /**
  * One row per form submission that wrote something: the one-time token rendered in the form,
  * who sent it, and what the write returned, so a repeated submission (a double click, a
- * resent request) writes nothing and lands on the same result (app/services/submission.server.ts).
+ * resent request) writes nothing and lands on the same result (app/web/submission.server.ts).
  */
 export const formSubmissions = sqliteTable("form_submissions", {
   token: text("token").primaryKey(),

@@ -13,7 +13,7 @@ import { IDLE_WARNING_MINUTES } from "~/domain/accounts";
  *   removed once the form has been sent from a live session, on signing out, or with the tab.
  *
  * Without JavaScript none of this runs: the sign-in page still says why the session ended and
- * returns to the same page (app/services/session.server.ts).
+ * returns to the same page (app/web/session.server.ts).
  */
 
 const DRAFT = "dc-draft:";

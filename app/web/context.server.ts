@@ -20,7 +20,7 @@ export type AppContext = {
   log: Logger;
   /** This request's id, also sent as X-Request-Id and on every log line about it. */
   requestId?: string;
-  /** "Needs your action" for the signed-in actor, worked out once per request (app/services/needs-action.server.ts). */
+  /** "Needs your action" for the signed-in actor, worked out once per request (app/web/needs-action.server.ts). */
   needsActionLookup?: ReturnType<typeof import("~/models/home.server").needsAction>;
   /** The signed-in actor, looked up once per request (root and route loaders share it). */
   actorLookup?: Promise<import("~/domain/actor").Actor | null>;

@@ -1,5 +1,5 @@
 /**
- * The one-time token of a rendered form (app/services/submission.server.ts): every form that
+ * The one-time token of a rendered form (app/web/submission.server.ts): every form that
  * creates a record carries one, so sending it twice writes once.
  */
 export function SubmissionToken({ token }: { token: string }) {
