@@ -2,9 +2,10 @@ import { Form, Link } from "@remix-run/react";
 import { invitationSummary } from "~/content/accounts";
 import type { LinkState } from "~/domain/accounts";
 import { StatusTag } from "./nhs/StatusTag";
+import type { WorkerStatus } from "~/domain/enums";
 
 export type WorkerSignInData = {
-  status: "active" | "left";
+  status: WorkerStatus;
   accountEmail: string | null;
   invitation: { email: string; createdAt: string; expiresAt: string; state: LinkState } | null;
 };

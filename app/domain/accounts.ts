@@ -7,6 +7,8 @@
  * (hazard H31). So a link is made only when every condition below holds.
  */
 
+import type { WorkerStatus } from "./enums";
+
 /** A one-time link's token as issued (app/services/tokens.server.ts: 256 bits, base64url); nothing else is looked up. */
 export const ONE_TIME_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -44,7 +46,7 @@ export function resetExpiry(requestedAt: Date): Date {
   return new Date(requestedAt.getTime() + RESET_VALID_MINUTES * 60_000);
 }
 
-export type WorkerForLink = { providerId: number; status: "active" | "left"; userId: number | null };
+export type WorkerForLink = { providerId: number; status: WorkerStatus; userId: number | null };
 export type AccountForLink = {
   role: string;
   organisationId: number | null;

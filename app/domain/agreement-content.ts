@@ -5,8 +5,9 @@
  */
 import type { IsoDate } from "./dates";
 
-export type ConsentKind = "person" | "representative" | "best_interests";
-export type RepresentativeAuthority = "lpa_health_welfare" | "deputy";
+import type { ConsentKind, RepresentativeAuthority } from "./enums";
+
+export type { ConsentKind, RepresentativeAuthority };
 
 /** Consent as the parties signed it; part of the version's content. */
 export type SignedConsent = {

@@ -7,7 +7,9 @@ import type { CarryOutCode, CarryOutDecision } from "./carry-out";
 import { addMonths, daysBetween, formatDate, type IsoDate, addDays } from "./dates";
 import { dateWindowProblem, nextReviewDateWindow, reviewDateWindow, reviewedOnWindow, shortestReviewInterval } from "./date-windows";
 
-export type StoredAgreementState = "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+import type { StoredAgreementState } from "./enums";
+
+export type { StoredAgreementState };
 /** `not_yet_in_force`: active (fully signed, consent recorded) but the start date is still ahead. */
 export type AgreementStatus = StoredAgreementState | "not_yet_in_force" | "review_due" | "review_overdue";
 

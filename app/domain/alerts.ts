@@ -4,6 +4,7 @@
  */
 import type { CompetencyFacts } from "./carry-out";
 import type { IsoDate } from "./dates";
+import type { StoredAgreementState, WorkerStatus } from "./enums";
 
 export const ALERT_KINDS = [
   "competency_expired",
@@ -84,7 +85,7 @@ export type AgreementRecord = {
   providerId: number;
   providerName: string;
   teamId: number;
-  state: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended";
+  state: StoredAgreementState;
   startDate: IsoDate;
   inForceVersion: number | null;
   personId: number;
@@ -102,7 +103,7 @@ export type AgreementRecord = {
     mayCarryOut: number;
     competentWorkers: number;
     namedWorkers: number;
-    forecast?: { worker: { status: "active" | "left" }; competencies: CompetencyFacts[] }[];
+    forecast?: { worker: { status: WorkerStatus }; competencies: CompetencyFacts[] }[];
   }[];
   /** docs/domain.md rule 10: other live agreements for the same person sharing a task. */
   overlaps?: { taskName: string; references: string[] }[];

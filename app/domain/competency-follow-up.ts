@@ -5,9 +5,8 @@
  * this worker's sign-off becomes active at once, and a live one that has lost its last
  * competent worker is suspended at once.
  */
-import type { StoredAgreementState } from "./agreement";
+import type { StoredAgreementState, VersionState } from "./enums";
 
-export type VersionState = "draft" | "awaiting_signatures" | "signed" | "superseded" | "withdrawn";
 export type FollowUp = "try_activation" | "enforce_interlock";
 
 export function followUpFor(agreement: { state: StoredAgreementState; currentVersionState: VersionState }): FollowUp[] {

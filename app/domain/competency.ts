@@ -7,7 +7,9 @@ import { DATE_WINDOWS, dateWindowProblem, narrow, type DateWindow } from "./date
 import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
 import { can, type Role } from "./roles";
 
-export type StoredCompetencyState = "in_training" | "competent" | "suspended" | "revoked" | "declined";
+import type { StoredCompetencyState } from "./enums";
+
+export type { StoredCompetencyState };
 export type CompetencyStatus = StoredCompetencyState | "expiring" | "expired";
 
 export const COMPETENCY_STATUS_LABELS: Record<CompetencyStatus, string> = {

@@ -9,6 +9,7 @@
  */
 import type { Role } from "./roles";
 import { isAssessor } from "./competency";
+import type { ConcernFollowUpKind, StoredAgreementState } from "./enums";
 
 export const CONCERN_STATUSES = ["open", "closed"] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
@@ -16,7 +17,7 @@ export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 export const CONCERN_HARMS = ["none", "low", "moderate_or_severe", "not_known"] as const;
 export type ConcernHarm = (typeof CONCERN_HARMS)[number];
 
-export type ConcernFollowUpKind = "competency_suspended" | "agreement_reviewed";
+export type { ConcernFollowUpKind };
 
 /** Everyone who works on an agreement may record a concern; an administrator does not care for anyone. */
 export function mayRaiseConcern(role: Role): boolean {
@@ -60,7 +61,7 @@ export function followUpsOffered({
 }: {
   role: Role;
   status: ConcernStatus;
-  agreementState: "draft" | "awaiting_signatures" | "active" | "suspended" | "ended" | null;
+  agreementState: StoredAgreementState | null;
 }): ConcernFollowUpKind[] {
   if (status !== "open") return [];
   const out: ConcernFollowUpKind[] = [];

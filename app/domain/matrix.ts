@@ -7,6 +7,7 @@
 import { COMPETENCY_STATUS_LABELS, type CompetencyStatus } from "./competency";
 import { WORKER_COLUMNS, workerCells } from "./csv";
 import { formatDate, type IsoDate } from "./dates";
+import type { AttendanceOutcome } from "./enums";
 
 export type MatrixCell = {
   competencyId: number;
@@ -23,7 +24,7 @@ export type MatrixCell = {
 export const NOT_TRAINED = "Not trained";
 
 /** A worker's latest training session for a task that was not cancelled, with its outcome. */
-export type MatrixTraining = { heldOn: IsoDate; outcome: "attended" | "completed" | "did_not_complete" };
+export type MatrixTraining = { heldOn: IsoDate; outcome: AttendanceOutcome };
 
 /**
  * A task the worker holds no competency in: the latest training recorded, or "Not trained" only

@@ -1,3 +1,5 @@
+import type { OrganisationKind } from "./enums";
+
 /**
  * Roles and what each may do, as data. Checked on the server by `can`; the scope of every
  * read and write is enforced separately, in the models' WHERE clauses.
@@ -14,7 +16,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** The organisation kind each role belongs to (admins belong to none). */
-export const ROLE_ORGANISATION_KIND: Record<Role, "nhs_team" | "provider" | null> = {
+export const ROLE_ORGANISATION_KIND: Record<Role, OrganisationKind | null> = {
   admin: null,
   nurse: "nhs_team",
   facilitator: "nhs_team",

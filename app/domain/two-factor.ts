@@ -1,5 +1,6 @@
 import { TOTP, Secret } from "otpauth";
 import type { Role } from "./roles";
+import type { PendingSignInStage } from "./enums";
 
 /**
  * Two-factor authentication for local accounts (docs/domain.md rule 21, docs/decisions/023):
@@ -30,7 +31,7 @@ export type SignInMethodKind = "password" | "sso";
  * sign-in (the identity provider does its own), a code when the user has set up two-factor
  * authentication, set-up first when their role requires it and they have not.
  */
-export function secondStepNeeded(input: { method: SignInMethodKind; role: Role; hasTwoFactor: boolean; requiredRoles: readonly Role[] }): "none" | "code" | "set_up" {
+export function secondStepNeeded(input: { method: SignInMethodKind; role: Role; hasTwoFactor: boolean; requiredRoles: readonly Role[] }): "none" | PendingSignInStage {
   if (input.method !== "password") return "none";
   if (input.hasTwoFactor) return "code";
   return input.requiredRoles.includes(input.role) ? "set_up" : "none";

@@ -17,6 +17,7 @@ import { taskCover } from "./agreement-cover.server";
 import { partiesActorMaySign, partiesOf } from "./agreement-parties.server";
 import { RuleError } from "./errors.server";
 import { tellAgreementActive } from "./notifications.server";
+import type { SignatureMethod } from "~/domain/enums";
 
 function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
   const version = versionOf(db, agreement.id, agreement.currentVersion)!;
@@ -103,7 +104,7 @@ function addSignature(
     signerRole: string;
     signerUserId: number | null;
     signedAt: string;
-    method: "in_app" | "on_paper";
+    method: SignatureMethod;
     recordedBy: number | null;
     at: Date;
     actorId: number;

@@ -14,6 +14,7 @@ import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWo
 import { initials } from "~/domain/names";
 import { agreementBarSql, carryOutFromSql, competenceCodeSql, countingCompetencySql, isMaySql } from "./carry-out-sql.server";
 import { chunked, groupBy } from "./batches.server";
+import type { WorkerStatus } from "~/domain/enums";
 
 export function agreementRecords(db: Db, { scope, today, settings }: { scope: SQL; today: IsoDate; settings: AlertSettings }): AgreementRecord[] {
   // Tasks on live agreements that can alert: at most one competent named worker today, or at the
@@ -125,7 +126,7 @@ export function agreementRecords(db: Db, { scope, today, settings }: { scope: SQ
 function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) {
   const refs = { workerId: sql`cw.id`, taskId: sql`t.task_id`, personSpecific: sql`tk.person_specific`, personId: sql`a.person_id` };
   const rows = chunked(agreementIds, (ids) =>
-    db.all<{ agreementId: number; taskId: number; status: "active" | "left"; personId: number | null; state: StoredCompetencyState | null; expiresOn: IsoDate | null }>(sql`
+    db.all<{ agreementId: number; taskId: number; status: WorkerStatus; personId: number | null; state: StoredCompetencyState | null; expiresOn: IsoDate | null }>(sql`
       SELECT a.id AS agreementId, t.task_id AS taskId, cw.status AS status,
         ${countingCompetencySql(refs, "person_id")} AS personId,
         ${countingCompetencySql(refs, "state")} AS state,
@@ -139,7 +140,7 @@ function namedWorkerFacts(db: Db, { agreementIds }: { agreementIds: number[] }) 
       WHERE a.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})
     `),
   );
-  const byTask = new Map<string, { worker: { status: "active" | "left" }; competencies: CompetencyFacts[] }[]>();
+  const byTask = new Map<string, { worker: { status: WorkerStatus }; competencies: CompetencyFacts[] }[]>();
   for (const r of rows) {
     const key = `${r.agreementId}:${r.taskId}`;
     const list = byTask.get(key) ?? [];

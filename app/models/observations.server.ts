@@ -12,6 +12,7 @@ import { RuleError } from "./errors.server";
 import { metPrerequisites, missingPrerequisites } from "./prerequisites.server";
 import { personScope } from "./scope.server";
 import { getWorker } from "./workers.server";
+import type { ObservationOutcome } from "~/domain/enums";
 
 function findCompetency(db: Db, workerId: number, taskId: number, personId: number | null) {
   return (
@@ -34,7 +35,7 @@ export type ObservationInput = {
   taskId: number;
   personId: number | null;
   observedOn: IsoDate;
-  outcome: "satisfactory" | "not_yet";
+  outcome: ObservationOutcome;
   notes: string;
 };
 

@@ -4,7 +4,7 @@ import { PENDING_SIGN_IN_MINUTES, pendingSignInUsable } from "~/domain/two-facto
 import { inTransaction } from "~/models/transaction.server";
 import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
-import type { pendingSignInStages } from "~/domain/enums";
+import type { PendingSignInStage } from "~/domain/enums";
 import { pendingSignIns, signInAttempts, users } from "~db/schema";
 
 /**
@@ -65,7 +65,7 @@ export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string;
  * Returns the token for the `dc_sign_in` cookie; only its SHA-256 is kept. Any earlier pending
  * sign-in of the user ends, so only the newest can be finished.
  */
-export function startPendingSignIn(db: Db, input: { userId: number; stage: PendingStage; target: string; at: Date }): string {
+export function startPendingSignIn(db: Db, input: { userId: number; stage: PendingSignInStage; target: string; at: Date }): string {
   const token = newSecretToken();
   inTransaction(db, (tx) => {
     tx.update(pendingSignIns).set({ usedAt: input.at.toISOString() }).where(and(eq(pendingSignIns.userId, input.userId), isNull(pendingSignIns.usedAt))).run();
@@ -83,8 +83,7 @@ export function startPendingSignIn(db: Db, input: { userId: number; stage: Pendi
   return token;
 }
 
-export type PendingStage = (typeof pendingSignInStages)[number];
-export type PendingSignIn = { id: string; userId: number; stage: PendingStage; target: string; email: string; role: Role };
+export type PendingSignIn = { id: string; userId: number; stage: PendingSignInStage; target: string; email: string; role: Role };
 
 /** The pending sign-in this token belongs to, while it can be finished by an active user; otherwise null. */
 export function findPendingSignIn(db: Db, { token, at }: { token: string; at: Date }): PendingSignIn | null {

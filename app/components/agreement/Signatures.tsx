@@ -1,11 +1,12 @@
 import { Table } from "nhsuk-react-components";
 import { formatDateTime } from "~/domain/dates";
+import type { SignatureMethod } from "~/domain/enums";
 
 type PartySignature = {
   party: string;
   role: string;
   name: string;
-  signature: { signature: { method: "in_app" | "on_paper"; signerName: string; signedAt: string }; recordedByName: string | null } | null;
+  signature: { signature: { method: SignatureMethod; signerName: string; signedAt: string }; recordedByName: string | null } | null;
 };
 
 /** The signatures on a version: its fingerprint and verification code once sent, and each party, signed or not. */

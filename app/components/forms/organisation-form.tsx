@@ -5,6 +5,7 @@ import type { FormErrors } from "~/components/nhs/form-errors";
 import { REGULATED_ACTIVITY_LABELS, options } from "~/content/labels";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { SubmissionToken } from "./SubmissionToken";
+import type { OrganisationKind } from "~/domain/enums";
 
 export function OrganisationForm({
   kind,
@@ -14,7 +15,7 @@ export function OrganisationForm({
   submitLabel,
   submissionToken,
 }: {
-  kind: "nhs_team" | "provider";
+  kind: OrganisationKind;
   errors?: FormErrors;
   values?: Record<string, unknown>;
   providers?: { id: number; name: string }[];

@@ -4,6 +4,7 @@ import { RadiosField, SelectField, TextField } from "~/components/nhs/fields";
 import type { FormErrors } from "~/components/nhs/form-errors";
 import { ROLE_LABELS, ROLES } from "~/domain/roles";
 import { SubmissionToken } from "./SubmissionToken";
+import type { OrganisationKind } from "~/domain/enums";
 
 export function UserForm({
   errors,
@@ -15,7 +16,7 @@ export function UserForm({
 }: {
   errors?: FormErrors;
   values?: Record<string, unknown>;
-  organisations: { id: number; name: string; kind: "nhs_team" | "provider" }[];
+  organisations: { id: number; name: string; kind: OrganisationKind }[];
   withPassword: boolean;
   submitLabel: string;
   /** For a form that creates a record: its one-time token. */
