@@ -35,10 +35,10 @@ export type ConsentInput = SignedConsent & { notes: string };
 export function recordConsent(
   db: Db,
   { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ConsentInput; today: IsoDate; at: Date; warningDays: number },
-): { newVersion: number | null } | false {
+): { newVersion: number | null } | null {
   return inTransaction(db, (tx) => {
     const found = agreementFor(tx, { actor, agreementId, change: "consent", fields: { role: "kind", state: "kind" } });
-    if (!found) return false;
+    if (!found) return null;
     const { agreement, version: current } = found;
     const problems = consentProblems(input);
     if (problems.length) throw new RuleError(problems);

@@ -30,12 +30,12 @@ export function chosenTasks(db: Db, taskIds: number[]) {
 export function updateTaskSpecifics(
   db: Db,
   { actor, agreementId, taskId, specifics, at }: { actor: Actor; agreementId: number; taskId: number; specifics: TaskSpecifics; at: Date },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
-    if (!draft) return false;
+    if (!draft) return null;
     const row = tx.select({ id: agreementTasks.id }).from(agreementTasks).where(and(eq(agreementTasks.versionId, draft.version.id), eq(agreementTasks.taskId, taskId))).get();
-    if (!row) return false;
+    if (!row) return null;
     tx.update(agreementTasks).set(specifics).where(eq(agreementTasks.id, row.id)).run();
     recordAudit(tx, { actorId: actor.userId, action: "agreement.task_specifics", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, taskId }, at });
     return true;
@@ -43,10 +43,10 @@ export function updateTaskSpecifics(
 }
 
 /** Sets the tasks of the draft: new ones are added with the catalogue's escalation guidance. */
-export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: { actor: Actor; agreementId: number; taskIds: number[]; at: Date }): boolean {
+export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: { actor: Actor; agreementId: number; taskIds: number[]; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
-    if (!draft) return false;
+    if (!draft) return null;
     const chosen = chosenTasks(tx, taskIds);
     const current = tx.select({ id: agreementTasks.id, taskId: agreementTasks.taskId }).from(agreementTasks).where(eq(agreementTasks.versionId, draft.version.id)).all();
     // A draft is not yet a record of anything agreed: taking a task off it removes the row.
@@ -60,10 +60,10 @@ export function setAgreementTasks(db: Db, { actor, agreementId, taskIds, at }: {
   });
 }
 
-export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: { actor: Actor; agreementId: number; workerIds: number[]; at: Date }): boolean {
+export function setNamedWorkers(db: Db, { actor, agreementId, workerIds, at }: { actor: Actor; agreementId: number; workerIds: number[]; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
-    if (!draft) return false;
+    if (!draft) return null;
     const allowed = listNameableWorkers(tx, draft.agreement.providerId).map((w) => w.id);
     if (!workerIds.length) throw new RuleError([{ field: "workerIds", message: "Name at least one care worker" }]);
     if (workerIds.some((id) => !allowed.includes(id))) throw new RuleError([{ field: "workerIds", message: "Select care workers employed by the person's provider" }]);
@@ -79,10 +79,10 @@ export type AgreementDetails = { startDate: IsoDate; reviewDate: IsoDate; superv
 export function updateAgreementDetails(
   db: Db,
   { actor, agreementId, details, today, at }: { actor: Actor; agreementId: number; details: AgreementDetails; today: IsoDate; at: Date },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
-    if (!draft) return false;
+    if (!draft) return null;
     requireDateInWindow("startDate", "Start date", details.startDate, DATE_WINDOWS.agreementStart(today));
     const problem = reviewDateProblem(details.startDate, details.reviewDate, reviewIntervalsOf(tx, draft.version.id));
     if (problem) throw new RuleError([{ field: "reviewDate", message: problem }]);

@@ -86,10 +86,10 @@ function setState(
   recordAudit(db, { actorId, action, entityType: "agreement", entityId: agreement.id, details: { from: agreement.state, to: state, reason }, at });
 }
 
-export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
+export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementFor(tx, { actor, agreementId, change: "suspend", fields: { role: "form", state: "reason" } })?.agreement;
-    if (!agreement) return false;
+    if (!agreement) return null;
     setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
     const who = personInitialsOf(tx, agreement.personId);
     tellDelegatorAndProvider(tx, {
@@ -107,10 +107,10 @@ export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { a
 export function reinstateAgreement(
   db: Db,
   { actor, agreementId, reason, today, at, warningDays }: { actor: Actor; agreementId: number; reason: string; today: IsoDate; at: Date; warningDays: number },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementFor(tx, { actor, agreementId, change: "reinstate", fields: { role: "form", state: "reason" } })?.agreement;
-    if (!agreement) return false;
+    if (!agreement) return null;
     const inForce = versionOf(tx, agreementId, agreement.inForceVersion!)!;
     const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, today, warningDays }));
     if (uncovered.length) {
@@ -121,10 +121,10 @@ export function reinstateAgreement(
   });
 }
 
-export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): boolean {
+export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementFor(tx, { actor, agreementId, change: "end", fields: { role: "form", state: "reason" } })?.agreement;
-    if (!agreement) return false;
+    if (!agreement) return null;
     // A version still being drafted or signed will never come into force.
     tx.update(agreementVersions)
       .set({ state: "withdrawn" })
@@ -145,9 +145,9 @@ export type ReviewInput = { reviewedOn: IsoDate; outcome: ReviewOutcome; nextRev
 export function recordReview(
   db: Db,
   { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ReviewInput; today: IsoDate; at: Date },
-): boolean {
+): true | null {
   const agreement = agreementFor(db, { actor, agreementId, change: "review", fields: { role: "form", state: "outcome" } })?.agreement;
-  if (!agreement) return false;
+  if (!agreement) return null;
   // docs/domain.md rule 9: the dates of the version under review (the one in force, else the newest).
   const reviewed = versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion)!;
   const problems = reviewProblems({

@@ -41,10 +41,10 @@ export function sendProblems(db: Db, version: AgreementVersion, today: IsoDate):
 export function sendForSignatures(
   db: Db,
   { actor, agreementId, today, at, warningDays }: { actor: Actor; agreementId: number; today: IsoDate; at: Date; warningDays: number },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const draft = editableDraft(tx, actor, agreementId);
-    if (!draft) return false;
+    if (!draft) return null;
     const problems = sendProblems(tx, draft.version, today);
     if (problems.length) throw new RuleError(problems);
     const content = buildVersionContent(tx, draft.agreement, draft.version);

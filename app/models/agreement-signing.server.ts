@@ -34,10 +34,10 @@ function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
 export function signInApp(
   db: Db,
   { actor, agreementId, party, shownHash, today, at, warningDays }: { actor: Actor; agreementId: number; party: Party; shownHash: string; today: IsoDate; at: Date; warningDays: number },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
-    if (!agreement) return false;
+    if (!agreement) return null;
     const version = currentFrozenVersion(tx, agreement);
     if (shownHash !== version.contentHash) {
       throw new RuleError([{ field: "form", message: "The agreement changed since you opened it. Read the current version, then sign again." }]);
@@ -68,10 +68,10 @@ export function recordPaperSignature(
     at,
     warningDays,
   }: { actor: Actor; agreementId: number; party: Party; signerName: string; signedOn: IsoDate; shownHash: string; today: IsoDate; at: Date; warningDays: number },
-): boolean {
+): true | null {
   return inTransaction(db, (tx) => {
     const agreement = agreementInScope(tx, actor, agreementId);
-    if (!agreement) return false;
+    if (!agreement) return null;
     if (!mayRecordPaper(actor, agreement)) {
       throw new RuleError([{ field: "party", message: "Only a nurse of the agreement's team or a manager of its provider can record a signature made on paper" }]);
     }

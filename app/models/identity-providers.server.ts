@@ -89,10 +89,10 @@ export function createProvider(tx: Db, { actor, input, at }: { actor: Actor; inp
   return id;
 }
 
-export function updateProvider(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: IdentityProviderInput; at: Date }): boolean {
+export function updateProvider(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: IdentityProviderInput; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const existing = tx.select({ id: identityProviders.id }).from(identityProviders).where(eq(identityProviders.id, id)).get();
-    if (!existing) return false;
+    if (!existing) return null;
     if (keyTaken(tx, input.key, id)) throw new DuplicateProviderKeyError();
     const { organisationIds, ...values } = input;
     tx.update(identityProviders).set({ ...values, updatedAt: at.toISOString() }).where(eq(identityProviders.id, id)).run();
@@ -165,10 +165,10 @@ export function linksOfUser(db: Db, userId: number) {
  * account there changed): the next sign-in with it finds the account by email again. Sessions
  * started with it end.
  */
-export function unlinkIdentity(db: Db, { actor, userId, linkId, at }: { actor: Actor; userId: number; linkId: number; at: Date }): boolean {
+export function unlinkIdentity(db: Db, { actor, userId, linkId, at }: { actor: Actor; userId: number; linkId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const link = tx.select().from(identityLinks).where(and(eq(identityLinks.id, linkId), eq(identityLinks.userId, userId))).get();
-    if (!link) return false;
+    if (!link) return null;
     tx.delete(identityLinks).where(eq(identityLinks.id, linkId)).run();
     tx.update(sessions)
       .set({ endedAt: at.toISOString() })

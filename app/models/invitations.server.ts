@@ -109,10 +109,10 @@ export function inviteWorker(
 }
 
 /** Withdraws the worker's open invitation: its link stops working. False when there is none the actor manages. */
-export function withdrawInvitation(db: Db, { actor, workerId, at }: { actor: Actor; workerId: number; at: Date }): boolean {
+export function withdrawInvitation(db: Db, { actor, workerId, at }: { actor: Actor; workerId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
-    if (!findManageableWorker(tx, actor, workerId)) return false;
-    if (!withdrawOpen(tx, workerId, at)) return false;
+    if (!findManageableWorker(tx, actor, workerId)) return null;
+    if (!withdrawOpen(tx, workerId, at)) return null;
     recordAudit(tx, { actorId: actor.userId, action: "worker.invitation_withdraw", entityType: "worker", entityId: workerId, at });
     return true;
   });

@@ -110,10 +110,10 @@ function endCredential(tx: Db, credentialId: number, reason: "turned_off" | "res
 }
 
 /** The user turns it off (the page allows it only where their role does not require it). */
-export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: Date }): boolean {
+export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const credential = liveCredential(tx, userId);
-    if (!credential) return false;
+    if (!credential) return null;
     endCredential(tx, credential.id, "turned_off", at);
     recordAudit(tx, { actorId: userId, action: "user.two_factor_turn_off", entityType: "user", entityId: userId, at });
     return true;
@@ -125,11 +125,11 @@ export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: D
  * stop working, any sign-in waiting for a code ends, and the user is told by email. They set it up
  * again at their next sign-in if their role requires it. False when there was nothing to reset.
  */
-export function resetTwoFactor(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): boolean {
+export function resetTwoFactor(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const user = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
     const credential = user ? liveCredential(tx, userId) : undefined;
-    if (!user || !credential) return false;
+    if (!user || !credential) return null;
     endCredential(tx, credential.id, "reset", at);
     tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.userId, userId), isNull(pendingSignIns.usedAt))).run();
     recordAudit(tx, { actorId: actor.userId, action: "user.two_factor_reset", entityType: "user", entityId: userId, at });

@@ -130,10 +130,10 @@ export function createUser(
   });
 }
 
-export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: UserInput; at: Date }): boolean {
+export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: UserInput; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const existing = tx.select().from(users).where(eq(users.id, id)).get();
-    if (!existing) return false;
+    if (!existing) return null;
     const clash = findUserByEmail(tx, input.email);
     if (clash && clash.id !== id) throw new DuplicateEmailError();
     assertOrganisationFits(tx, input);
@@ -151,10 +151,10 @@ export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id:
   });
 }
 
-export function setUserActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }): boolean {
+export function setUserActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
-    if (!existing) return false;
+    if (!existing) return null;
     tx.update(users).set({ active, updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
     if (!active) {
       endSessionsOf(tx, id, at);
@@ -217,12 +217,12 @@ export function getWorkerLink(db: Db, userId: number) {
  * rule 2; hazard H31): only when `linkProblem` finds nothing. The user's sessions end, so they
  * sign in again as that worker. False when the user or worker does not exist.
  */
-export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): boolean {
+export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "admin") return false;
+    if (actor.role !== "admin") return null;
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     const worker = tx.select().from(careWorkers).where(eq(careWorkers.id, workerId)).get();
-    if (!user || !worker) return false;
+    if (!user || !worker) return null;
     const problem = linkProblem(worker, { role: user.role, organisationId: user.organisationId, active: user.active, linkedWorkerId: linkedWorker(tx, userId)?.id ?? null });
     if (problem) throw new RuleError([{ field: "workerId", message: LINK_PROBLEM_MESSAGES[problem] }]);
     tx.update(careWorkers).set({ userId, updatedAt: at.toISOString() }).where(and(eq(careWorkers.id, workerId), isNull(careWorkers.userId))).run();
@@ -234,11 +234,11 @@ export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { act
 }
 
 /** An administrator unlinks a care worker account from its record (a link made in error); its sessions end. */
-export function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): boolean {
+export function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "admin") return false;
+    if (actor.role !== "admin") return null;
     const worker = linkedWorker(tx, userId);
-    if (!worker) return false;
+    if (!worker) return null;
     tx.update(careWorkers).set({ userId: null, updatedAt: at.toISOString() }).where(eq(careWorkers.id, worker.id)).run();
     endSessionsOf(tx, userId, at);
     recordAudit(tx, { actorId: actor.userId, action: "user.unlink_worker", entityType: "user", entityId: userId, details: { workerId: worker.id }, at });

@@ -24,10 +24,9 @@ import {
   unlinkWorkerAccount,
   updateUser,
 } from "~/models/users.server";
-import { RuleError } from "~/models/errors.server";
 import { linksOfUser, unlinkIdentity } from "~/models/identity-providers.server";
 import { resetTwoFactor, twoFactorStatus } from "~/models/two-factor.server";
-import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { notFound, requireId } from "~/web/not-found.server";
 import { requirePermission } from "~/web/session.server";
 
@@ -69,8 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       if (!linkWorkerAccount(context.db, { actor, userId: id, workerId: workerId.data, at })) throw notFound();
     } catch (error) {
-      if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "workerId"), {});
-      throw error;
+      return rejectRuleError(context, error, {}, { fallback: "workerId" });
     }
     return redirect(`/admin/users/${id}?done=linked`);
   }
@@ -99,8 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), values);
     if (error instanceof OrganisationMismatchError) return rejectForm(context, formError("organisationId", error.message), values);
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "role"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "role" });
   }
   return redirect(`/admin/users/${id}?done=updated`);
 }

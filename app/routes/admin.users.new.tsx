@@ -7,8 +7,7 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { pageTitle } from "~/content/titles";
 import { listOrganisations } from "~/models/organisations.server";
 import { createUser, DuplicateEmailError, OrganisationMismatchError } from "~/models/users.server";
-import { RuleError } from "~/models/errors.server";
-import { formError, formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formError, formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { hashPassword } from "~/services/password.server";
 import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
@@ -37,8 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), shown);
     if (error instanceof OrganisationMismatchError) return rejectForm(context, formError("organisationId", error.message), shown);
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "role"), shown);
-    throw error;
+    return rejectRuleError(context, error, shown, { fallback: "role" });
   }
 }
 

@@ -8,9 +8,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { endAgreement, reinstateAgreement, suspendAgreement } from "~/models/agreement-lifecycle.server";
-import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { notFound } from "~/web/not-found.server";
 import { ChangeSchema, type Change } from "~/forms/agreements.server";
 
@@ -48,8 +47,7 @@ export async function action(args: ActionFunctionArgs) {
     if (change === "reinstate") reinstateAgreement(context.db, { ...common, ...agreementClock(context) });
     if (change === "end") endAgreement(context.db, { ...common, at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "reason"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "reason" });
   }
   return redirect(`/agreements/${view.agreement.id}?done=agreement_${change}`);
 }

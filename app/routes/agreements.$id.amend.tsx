@@ -8,9 +8,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
 import { amendAgreement } from "~/models/agreement-lifecycle.server";
-import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
@@ -40,8 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     oncePerSubmission(context.db, { actor, token, form: "amend" }, (tx) => amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", reason: parsed.data.reason, at: context.clock.now() }));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "reason"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "reason" });
   }
   return redirect(`/agreements/${view.agreement.id}/draft?done=amended`);
 }

@@ -14,9 +14,8 @@ import { consentOfVersion } from "~/models/agreement-content.server";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { recordConsent } from "~/models/agreement-consent.server";
 import type { AgreementView } from "~/models/agreement-view.server";
-import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
 import type { Db } from "~db/client";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
@@ -69,8 +68,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     result = oncePerSubmission(context.db, { actor, token, form: "consent" }, (tx) => recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) }));
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "kind"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "kind" });
   }
   // Consent on a draft completes its section; a changed consent after sending starts a new version, completed the same way.
   return redirect(`/agreements/${view.agreement.id}/draft?done=${result && result.newVersion ? "consent_changed" : "consent"}`);

@@ -6,9 +6,8 @@ import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { deleteDraft, deletionRefusal } from "~/models/agreement-deletion.server";
-import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems } from "~/web/forms.server";
+import { formValues, rejectRuleError } from "~/web/forms.server";
 import { notFound } from "~/web/not-found.server";
 import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";
@@ -43,8 +42,7 @@ export async function action(args: ActionFunctionArgs) {
     const deleted = oncePerSubmission(context.db, { actor, token, form: "agreement-delete" }, (tx) => deleteDraft(tx, { actor, agreementId: view.agreement.id, at: context.clock.now() }));
     if (!deleted) throw notFound();
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "delete"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "delete" });
   }
   return redirect("/agreements?done=draft_deleted");
 }

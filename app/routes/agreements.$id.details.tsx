@@ -10,9 +10,8 @@ import { reviewDateProblem } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput, MAX_LONG_TEXT, optionalText, requiredText } from "~/domain/validation";
 import { updateAgreementDetails } from "~/models/agreement-draft.server";
-import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Dates and supervision", matches);
 
@@ -49,8 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, today: context.clock.today(), at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "startDate", DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "startDate", dateFields: DATE_FIELDS });
   }
   // Back to the task list of the guided agreement, with the section's new status.
   return redirect(`/agreements/${view.agreement.id}/draft?done=draft_updated`);

@@ -12,9 +12,8 @@ import { dateInput, nameText } from "~/domain/validation";
 import { actionsOn, partiesOf } from "~/models/agreement-parties.server";
 import { recordPaperSignature } from "~/models/agreement-signing.server";
 import { DATE_WINDOWS } from "~/domain/date-windows";
-import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Record a signature made on paper", matches);
 
@@ -71,8 +70,7 @@ export async function action(args: ActionFunctionArgs) {
       ...agreementClock(context),
     });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "party", DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "party", dateFields: DATE_FIELDS });
   }
   return redirect(`/agreements/${view.agreement.id}?done=signed`);
 }

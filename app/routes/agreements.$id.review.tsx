@@ -15,9 +15,8 @@ import { concernForFollowUp, latestReviewId, linkConcernFollowUp } from "~/model
 import type { Actor } from "~/domain/actor";
 import type { AppContext } from "~/web/context.server";
 import { notFound } from "~/web/not-found.server";
-import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors, withDates } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
 import { reviewOutcomes } from "~/domain/enums";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";
@@ -81,8 +80,7 @@ export async function action(args: ActionFunctionArgs) {
       return reviewed;
     });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "outcome", DATE_FIELDS), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "outcome", dateFields: DATE_FIELDS });
   }
   // A review that amends starts a new draft version: on to its task list to make the change.
   if (parsed.data.outcome === "amend") return redirect(`/agreements/${view.agreement.id}/draft?done=reviewed`);

@@ -12,9 +12,8 @@ import { versionContentOf } from "~/models/agreement-content.server";
 import { partiesOf } from "~/models/agreement-parties.server";
 import { sendForSignatures } from "~/models/agreement-sending.server";
 import { draftSectionsOf } from "~/models/agreement-draft.server";
-import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, inFieldOrder, rejectForm, ruleProblems } from "~/web/forms.server";
+import { formValues, rejectRuleError } from "~/web/forms.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Check the agreement and send it", matches);
@@ -62,13 +61,10 @@ export async function action(args: ActionFunctionArgs) {
   try {
     oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, (tx) => sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...agreementClock(context) }));
   } catch (error) {
-    // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere.
-    if (error instanceof RuleError) {
-      // In the order the sections appear on this page (consent is in the summary at the top), not the task list's.
-      const order = ["consent", "tasks", ...view.tasks.map((t) => `task-${t.task.code}`), "workers", "details"];
-      return rejectForm(context, inFieldOrder(ruleProblems(error.problems, "send"), order), {});
-    }
-    throw error;
+    // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere,
+    // in the order the sections appear on this page (consent is in the summary at the top), not the task list's.
+    const order = ["consent", "tasks", ...view.tasks.map((t) => `task-${t.task.code}`), "workers", "details"];
+    return rejectRuleError(context, error, {}, { fallback: "send", order });
   }
   return redirect(`/agreements/${view.agreement.id}?done=sent`);
 }

@@ -17,9 +17,8 @@ import { versionContentOf } from "~/models/agreement-content.server";
 import { partiesActorMaySign, partiesActorStillSigns, versionSignedBy } from "~/models/agreement-parties.server";
 import { signInApp } from "~/models/agreement-signing.server";
 import { versionOf } from "~/models/agreement-access.server";
-import { RuleError } from "~/models/errors.server";
 import { agreementClock, loadAgreementPage } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   agreementPageTitle(data ? ("explain" in data && data.explain ? data.explain.reference : "reference" in data ? data.reference : undefined) : undefined, "Sign the agreement", matches);
@@ -95,8 +94,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     signInApp(context.db, { actor, agreementId: view.agreement.id, party: parsed.data.party as Party, shownHash: parsed.data.contentHash, ...agreementClock(context) });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "confirm"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "confirm" });
   }
   return redirect(`/agreements/${view.agreement.id}?done=signed`);
 }

@@ -7,9 +7,8 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { parametersHint } from "~/content/forms";
 import { agreementPageTitle } from "~/content/titles";
 import { updateTaskSpecifics } from "~/models/agreement-draft.server";
-import { RuleError } from "~/models/errors.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { notFound, requireId } from "~/web/not-found.server";
 import { TaskSpecificsSchema } from "~/forms/agreements.server";
 
@@ -39,8 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     updateTaskSpecifics(context.db, { actor, agreementId: view.agreement.id, taskId: row.task.id, specifics: parsed.data, at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "instructions"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "instructions" });
   }
   // Back to the task list of the guided agreement, with the section's new status.
   return redirect(`/agreements/${view.agreement.id}/draft?done=draft_updated`);

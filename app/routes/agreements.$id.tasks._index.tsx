@@ -7,10 +7,9 @@ import { CheckboxesField } from "~/components/nhs/fields";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { agreementPageTitle } from "~/content/titles";
 import { setAgreementTasks } from "~/models/agreement-draft.server";
-import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Change the tasks", matches);
 
@@ -36,8 +35,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     setAgreementTasks(context.db, { actor, agreementId: view.agreement.id, taskIds: parsed.data.taskIds, at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "taskIds"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "taskIds" });
   }
   // Back to the task list of the guided agreement, with the section's new status.
   return redirect(`/agreements/${view.agreement.id}/draft?done=draft_updated`);

@@ -10,10 +10,9 @@ import { SameNameWarning } from "~/components/SameNameWarning";
 import { agreementPageTitle } from "~/content/titles";
 import { candidateWorkers } from "~/models/agreement-cover.server";
 import { setNamedWorkers } from "~/models/agreement-draft.server";
-import { RuleError } from "~/models/errors.server";
 import { sameNameWarningsOf } from "~/models/worker-names.server";
 import { loadAgreementPage, requireNurseOf } from "~/web/agreement-page.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => agreementPageTitle(data?.reference, "Name the care workers", matches);
 
@@ -51,8 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   try {
     setNamedWorkers(context.db, { actor, agreementId: view.agreement.id, workerIds: parsed.data.workerIds, at: context.clock.now() });
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "workerIds"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "workerIds" });
   }
   // Back to the task list of the guided agreement, with the section's new status.
   return redirect(`/agreements/${view.agreement.id}/draft?done=draft_updated`);

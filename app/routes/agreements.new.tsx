@@ -11,9 +11,8 @@ import { AGREEMENT_STATUS_LABELS } from "~/domain/agreement";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { dateInput } from "~/domain/validation";
 import { createAgreement, DuplicateAgreementError, listPeopleForAgreement } from "~/models/agreement-create.server";
-import { RuleError } from "~/models/errors.server";
 import { listTasks } from "~/models/tasks.server";
-import { formValues, rejectForm, toFormErrors, withDates } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
 import { requirePermission } from "~/web/session.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
@@ -59,8 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.formRejected = true;
       return data({ errors: error.problems.map((p) => ({ ...p, href: "#confirm" })), values, duplicates: error.duplicates }, { status: 400 });
     }
-    if (error instanceof RuleError) return rejectForm(context, error.problems.map((p) => ({ ...p, href: p.field === "startDate" ? "#startDate-day" : `#${p.field}` })), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "personId", dateFields: ["startDate"] });
   }
 }
 

@@ -17,7 +17,7 @@ import { suspendReasonFromConcern } from "~/content/concerns";
 import { formatDate, londonDate } from "~/domain/dates";
 import { agreementScope } from "~/models/scope.server";
 import { getSettings } from "~/models/settings.server";
-import { formValues, rejectForm, rejectRuleError, toFormErrors, type FormValues } from "~/web/forms.server";
+import { formValues, type FormValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { found, notFound, requireId } from "~/web/not-found.server";
 import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken, submittedBefore } from "~/web/submission.server";

@@ -8,10 +8,9 @@ import { PageHeading } from "~/components/nhs/PageHeading";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { pageTitle } from "~/content/titles";
 import { INVITATION_VALID_DAYS, invitationProblem } from "~/domain/accounts";
-import { RuleError } from "~/models/errors.server";
 import { getWorkerSignIn, inviteWorker, withdrawInvitation } from "~/models/invitations.server";
 import { getWorker } from "~/models/workers.server";
-import { formValues, rejectForm, ruleProblems, toFormErrors } from "~/web/forms.server";
+import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
 import { notFound, requireId } from "~/web/not-found.server";
 import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
@@ -67,8 +66,7 @@ export async function action(args: ActionFunctionArgs) {
     if (id === null) throw notFound();
     return redirect(`/workers/${workerId}?done=invited#sign-in`);
   } catch (error) {
-    if (error instanceof RuleError) return rejectForm(context, ruleProblems(error.problems, "email"), values);
-    throw error;
+    return rejectRuleError(context, error, values, { fallback: "email" });
   }
 }
 

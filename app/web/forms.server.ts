@@ -136,19 +136,17 @@ export type RuleFields = {
   fields?: readonly string[];
   /** Three-field dates: a problem at one links to its day box. */
   dateFields?: readonly string[];
+  /** The order the fields appear on the page, when it is not the order the model found the problems in. */
+  order?: readonly string[];
 };
 
 /** A model's rule problems as form errors, each at its field or at `fallback`. */
-export function ruleFormErrors(problems: RuleProblem[], { fallback, fields, dateFields = [] }: RuleFields): FormErrors {
-  return problems.map((p) => {
+export function ruleFormErrors(problems: RuleProblem[], { fallback, fields, dateFields = [], order }: RuleFields): FormErrors {
+  const errors = problems.map((p) => {
     const field = p.field === "form" || (fields && !fields.includes(p.field)) ? fallback : p.field;
     return { field, message: p.message, href: dateFields.includes(field) ? `#${field}-day` : `#${field}` };
   });
-}
-
-/** A model's RuleError as form errors; problems not tied to a field point at `fallback`. */
-export function ruleProblems(problems: RuleProblem[], fallback: string, dateFields: string[] = []): FormErrors {
-  return ruleFormErrors(problems, { fallback, dateFields });
+  return order ? inFieldOrder(errors, order) : errors;
 }
 
 /**
