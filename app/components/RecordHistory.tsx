@@ -1,4 +1,5 @@
-import { isAuditRecordType, THIS_RECORD, timelineLine } from "~/content/audit-events";
+import { isAuditRecordType } from "~/content/audit-actions";
+import { THIS_RECORD, timelineLine } from "~/content/audit-events";
 import { formatDateTime } from "~/domain/dates";
 
 /** A record's own audit history, newest first, each line naming who did what once (app/content/audit-events.ts). */

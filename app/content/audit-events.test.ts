@@ -1,18 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  AUDIT_ACTIONS,
-  AUDIT_EVENTS,
-  AUTOMATIC_ACTOR,
-  agreementTimelineLine,
-  auditActorName,
-  auditDetailLines,
-  describeAuditEvent,
-  phraseText,
-  timelineLine,
-  type AuditRef,
-} from "./audit-events";
+import { AUDIT_ACTIONS, type AuditRef } from "./audit-actions";
+import { auditDetailLines } from "./audit-details";
+import { agreementTimelineLine, AUDIT_EVENTS, auditActorName, AUTOMATIC_ACTOR, describeAuditEvent, phraseText, timelineLine } from "./audit-events";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

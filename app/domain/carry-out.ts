@@ -16,7 +16,8 @@
  * need whether or not the agreement is yet in force.
  */
 import { isInForce, type StoredAgreementState } from "./agreement";
-import { competencyStatus, countsForTask, type CompetencyStatus, type StoredCompetencyState } from "./competency";
+import { competencyStatus, countsForTask, type CompetencyStatus } from "./competency";
+import type { StoredCompetencyState } from "./enums";
 import { addDays, formatDate, type IsoDate } from "./dates";
 import type { VersionState } from "./enums";
 

@@ -8,8 +8,6 @@ import { addMonths, daysBetween, formatDate, type IsoDate } from "./dates";
 import { can, type Role } from "./roles";
 
 import type { StoredCompetencyState } from "./enums";
-
-export type { StoredCompetencyState };
 export type CompetencyStatus = StoredCompetencyState | "expiring" | "expired";
 
 export const COMPETENCY_STATUS_LABELS: Record<CompetencyStatus, string> = {

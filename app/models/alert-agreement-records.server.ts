@@ -7,7 +7,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { isInForce, type StoredAgreementState } from "~/domain/agreement";
 import type { AgreementRecord, AlertSettings } from "~/domain/alerts";
 import type { CompetencyFacts } from "~/domain/carry-out";
-import type { StoredCompetencyState } from "~/domain/competency";
+import type { StoredCompetencyState } from "~/domain/enums";
 import { addDays, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, organisations, people, tasks } from "~db/schema";

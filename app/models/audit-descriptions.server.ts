@@ -3,20 +3,9 @@
  * it; the records a batch of events mentions are looked up with one query per kind of record.
  */
 import { eq, inArray } from "drizzle-orm";
-import {
-  AUDIT_RECORD_TYPES,
-  DETAIL_REFERENCES,
-  auditActorName,
-  auditDetailLines,
-  describeAuditEvent,
-  isAuditRecordType,
-  parseDetails,
-  unsaidDetails,
-  type AuditRecordType,
-  type AuditRef,
-  type DetailLine,
-  type Phrase,
-} from "~/content/audit-events";
+import { AUDIT_RECORD_TYPES, type AuditRecordType, type AuditRef, isAuditRecordType, type Phrase } from "~/content/audit-actions";
+import { auditDetailLines, DETAIL_REFERENCES, type DetailLine, unsaidDetails } from "~/content/audit-details";
+import { auditActorName, describeAuditEvent, parseDetails } from "~/content/audit-events";
 import { formatDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { ROLE_LABELS } from "~/domain/roles";

@@ -1,7 +1,7 @@
 /** The audit trail's writer: each event chained by hash to the one before (the reader is ./audit.server.ts). */
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
-import type { AuditAction } from "~/content/audit-events";
+import type { AuditAction } from "~/content/audit-actions";
 import { canonicalJson } from "~/domain/canonical-json";
 import type { Db } from "~db/client";
 import { auditEvents } from "~db/schema";

@@ -1,6 +1,6 @@
 /** Reading the audit trail: a page at a time, in batches for the CSV, one record's history, and what it can be narrowed to. */
 import { and, count, desc, eq, exists, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { AuditRecordType, AuditRef } from "~/content/audit-events";
+import type { AuditRecordType, AuditRef } from "~/content/audit-actions";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { Db } from "~db/client";
 import { agreements, auditEvents, organisations, users } from "~db/schema";

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { competence, mayCarryOut, type AgreementFacts, type CompetencyFacts } from "~/domain/carry-out";
 import type { VersionState } from "~/domain/enums";
-import type { StoredCompetencyState } from "~/domain/competency";
+import type { StoredCompetencyState } from "~/domain/enums";
 import { addDays } from "~/domain/dates";
 import type { StoredAgreementState } from "~/domain/agreement";
 import { createTestDatabase } from "~db/test-db";

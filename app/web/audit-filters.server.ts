@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FormErrors } from "~/components/nhs/form-errors";
-import { isAuditRecordType } from "~/content/audit-events";
+import { isAuditRecordType } from "~/content/audit-actions";
 import { addDays, londonDayStart, type IsoDate } from "~/domain/dates";
 import { DATE_WINDOWS } from "~/domain/date-windows";
 import { optionalDateInput } from "~/domain/validation";
