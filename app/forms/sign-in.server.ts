@@ -25,6 +25,16 @@ export const CodeSchema = z.object({
     .refine((v) => isSixDigitCode(v) || looksLikeRecoveryCode(v), TWO_FACTOR_MESSAGES.signInCodeFormat),
 });
 
+/** Setting up two-factor authentication: the confirmation code, six digits, spaces allowed. */
+export const SetUpSchema = z.object({
+  code: z
+    .string({ message: TWO_FACTOR_MESSAGES.codeEmpty })
+    .trim()
+    .min(1, TWO_FACTOR_MESSAGES.codeEmpty)
+    .max(20, TWO_FACTOR_MESSAGES.codeFormat)
+    .refine(isSixDigitCode, TWO_FACTOR_MESSAGES.codeFormat),
+});
+
 /** A "Sign in with …" button: which sign-in service, and where to go afterwards. */
 export const StartSchema = z.object({
   provider: z.string().max(30).regex(PROVIDER_KEY),

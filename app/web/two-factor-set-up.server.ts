@@ -1,8 +1,8 @@
 import { data } from "@remix-run/node";
 import QRCode from "qrcode";
-import { z } from "zod";
 import { TWO_FACTOR_MESSAGES } from "~/content/two-factor";
-import { groupKey, isSixDigitCode, keyUri } from "~/domain/two-factor";
+import { groupKey, keyUri } from "~/domain/two-factor";
+import { SetUpSchema } from "~/forms/sign-in.server";
 import { setUpTwoFactor } from "~/models/two-factor.server";
 import type { AppContext } from "~/web/context.server";
 import { formError, rejectForm, toFormErrors, type FormValues } from "~/web/forms.server";
@@ -24,16 +24,6 @@ export async function setUpView(context: AppContext, user: { userId: number; ema
     sealed: sealSecret(twoFactorKey(context.config.sessionSecret), secret, { userId: user.userId, purpose: SET_UP, expiresAt }),
   };
 }
-
-/** The confirmation code: six digits, spaces allowed. */
-export const SetUpSchema = z.object({
-  code: z
-    .string({ message: TWO_FACTOR_MESSAGES.codeEmpty })
-    .trim()
-    .min(1, TWO_FACTOR_MESSAGES.codeEmpty)
-    .max(20, TWO_FACTOR_MESSAGES.codeFormat)
-    .refine(isSixDigitCode, TWO_FACTOR_MESSAGES.codeFormat),
-});
 
 /**
  * Confirms a set-up form: the code must be right for the secret the form carries. Rejected
