@@ -20,6 +20,18 @@ export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  return withPragmas(sqlite);
+}
+
+/**
+ * An in-memory database holding a copy of `image` (bytes from `sqlite.serialize()`): tests seed the
+ * demo once and give each test its own copy, instead of seeding it again for every test.
+ */
+export function openDatabaseCopy(image: Buffer): Connection {
+  return withPragmas(new Database(image));
+}
+
+function withPragmas(sqlite: Database.Database): Connection {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");

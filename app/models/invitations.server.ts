@@ -15,13 +15,13 @@ import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
 import { careWorkers, invitations, organisations, users } from "~db/schema";
 import { RuleError } from "./errors.server";
+import { can } from "~/domain/roles";
 import { workerScope } from "./scope.server";
 import { findUserByEmail } from "./users.server";
 
 /** The workers whose sign-in this actor manages: a manager's own provider's, or any for an administrator. */
 function manageableWorker(actor: Actor, workerId: number) {
-  const mayManage = actor.role === "admin" || actor.role === "provider_manager";
-  return mayManage ? and(eq(careWorkers.id, workerId), workerScope(actor)) : undefined;
+  return can(actor.role, "manage", "worker") ? and(eq(careWorkers.id, workerId), workerScope(actor)) : undefined;
 }
 
 function findManageableWorker(db: Db, actor: Actor, workerId: number) {
@@ -108,7 +108,7 @@ export function inviteWorker(
   });
 }
 
-/** Withdraws the worker's open invitation: its link stops working. False when there is none the actor manages. */
+/** Withdraws the worker's open invitation: its link stops working. Null when there is none the actor manages. */
 export function withdrawInvitation(db: Db, { actor, workerId, at }: { actor: Actor; workerId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
     if (!findManageableWorker(tx, actor, workerId)) return null;

@@ -123,7 +123,7 @@ export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: D
 /**
  * An administrator resets a user's second factor (a lost phone): the app and the recovery codes
  * stop working, any sign-in waiting for a code ends, and the user is told by email. They set it up
- * again at their next sign-in if their role requires it. False when there was nothing to reset.
+ * again at their next sign-in if their role requires it. Null when there was nothing to reset.
  */
 export function resetTwoFactor(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { linkProblem } from "~/domain/accounts";
 import type { Actor } from "~/domain/actor";
-import { ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
+import { can, ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { recordAudit } from "~/models/audit-log.server";
 import { inTransaction } from "~/models/transaction.server";
@@ -215,11 +215,11 @@ export function getWorkerLink(db: Db, userId: number) {
 /**
  * An administrator links an existing care worker account to a worker record (docs/domain.md
  * rule 2; hazard H31): only when `linkProblem` finds nothing. The user's sessions end, so they
- * sign in again as that worker. False when the user or worker does not exist.
+ * sign in again as that worker. Null when the user or worker does not exist.
  */
 export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "admin") return null;
+    if (!can(actor.role, "manage", "user")) return null;
     const user = tx.select().from(users).where(eq(users.id, userId)).get();
     const worker = tx.select().from(careWorkers).where(eq(careWorkers.id, workerId)).get();
     if (!user || !worker) return null;
@@ -236,7 +236,7 @@ export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { act
 /** An administrator unlinks a care worker account from its record (a link made in error); its sessions end. */
 export function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
   return inTransaction(db, (tx) => {
-    if (actor.role !== "admin") return null;
+    if (!can(actor.role, "manage", "user")) return null;
     const worker = linkedWorker(tx, userId);
     if (!worker) return null;
     tx.update(careWorkers).set({ userId: null, updatedAt: at.toISOString() }).where(eq(careWorkers.id, worker.id)).run();
