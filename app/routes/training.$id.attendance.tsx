@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
 import { PageHeading } from "~/components/nhs/PageHeading";
@@ -8,23 +8,18 @@ import { Register } from "~/components/training/Register";
 import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { registerProblem } from "~/domain/training";
-import { getTrainingSession, recordAttendance, registerChoices } from "~/models/training.server";
-import { found, requireId } from "~/web/not-found.server";
+import { recordAttendance, registerChoices } from "~/models/training.server";
+import { found } from "~/web/not-found.server";
 import { formValues, rejectForm, rejectRuleError } from "~/web/forms.server";
-import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
 import { registerFrom, registerQuery } from "~/web/training-register.server";
+import { SessionChangeRefused } from "~/components/training/Refused";
+import { loadSessionToManage } from "~/web/training-session-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Record attendance", matches);
 
-async function load({ request, params, context }: LoaderFunctionArgs) {
-  const actor = await requirePermission(context, request, "manage", "training");
-  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
-  return { actor, training };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, training } = await load(args);
+  const { actor, training } = await loadSessionToManage(args);
   const today = args.context.clock.today();
   const { providerId, values } = registerQuery(new URL(args.request.url));
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
@@ -44,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, training } = await load(args);
+  const { actor, training } = await loadSessionToManage(args);
   const { context } = args;
   const values = formValues(await args.request.formData());
   const registered = registerFrom(values);
@@ -68,12 +63,7 @@ export default function Attendance() {
     <>
       <PageHeading errors={actionData?.errors} title="Record attendance" caption={d.title} back={{ to: `/training/${d.id}` }} />
       {d.refused ? (
-        <>
-          <p>{d.refused}.</p>
-          <p>
-            <Link to={`/training/${d.id}`}>Back to the session</Link>
-          </p>
-        </>
+        <SessionChangeRefused reason={d.refused} sessionId={d.id} />
       ) : (
         <Form method="post" noValidate>
           <SubmissionToken token={d.submissionToken} />

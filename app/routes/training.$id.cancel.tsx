@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "nhsuk-react-components";
 import { z } from "~/forms/zod.server";
 import { SubmissionToken } from "~/components/forms/SubmissionToken";
@@ -10,22 +10,17 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";
 import { MAX_LONG_TEXT, requiredText } from "~/domain/validation";
-import { cancelTrainingSession, getTrainingSession } from "~/models/training.server";
-import { found, requireId } from "~/web/not-found.server";
+import { cancelTrainingSession } from "~/models/training.server";
+import { found } from "~/web/not-found.server";
 import { formValues, rejectForm, rejectRuleError, toFormErrors } from "~/web/forms.server";
-import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
+import { SessionChangeRefused } from "~/components/training/Refused";
+import { loadSessionToManage } from "~/web/training-session-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Cancel a training session", matches);
 
-async function load({ request, params, context }: LoaderFunctionArgs) {
-  const actor = await requirePermission(context, request, "manage", "training");
-  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
-  return { actor, training };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { training } = await load(args);
+  const { training } = await loadSessionToManage(args);
   return {
     id: training.session.id,
     caption: `${training.taskName} training, ${formatDate(training.session.heldOn)}`,
@@ -36,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, training } = await load(args);
+  const { actor, training } = await loadSessionToManage(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
   const form = z.object({ reason: requiredText("Reason", "Say why the session is cancelled", MAX_LONG_TEXT) });
@@ -62,12 +57,7 @@ export default function CancelSession() {
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading errors={actionData?.errors} title="Cancel a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
         {d.refused ? (
-          <>
-            <p>{d.refused}.</p>
-            <p>
-              <Link to={`/training/${d.id}`}>Back to the session</Link>
-            </p>
-          </>
+          <SessionChangeRefused reason={d.refused} sessionId={d.id} />
         ) : (
           <>
             <p>The session stays in the training history, shown as cancelled with your reason. No attendance can be recorded for it.</p>

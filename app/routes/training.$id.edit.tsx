@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { ScheduledSessionForm } from "~/components/training/session-form";
 import { scheduledSessionSchema, SESSION_DATE_FIELDS } from "~/forms/training-session.server";
@@ -8,22 +8,17 @@ import { pageTitle } from "~/content/titles";
 import { formatDate } from "~/domain/dates";
 import { sessionChangeProblem } from "~/domain/training";
 import { listTasks } from "~/models/tasks.server";
-import { changeScheduledSession, getTrainingSession } from "~/models/training.server";
-import { found, requireId } from "~/web/not-found.server";
+import { changeScheduledSession } from "~/models/training.server";
+import { found } from "~/web/not-found.server";
 import { formValues, rejectForm, rejectRuleError, toFormErrors, withDates } from "~/web/forms.server";
-import { requirePermission } from "~/web/session.server";
 import { newSubmissionToken, oncePerSubmission, rejectWithoutToken, submissionToken } from "~/web/submission.server";
+import { SessionChangeRefused } from "~/components/training/Refused";
+import { loadSessionToManage } from "~/web/training-session-page.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Change a training session", matches);
 
-async function load({ request, params, context }: LoaderFunctionArgs) {
-  const actor = await requirePermission(context, request, "manage", "training");
-  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
-  return { actor, training };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { training } = await load(args);
+  const { training } = await loadSessionToManage(args);
   const { session } = training;
   const [year, month, day] = session.heldOn.split("-");
   return {
@@ -38,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { actor, training } = await load(args);
+  const { actor, training } = await loadSessionToManage(args);
   const { context, request } = args;
   const values = formValues(await request.formData());
   const today = context.clock.today();
@@ -65,12 +60,7 @@ export default function ChangeSession() {
       <div className="nhsuk-grid-column-two-thirds">
         <PageHeading errors={actionData?.errors} title="Change a training session" caption={d.caption} back={{ to: `/training/${d.id}` }} />
         {d.refused ? (
-          <>
-            <p>{d.refused}.</p>
-            <p>
-              <Link to={`/training/${d.id}`}>Back to the session</Link>
-            </p>
-          </>
+          <SessionChangeRefused reason={d.refused} sessionId={d.id} />
         ) : (
           <ScheduledSessionForm tasks={d.tasks} values={actionData?.values ?? d.values} errors={actionData?.errors} token={d.submissionToken} button="Save changes" />
         )}
