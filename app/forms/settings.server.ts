@@ -6,26 +6,17 @@ import { z } from "zod";
 import { DEFAULT_SETTINGS, SETTING_LABELS, type NumberSettingKey, type Settings } from "~/domain/settings";
 import { ROLES, type Role } from "~/domain/roles";
 
-/** A stored setting is used only when it fits here; anything else falls back to its default. */
+/** A stored setting is used only when it fits here (what each means: app/domain/settings.ts); anything else falls back to its default. */
 export const SettingsSchema = z.object({
-  /** A competency is "expiring" inside this many days of its expiry. */
   competencyWarningDays: z.number().int().min(1).max(365),
-  /** Reminder points inside the warning window, largest first. */
   competencyReminderDays: z.array(z.number().int().min(0).max(365)).min(1).max(6),
-  /** An agreement's review is "due" inside this many days of the review date. */
   reviewDueDays: z.number().int().min(1).max(180),
-  /** An agreement awaiting signatures for longer than this raises an alert. */
   awaitingSignaturesDays: z.number().int().min(1).max(90),
-  /** Alert when a task's cover will drop below two competent named workers within this many days (docs/domain.md rule 13). */
   coverForecastDays: z.number().int().min(1).max(180),
-  /** Sign out after this many minutes without a request. */
   sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
-  /** Sign out this many hours after signing in, whatever happens. */
   sessionAbsoluteHours: z.number().int().min(1).max(24 * 7),
-  /** Roles whose local accounts must use two-factor authentication (docs/domain.md rule 21). */
   twoFactorRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
 });
-
 
 /** The schema reads exactly the settings the domain declares: a compile-time check, never run. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
