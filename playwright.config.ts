@@ -45,10 +45,11 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   /**
-   * Two browsers at once (the machine has two cores, shared with Chromium and the servers). Each
-   * group's tests run one at a time against its own server and database (GROUPS above).
+   * Three browsers at once on a 2-core machine: a test often waits on its server or its browser,
+   * so a third worker keeps both cores busy. Each group's tests run one at a time against its own
+   * server and database (GROUPS above), so no more workers than groups are of use.
    */
-  workers: 2,
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
