@@ -1,19 +1,40 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
-/** A second server with its own database for the security suites, which write freely. */
-const SECURITY_PORT = PORT + 1;
-/** A third server, with its own untouched demo, for the second half of the journeys. */
-const SECOND_PORT = PORT + 2;
 /** A real OpenID provider on loopback for the single sign-on tests (e2e/support/identity-provider.ts). */
 const IDENTITY_PROVIDER_PORT = PORT + 7;
 /** Its client secret, as the servers read it for the sign-in service the test sets up with the short name test-idp. */
 const TEST_IDP_SECRET = "e2e-test-idp-client-secret-0123456789";
+
 /**
- * The journeys that run on the third server, side by side with the others. They share a database
- * with each other only (flow before screens: screens reads the decline flow made).
+ * The spec files, in groups that each run one test at a time on a server of their own, with its
+ * own freshly seeded demo database (.cache/e2e-<port>), side by side with the other groups. Within
+ * a group the files run in alphabetical order (folders among them by name, as Playwright sorts);
+ * a group's tests may change its data freely. The groups are of about the same length, so the
+ * workers finish together. No group waits for another (a project dependency would hold the
+ * dependent back until every project without one had finished). Every spec file not listed runs
+ * in the last group, "journeys", so a new file is never left out.
  */
-const SECOND_HALF = ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "screens.spec.ts", "sign-in.spec.ts"].map((f) => `**/e2e/${f}`);
+const GROUPS: { name: string; files: string[]; env?: Record<string, string> }[] = [
+  // The demo as a newcomer first sees it, before any test changes its data or its clock: first-look's
+  // files run first on this server, as every other file of the group sorts after them (checked below).
+  { name: "first-look", files: ["first-look/demo-history.spec.ts", "first-look/needs-action.spec.ts", "needs-action.spec.ts", "screens-provider.spec.ts", "single-sign-on.spec.ts"] },
+  // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
+  { name: "security", files: ["security/authorization.spec.ts", "security/edges.spec.ts", "security/hostile-input.spec.ts"], env: { TRUSTED_PROXIES: "loopback" } },
+  { name: "accounts", files: ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "screens.spec.ts", "sign-in.spec.ts", "screens-staff.spec.ts"] },
+  { name: "messages", files: ["messages.spec.ts", "screens-nurse-agreements.spec.ts", "cover.spec.ts", "finding.spec.ts"] },
+  { name: "records", files: ["concerns.spec.ts", "screens-nurse.spec.ts", "pdf.spec.ts", "pdf-text.spec.ts", "two-factor.spec.ts"] },
+];
+/** The last group: everything not in another. */
+const JOURNEYS = "journeys";
+/** The servers' ports: the first E2E_PORT, then one up for each group, stepping over the identity provider's. */
+const ports = [...GROUPS.map((g) => g.name), JOURNEYS].map((_, i) => PORT + i + (PORT + i >= IDENTITY_PROVIDER_PORT ? 1 : 0));
+/** Exactly these files under e2e/ (a bare file name matches in any folder: needs-action.spec.ts is also in first-look/). */
+const filesOf = (g: { files: string[] }) => g.files.map((f) => `**/e2e/${f}`);
+const firstLook = GROUPS.find((g) => g.name === "first-look")!;
+const after = firstLook.files.filter((f) => !f.startsWith("first-look/") && f.localeCompare("first-look") < 0);
+if (after.length) throw new Error(`${after.join(", ")} would run before first-look on its server: move them to another group`);
+const SERVERS = ports.map((port, i) => ({ port, env: GROUPS[i]?.env ?? {} }));
 
 /**
  * End-to-end tests run the production build (npm run build first) on a temporary database
@@ -24,11 +45,11 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   /**
-   * Two browsers at once (the machine has two cores). Each server's tests run one at a time
-   * against its own database: the first look then half the journeys, the other half of the
-   * journeys, and the security suites.
+   * Three browsers at once on a 2-core machine: a test often waits on its server or its browser,
+   * so a third worker keeps both cores busy. Each group's tests run one at a time against its own
+   * server and database (GROUPS above), so no more workers than groups are of use.
    */
-  workers: 2,
+  workers: 3,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],
@@ -39,11 +60,8 @@ export default defineConfig({
    */
   timeout: 120_000,
   projects: [
-    // The demo as a newcomer first sees it, before any other test changes its data or its clock.
-    { name: "first-look", testMatch: "first-look/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
-    { name: "e2e", testIgnore: ["security/**", "first-look/**", ...SECOND_HALF], dependencies: ["first-look"], workers: 1, use: { baseURL: `http://localhost:${PORT}` } },
-    { name: "e2e-second", testMatch: SECOND_HALF, workers: 1, use: { baseURL: `http://localhost:${SECOND_PORT}` } },
-    { name: "security", testMatch: "security/**/*.spec.ts", workers: 1, use: { baseURL: `http://localhost:${SECURITY_PORT}` } },
+    ...GROUPS.map((g, i) => ({ name: g.name, testMatch: filesOf(g), workers: 1, use: { baseURL: `http://localhost:${ports[i]}` } })),
+    { name: JOURNEYS, testIgnore: GROUPS.flatMap(filesOf), workers: 1, use: { baseURL: `http://localhost:${ports[GROUPS.length]}` } },
   ],
   use: {
     trace: "off",
@@ -62,32 +80,27 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: "node --import tsx e2e/support/identity-provider.ts",
-      url: `http://localhost:${IDENTITY_PROVIDER_PORT}/healthz`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: "ignore" as const,
-      stderr: "pipe" as const,
-      env: { IDP_PORT: String(IDENTITY_PROVIDER_PORT), APP_PORTS: [PORT, SECURITY_PORT, SECOND_PORT].join(","), SSO_TEST_IDP_CLIENT_SECRET: TEST_IDP_SECRET },
-    },
-    ...[PORT, SECURITY_PORT, SECOND_PORT].map((port) => ({
-    command: `node e2e/start-server.mjs`,
-    url: `http://localhost:${port}/healthz`,
+  /**
+   * One launcher starts every server at once, and the test OpenID provider when they all answer
+   * (e2e/start-servers.mjs): Playwright would start separate entries one after another.
+   */
+  webServer: {
+    command: "node e2e/start-servers.mjs",
+    url: `http://localhost:${IDENTITY_PROVIDER_PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
-    // The server logs a JSON line per request to stdout; warnings and errors (stderr) are shown.
-    stdout: "ignore" as const,
-    stderr: "pipe" as const,
+    timeout: 180_000,
+    stdout: "ignore",
+    stderr: "pipe",
     env: {
-      PORT: String(port),
-      DATABASE_URL: `.cache/e2e-${port}/e2e.db`,
-      NODE_ENV: "production",
-      // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
-      ...(port === SECURITY_PORT ? { TRUSTED_PROXIES: "loopback" } : {}),
+      E2E_SERVERS: JSON.stringify(
+        SERVERS.map(({ port, env }) => ({
+          port,
+          env: { DATABASE_URL: `.cache/e2e-${port}/e2e.db`, NODE_ENV: "production", SSO_TEST_IDP_CLIENT_SECRET: TEST_IDP_SECRET, ...env },
+        })),
+      ),
+      IDP_PORT: String(IDENTITY_PROVIDER_PORT),
+      APP_PORTS: SERVERS.map((s) => s.port).join(","),
       SSO_TEST_IDP_CLIENT_SECRET: TEST_IDP_SECRET,
     },
-  })),
-  ],
+  },
 });

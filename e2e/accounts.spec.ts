@@ -4,7 +4,7 @@
  * the same page and keeps what they typed (H33).
  */
 import type { Browser, Page } from "@playwright/test";
-import { ACCOUNTS, countRows, DEMO_PASSWORD, expect, expectAccessible, idOf, linkIn, scriptsReady, setClock, signIn, test, waitForMail } from "./fixtures";
+import { ACCOUNTS, countRows, DEMO_PASSWORD, expect, expectAccessible, idOf, linkIn, scriptsReady, setClock, signInWithForm, test, waitForMail } from "./fixtures";
 
 const NEW_PASSWORD = "kingfisher lantern meadow";
 /** Rosa's first password, given by the administrator. */
@@ -24,7 +24,7 @@ async function freshPage(browser: Browser) {
 test("a manager invites a care worker with no sign-in; she chooses a password, signs the agreement naming her, sees her passport; the link works once", async ({ page, browser }) => {
   const nadia = idOf("care_workers", "name = ?", "Nadia Rahman");
   const norman = idOf("agreements", "person_id = (SELECT id FROM people WHERE name = 'Norman Fisher')");
-  await signIn(page, "manager");
+  await signInWithForm(page, "manager");
   await page.goto(`/workers/${nadia}`);
   const section = page.getByRole("region", { name: "Sign-in" });
   await expect(section).toContainText("No sign-in");
@@ -113,7 +113,7 @@ test("a manager invites a care worker with no sign-in; she chooses a password, s
 
 test("an invitation expires after 7 days and a withdrawn one stops working; another provider's manager cannot invite", async ({ page, browser }) => {
   const chloe = idOf("care_workers", "name = ?", "Chloe Barker");
-  await signIn(page, "manager");
+  await signInWithForm(page, "manager");
   await page.goto(`/workers/${chloe}/invite`);
   await page.getByLabel("Their email address").fill("chloe.barker@example.org");
   await page.getByRole("button", { name: "Send invitation" }).click();
@@ -127,7 +127,7 @@ test("an invitation expires after 7 days and a withdrawn one stops working; anot
     await expect(chloeBrowser.page.getByRole("heading", { level: 1, name: "This link has expired or been used" })).toBeVisible();
     await expect(chloeBrowser.page.getByLabel("Password", { exact: true })).toHaveCount(0);
     // Her manager (signed in again: the jump ended the session) sees it expired, and can send it again.
-    await signIn(page, "manager");
+    await signInWithForm(page, "manager");
     await page.goto(`/workers/${chloe}`);
     const section = page.getByRole("region", { name: "Sign-in" });
     await expect(section).toContainText("Invitation expired");
@@ -138,7 +138,7 @@ test("an invitation expires after 7 days and a withdrawn one stops working; anot
   expect(countRows("users", "email = 'chloe.barker@example.org'")).toBe(0);
 
   // Back to today: the link works again, until the manager withdraws it.
-  await signIn(page, "manager");
+  await signInWithForm(page, "manager");
   await page.goto(`/workers/${chloe}`);
   await page.getByRole("region", { name: "Sign-in" }).getByRole("button", { name: /Withdraw/ }).click();
   await expect(page.getByText("Invitation withdrawn.")).toBeVisible();
@@ -148,14 +148,14 @@ test("an invitation expires after 7 days and a withdrawn one stops working; anot
   await chloeBrowser.context.close();
 
   // Oakfield's manager neither sees the section nor reaches the invitation page for Brightside's worker.
-  await signIn(page, "manager2");
+  await signInWithForm(page, "manager2");
   const response = await page.goto(`/workers/${chloe}/invite`);
   expect(response?.status()).toBe(404);
 });
 
 test("Add a user sends care workers to the invitation; a forgotten password is reset by email, ending every other session; the link works once", async ({ page, browser }) => {
   // Item 1: no loose care worker account.
-  await signIn(page, "admin");
+  await signInWithForm(page, "admin");
   await page.goto("/admin/users/new");
   await page.getByLabel("Full name").fill("Rosa Field");
   await page.getByLabel("Email address").fill("rosa.field@example.org");
@@ -243,7 +243,7 @@ test("Add a user sends care workers to the invitation; a forgotten password is r
 
 test("signed out for being idle while filling in a form: told why, back on the same page, with what was typed put back", async ({ page }) => {
   const chloe = idOf("care_workers", "name = ?", "Chloe Barker");
-  await signIn(page, "facilitator");
+  await signInWithForm(page, "facilitator");
   await page.goto(`/workers/${chloe}/observe`);
   const notes = "Checked the catheter bag at 10:15; site clean, no redness. Reminded about the night bag.";
   await page.getByLabel("Notes (optional)").fill(notes);
@@ -274,7 +274,7 @@ test.describe("without JavaScript", () => {
 
   test("the idle sign-out still says why and returns to the same page", async ({ page }) => {
     const chloe = idOf("care_workers", "name = ?", "Chloe Barker");
-    await signIn(page, "facilitator");
+    await signInWithForm(page, "facilitator");
     await page.goto(`/workers/${chloe}/observe`);
     await page.getByLabel("Notes (optional)").fill("Typed without JavaScript");
     try {
@@ -300,7 +300,7 @@ test.describe("without JavaScript", () => {
 
 test("before the idle limit a dialog offers to stay signed in; typing keeps the session alive; left alone, the page signs out and says why", async ({ page }) => {
   await page.clock.install();
-  await signIn(page, "nurse");
+  await signInWithForm(page, "nurse");
   await page.goto("/people");
   await scriptsReady(page);
   const dialog = page.getByRole("dialog", { name: "You will be signed out soon" });

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
@@ -129,21 +129,59 @@ export async function completeAndSend(page: Page, id: number, { taskCode, instru
   await page.getByRole("button", { name: "Send for signatures" }).click();
 }
 
-export async function signIn(page: Page, account: Account) {
+/**
+ * Signs in through the sign-in form, as a person would: for tests about signing in itself, and
+ * for tests that need a session of their own (one another test's sign-out cannot end).
+ */
+export async function signInWithForm(page: Page, account: Account) {
   await page.context().clearCookies();
   await page.goto("/login");
   await page.getByLabel("Email address").fill(ACCOUNTS[account].email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS[account].name}` })).toBeVisible();
+  await expect(welcome(page, account)).toBeVisible();
 }
 
-/** Fails with a readable list when axe finds any accessibility violation on the page. */
+function welcome(page: Page, account: Account) {
+  return page.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS[account].name}` });
+}
+
+/**
+ * Session cookies this worker got by signing in through the form, by server and account. They
+ * live in this worker process only: never shared with another worker (whose tests could end the
+ * session under this one's feet), and never sent to another server (the key is the server).
+ */
+const sessions = new Map<string, Cookie[]>();
+
+/**
+ * Signed in as the account, on the home page, with a session of the server's that greets them.
+ * The first time this worker signs in as the account on this server it uses the form; later it
+ * puts that session's cookie back and checks the home page still greets the person. A session a
+ * test ended (signing out, deactivation, a password change, the idle or absolute limit) does not
+ * greet them: then it signs in through the form again and keeps the new session.
+ */
+export async function signIn(page: Page, account: Account) {
+  const context = page.context();
+  const key = `${base.info().project.use.baseURL} ${account}`;
+  const saved = sessions.get(key);
+  if (saved) {
+    await context.clearCookies();
+    await context.addCookies(saved);
+    await page.goto("/");
+    // The home page is rendered on the server: the greeting is there when the page has loaded, or never.
+    if (await welcome(page, account).isVisible()) return;
+    sessions.delete(key);
+  }
+  await signInWithForm(page, account);
+  sessions.set(key, await context.cookies());
+}
+
 /** Waits until the page's scripts have started (app/entry.client.tsx marks the page), so timers they set are running. */
 export async function scriptsReady(page: Page) {
   await expect(page.locator("html[data-scripts='ready']")).toBeAttached();
 }
 
+/** Fails with a readable list when axe finds any accessibility violation on the page. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(

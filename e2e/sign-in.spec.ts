@@ -1,4 +1,4 @@
-import { ACCOUNTS, expect, expectAccessible, signIn, test, type Account } from "./fixtures";
+import { ACCOUNTS, expect, expectAccessible, signInWithForm, test, type Account } from "./fixtures";
 
 const HOME_SHOWS: Record<Account, string> = {
   admin: "Organisations",
@@ -12,7 +12,7 @@ const HOME_SHOWS: Record<Account, string> = {
 
 for (const account of Object.keys(ACCOUNTS) as Account[]) {
   test(`${account} signs in and sees their home page`, async ({ page }) => {
-    await signIn(page, account);
+    await signInWithForm(page, account);
     await expect(page.getByText(HOME_SHOWS[account], { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("banner")).toContainText(ACCOUNTS[account].name);
     await expectAccessible(page);
@@ -76,7 +76,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveTitle(/^Error: Sign in/);
     await expect(page.getByRole("alert")).toContainText("Enter your email address");
-    await signIn(page, "admin");
+    await signInWithForm(page, "admin");
     await page.goto("/organisations/new?kind=provider");
     await page.getByRole("button", { name: "Save organisation" }).click();
     await expect(page).toHaveTitle(/^Error: Add a care provider/);

@@ -7,7 +7,7 @@
  */
 import type { Page } from "@playwright/test";
 import crypto from "node:crypto";
-import { ACCOUNTS, expect, expectAccessible, idOf, signIn, test } from "./fixtures";
+import { ACCOUNTS, expect, expectAccessible, idOf, signInWithForm, test } from "./fixtures";
 
 const PROVIDER_NAME = "Ashworth test sign-in";
 const IDENTITY_PROVIDER = `http://localhost:${Number(process.env.E2E_PORT ?? 3123) + 7}`;
@@ -34,7 +34,7 @@ async function expectRefused(page: Page, message: string) {
 
 test.describe.serial("signing in with an organisation's account", () => {
   test("the administrator sets up the sign-in service, and a leaver's account is deactivated", async ({ page, baseURL }) => {
-    await signIn(page, "admin");
+    await signInWithForm(page, "admin");
     await page.goto("/admin/users");
     await page.getByRole("link", { name: "sign-in services" }).click();
     await page.getByRole("link", { name: "Add a sign-in service" }).click();

@@ -11,7 +11,7 @@
  */
 import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { DEMO_PASSWORD, expect, expectAccessible, idOf, readDb, setClock, signIn, test, waitForMail } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, idOf, readDb, setClock, signInWithForm, test, waitForMail } from "./fixtures";
 
 const DEV = { email: "manager3@example.org", name: "Dev Mistry" };
 const KAREN = { email: "manager4@example.org", name: "Karen Hale" };
@@ -63,7 +63,7 @@ function liveSessions(email: string): number {
 }
 
 async function setRequiredRoles(page: Page, roles: string[]) {
-  await signIn(page, "admin");
+  await signInWithForm(page, "admin");
   await page.goto("/admin/settings");
   for (const box of await page.locator("input[name=twoFactorRequiredRoles]").all()) await box.uncheck();
   for (const role of roles) await page.getByLabel(role, { exact: true }).check();
@@ -157,7 +157,7 @@ test("a provider manager sets up two-factor authentication, cannot sign in witho
 
   // An administrator resets it (a lost phone): asked to confirm, audited, and Dev is told by email.
   const devId = idOf("users", "email = ?", DEV.email);
-  await signIn(page, "admin");
+  await signInWithForm(page, "admin");
   await page.goto(`/admin/users/${devId}`);
   const section = page.getByRole("region", { name: "Two-factor authentication" });
   await expect(section).toContainText("10 of 10 recovery codes left");

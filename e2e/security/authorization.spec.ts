@@ -18,8 +18,18 @@ type Role = (typeof ROLES)[number];
 type Outcome = "allow" | "deny" | "login" | "n/a";
 type Matrix = Record<string, Record<Role, [Outcome, Outcome]>>;
 
-/** Records of the role's own organisation and of another; null where the role has no "other". */
+/**
+ * Records of the role's own organisation and of another; null where the role has no "other".
+ * Looked up once per role: the ids are found by names the matrix's probes never change, and
+ * some twenty look-ups for each of the matrix's two thousand requests cost minutes.
+ */
+const recordsByRole = new Map<Role, ReturnType<typeof lookUpRecords>>();
 function records(role: Role) {
+  if (!recordsByRole.has(role)) recordsByRole.set(role, lookUpRecords(role));
+  return recordsByRole.get(role)!;
+}
+
+function lookUpRecords(role: Role) {
   const worker = (name: string) => idOf("care_workers", "name = ?", name);
   const person = (name: string) => idOf("people", "name = ?", name);
   const org = (name: string) => idOf("organisations", "name = ?", name);
@@ -109,6 +119,7 @@ async function signedIn(request: APIRequestContext, role: Role) {
 
 test("every route x every role x own and another organisation matches the expected table", async ({ playwright, baseURL }) => {
   test.setTimeout(300_000);
+  recordsByRole.clear();
   const routes = listRoutes();
   const expected: Matrix = fs.existsSync(MATRIX_FILE) ? JSON.parse(fs.readFileSync(MATRIX_FILE, "utf8")) : {};
   const observed: Matrix = {};
