@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 /** A real OpenID provider on loopback for the single sign-on tests (e2e/support/identity-provider.ts). */
@@ -37,6 +38,13 @@ if (after.length) throw new Error(`${after.join(", ")} would run before first-lo
 const SERVERS = ports.map((port, i) => ({ port, env: GROUPS[i]?.env ?? {} }));
 
 /**
+ * Debian's Chromium headless shell when installed (the engine without the browser's interface,
+ * as Playwright runs headless tests: a fifth of the start-up time), else the full browser
+ * (docs/decisions/004-debian-chromium-for-e2e.md).
+ */
+const CHROMIUM = existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium";
+
+/**
  * End-to-end tests run the production build (npm run build first) on a temporary database
  * seeded with the demo data, in Debian's Chromium: Playwright's own browser download is
  * not possible here (docs/decisions/004-debian-chromium-for-e2e.md).
@@ -68,7 +76,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
       args: [
         "--no-sandbox",
         "--disable-gpu",
