@@ -42,7 +42,11 @@ export async function startServer({ database, port, env = {}, demo = true }: { d
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`Server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      // Never leave a server behind a failed test: it would hold its port and the machine's cores.
+      child.kill("SIGKILL");
+      throw new Error(`Server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
