@@ -122,6 +122,8 @@ export type AuditRef = {
 /** A description: words and records, so a page can link the records and a CSV can print them. */
 export type Phrase = (string | AuditRef)[];
 
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
 export function isAuditAction(action: string): action is AuditAction {
-  return (AUDIT_ACTIONS as readonly string[]).includes(action);
+  return KNOWN_ACTIONS.has(action);
 }

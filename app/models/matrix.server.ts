@@ -34,13 +34,15 @@ export function trainingMatrix(
   db: Db,
   { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
 ) {
+  /** The care workers the matrix shows: active, at the chosen provider when one is chosen. */
+  const shownWorkers = and(eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined);
   // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
   const workers = labelled(
     db
       .select({ id: careWorkers.id, ...workerLabelColumns(), staffNumberAsEntered: careWorkers.staffNumber, providerId: careWorkers.providerId, providerName: organisations.name })
       .from(careWorkers)
       .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
-      .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
+      .where(and(workerScope(actor), shownWorkers))
       .orderBy(asc(organisations.name), asc(careWorkers.name))
       .all(),
   );
@@ -68,8 +70,7 @@ export function trainingMatrix(
       .where(
         and(
           competencyScope(actor),
-          eq(careWorkers.status, "active"),
-          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          shownWorkers,
           inArray(competencies.taskId, taskList.map((t) => t.id)),
         ),
       )
@@ -100,8 +101,7 @@ export function trainingMatrix(
       .where(
         and(
           workerScope(actor),
-          eq(careWorkers.status, "active"),
-          providerId ? eq(careWorkers.providerId, providerId) : undefined,
+          shownWorkers,
           isNull(trainingSessions.cancelledAt),
           inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
         ),
