@@ -85,3 +85,16 @@ test("an administrator changes the service details: bad ones are refused naming 
   await page.getByRole("button", { name: "Save service details" }).click();
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "0161 496 0500" })).toBeVisible();
 });
+
+test("the accessibility check fails a page with a fault, naming the rule and the element", async ({ page }) => {
+  await page.goto("/help");
+  await expectAccessible(page);
+  // An image with no text alternative, as a careless change to a page would add one.
+  await page.evaluate(() => {
+    const img = document.createElement("img");
+    img.src = "/favicon.ico";
+    img.id = "no-alt";
+    document.querySelector("main")!.append(img);
+  });
+  await expect(expectAccessible(page)).rejects.toThrow(/image-alt[\s\S]*#no-alt/);
+});
