@@ -1,7 +1,7 @@
 /**
  * Every page in the demo, as the role that sees it, on a desktop (1280 px) and a phone (375 px):
- * a full-page screenshot into test-results/screens/<width>/, no sideways scrolling (measured),
- * and axe. The pages are listed here; e2e/screens*.spec.ts look at them, a few roles to a file so
+ * no sideways scrolling (measured) and axe; with SCREENSHOTS=1 (npm run test:screens), a
+ * full-page screenshot of each into test-results/screens/<width>/ to look at. The pages are listed here; e2e/screens*.spec.ts look at them, a few roles to a file so
  * the files run side by side on different servers. The list is checked against app/routes by
  * e2e/screens.spec.ts: a page route that is neither visited here nor excluded with a reason fails.
  */
@@ -188,9 +188,11 @@ async function look(page: Page, { role, path: p, status = 200 }: Visit) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
-    const dir = path.join("test-results", "screens", String(width));
-    fs.mkdirSync(dir, { recursive: true });
-    await page.screenshot({ path: path.join(dir, fileName(role, p)), fullPage: true });
+    if (process.env.SCREENSHOTS) {
+      const dir = path.join("test-results", "screens", String(width));
+      fs.mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: path.join(dir, fileName(role, p)), fullPage: true });
+    }
     // Soft: one run lists every page that overflows, not only the first.
     expect.soft(await overflow(page), `${p} at ${width} px`).toEqual([]);
     await expectAccessible(page);
@@ -204,7 +206,7 @@ async function look(page: Page, { role, path: p, status = 200 }: Visit) {
 export function screensOf(role: Role, which: (visit: Visit) => boolean = () => true, part = "") {
   const who = role === "anonymous" ? "a signed-out visitor" : role === "admin" ? "an admin" : `a ${role}`;
   test(`every page ${who} sees${part} fits 1280 px and 375 px and passes axe`, async ({ page }) => {
-    // Dozens of pages, each screenshotted and checked by axe at two widths: minutes on a busy 2-core machine.
+    // Dozens of pages, each checked by axe at two widths (and screenshotted with SCREENSHOTS=1): minutes on a busy 2-core machine.
     test.setTimeout(300_000);
     if (role === "anonymous") await page.context().clearCookies();
     else await signIn(page, role);
