@@ -11,21 +11,27 @@ const TEST_IDP_SECRET = "e2e-test-idp-client-secret-0123456789";
  * The spec files, in groups that each run one test at a time on a server of their own, with its
  * own freshly seeded demo database (.cache/e2e-<port>), side by side with the other groups. Within
  * a group the files run in alphabetical order (folders among them by name, as Playwright sorts);
- * a group's tests may change its data freely. The groups are of about the same length, so the
- * workers finish together. No group waits for another (a project dependency would hold the
+ * a group's tests may change its data freely. Six groups share three workers in pairs of about the
+ * same length (ORDER below), so the workers finish together. No group waits for another (a project dependency would hold the
  * dependent back until every project without one had finished). Every spec file not listed runs
  * in the last group, "journeys", so a new file is never left out.
  */
 const GROUPS: { name: string; files: string[]; env?: Record<string, string> }[] = [
+  // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
+  { name: "security", files: ["security/authorization.spec.ts", "security/edges.spec.ts", "security/hostile-input.spec.ts"], env: { TRUSTED_PROXIES: "loopback" } },
+  { name: "messages", files: ["messages.spec.ts", "screens-nurse-agreements.spec.ts", "cover.spec.ts", "finding.spec.ts"] },
+  { name: "accounts", files: ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "sign-in.spec.ts", "screens-staff.spec.ts"] },
+  { name: "records", files: ["concerns.spec.ts", "dates.spec.ts", "screens-nurse.spec.ts", "pdf.spec.ts", "pdf-text.spec.ts", "two-factor.spec.ts"] },
   // The demo as a newcomer first sees it, before any test changes its data or its clock: first-look's
   // files run first on this server, as every other file of the group sorts after them (checked below).
   { name: "first-look", files: ["first-look/demo-history.spec.ts", "first-look/needs-action.spec.ts", "needs-action.spec.ts", "screens-provider.spec.ts", "single-sign-on.spec.ts"] },
-  // The security suites speak from several client addresses, as a proxy on loopback would pass them on.
-  { name: "security", files: ["security/authorization.spec.ts", "security/edges.spec.ts", "security/hostile-input.spec.ts"], env: { TRUSTED_PROXIES: "loopback" } },
-  { name: "accounts", files: ["accounts.spec.ts", "admin-forms.spec.ts", "flow.spec.ts", "pages.spec.ts", "screens.spec.ts", "sign-in.spec.ts", "screens-staff.spec.ts"] },
-  { name: "messages", files: ["messages.spec.ts", "screens-nurse-agreements.spec.ts", "cover.spec.ts", "finding.spec.ts"] },
-  { name: "records", files: ["concerns.spec.ts", "screens-nurse.spec.ts", "pdf.spec.ts", "pdf-text.spec.ts", "two-factor.spec.ts"] },
 ];
+/**
+ * The order the groups start in, three at a time (workers below): the three longest first, then
+ * each free worker takes the next, so that the pairs end together (measured from Playwright's JSON
+ * report, decision 029): security then journeys, messages then records, accounts then first-look.
+ */
+const ORDER = ["security", "messages", "accounts", "journeys", "records", "first-look"];
 /** The last group: everything not in another. */
 const JOURNEYS = "journeys";
 /** The servers' ports: the first E2E_PORT, then one up for each group, stepping over the identity provider's. */
@@ -35,6 +41,7 @@ const filesOf = (g: { files: string[] }) => g.files.map((f) => `**/e2e/${f}`);
 const firstLook = GROUPS.find((g) => g.name === "first-look")!;
 const after = firstLook.files.filter((f) => !f.startsWith("first-look/") && f.localeCompare("first-look") < 0);
 if (after.length) throw new Error(`${after.join(", ")} would run before first-look on its server: move them to another group`);
+if (ORDER.length !== GROUPS.length + 1 || ![...GROUPS.map((g) => g.name), JOURNEYS].every((n) => ORDER.includes(n))) throw new Error("ORDER must name every group once");
 const SERVERS = ports.map((port, i) => ({ port, env: GROUPS[i]?.env ?? {} }));
 
 /**
@@ -70,7 +77,7 @@ export default defineConfig({
   projects: [
     ...GROUPS.map((g, i) => ({ name: g.name, testMatch: filesOf(g), workers: 1, use: { baseURL: `http://localhost:${ports[i]}` } })),
     { name: JOURNEYS, testIgnore: GROUPS.flatMap(filesOf), workers: 1, use: { baseURL: `http://localhost:${ports[GROUPS.length]}` } },
-  ],
+  ].sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name)),
   use: {
     trace: "off",
     screenshot: "only-on-failure",
