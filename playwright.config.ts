@@ -12,8 +12,8 @@ const TEST_IDP_SECRET = "e2e-test-idp-client-secret-0123456789";
  * own freshly seeded demo database (.cache/e2e-<port>), side by side with the other groups. Within
  * a group the files run in alphabetical order (folders among them by name, as Playwright sorts);
  * a group's tests may change its data freely. Six groups share three workers in pairs of about the
- * same length (ORDER below), so the workers finish together. No group waits for another (a project dependency would hold the
- * dependent back until every project without one had finished). Every spec file not listed runs
+ * same length (ORDER below), so the workers finish together. No group waits for another (a project
+ * dependency would hold the dependent back until every project without one had finished). Every spec file not listed runs
  * in the last group, "journeys", so a new file is never left out.
  */
 const GROUPS: { name: string; files: string[]; env?: Record<string, string> }[] = [

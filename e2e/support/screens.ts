@@ -1,8 +1,9 @@
 /**
  * Every page in the demo, as the role that sees it, on a desktop (1280 px) and a phone (375 px):
  * no sideways scrolling (measured) and axe; with SCREENSHOTS=1 (npm run test:screens), a
- * full-page screenshot of each into test-results/screens/<width>/ to look at. The pages are listed here; e2e/screens*.spec.ts look at them, a few roles to a file so
- * the files run side by side on different servers. The list is checked against app/routes by
+ * full-page screenshot of each into test-results/screens/<width>/ to look at. The pages are
+ * listed here; e2e/screens*.spec.ts look at them, a few roles to a file so the files run side by
+ * side on different servers. The list is checked against app/routes by
  * e2e/screens.spec.ts: a page route that is neither visited here nor excluded with a reason fails.
  */
 import fs from "node:fs";
@@ -206,7 +207,8 @@ async function look(page: Page, { role, path: p, status = 200 }: Visit) {
 export function screensOf(role: Role, which: (visit: Visit) => boolean = () => true, part = "") {
   const who = role === "anonymous" ? "a signed-out visitor" : role === "admin" ? "an admin" : `a ${role}`;
   test(`every page ${who} sees${part} fits 1280 px and 375 px and passes axe`, async ({ page }) => {
-    // Dozens of pages, each checked by axe at two widths (and screenshotted with SCREENSHOTS=1): minutes on a busy 2-core machine.
+    // Dozens of pages, each checked by axe at two widths (and screenshotted with SCREENSHOTS=1):
+    // minutes on a busy 2-core machine.
     test.setTimeout(300_000);
     if (role === "anonymous") await page.context().clearCookies();
     else await signIn(page, role);
