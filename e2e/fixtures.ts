@@ -2,7 +2,11 @@ import axe from "axe-core";
 import { test as base, expect, type Cookie, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+/** axe-core's minified build (580 KB, where `axe.source` is its 1.3 MB unminified one), read once per worker. */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const DEMO_PASSWORD = "delegated-care-demo";
 /** The database of the server the running test's project talks to (see playwright.config.ts). */
@@ -189,8 +193,9 @@ export async function scriptsReady(page: Page) {
  */
 export async function expectAccessible(page: Page) {
   expect(page.frames(), `${page.url()} has no frames for axe to miss`).toHaveLength(1);
-  // Injected as a script of the browser's own (not eval inside the page, which the page's CSP forbids).
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
+  // Injected as a script of the browser's own (not eval inside the page, which the page's CSP forbids),
+  // from the minified build: half the size of axe.source, so a third less time to parse on every page.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const summary = await page.evaluate(async () => {
     const results = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ["violations"] });
     return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`);

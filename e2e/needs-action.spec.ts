@@ -82,7 +82,10 @@ test.describe.serial("an agreement sent for signature: everyone who signs is tol
     // The guided agreement: each section by its own page, then check and send.
     await expect(page).toHaveURL(/\/agreements\/\d+\/draft/);
     id = Number(new URL(page.url()).pathname.split("/")[2]);
-    reference = (await page.getByRole("heading", { level: 1 }).innerText()).match(/DA-\d{4}-\d{6}/)![0];
+    // The address changes a moment before the new page is drawn: wait for its heading, then read it.
+    const heading = page.getByRole("heading", { level: 1 });
+    await expect(heading).toContainText(/DA-\d{4}-\d{6}/);
+    reference = (await heading.innerText()).match(/DA-\d{4}-\d{6}/)![0];
     await completeAndSend(page, id, { taskCode: "CATH", instructions: "Empty the leg bag when two-thirds full.", mustNotDo: "Do not remove the catheter.", worker: /Maria Santos/ });
     await expect(page.getByText("Sent for signatures.")).toBeVisible();
 
