@@ -923,6 +923,13 @@ export const outbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error").notNull().default(""),
     sentAt: text("sent_at"),
+    /**
+     * A sender's claim on the message while it sends it: who (process and host) and until when.
+     * Several senders (server processes, hosts, the digest job) claim before sending, so each
+     * message goes once; a claim that outlives a crashed sender lapses and the message is tried again.
+     */
+    claimedBy: text("claimed_by"),
+    claimedUntil: text("claimed_until"),
     createdAt: createdAt(),
   },
   (t) => [

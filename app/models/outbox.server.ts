@@ -1,8 +1,8 @@
 /**
  * The outbox: every email, written in the transaction of the change it tells people about, then
- * sent by the mailer (app/services/mail.server.ts). Sending reads and marks rows here.
+ * sent by the mailer (app/services/mail.server.ts). Sending claims and marks rows here.
  */
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "~db/client";
 import { outbox } from "~db/schema";
 
@@ -39,14 +39,28 @@ export function addToOutbox(db: Db, message: NewOutboxMessage): boolean {
   return result.changes > 0;
 }
 
-/** Messages waiting, or failed fewer than `maxAttempts` times, oldest first. */
-export function messagesToSend(db: Db, maxAttempts: number): OutboxMessage[] {
+/**
+ * Claims up to `limit` messages to send: waiting, or failed fewer than `maxAttempts` times,
+ * unclaimed or with a lapsed claim, after `afterId`, oldest first. One UPDATE marks and returns
+ * them, so two senders (processes, hosts) never claim the same message: SQLite runs one writing
+ * statement at a time. The claim lasts until `until`, long enough for any send to finish; if the
+ * sender dies holding it, another takes the message after that.
+ */
+export function claimMessages(db: Db, { sender, now, until, maxAttempts, afterId, limit }: { sender: string; now: Date; until: Date; maxAttempts: number; afterId: number; limit: number }): OutboxMessage[] {
+  const claimable = and(
+    inArray(outbox.state, ["pending", "failed"]),
+    lte(outbox.attempts, maxAttempts - 1),
+    gt(outbox.id, afterId),
+    or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString())),
+  );
+  const oldest = db.select({ id: outbox.id }).from(outbox).where(claimable).orderBy(outbox.id).limit(limit);
   return db
-    .select()
-    .from(outbox)
-    .where(and(inArray(outbox.state, ["pending", "failed"]), lte(outbox.attempts, maxAttempts - 1)))
-    .orderBy(outbox.id)
-    .all();
+    .update(outbox)
+    .set({ claimedBy: sender, claimedUntil: until.toISOString() })
+    .where(and(inArray(outbox.id, oldest), claimable))
+    .returning()
+    .all()
+    .sort((a, b) => a.id - b.id);
 }
 
 /** Marks a message sent; a sensitive message's body is blanked so its link is not kept. */
@@ -57,6 +71,8 @@ export function markSent(db: Db, message: OutboxMessage, at: Date): void {
       sentAt: at.toISOString(),
       attempts: message.attempts + 1,
       lastError: "",
+      claimedBy: null,
+      claimedUntil: null,
       ...(message.sensitive ? { body: SENT_SENSITIVE_BODY } : {}),
     })
     .where(eq(outbox.id, message.id))
@@ -66,7 +82,7 @@ export function markSent(db: Db, message: OutboxMessage, at: Date): void {
 /** Marks a message failed, keeping why (it is tried again later). */
 export function markFailed(db: Db, message: OutboxMessage, error: unknown): void {
   db.update(outbox)
-    .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error) })
+    .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error), claimedBy: null, claimedUntil: null })
     .where(eq(outbox.id, message.id))
     .run();
 }

@@ -1,11 +1,16 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "~db/client";
+import { applyMigrations } from "~db/migrate";
 import { createTestDatabase } from "~db/test-db";
 import { outbox } from "~db/schema";
-import { SENT_SENSITIVE_BODY } from "~/models/outbox.server";
-import { queueMail, startMailer } from "./mail.server";
+import { claimMessages, SENT_SENSITIVE_BODY } from "~/models/outbox.server";
+import { CLAIM_MS, queueMail, sendOutbox, startMailer } from "./mail.server";
 
 describe("the server's mailer", () => {
   const received: { to: string[]; raw: string }[] = [];
@@ -50,6 +55,57 @@ describe("the server's mailer", () => {
     expect(received[0]!.raw).toContain("https://dc.example/reset/secret");
     const [row] = db.select().from(outbox).all();
     expect(row).toMatchObject({ state: "sent", attempts: 1, body: SENT_SENSITIVE_BODY });
+    sqlite.close();
+  });
+});
+
+describe("several senders", () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-senders-"));
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  /** A transport that takes a moment per message (as SMTP does), recording each delivery. */
+  function recording(deliveries: string[], name: string) {
+    return {
+      sendMail: async (m: { to: string; subject: string }) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        deliveries.push(`${name}|${m.subject}`);
+      },
+    } as unknown as Transporter;
+  }
+
+  it("two senders on two connections at once: every message goes exactly once, and both send", async () => {
+    const file = path.join(folder, "two.db");
+    const a = openDatabase(file);
+    applyMigrations(a);
+    const b = openDatabase(file);
+    for (let i = 1; i <= 60; i++) queueMail(a.db, { dedupeKey: `m:${i}`, toAddress: `p${i}@example.org`, subject: `Message ${i}`, body: "Hello" });
+    const deliveries: string[] = [];
+    const now = () => new Date("2026-12-02T09:00:00Z");
+    const [first, second] = await Promise.all([
+      sendOutbox(a.db, { transport: recording(deliveries, "a"), from: "dc@example.nhs.uk", now, sender: "host-a:1" }),
+      sendOutbox(b.db, { transport: recording(deliveries, "b"), from: "dc@example.nhs.uk", now, sender: "host-b:2" }),
+    ]);
+    const subjects = deliveries.map((d) => d.split("|")[1]);
+    expect(subjects).toHaveLength(60);
+    expect(new Set(subjects).size).toBe(60);
+    expect(first.sent + second.sent).toBe(60);
+    expect(first.sent).toBeGreaterThan(0);
+    expect(second.sent).toBeGreaterThan(0);
+    expect(a.db.select().from(outbox).all().every((m) => m.state === "sent" && m.attempts === 1 && m.claimedBy === null)).toBe(true);
+    a.sqlite.close();
+    b.sqlite.close();
+  });
+
+  it("a message claimed by a sender that stopped is sent by another once the claim lapses, not before", async () => {
+    const { db, sqlite } = createTestDatabase();
+    queueMail(db, { dedupeKey: "m:1", toAddress: "p@example.org", subject: "Held", body: "Hello" });
+    const at = new Date("2026-12-02T09:00:00Z");
+    expect(claimMessages(db, { sender: "stopped:9", now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts: 50, afterId: 0, limit: 10 })).toHaveLength(1);
+    const deliveries: string[] = [];
+    const transport = recording(deliveries, "next");
+    expect(await sendOutbox(db, { transport, from: "dc@example.nhs.uk", now: () => new Date(at.getTime() + CLAIM_MS - 1000), sender: "next:1" })).toEqual({ sent: 0, failed: 0 });
+    expect(await sendOutbox(db, { transport, from: "dc@example.nhs.uk", now: () => new Date(at.getTime() + CLAIM_MS + 1000), sender: "next:1" })).toEqual({ sent: 1, failed: 0 });
+    expect(deliveries).toEqual(["next|Held"]);
     sqlite.close();
   });
 });

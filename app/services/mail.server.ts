@@ -7,9 +7,10 @@
  * Messages holding a one-time link (invitations, password resets) are `sensitive`: once sent,
  * their body is blanked in the outbox, so the database never keeps a usable link.
  */
+import os from "node:os";
 import type { Transporter } from "nodemailer";
 import type { Db } from "~db/client";
-import { addToOutbox, markFailed, markSent, messagesToSend, type NewOutboxMessage } from "~/models/outbox.server";
+import { addToOutbox, claimMessages, markFailed, markSent, type NewOutboxMessage } from "~/models/outbox.server";
 
 /**
  * The running mailer's wake-up call. Kept on globalThis, not in a module variable: the server
@@ -29,25 +30,45 @@ export function queueMail(db: Db, message: NewOutboxMessage): boolean {
   return queued;
 }
 
-/** Sends everything waiting (or failed earlier, up to `maxAttempts`), oldest first. */
+/** How long a sender holds the messages it claimed: longer than any send takes (nodemailer gives up on a silent server sooner). */
+export const CLAIM_MS = 15 * 60_000;
+/** Messages claimed at a time: a batch another sender cannot take, small enough that several senders share the work. */
+const BATCH = 10;
+
+/**
+ * Sends everything waiting (or failed earlier, up to `maxAttempts`), oldest first, each message
+ * once even while other senders (server processes, hosts, the digest job) run at the same time:
+ * a message is claimed before it is sent. A pass tries each message at most once.
+ */
 export async function sendOutbox(
   db: Db,
-  { transport, from, now, maxAttempts = 50 }: { transport: Transporter; from: string; now: () => Date; maxAttempts?: number },
+  { transport, from, now, maxAttempts = 50, sender = defaultSender() }: { transport: Transporter; from: string; now: () => Date; maxAttempts?: number; sender?: string },
 ) {
-  const due = messagesToSend(db, maxAttempts);
   let sent = 0;
   let failed = 0;
-  for (const message of due) {
-    try {
-      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-      markSent(db, message, now());
-      sent++;
-    } catch (error) {
-      markFailed(db, message, error);
-      failed++;
+  let afterId = 0;
+  for (;;) {
+    const at = now();
+    const batch = claimMessages(db, { sender, now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts, afterId, limit: BATCH });
+    if (!batch.length) break;
+    for (const message of batch) {
+      afterId = message.id;
+      try {
+        await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
+        markSent(db, message, now());
+        sent++;
+      } catch (error) {
+        markFailed(db, message, error);
+        failed++;
+      }
     }
   }
   return { sent, failed };
+}
+
+/** Names this sender in its claims: the host and process, as an administrator would look for them. */
+function defaultSender(): string {
+  return `${os.hostname()}:${process.pid}`;
 }
 
 export type Mailer = { close(): Promise<void> };
