@@ -10,7 +10,7 @@ import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/schema";
-import { writeGeneration } from "~/models/transaction.server";
+import { databaseVersion } from "~/models/transaction.server";
 import { agreementScope, competencyScope } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
 import { agreementRecords } from "./alert-agreement-records.server";
@@ -24,8 +24,7 @@ const EVERYONE = sql`1`;
 const cache = new Map<string, Alert[]>();
 
 export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Alert[] {
-  const dataVersion = db.get<{ data_version: number }>(sql`PRAGMA data_version`)?.data_version ?? 0;
-  const key = `${actor.role}:${actor.userId}|${today}|${writeGeneration()}|${dataVersion}|${JSON.stringify(settings)}`;
+  const key = `${actor.role}:${actor.userId}|${today}|${databaseVersion(db)}|${JSON.stringify(settings)}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const alerts = listAlerts(db, { actor, today, settings });

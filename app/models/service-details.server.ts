@@ -1,15 +1,12 @@
 import { eq } from "drizzle-orm";
 import { changedServiceDetails, resolveServiceDetails, type ServiceDetails } from "~/domain/service-details";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { cachedUntilChange, inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";
 
 /** Stored with the other deployment settings, as one JSON value under this key. */
 const KEY = "service_details";
-
-/** Read on every page (the footer): kept per connection, changed only through updateServiceDetails. */
-const cache = new WeakMap<Db, { details: ServiceDetails | null }>();
 
 function readServiceDetails(db: Db): ServiceDetails | null {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY)).get();
@@ -21,18 +18,14 @@ function readServiceDetails(db: Db): ServiceDetails | null {
   }
 }
 
-/** The operator's name and contacts, or null when an administrator has not set them yet. */
-export function getServiceDetails(db: Db): ServiceDetails | null {
-  const cached = cache.get(db);
-  if (cached) return cached.details;
-  const details = readServiceDetails(db);
-  cache.set(db, { details });
-  return details;
-}
+/**
+ * The operator's name and contacts, or null when an administrator has not set them yet. Read on
+ * every page (the footer): kept until anything is written, here or by another process.
+ */
+export const getServiceDetails = cachedUntilChange(readServiceDetails);
 
 /** Saves the details and audits what changed (nothing is written when nothing changed). */
 export function updateServiceDetails(db: Db, input: { actorId: number | null; details: ServiceDetails; at: Date }): void {
-  cache.delete(db);
   inTransaction(db, (tx) => {
     const changed = changedServiceDetails(readServiceDetails(tx), input.details);
     if (!Object.keys(changed).length) return;
@@ -43,5 +36,4 @@ export function updateServiceDetails(db: Db, input: { actorId: number | null; de
       .run();
     recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "service-details", details: changed, at: input.at });
   });
-  cache.delete(db);
 }

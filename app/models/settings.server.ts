@@ -1,20 +1,12 @@
 import type { Settings } from "~/domain/settings";
 import { resolveSettings } from "~/forms/settings.server";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { cachedUntilChange, inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { settings } from "~db/schema";
 
-/** Settings change only through updateSettings in this process: keep them per connection. */
-const cache = new WeakMap<Db, Settings>();
-
-export function getSettings(db: Db): Settings {
-  const cached = cache.get(db);
-  if (cached) return cached;
-  const settings = readSettings(db);
-  cache.set(db, settings);
-  return settings;
-}
+/** Read on every request: kept until anything is written, here or by another process. */
+export const getSettings = cachedUntilChange(readSettings);
 
 function readSettings(db: Db): Settings {
   const rows = db.select().from(settings).all();
@@ -30,7 +22,6 @@ function readSettings(db: Db): Settings {
 }
 
 export function updateSettings(db: Db, input: { actorId: number; values: Settings; at: Date }): void {
-  cache.delete(db);
   inTransaction(db, (tx) => {
     const before = readSettings(tx);
     const changed: Record<string, { from: unknown; to: unknown }> = {};
@@ -50,5 +41,4 @@ export function updateSettings(db: Db, input: { actorId: number; values: Setting
       recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "deployment", details: changed, at: input.at });
     }
   });
-  cache.delete(db);
 }
