@@ -4,6 +4,7 @@
  *
  *   tsx scripts/server.ts [--demo]
  */
+import cluster from "node:cluster";
 import { format } from "node:util";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -14,15 +15,15 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { fileClock, systemClock } from "~/services/clock.server";
-import { ConfigError, loadConfig } from "~/services/config.server";
+import { ConfigError, loadConfig, type Config } from "~/services/config.server";
 import { startMailer } from "~/services/mail.server";
 import type { AppContext } from "~/web/context.server";
 import { createLogger } from "~/services/log.server";
 import { createPdfPool } from "~/services/pdf-pool.server";
 import { bodyLimitFor, checkBody, checkDeclaredLength, TOO_LARGE, type BodyCheck } from "~/web/request-limits.server";
 import { contentSecurityPolicy, crossSiteRefusal, newNonce } from "~/web/request-guards.server";
-import { takeServerLock } from "~/services/server-lock.server";
-import { openDatabase } from "~db/client";
+import { ServerLockHeld, takeServerLock } from "~/services/server-lock.server";
+import { openDatabase, type Connection } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
@@ -43,6 +44,7 @@ const ArgsSchema = z.object({
   demo: z.boolean(),
   testClockFile: z.string().min(1).optional(),
 });
+type Args = z.infer<typeof ArgsSchema>;
 
 function parseArgs(argv: string[]) {
   const usage = "tsx scripts/server.ts [--demo] [--test-clock-file=<path>]";
@@ -73,16 +75,86 @@ async function main() {
     throw error;
   }
 
+  // The processes of a server with WEB_CONCURRENCY above 1: the first one has prepared the database.
+  if (cluster.isWorker) return serve(args, config, openDatabase(config.databaseUrl), { seeding: false });
+
   const connection = openDatabase(config.databaseUrl);
   applyMigrations(connection);
-  if (config.databaseUrl !== ":memory:") takeServerLock(config.databaseUrl);
+  if (config.databaseUrl !== ":memory:") {
+    try {
+      takeServerLock(config.databaseUrl);
+    } catch (error) {
+      if (!(error instanceof ServerLockHeld)) throw error;
+      log.fatal(error.message);
+      process.exit(1);
+    }
+  }
   const seeding = config.demo && isEmpty(connection.db);
   if (seeding) {
     const started = Date.now();
     await seedDemoData(connection.db, { clock: systemClock, publicUrl: config.publicUrl });
     log.info(`Demo data written in ${Date.now() - started} ms`);
   }
+  if (config.processes === 1) return serve(args, config, connection, { seeding });
 
+  if (seeding) {
+    const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
+    await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
+    await pdf.close();
+  }
+  connection.sqlite.close();
+  // The pretend sign-in service keeps a sign-in's steps in the memory of the process that began it.
+  if (config.demo) log.warn("The demo's pretend organisation sign-in service works with one server process (WEB_CONCURRENCY=1): with more, its sign-ins can fail.");
+  superviseProcesses(config);
+}
+
+/**
+ * WEB_CONCURRENCY above 1: this process starts that many server processes sharing the port
+ * (node:cluster), starts another in place of one that stops, and stops them all on SIGTERM or
+ * SIGINT. Each sends email too: a message is claimed before it is sent, so it goes once.
+ */
+function superviseProcesses(config: Config) {
+  let stopping = false;
+  let listening = 0;
+  const quickExits: number[] = [];
+  const start = () => cluster.fork();
+  for (let i = 0; i < config.processes; i++) start();
+  cluster.on("listening", () => {
+    if (++listening === config.processes) {
+      log.info(`Delegated Care listening on http://localhost:${config.port} with ${config.processes} server processes${config.demo ? " (demo data)" : ""}; printouts and emails point to ${config.publicUrl}`);
+    }
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    // A process that keeps stopping as soon as it starts (a broken build, a database it cannot open) stops the server.
+    const now = Date.now();
+    quickExits.push(now);
+    while (quickExits.length && now - quickExits[0]! > 60_000) quickExits.shift();
+    if (quickExits.length > config.processes * 3) {
+      log.fatal(`Server processes keep stopping (the last: ${signal ?? `exit code ${code}`}); stopping the server`);
+      stopping = true;
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      if (!Object.keys(cluster.workers ?? {}).length) process.exit(1);
+      return;
+    }
+    log.error(`Server process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    start();
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+/** Serves the app from this process: the only one, or one of WEB_CONCURRENCY. */
+async function serve(args: Args, config: Config, connection: Connection, { seeding }: { seeding: boolean }) {
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -185,7 +257,7 @@ async function main() {
     : null;
 
   const server = app.listen(config.port, () => {
-    log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}; printouts and emails point to ${config.publicUrl}`);
+    if (cluster.isPrimary) log.info(`Delegated Care listening on http://localhost:${config.port}${config.demo ? " (demo data)" : ""}; printouts and emails point to ${config.publicUrl}`);
   });
 
   const stop = () => {

@@ -36,6 +36,16 @@ describe("configuration", () => {
     }
   });
 
+  it("runs one server process unless WEB_CONCURRENCY asks for more, which need a database file", () => {
+    const secret = { SESSION_SECRET: "s".repeat(32) };
+    expect(loadConfig(secret, { demo: false }).processes).toBe(1);
+    expect(loadConfig({ ...secret, WEB_CONCURRENCY: "4" }, { demo: false }).processes).toBe(4);
+    for (const wrong of ["0", "two", "1.5", "65"]) {
+      expect(() => loadConfig({ ...secret, WEB_CONCURRENCY: wrong }, { demo: false }), wrong).toThrow("WEB_CONCURRENCY must be a whole number from 1 to 64");
+    }
+    expect(() => loadConfig({ ...secret, WEB_CONCURRENCY: "2", DATABASE_URL: ":memory:" }, { demo: false })).toThrow("several server processes need a database file they share");
+  });
+
   // Issue 12, finding 8: X-Forwarded-For is believed only from configured proxies.
   it("trusts no proxy unless TRUSTED_PROXIES names them, and names a wrong entry", () => {
     const secret = { SESSION_SECRET: "s".repeat(32) };

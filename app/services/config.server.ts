@@ -26,6 +26,13 @@ const EnvSchema = z.object({
     .optional(),
   /** The address people reach the service at; printed on PDFs with the verification code, and in email links. */
   PUBLIC_URL: z.url(`PUBLIC_URL must be a full address such as ${PUBLIC_URL_EXAMPLE}`).optional(),
+  /** Server processes sharing the port (node:cluster): 1 by default; more use more cores. */
+  WEB_CONCURRENCY: z.coerce
+    .number({ message: "WEB_CONCURRENCY must be a whole number from 1 to 64" })
+    .int("WEB_CONCURRENCY must be a whole number from 1 to 64")
+    .min(1, "WEB_CONCURRENCY must be a whole number from 1 to 64")
+    .max(64, "WEB_CONCURRENCY must be a whole number from 1 to 64")
+    .default(1),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Delegated Care <no-reply@delegated-care.local>"),
   /**
@@ -90,6 +97,8 @@ export type Config = {
   demo: boolean;
   databaseUrl: string;
   port: number;
+  /** Server processes sharing the port (WEB_CONCURRENCY). */
+  processes: number;
   sessionSecret: string;
   publicUrl: string;
   smtpUrl: string | null;
@@ -121,12 +130,16 @@ export function loadConfig(env: Record<string, string | undefined>, options: { d
     const problems = [e.SESSION_SECRET ? null : "SESSION_SECRET: required in production (try: openssl rand -hex 32)", publicUrlProblem(e.PUBLIC_URL)].filter((p) => p !== null);
     if (problems.length) throw new ConfigError(problems);
   }
+  if (e.WEB_CONCURRENCY > 1 && e.DATABASE_URL === ":memory:") {
+    throw new ConfigError(["WEB_CONCURRENCY: several server processes need a database file they share, not :memory:"]);
+  }
   const sessionSecret = e.SESSION_SECRET ?? localSessionSecret(e.DATABASE_URL);
   return {
     production,
     demo: options.demo,
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
+    processes: e.WEB_CONCURRENCY,
     sessionSecret,
     // The demo and development answer on this machine, so their printouts point here.
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).trim().replace(/\/$/, ""),
@@ -151,7 +164,7 @@ function localSessionSecret(databaseUrl: string): string {
  * links (`sendsLinks`) in production needs a real PUBLIC_URL, as the server does.
  */
 export function loadJobConfig(env: Record<string, string | undefined>, { sendsLinks = false }: { sendsLinks?: boolean } = {}) {
-  const parsed = EnvSchema.omit({ SESSION_SECRET: true }).safeParse(env);
+  const parsed = EnvSchema.omit({ SESSION_SECRET: true, WEB_CONCURRENCY: true }).safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   const e = parsed.data;
   const problem = sendsLinks && e.NODE_ENV === "production" ? publicUrlProblem(e.PUBLIC_URL) : null;

@@ -75,7 +75,7 @@ beforeEach(async () => {
   context = {
     db,
     clock,
-    config: { production: false, demo: false, databaseUrl: ":memory:", port: 0, sessionSecret: "s".repeat(64), publicUrl: PUBLIC_URL, smtpUrl: null, mailFrom: "x", trustedProxies: [] },
+    config: { production: false, demo: false, databaseUrl: ":memory:", port: 0, processes: 1, sessionSecret: "s".repeat(64), publicUrl: PUBLIC_URL, smtpUrl: null, mailFrom: "x", trustedProxies: [] },
     pdf: {} as AppContext["pdf"],
     clientAddress: "127.0.0.1",
     log: createLogger(silent),
