@@ -140,6 +140,7 @@ export const passportPrints = mirror(sqlite.passportPrints);
 export const passwordResets = mirror(sqlite.passwordResets);
 export const pendingSignIns = mirror(sqlite.pendingSignIns);
 export const people = mirror(sqlite.people);
+export const rateLimitHits = mirror(sqlite.rateLimitHits);
 export const reviews = mirror(sqlite.reviews);
 export const sessions = mirror(sqlite.sessions);
 export const settings = mirror(sqlite.settings);

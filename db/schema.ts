@@ -1148,3 +1148,19 @@ export const pendingSignIns = sqliteTable(
   },
   (t) => [check("pending_sign_ins_stage", oneOf("stage", pendingSignInStages)), index("pending_sign_ins_user").on(t.userId)],
 );
+
+/**
+ * Requests counted per key and fixed window, for limits on what anyone may ask without signing in
+ * (checking printout codes at /verify). Kept in the database so that every server process and
+ * host counts together (docs/decisions/030-several-server-processes.md); old windows are deleted
+ * as new ones are counted.
+ */
+export const rateLimitHits = sqliteTable(
+  "rate_limit_hits",
+  {
+    key: text("key").notNull(),
+    windowStart: text("window_start").notNull(),
+    count: integer("count").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_hits_window").on(t.windowStart)],
+);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { InsetText, Table, WarningCallout } from "nhsuk-react-components";
 import { CompetencyTag } from "~/components/CompetencyTag";
@@ -7,12 +7,15 @@ import { Summary } from "~/components/nhs/Summary";
 import { pageTitle } from "~/content/titles";
 import { formatDateTime } from "~/domain/dates";
 import { verifyPassportCode } from "~/models/passport-pdf.server";
+import { allowRequest } from "~/models/rate-limits.server";
 import { getSettings } from "~/models/settings.server";
 import { normaliseCode, verifyCode } from "~/models/verify.server";
 import { notFound } from "~/web/not-found.server";
-import { allow } from "~/web/rate-limit.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout", matches);
+
+/** A refusal keeps its Retry-After, so a client knows when to try again. */
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers();
 
 /**
  * Public and unauthenticated, so limited: 30 checks a minute from one address. A code names a
@@ -21,7 +24,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Check a printout",
  */
 export function loader({ params, context }: LoaderFunctionArgs) {
   const address = context.clientAddress || "unknown";
-  if (!allow(`verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now().getTime() })) {
+  // Counted in the database: every server process and host counts together.
+  if (!allowRequest(context.db, `verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now() })) {
     throw new Response("Too many checks", { status: 429, headers: { "Retry-After": "60" } });
   }
   const code = normaliseCode(params.code ?? "");

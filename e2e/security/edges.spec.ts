@@ -111,6 +111,23 @@ test("finding 8: wrong passwords from one address cannot lock the account's owne
   }
 });
 
+test("checking printout codes at /verify: 30 a minute from one address, then refused until the next minute; other addresses are not held up", async ({ playwright, baseURL }) => {
+  const anonymous = await apiAs(playwright, baseURL!);
+  const code = "ZZZZ-ZZZZ";
+  const check = (address: string) => anonymous.get(`/verify/${code}`, { headers: { "X-Forwarded-For": address }, maxRedirects: 0 });
+  // The limit's minute may turn during the run: then the count starts again, and the refusal comes later.
+  let refused = 0;
+  for (let i = 0; i < 61 && !refused; i++) if ((await check("198.51.100.77")).status() === 429) refused = i + 1;
+  expect(refused, "a check from the same address is refused after 30 in one minute").toBeGreaterThan(30);
+  const answer = await check("198.51.100.77");
+  expect(answer.status()).toBe(429);
+  expect(answer.headers()["retry-after"]).toBe("60");
+  expect(await answer.text()).toContain("Wait a minute, then try again.");
+  // An unknown code from another address still gets its usual answer.
+  expect((await check("198.51.100.78")).status()).toBe(404);
+  await anonymous.dispose();
+});
+
 test("finding 11: names with right-to-left overrides or zero-width characters are refused in every name field", async ({ playwright, baseURL }) => {
   const admin = await apiAs(playwright, baseURL!, "admin");
   const nurse = await apiAs(playwright, baseURL!, "nurse");

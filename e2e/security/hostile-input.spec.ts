@@ -22,7 +22,7 @@ function fingerprint(): string {
   const db = readDb();
   try {
     const hash = crypto.createHash("sha256");
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sign_in_attempts', 'two_factor_attempts') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sign_in_attempts', 'two_factor_attempts', 'rate_limit_hits') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
     // The outbox's delivery columns change on their own as the mailer sends what earlier requests queued: what was queued is compared, not its delivery.
     const columns = (t: string) => (t === "outbox" ? "id, dedupe_key, to_user_id, to_address, subject" : "*");
     for (const t of tables) hash.update(t).update(JSON.stringify(db.prepare(`SELECT ${columns(t)} FROM "${t}" ORDER BY rowid`).raw().all()));
