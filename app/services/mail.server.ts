@@ -30,10 +30,8 @@ export function queueMail(db: Db, message: NewOutboxMessage): boolean {
   return queued;
 }
 
-/** How long a sender holds the messages it claimed: longer than any send takes (nodemailer gives up on a silent server sooner). */
+/** How long a sender holds the message it claimed: longer than one send takes (nodemailer gives up on a silent server within 10 minutes). */
 export const CLAIM_MS = 15 * 60_000;
-/** Messages claimed at a time: a batch another sender cannot take, small enough that several senders share the work. */
-const BATCH = 10;
 
 /**
  * Sends everything waiting (or failed earlier, up to `maxAttempts`), oldest first, each message
@@ -49,18 +47,17 @@ export async function sendOutbox(
   let afterId = 0;
   for (;;) {
     const at = now();
-    const batch = claimMessages(db, { sender, now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts, afterId, limit: BATCH });
-    if (!batch.length) break;
-    for (const message of batch) {
-      afterId = message.id;
-      try {
-        await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-        markSent(db, message, now());
-        sent++;
-      } catch (error) {
-        markFailed(db, message, error);
-        failed++;
-      }
+    // One message at a time, so that each claim outlasts its own send however slow the ones before it were.
+    const [message] = claimMessages(db, { sender, now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts, afterId, limit: 1 });
+    if (!message) break;
+    afterId = message.id;
+    try {
+      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
+      markSent(db, message, now());
+      sent++;
+    } catch (error) {
+      markFailed(db, message, error);
+      failed++;
     }
   }
   return { sent, failed };
