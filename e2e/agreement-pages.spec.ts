@@ -75,6 +75,8 @@ test("the keyboard on /agreements/new, from the first moment: no client error, t
   await plain.getByLabel("Email address").fill(ACCOUNTS.nurse.email);
   await plain.getByLabel("Password").fill(DEMO_PASSWORD);
   await plain.getByRole("button", { name: "Sign in", exact: true }).click();
+  // Signed in once the home page greets her: leaving before then would abandon the sign-in.
+  await expect(plain.getByRole("heading", { level: 1, name: `Welcome, ${ACCOUNTS.nurse.name}` })).toBeVisible();
   await plain.goto(`/agreements/${id}/consent`);
   await expect(plain).toHaveTitle(`${reference}: Record consent – Delegated Care – NHS`);
   await expect(plain.locator("#kind-representative--conditional").getByLabel("Representative's name")).toBeVisible();

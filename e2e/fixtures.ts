@@ -113,18 +113,29 @@ export function countRows(table: string, where = "1", ...params: unknown[]): num
   }
 }
 
+/**
+ * Waits until a section of a draft agreement is saved: its form leads back to the task list. A
+ * click only starts the submission, and going to another page before it lands would abandon it.
+ */
+export async function savedToTaskList(page: Page) {
+  await expect(page).toHaveURL(/\/agreements\/\d+\/draft\?done=/);
+}
+
 /** Completes a just-started agreement through its sections, each by its own page, then sends it for signatures. */
 export async function completeAndSend(page: Page, id: number, { taskCode, instructions, mustNotDo, worker }: { taskCode: string; instructions: string; mustNotDo?: string; worker: RegExp }) {
   await page.goto(`/agreements/${id}/tasks/${idOf("tasks", "code = ?", taskCode)}`);
   await page.getByLabel("Instructions").fill(instructions);
   if (mustNotDo) await page.getByLabel("What the care worker must not do").fill(mustNotDo);
   await page.getByRole("button", { name: "Save details" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${id}/workers`);
   await page.getByLabel(worker).check();
   await page.getByRole("button", { name: "Save named workers" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${id}/details`);
   await page.getByLabel("Supervision and support").fill("The district nurse visits weekly.");
   await page.getByRole("button", { name: "Save" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${id}/consent`);
   await page.getByLabel("Given by the person").check();
   await page.getByRole("button", { name: "Record consent" }).click();

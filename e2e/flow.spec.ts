@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { CONSENT_KIND_LABELS, REPRESENTATIVE_AUTHORITY_LABELS } from "../app/content/agreements";
 import { formatDate } from "../app/domain/dates";
 import { formatNhsNumber } from "../app/domain/nhs-number";
-import { countRows, expect, expectAccessible, idOf, readDb, signIn, test } from "./fixtures";
+import { countRows, expect, expectAccessible, idOf, readDb, savedToTaskList, signIn, test } from "./fixtures";
 
 /** The frozen canonical content of a version, exactly as stored and hashed. */
 function frozenContent(agreementId: number, version: number): Record<string, unknown> {
@@ -76,10 +76,12 @@ test("a second agreement for the same task asks for confirmation; the sign page 
   await page.getByLabel("Parameters").fill("Target 6 to 12 mmol/L");
   await page.getByLabel("What the care worker must not do").fill("Do not change the dose.\nDo not give a missed dose late.");
   await page.getByRole("button", { name: "Save details" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${id}/details`);
   await page.getByLabel("Supervision and support").fill("The district nurse visits every Monday.\nCall the team for advice at any time.");
   await page.getByLabel("What triggers an earlier review").fill("Any hospital admission or change of dose.");
   await page.getByRole("button", { name: /Save/ }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${id}/draft`);
   await page.getByRole("link", { name: "Named care workers" }).click();
   await page.getByLabel(/Maria Santos/).check();

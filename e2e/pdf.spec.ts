@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { formatDate } from "../app/domain/dates";
-import { countRows, expect, expectAccessible, idOf, readDb, setClock, signIn, test } from "./fixtures";
+import { countRows, expect, expectAccessible, idOf, readDb, savedToTaskList, setClock, signIn, test } from "./fixtures";
 
 test.afterEach(() => setClock(null));
 
@@ -178,6 +178,7 @@ test("signed on one day to start a week later: 'Signed, starts …' on the agree
   await page.goto(`/agreements/${arthur}/consent`);
   await page.getByLabel("Given by the person").check();
   await page.getByRole("button", { name: "Record consent" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${arthur}/send`);
   await page.getByRole("button", { name: "Send for signatures" }).click();
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
@@ -233,6 +234,7 @@ test("a version 2 awaiting signatures is not 'replaced by version 1': its code s
   await page.getByLabel("Reason for the change").fill("The wound is healing: dressings twice a week.");
   await page.getByLabel("Version 1 stays in force").check();
   await page.getByRole("button", { name: "Start version 2" }).click();
+  await savedToTaskList(page);
   await page.goto(`/agreements/${george}/send`);
   await page.getByRole("button", { name: "Send for signatures" }).click();
   await expect(page.getByText("Sent for signatures.")).toBeVisible();
