@@ -48,30 +48,22 @@ export function translate(expression: SQL, where: string): SQL {
   return sql.raw(text);
 }
 
+/** The PostgreSQL column for each kind of SQLite column the schema uses. */
+const COLUMNS: Record<string, (name: string) => ReturnType<typeof integer> | ReturnType<typeof boolean> | ReturnType<typeof text> | ReturnType<typeof jsonb> | ReturnType<typeof bytea>> = {
+  SQLiteInteger: integer,
+  SQLiteBoolean: boolean,
+  SQLiteText: text,
+  SQLiteTextJson: jsonb,
+  SQLiteBlobBuffer: bytea,
+};
+
 /** The PostgreSQL column for an SQLite one. */
 function column(table: string, c: SQLiteColumn): PgColumnBuilderBase {
   const where = `${table}.${c.name}`;
   const autoIncrement = (c as unknown as { autoIncrement?: boolean }).autoIncrement === true;
-  let b;
-  switch (c.columnType) {
-    case "SQLiteInteger":
-      b = integer(c.name);
-      break;
-    case "SQLiteBoolean":
-      b = boolean(c.name);
-      break;
-    case "SQLiteText":
-      b = text(c.name);
-      break;
-    case "SQLiteTextJson":
-      b = jsonb(c.name);
-      break;
-    case "SQLiteBlobBuffer":
-      b = bytea(c.name);
-      break;
-    default:
-      throw new Error(`${where}: no PostgreSQL column for ${c.columnType}; add one to db/schema.pg.ts`);
-  }
+  const make = COLUMNS[c.columnType];
+  if (!make) throw new Error(`${where}: no PostgreSQL column for ${c.columnType}; add one to db/schema.pg.ts`);
+  let b = make(c.name);
   if (c.primary) b = b.primaryKey();
   if (autoIncrement) b = (b as ReturnType<typeof integer>).generatedByDefaultAsIdentity();
   if (c.notNull && !c.primary) b = b.notNull();

@@ -98,8 +98,8 @@ async function main() {
   if (config.processes === 1) return serve(args, config, connection, { seeding });
 
   if (seeding) {
-    const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
-    await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
+    const pdf = createPdfPool({ workerUrl: PDF_WORKER });
+    await printDemoAgreement(connection, config, pdf);
     await pdf.close();
   }
   connection.sqlite.close();
@@ -151,6 +151,14 @@ function superviseProcesses(config: Config) {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** The worker thread that renders PDFs (app/services/pdf-pool.server.ts). */
+const PDF_WORKER = new URL("../app/pdf/render-worker.mjs", import.meta.url);
+
+/** The demo's stored printout of its suspended agreement, written with the demo data by whichever process wrote them. */
+function printDemoAgreement(connection: Connection, config: Config, pdf: ReturnType<typeof createPdfPool>) {
+  return seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
 }
 
 /** Serves the app from this process: the only one, or one of WEB_CONCURRENCY. */
@@ -225,9 +233,9 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
 
   const clock = args.testClockFile ? fileClock(args.testClockFile) : systemClock;
   if (args.testClockFile) log.info(`Test clock: reading "now" from ${args.testClockFile}`);
-  const pdf = createPdfPool({ workerUrl: new URL("../app/pdf/render-worker.mjs", import.meta.url) });
+  const pdf = createPdfPool({ workerUrl: PDF_WORKER });
   const context: AppContext = { db: connection.db, clock, config, pdf, clientAddress: "", log };
-  if (seeding) await seedDemoPrintout(connection.db, { today: systemClock.today(), at: systemClock.now(), publicUrl: config.publicUrl, render: (job) => pdf.render(job) });
+  if (seeding) await printDemoAgreement(connection, config, pdf);
   const handleRequest = createRequestHandler(build, config.production ? "production" : "development");
   app.all("*", async (req, res, next) => {
     try {

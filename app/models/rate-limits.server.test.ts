@@ -1,19 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "~db/client";
-import { applyMigrations } from "~db/migrate";
-import { createTestDatabase } from "~db/test-db";
+import { describe, expect, it } from "vitest";
+import { createSharedTestDatabase, createTestDatabase } from "~db/test-db";
 import { allowRequest } from "./rate-limits.server";
 
 const limit = { limit: 30, windowMs: 60_000 };
 const at = (iso: string) => new Date(iso);
 
 describe("limits on what anyone may ask without signing in", () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-limits-"));
-  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
   it("allows 30 checks a minute from one address, refuses the 31st, and allows again in the next minute", () => {
     const { db, sqlite } = createTestDatabase();
     for (let i = 0; i < 30; i++) expect(allowRequest(db, "verify:192.0.2.1", { ...limit, now: at("2026-12-02T09:00:10Z") })).toBe(true);
@@ -27,10 +19,9 @@ describe("limits on what anyone may ask without signing in", () => {
   });
 
   it("counts together across server processes: checks through two connections add up", () => {
-    const file = path.join(folder, "shared.db");
-    const one = openDatabase(file);
-    applyMigrations(one);
-    const two = openDatabase(file);
+    const shared = createSharedTestDatabase();
+    const one = shared.first;
+    const two = shared.open();
     const now = at("2026-12-02T09:00:10Z");
     for (let i = 0; i < 15; i++) {
       expect(allowRequest(one.db, "verify:192.0.2.9", { ...limit, now })).toBe(true);
@@ -38,7 +29,6 @@ describe("limits on what anyone may ask without signing in", () => {
     }
     expect(allowRequest(one.db, "verify:192.0.2.9", { ...limit, now })).toBe(false);
     expect(allowRequest(two.db, "verify:192.0.2.9", { ...limit, now })).toBe(false);
-    one.sqlite.close();
-    two.sqlite.close();
+    shared.remove();
   });
 });

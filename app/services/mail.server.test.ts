@@ -1,13 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import fs from "node:fs";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "~db/client";
-import { applyMigrations } from "~db/migrate";
-import { createTestDatabase } from "~db/test-db";
+import { createSharedTestDatabase, createTestDatabase } from "~db/test-db";
 import { outbox } from "~db/schema";
 import { claimMessages, SENT_SENSITIVE_BODY } from "~/models/outbox.server";
 import { CLAIM_MS, queueMail, sendOutbox, startMailer } from "./mail.server";
@@ -60,9 +55,6 @@ describe("the server's mailer", () => {
 });
 
 describe("several senders", () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-senders-"));
-  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
   /** A transport that takes a moment per message (as SMTP does), recording each delivery. */
   function recording(deliveries: string[], name: string) {
     return {
@@ -74,10 +66,9 @@ describe("several senders", () => {
   }
 
   it("two senders on two connections at once: every message goes exactly once, and both send", async () => {
-    const file = path.join(folder, "two.db");
-    const a = openDatabase(file);
-    applyMigrations(a);
-    const b = openDatabase(file);
+    const shared = createSharedTestDatabase();
+    const a = shared.first;
+    const b = shared.open();
     for (let i = 1; i <= 60; i++) queueMail(a.db, { dedupeKey: `m:${i}`, toAddress: `p${i}@example.org`, subject: `Message ${i}`, body: "Hello" });
     const deliveries: string[] = [];
     const now = () => new Date("2026-12-02T09:00:00Z");
@@ -92,8 +83,7 @@ describe("several senders", () => {
     expect(first.sent).toBeGreaterThan(0);
     expect(second.sent).toBeGreaterThan(0);
     expect(a.db.select().from(outbox).all().every((m) => m.state === "sent" && m.attempts === 1 && m.claimedBy === null)).toBe(true);
-    a.sqlite.close();
-    b.sqlite.close();
+    shared.remove();
   });
 
   it("a message claimed by a sender that stopped is sent by another once the claim lapses, not before", async () => {
