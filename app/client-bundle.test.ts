@@ -38,7 +38,8 @@ function newestSource(dir: string): number {
 
 function readMetafile(): Metafile {
   const stale = !existsSync(METAFILE) || statSync(METAFILE).mtimeMs < Math.max(newestSource("app"), newestSource("db"));
-  if (stale) execFileSync("npx", ["remix", "build"], { stdio: "ignore", timeout: 120_000 });
+  // As `npm run build` builds it: vitest sets NODE_ENV=test, which would leave a development build for the end-to-end tests.
+  if (stale) execFileSync("npm", ["run", "build"], { stdio: "ignore", timeout: 120_000, env: { ...process.env, NODE_ENV: "production" } });
   return JSON.parse(readFileSync(METAFILE, "utf8")) as Metafile;
 }
 

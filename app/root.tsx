@@ -42,8 +42,8 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getActor(context, request);
-  const settings = getSettings(context.db);
-  const service = getServiceDetails(context.db);
+  const settings = await getSettings(context.db);
+  const service = await getServiceDetails(context.db);
   return {
     // Only what the footer shows of the operator (app/domain/service-details.ts), on every page, signed in or not.
     footer: service ? { operatorName: service.operatorName, helpPhone: service.helpPhone, helpEmail: service.helpEmail } : null,
@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : null,
     nav: actor ? NAVIGATION[actor.role] : [],
     // What waits for the user (Home) and what they have not read yet (Notifications), as counts for the header.
-    counts: actor ? headerCounts(context.db, { actor, today: context.clock.today(), settings, actions: needsActionFor(context, actor) }) : null,
+    counts: actor ? await headerCounts(context.db, { actor, today: context.clock.today(), settings, actions: await needsActionFor(context, actor) }) : null,
     formRejected: context.formRejected === true,
     /** Today in Europe/London by the server's clock: date fields give examples near it (app/content/forms.ts). */
     today: context.clock.today(),

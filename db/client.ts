@@ -1,39 +1,265 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import Database from "better-sqlite3";
+import { Mutex } from "async-mutex";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { drizzle as drizzlePostgres, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import fs from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import * as schema from "./schema";
+import * as pgSchema from "./schema.pg";
+import { databaseEngine } from "./engine-name";
 
 export type Schema = typeof schema;
-/** The database or a transaction on it: models accept either, so callers compose them. */
+/**
+ * The database or a transaction on it: models accept either, so callers compose them. Queries are
+ * written once, against the tables of ./schema, and awaited (never `.all()`, `.get()` or `.run()`,
+ * which only SQLite has): see docs/decisions/032-one-model-layer-two-engines.md.
+ */
 export type Db = BaseSQLiteDatabase<"sync", Database.RunResult, Schema>;
-export type Connection = { db: BetterSQLite3Database<Schema>; sqlite: Database.Database };
+export type SqliteConnection = { engine: "sqlite"; db: Db; sqlite: Database.Database; close(): void };
+export type PostgresConnection = { engine: "postgres"; db: Db; pool: pg.Pool; close(): Promise<void> };
+/** An SQLite file (or memory), or a PostgreSQL database (db/engine-name.ts tells which a URL names). */
+export type Connection = SqliteConnection | PostgresConnection;
+
+/** What differs between engines, behind the models' few primitives (app/models/transaction.server.ts). */
+export interface Engine {
+  readonly name: "sqlite" | "postgres";
+  /** Runs `fn` in one write transaction; inside one already (same async context), in a savepoint. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** The rows of a raw SQL statement, on `db` (the database or a transaction on it). */
+  all<T>(db: Db, query: SQL): Promise<T[]>;
+  /** Runs a raw SQL statement on `db`; resolves to how many rows it changed. */
+  run(db: Db, query: SQL): Promise<number>;
+  /** Changes whenever anything is written to the database, by this process or another. */
+  version(db: Db): Promise<string>;
+}
+
+/**
+ * Where a database handle keeps its engine: a registered symbol, so the app's build (which bundles
+ * its own copy of this module) finds the engine of a database the server opened.
+ */
+const ENGINE = Symbol.for("delegated-care.engine");
+
+/** The engine behind `db` (a database opened here, or a transaction on one). */
+export function engineOf(db: Db): Engine {
+  const engine = (db as unknown as { [ENGINE]?: Engine })[ENGINE];
+  if (!engine) throw new Error("This database was not opened by db/client.ts");
+  return engine;
+}
+
+function setEngine(db: object, engine: Engine) {
+  Object.defineProperty(db, ENGINE, { value: engine });
+}
+
+/** Which transactions the current async context is inside, and how deep. */
+const heldTransactions = new AsyncLocalStorage<{ engine: Engine; depth: number; open: boolean; tx?: NodePgDatabase<typeof pgSchema> }>();
 
 /**
  * Opens the SQLite file with the pragmas these governance records need:
  * WAL (readers never block the writer), foreign keys enforced, a busy timeout so a second
  * process (a CLI, a backup) waits instead of failing, and synchronous=FULL so an
  * acknowledged write survives power loss (docs/decisions/003-sqlite-durability.md).
+ *
+ * A file gets two connections: reads outside a transaction use one, and write transactions the
+ * other, one at a time (BEGIN IMMEDIATE, behind a lock in this process), so a page being read never
+ * sees a change that is still being made.
  */
-export function openDatabase(file: string): Connection {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
-  return withPragmas(sqlite);
+export function openDatabase(file: string): SqliteConnection {
+  if (file === ":memory:") return withEngine(withPragmas(new Database(file)));
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const reader = new Database(file);
+  reader.pragma("journal_mode = WAL");
+  return withEngine(withPragmas(reader), withPragmas(new Database(file)));
 }
 
 /**
  * An in-memory database holding a copy of `image` (bytes from `sqlite.serialize()`): tests seed the
  * demo once and give each test its own copy, instead of seeding it again for every test.
  */
-export function openDatabaseCopy(image: Buffer): Connection {
-  return withPragmas(new Database(image));
+export function openDatabaseCopy(image: Buffer): SqliteConnection {
+  return withEngine(withPragmas(new Database(image)));
 }
 
-function withPragmas(sqlite: Database.Database): Connection {
+function withPragmas(sqlite: Database.Database): Database.Database {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");
-  return { db: drizzle(sqlite, { schema }), sqlite };
+  return sqlite;
+}
+
+/** An in-memory database has one connection: reads outside a transaction then see it as it goes. */
+function withEngine(sqlite: Database.Database, writer: Database.Database = sqlite): SqliteConnection {
+  const db = drizzle(sqlite, { schema }) as BetterSQLite3Database<Schema>;
+  const tx = drizzle(writer, { schema }) as BetterSQLite3Database<Schema>;
+  const lock = new Mutex();
+  let committed = 0;
+  const engine: Engine = {
+    name: "sqlite",
+    async transaction(fn) {
+      const held = heldTransactions.getStore();
+      if (held?.engine === engine && held.open) return savepoint(writer, held.depth, () => fn(tx), engine);
+      return lock.runExclusive(async () => {
+        const context = { engine, depth: 1, open: true };
+        writer.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await heldTransactions.run(context, () => fn(tx));
+          writer.exec("COMMIT");
+          committed++;
+          return result;
+        } catch (error) {
+          if (writer.inTransaction) writer.exec("ROLLBACK");
+          throw error;
+        } finally {
+          context.open = false;
+        }
+      });
+    },
+    async all<T>(on: Db, query: SQL) {
+      return on.all<T>(query);
+    },
+    async run(on: Db, query: SQL) {
+      return on.run(query).changes;
+    },
+    async version(on: Db) {
+      const dataVersion = on.get<{ data_version: number }>(sql`PRAGMA data_version`)?.data_version ?? 0;
+      return `${committed}|${dataVersion}`;
+    },
+  };
+  setEngine(db, engine);
+  setEngine(tx, engine);
+  const close = () => {
+    if (writer !== sqlite && writer.open) writer.close();
+    if (sqlite.open) sqlite.close();
+  };
+  return { engine: "sqlite", db, sqlite, close };
+}
+
+async function savepoint<T>(writer: Database.Database, depth: number, fn: () => Promise<T>, engine: Engine): Promise<T> {
+  const name = `savepoint_${depth}`;
+  const context = { engine, depth: depth + 1, open: true };
+  writer.exec(`SAVEPOINT ${name}`);
+  try {
+    const result = await heldTransactions.run(context, fn);
+    writer.exec(`RELEASE ${name}`);
+    return result;
+  } catch (error) {
+    writer.exec(`ROLLBACK TO ${name}`);
+    writer.exec(`RELEASE ${name}`);
+    throw error;
+  } finally {
+    context.open = false;
+  }
+}
+
+/** PostgreSQL's codes for "try the transaction again": a serialization failure, a deadlock. */
+const RETRY_CODES = new Set(["40001", "40P01"]);
+/** How often a transaction is tried before its serialization failure is reported. */
+const ATTEMPTS = 10;
+/** The channel every write transaction notifies, so each process's caches know to read again. */
+const CHANGES_CHANNEL = "delegated_care_changes";
+
+function postgresCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string") return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Connects to PostgreSQL (a pool of connections). Every write transaction is SERIALIZABLE: it sees
+ * the database as if it ran alone, as SQLite's one writer does, so an invariant that spans rows
+ * (activation, signatures, the interlock, a create that must not happen twice) holds without a
+ * lock written for each; PostgreSQL refuses one of two transactions that could break one, and that
+ * one is run again (up to 10 times, after a short random wait). Each commit notifies the other
+ * processes (LISTEN/NOTIFY), whose caches then read again.
+ */
+export async function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Promise<PostgresConnection> {
+  // Counts and sums arrive as text (int8, numeric): as numbers here, like SQLite's.
+  const types = {
+    getTypeParser: (oid: number, format?: "text" | "binary") =>
+      oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? Number : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  pool.on("error", () => {
+    // An idle connection that broke is dropped by the pool; the next query opens another.
+  });
+  const db = drizzlePostgres(pool, { schema: pgSchema });
+  let committed = 0;
+  let heard = 0;
+  let listening = false;
+  const listener = new pg.Client({ connectionString: url, types });
+  listener.on("notification", () => heard++);
+  listener.on("error", () => {
+    listening = false;
+  });
+  await listener.connect();
+  await listener.query(`LISTEN ${CHANGES_CHANNEL}`);
+  listening = true;
+
+  const engine: Engine = {
+    name: "postgres",
+    async transaction(fn) {
+      const held = heldTransactions.getStore();
+      if (held?.engine === engine && held.open && held.tx) {
+        return held.tx.transaction(async (sp) => {
+          setEngine(sp, engine);
+          const context = { engine, depth: held.depth + 1, open: true, tx: sp };
+          try {
+            return await heldTransactions.run(context, () => fn(sp as unknown as Db));
+          } finally {
+            context.open = false;
+          }
+        });
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await db.transaction(
+            async (tx) => {
+              setEngine(tx, engine);
+              const context = { engine, depth: 1, open: true, tx };
+              try {
+                const value = await heldTransactions.run(context, () => fn(tx as unknown as Db));
+                await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, '')`);
+                return value;
+              } finally {
+                context.open = false;
+              }
+            },
+            { isolationLevel: "serializable" },
+          );
+          committed++;
+          return result;
+        } catch (error) {
+          if (attempt >= ATTEMPTS || !RETRY_CODES.has(postgresCode(error) ?? "")) throw error;
+          await sleep(Math.random() * 10 * attempt);
+        }
+      }
+    },
+    async all<T>(on: Db, query: SQL) {
+      return (await (on as unknown as NodePgDatabase).execute(query)).rows as T[];
+    },
+    async run(on: Db, query: SQL) {
+      return (await (on as unknown as NodePgDatabase).execute(query)).rowCount ?? 0;
+    },
+    async version() {
+      // Without the listener (its connection broke), nothing cached can be trusted: always changed.
+      return listening ? `${committed}|${heard}` : `unheard|${Math.random()}`;
+    },
+  };
+  setEngine(db, engine);
+  const close = async () => {
+    listening = false;
+    await listener.end().catch(() => undefined);
+    await pool.end();
+  };
+  return { engine: "postgres", db: db as unknown as Db, pool, close };
+}
+
+/** The database a DATABASE_URL names: PostgreSQL for a postgres:// URL, else an SQLite file. */
+export async function connect(url: string): Promise<Connection> {
+  return databaseEngine(url) === "postgres" ? openPostgres(url) : openDatabase(url);
 }

@@ -22,7 +22,7 @@ type Shape = Record<string, { columns: Column[]; primaryKey: string[]; foreignKe
 /** SQLite's storage class and PostgreSQL's type, as one word: booleans are integers in SQLite and JSON is text. */
 const KIND: Record<string, string> = { integer: "number", boolean: "number", text: "text", jsonb: "text", blob: "bytes", bytea: "bytes" };
 
-function sqliteShape(): Shape {
+async function sqliteShape(): Promise<Shape> {
   const { sqlite } = createTestDatabase();
   const shape: Shape = {};
   const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string; sql: string }[];
@@ -116,7 +116,7 @@ describe("one data model on SQLite and PostgreSQL", () => {
   });
 
   it("both engines' migrations make the same tables, columns, keys, indexes and CHECKs", async () => {
-    const onSqlite = sqliteShape();
+    const onSqlite = await sqliteShape();
     const onPostgres = await postgresShape(client);
     expect(Object.keys(onPostgres)).toEqual(Object.keys(onSqlite));
     // Column order is not compared: SQLite adds a later column at the end, PostgreSQL's first migration has it in place.

@@ -7,7 +7,7 @@
  * this file to generate drizzle-pg/ (npm run db:generate); db/schema-engines.test.ts migrates
  * both engines and compares what each database holds.
  */
-import { is, SQL, sql } from "drizzle-orm";
+import { getTableColumns, is, SQL, sql } from "drizzle-orm";
 import {
   boolean,
   check,
@@ -79,16 +79,19 @@ const mirrors = new Map<SQLiteTable, PgTableWithColumns<never>>();
 /** The PostgreSQL table for an SQLite one: same name, columns, keys, indexes and CHECKs. */
 function mirror(source: SQLiteTable): PgTableWithColumns<never> {
   const config = getTableConfig(source);
-  const columns = Object.fromEntries(config.columns.map((c) => [c.name, column(config.name, c)]));
+  // Keyed as in db/schema.ts (personId, not person_id), so the models' queries run on either table.
+  const keys = new Map(Object.entries(getTableColumns(source)).map(([key, c]) => [c as SQLiteColumn, key]));
+  const columns = Object.fromEntries(config.columns.map((c) => [keys.get(c)!, column(config.name, c)]));
   const table = pgTable(config.name, columns, (t) => {
-    const col = (c: SQLiteColumn) => (t as Record<string, never>)[c.name]!;
+    const col = (c: SQLiteColumn) => (t as Record<string, never>)[keys.get(c)!]!;
     return [
       ...config.primaryKeys.map((pk) => primaryKey({ columns: pk.columns.map(col) as [never, ...never[]] })),
       ...config.foreignKeys.map((fk) => {
         const r = fk.reference();
         const target = mirrors.get(r.foreignTable);
         if (!target) throw new Error(`${config.name}: refers to ${getTableConfig(r.foreignTable).name}, which db/schema.pg.ts does not mirror`);
-        return foreignKey({ name: fk.getName(), columns: r.columns.map(col) as [never, ...never[]], foreignColumns: r.foreignColumns.map((c) => (target as unknown as Record<string, never>)[c.name]!) as [never, ...never[]] });
+        const targetKeys = new Map(Object.entries(getTableColumns(r.foreignTable)).map(([key, c]) => [c as SQLiteColumn, key]));
+        return foreignKey({ name: fk.getName(), columns: r.columns.map(col) as [never, ...never[]], foreignColumns: r.foreignColumns.map((c) => (target as unknown as Record<string, never>)[targetKeys.get(c)!]!) as [never, ...never[]] });
       }),
       ...config.indexes.map((i) => {
         const [first, ...rest] = (i.config.columns as SQLiteColumn[]).map(col);

@@ -14,15 +14,14 @@ import { inviteWorker } from "~/models/invitations.server";
 import { loadActor } from "~/models/users.server";
 import { SENT_SENSITIVE_BODY } from "~/models/outbox.server";
 import type { Db } from "./client";
-import { outbox, settings } from "./schema";
+import { outbox, settings } from "./tables";
 
-export function seedAccounts(tx: Db, { now, workers, manager }: { now: Date; workers: Record<string, number>; manager: number }) {
+export async function seedAccounts(tx: Db, { now, workers, manager }: { now: Date; workers: Record<string, number>; manager: number }) {
   const sentAt = new Date(now.getTime() - 2 * 86_400_000);
-  const invitation = inviteWorker(tx, { actor: loadActor(tx, manager)!, workerId: workers.aisha!, email: "aisha.begum@example.org", at: sentAt, publicUrl: "http://localhost" });
-  tx.update(outbox)
+  const invitation = await inviteWorker(tx, { actor: (await loadActor(tx, manager))!, workerId: workers.aisha!, email: "aisha.begum@example.org", at: sentAt, publicUrl: "http://localhost" });
+  await tx.update(outbox)
     .set({ state: "sent", sentAt: new Date(sentAt.getTime() + 60_000).toISOString(), attempts: 1, body: SENT_SENSITIVE_BODY })
-    .where(eq(outbox.dedupeKey, `invitation:${invitation}`))
-    .run();
-  tx.insert(settings).values({ key: "twoFactorRequiredRoles", value: "[]", updatedBy: null, updatedAt: now.toISOString() }).run();
+    .where(eq(outbox.dedupeKey, `invitation:${invitation}`));
+  await tx.insert(settings).values({ key: "twoFactorRequiredRoles", value: "[]", updatedBy: null, updatedAt: now.toISOString() });
   return { invitation };
 }

@@ -1,3 +1,4 @@
+import { first } from "~/models/transaction.server";
 /**
  * Demo concerns, written through the same model functions the pages use (audit events and the
  * emails to the nurse and managers are real), dated before the moment the demo is written:
@@ -15,7 +16,7 @@ import { closeConcern, latestReviewId, linkConcernFollowUp } from "~/models/conc
 import { raiseConcern } from "~/models/concern-raising.server";
 import { loadActor } from "~/models/users.server";
 import type { Db } from "./client";
-import { agreements, competencies } from "./schema";
+import { agreements, competencies } from "./tables";
 
 type Refs = {
   today: string;
@@ -26,8 +27,8 @@ type Refs = {
   agreements: Record<string, number>;
 };
 
-export function seedConcerns(tx: Db, r: Refs) {
-  const actor = (id: number) => loadActor(tx, id)!;
+export async function seedConcerns(tx: Db, r: Refs) {
+  const actor = async (id: number) => (await loadActor(tx, id))!;
   const at = (daysAgo: number, hour: number) => {
     const instant = new Date(`${addDays(r.today, -daysAgo)}T${String(hour).padStart(2, "0")}:00:00Z`);
     return instant > r.now ? new Date(r.now) : instant;
@@ -35,8 +36,8 @@ export function seedConcerns(tx: Db, r: Refs) {
   const day = (daysAgo: number) => addDays(r.today, -daysAgo);
   const publicUrl = (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 
-  const maria = raiseConcern(tx, {
-    actor: actor(r.users.workerUser!),
+  const maria = await raiseConcern(tx, {
+    actor: await actor(r.users.workerUser!),
     subject: { agreementId: r.agreements.edith! },
     input: {
       taskId: r.tasks["INS-PEN"]!,
@@ -52,8 +53,8 @@ export function seedConcerns(tx: Db, r: Refs) {
   });
 
   // Edith's low blood glucose: the manager records it, the nurse reviews the agreement from it (the review date stays as it was) and closes it.
-  const hypo = raiseConcern(tx, {
-    actor: actor(r.users.manager!),
+  const hypo = await raiseConcern(tx, {
+    actor: await actor(r.users.manager!),
     subject: { agreementId: r.agreements.edith! },
     input: {
       taskId: r.tasks["INS-PEN"]!,
@@ -67,22 +68,22 @@ export function seedConcerns(tx: Db, r: Refs) {
     at: at(5, 9),
     publicUrl,
   });
-  const edith = tx.select({ reviewDate: agreements.reviewDate }).from(agreements).where(eq(agreements.id, r.agreements.edith!)).get()!;
+  const edith = (await first(tx.select({ reviewDate: agreements.reviewDate }).from(agreements).where(eq(agreements.id, r.agreements.edith!)).limit(1)))!;
   if (hypo) {
-    recordReview(tx, {
-      actor: actor(r.users.nurse!),
+    await recordReview(tx, {
+      actor: await actor(r.users.nurse!),
       agreementId: r.agreements.edith!,
       input: { reviewedOn: day(4), outcome: "continue", nextReviewDate: edith.reviewDate, notes: "Reviewed after concern: carers to offer supper and check blood glucose before the morning dose, as already in the care plan." },
       today: day(4),
       at: at(4, 11),
     });
-    linkConcernFollowUp(tx, { actor: actor(r.users.nurse!), concernId: hypo.id, kind: "agreement_reviewed", reviewId: latestReviewId(tx, r.agreements.edith!)!, at: at(4, 11) });
-    closeConcern(tx, { actor: actor(r.users.nurse!), id: hypo.id, outcome: "Agreement reviewed with Edith and the carers; no change to the dose. GP told.", at: at(4, 12) });
+    await linkConcernFollowUp(tx, { actor: await actor(r.users.nurse!), concernId: hypo.id, kind: "agreement_reviewed", reviewId: (await latestReviewId(tx, r.agreements.edith!))!, at: at(4, 11) });
+    await closeConcern(tx, { actor: await actor(r.users.nurse!), id: hypo.id, outcome: "Agreement reviewed with Edith and the carers; no change to the dose. GP told.", at: at(4, 12) });
   }
 
   // Chloe's catheter care: the concern came first; the nurse suspended the competency the next day (db/seed.ts), then closed the concern.
-  const chloe = raiseConcern(tx, {
-    actor: actor(r.users.manager!),
+  const chloe = await raiseConcern(tx, {
+    actor: await actor(r.users.manager!),
     subject: { workerId: r.workers.chloe! },
     input: {
       taskId: r.tasks.CATH!,
@@ -96,23 +97,22 @@ export function seedConcerns(tx: Db, r: Refs) {
     at: at(6, 9),
     publicUrl,
   });
-  const chloeCath = tx
+  const chloeCath = await first(tx
     .select({ id: competencies.id })
     .from(competencies)
-    .where(and(eq(competencies.workerId, r.workers.chloe!), eq(competencies.taskId, r.tasks.CATH!), isNull(competencies.personId)))
-    .get();
+    .where(and(eq(competencies.workerId, r.workers.chloe!), eq(competencies.taskId, r.tasks.CATH!), isNull(competencies.personId))).limit(1));
   if (chloe && chloeCath) {
-    linkConcernFollowUp(tx, { actor: actor(r.users.nurse!), concernId: chloe.id, kind: "competency_suspended", competencyId: chloeCath.id, at: at(5, 10) });
-    closeConcern(tx, {
-      actor: actor(r.users.nurse!),
+    await linkConcernFollowUp(tx, { actor: await actor(r.users.nurse!), concernId: chloe.id, kind: "competency_suspended", competencyId: chloeCath.id, at: at(5, 10) });
+    await closeConcern(tx, {
+      actor: await actor(r.users.nurse!),
       id: chloe.id,
       outcome: "Spoke with Chloe and the manager. Catheter care suspended until she is reassessed; reassessment booked with the facilitator. The family has been told.",
       at: at(4, 15),
     });
   }
 
-  const doris = raiseConcern(tx, {
-    actor: actor(r.users.nurseSouth!),
+  const doris = await raiseConcern(tx, {
+    actor: await actor(r.users.nurseSouth!),
     subject: { agreementId: r.agreements.doris! },
     input: {
       taskId: r.tasks.EYE!,

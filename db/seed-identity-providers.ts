@@ -1,3 +1,4 @@
+import { inserted } from "~/models/transaction.server";
 /**
  * The demo's sign-in service: "NHS Care Identity Service 2 (demo)", a real OpenID provider that
  * runs inside the demo server at /demo-sign-in (scripts/identity-provider.ts) and never outside
@@ -10,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { secretVariableName } from "~/domain/single-sign-on";
 import { recordAudit } from "~/models/audit-log.server";
 import type { Db } from "./client";
-import { identityProviderOrganisations, identityProviders, organisations, users } from "./schema";
+import { identityProviderOrganisations, identityProviders, organisations, users } from "./tables";
 
 export const DEMO_PROVIDER = { key: "cis2-demo", name: "NHS Care Identity Service 2 (demo)", clientId: "delegated-care-demo", path: "/demo-sign-in" } as const;
 
@@ -19,24 +20,22 @@ export function demoIssuer(publicUrl: string): string {
 }
 
 /** Adds the demo sign-in service, for the NHS teams. Part of the demo data, written once. */
-export function seedDemoIdentityProvider(tx: Db, { publicUrl, adminId, at }: { publicUrl: string; adminId: number; at: Date }) {
+export async function seedDemoIdentityProvider(tx: Db, { publicUrl, adminId, at }: { publicUrl: string; adminId: number; at: Date }) {
   const input = { key: DEMO_PROVIDER.key, name: DEMO_PROVIDER.name, issuer: demoIssuer(publicUrl), clientId: DEMO_PROVIDER.clientId, emailClaim: "email", adminsMayUse: false, enabled: true, required: false };
-  const id = tx
+  const id = (await inserted(tx
     .insert(identityProviders)
     .values({ ...input, createdAt: at.toISOString(), updatedAt: at.toISOString() })
-    .returning({ id: identityProviders.id })
-    .get().id;
-  const teams = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "nhs_team")).all();
-  for (const t of teams) tx.insert(identityProviderOrganisations).values({ providerId: id, organisationId: t.id }).run();
-  recordAudit(tx, { actorId: adminId, action: "identity_provider.create", entityType: "identity_provider", entityId: id, details: { ...input, organisationIds: teams.map((t) => t.id) }, at });
+    .returning({ id: identityProviders.id }))).id;
+  const teams = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "nhs_team"));
+  for (const t of teams) await tx.insert(identityProviderOrganisations).values({ providerId: id, organisationId: t.id });
+  await recordAudit(tx, { actorId: adminId, action: "identity_provider.create", entityType: "identity_provider", entityId: id, details: { ...input, organisationIds: teams.map((t) => t.id) }, at });
 }
 
 /** The demo answers where it runs now: its issuer follows PUBLIC_URL (or the port) from one start to the next. */
-export function followDemoAddress(db: Db, publicUrl: string) {
-  db.update(identityProviders)
+export async function followDemoAddress(db: Db, publicUrl: string) {
+  await db.update(identityProviders)
     .set({ issuer: demoIssuer(publicUrl) })
-    .where(and(eq(identityProviders.key, DEMO_PROVIDER.key), eq(identityProviders.clientId, DEMO_PROVIDER.clientId)))
-    .run();
+    .where(and(eq(identityProviders.key, DEMO_PROVIDER.key), eq(identityProviders.clientId, DEMO_PROVIDER.clientId)));
 }
 
 /**
@@ -62,12 +61,11 @@ export function demoClientSecret(databaseUrl: string, env: Record<string, string
 }
 
 /** Everyone who can sign in to the demo, as the demo sign-in service lists them (no password: it is a demo). */
-export function demoAccounts(db: Db) {
-  return db
+export async function demoAccounts(db: Db) {
+  return (await db
     .select({ email: users.email, name: users.name })
     .from(users)
     .where(eq(users.active, true))
-    .orderBy(users.email)
-    .all()
+    .orderBy(users.email))
     .map((u) => ({ sub: `demo-${crypto.createHash("sha256").update(u.email).digest("hex").slice(0, 16)}`, email: u.email, name: u.name }));
 }

@@ -12,13 +12,13 @@ import type { Db } from "./client";
 
 export const DEMO_PASSPORT_CODE = "PASS-PRT2";
 
-export function seedPassportPrint(tx: Db, { today, now, workers, manager }: { today: string; now: Date; workers: Record<string, number>; manager: number }) {
-  return recordPassportPrint(tx, {
-    actor: loadActor(tx, manager)!,
+export async function seedPassportPrint(tx: Db, { today, now, workers, manager }: { today: string; now: Date; workers: Record<string, number>; manager: number }) {
+  return await recordPassportPrint(tx, {
+    actor: (await loadActor(tx, manager))!,
     workerId: workers.james!,
     today: addDays(today, -30),
     at: new Date(now.getTime() - 30 * 86_400_000),
-    warningDays: getSettings(tx).competencyWarningDays,
+    warningDays: (await getSettings(tx)).competencyWarningDays,
     code: DEMO_PASSPORT_CODE,
   });
 }

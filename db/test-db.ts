@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Connection } from "./client";
+import { openDatabase, type SqliteConnection } from "./client";
 import { applyMigrations } from "./migrate";
 
 /** A fresh, fully migrated in-memory database: one per test. */
-export function createTestDatabase(): Connection {
+export function createTestDatabase(): SqliteConnection {
   const connection = openDatabase(":memory:");
   applyMigrations(connection);
   return connection;
@@ -19,7 +19,7 @@ export function createTestDatabase(): Connection {
 export function createSharedTestDatabase() {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-shared-"));
   const file = path.join(folder, "dc.db");
-  const opened: Connection[] = [];
+  const opened: SqliteConnection[] = [];
   const open = () => {
     const connection = openDatabase(file);
     opened.push(connection);
@@ -31,7 +31,7 @@ export function createSharedTestDatabase() {
     /** The first connection, which migrated the file. */
     first: opened[0]!,
     remove() {
-      for (const c of opened) if (c.sqlite.open) c.sqlite.close();
+      for (const c of opened) if (c.sqlite.open) c.close();
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };

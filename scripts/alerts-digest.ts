@@ -26,7 +26,7 @@ try {
 const connection = openDatabase(config.databaseUrl);
 applyMigrations(connection);
 const today = args.today ?? londonDate(new Date());
-const queued = queueDigests(connection.db, { today, settings: getSettings(connection.db), publicUrl: config.publicUrl });
+const queued = await queueDigests(connection.db, { today, settings: await getSettings(connection.db), publicUrl: config.publicUrl });
 console.log(`Queued ${queued} digest message${queued === 1 ? "" : "s"} for ${today}.`);
 if (config.smtpUrl) {
   const transport = nodemailer.createTransport(config.smtpUrl);
@@ -36,4 +36,4 @@ if (config.smtpUrl) {
 } else {
   console.log("SMTP_URL is not set: messages wait in the outbox.");
 }
-connection.sqlite.close();
+connection.close();

@@ -15,7 +15,7 @@ const today = checkToday(values.today, usage) ?? londonDate(new Date());
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 const connection = openDatabase(file);
 applyMigrations(connection);
-const alerts = listAlerts(connection.db, { actor: null, today, settings: getSettings(connection.db) });
+const alerts = await listAlerts(connection.db, { actor: null, today, settings: await getSettings(connection.db) });
 if (values.json) {
   console.log(JSON.stringify(alerts.map((a) => ({ kind: a.kind, severity: a.severity, dueOn: a.dueOn, title: a.title, subject: a.subject, providerId: a.providerId, teamIds: a.teamIds, link: a.href })), null, 2));
 } else {
@@ -24,4 +24,4 @@ if (values.json) {
   console.log(`${alerts.length} alert${alerts.length === 1 ? "" : "s"} on ${today}\n`);
   for (const r of rows) console.log(r.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  "));
 }
-connection.sqlite.close();
+connection.close();

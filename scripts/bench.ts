@@ -39,32 +39,33 @@ for (const scale of [0.1, 1]) {
 }
 
 /** Median time of `runs` calls, after one warm-up. */
-function median(fn: () => unknown, runs = 5): number {
-  fn();
+async function median(fn: () => unknown, runs = 5): Promise<number> {
+  await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - t);
   }
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-function alertsMs(scale: number): number {
+async function alertsMs(scale: number): Promise<number> {
   const connection = openDatabase(dbFor(scale));
   applyMigrations(connection);
   const today = londonDate(new Date());
-  const settings = getSettings(connection.db);
+  const settings = await getSettings(connection.db);
   const id = (email: string) => (connection.sqlite.prepare("SELECT id FROM users WHERE email = ?").get(email) as { id: number }).id;
-  const times = ["manager.p1@example.org", "nurse.t1@example.org"].map((email) => {
-    const actor = loadActor(connection.db, id(email))!;
-    return median(() => listAlerts(connection.db, { actor, today, settings }));
-  });
-  connection.sqlite.close();
+  const times: number[] = [];
+  for (const email of ["manager.p1@example.org", "nurse.t1@example.org"]) {
+    const actor = (await loadActor(connection.db, id(email)))!;
+    times.push(await median(() => listAlerts(connection.db, { actor, today, settings })));
+  }
+  connection.close();
   return Math.max(...times);
 }
 
-const alerts = { scale0_1Ms: round(alertsMs(0.1)), scale1Ms: round(alertsMs(1)) };
+const alerts = { scale0_1Ms: round(await alertsMs(0.1)), scale1Ms: round(await alertsMs(1)) };
 console.log(`Alerts for one scope: ${alerts.scale0_1Ms} ms at scale 0.1, ${alerts.scale1Ms} ms at scale 1`);
 
 function round(n: number, places = 1) {
@@ -79,7 +80,7 @@ for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${runDb}${suffix}`, { forc
   const source = openDatabase(dbFor(1));
   applyMigrations(source);
   await source.sqlite.backup(runDb);
-  source.sqlite.close();
+  source.close();
 }
 const server = await startServer({ database: runDb, port: await freePort() });
 const pid = server.child.pid!;
@@ -93,7 +94,7 @@ try {
     try {
       return c.sqlite.prepare(text).get(...params) as Record<string, number>;
     } finally {
-      c.sqlite.close();
+      c.close();
     }
   };
   const providerId = q("SELECT organisation_id AS id FROM users WHERE email = 'manager.p1@example.org'").id!;
@@ -137,7 +138,7 @@ try {
     try {
       return (c.sqlite.prepare("SELECT id FROM agreements WHERE team_id = 1 AND state = 'awaiting_signatures' ORDER BY id LIMIT ? OFFSET ?").all(limit, offset) as { id: number }[]).map((r) => r.id);
     } finally {
-      c.sqlite.close();
+      c.close();
     }
   };
   const drafts = unsigned(0, 60);
@@ -173,7 +174,7 @@ try {
   // RSS growth over 1,000 renders.
   const rssBefore = rssMb();
   for (let i = 0; i < 1000; i += 4) {
-    await Promise.all([0, 1, 2, 3].map((k) => get(`/agreements/${drafts[(i + k) % drafts.length]}/pdf`, nurse)));
+    await Promise.all([0, 1, 2, 3].map(async (k) => await get(`/agreements/${drafts[(i + k) % drafts.length]}/pdf`, nurse)));
   }
   const rssGrowthMb1000 = round(rssMb() - rssBefore, 1);
 

@@ -26,7 +26,7 @@ db.close();
 const copy = new Database(target, { readonly: true });
 const check = copy.pragma("integrity_check", { simple: true });
 const counts = ["organisations", "care_workers", "competencies", "agreements", "audit_events"].map(
-  (t) => `${t} ${(copy.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`,
+  async (t) => `${t} ${(copy.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`,
 );
 copy.close();
 if (check !== "ok") {

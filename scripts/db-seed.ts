@@ -10,7 +10,7 @@ import { loadJobConfig } from "~/services/config.server";
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
 const connection = openDatabase(file);
 applyMigrations(connection);
-if (!isEmpty(connection.db)) {
+if (!await isEmpty(connection.db)) {
   console.error(`${file} already holds data; the demo seed only writes into an empty database.`);
   process.exit(1);
 }

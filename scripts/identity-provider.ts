@@ -26,7 +26,7 @@ export type IdentityProviderOptions = {
   issuer: string;
   title: string;
   client: { clientId: string; clientSecret: string; redirectUris: string[]; postLogoutRedirectUris: string[] };
-  accounts: ProviderAccount[] | (() => ProviderAccount[]);
+  accounts: ProviderAccount[] | (() => Promise<ProviderAccount[]>);
   /** Signs the provider's own cookies. */
   cookieSecret: string;
 };
@@ -48,7 +48,7 @@ function resign(idToken: string, change: (claims: Record<string, unknown>) => Re
 }
 
 export function identityProviderRouter(options: IdentityProviderOptions): Router {
-  const accounts = () => (typeof options.accounts === "function" ? options.accounts() : options.accounts);
+  const accounts = async () => (typeof options.accounts === "function" ? await options.accounts() : options.accounts);
   const mount = new URL(options.issuer).pathname.replace(/\/$/, "");
   const { privateKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = { ...privateKey.export({ format: "jwk" }), kid: "signing-key", alg: "RS256", use: "sig" };
@@ -85,8 +85,8 @@ export function identityProviderRouter(options: IdentityProviderOptions): Router
       },
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${mount}/interaction/${interaction.uid}` },
-    findAccount(_ctx: unknown, id: string) {
-      const account = accounts().find((a) => a.sub === id);
+    async findAccount(_ctx: unknown, id: string) {
+      const account = (await accounts()).find((a) => a.sub === id);
       if (!account) return undefined;
       return { accountId: account.sub, claims: () => ({ sub: account.sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name }) };
     },
@@ -106,7 +106,7 @@ export function identityProviderRouter(options: IdentityProviderOptions): Router
     const idToken = body?.id_token;
     if (ctx.oidc?.route !== "token" || !body || typeof idToken !== "string") return;
     const sub = (JSON.parse(Buffer.from(idToken.split(".")[1]!, "base64url").toString("utf8")) as { sub?: string }).sub;
-    const fault = accounts().find((a) => a.sub === sub)?.fault;
+    const fault = (await accounts()).find((a) => a.sub === sub)?.fault;
     const now = Math.floor(Date.now() / 1000);
     if (fault === "wrong_audience") body.id_token = resign(idToken, (c) => ({ ...c, aud: "another-service" }), privateKey);
     if (fault === "expired") body.id_token = resign(idToken, (c) => ({ ...c, iat: now - 7200, exp: now - 3600 }), privateKey);
@@ -116,7 +116,7 @@ export function identityProviderRouter(options: IdentityProviderOptions): Router
   router.get(`${mount}/interaction/:uid`, async (req, res, next) => {
     try {
       const details = await provider.interactionDetails(req, res);
-      const buttons = accounts()
+      const buttons = (await accounts())
         .map((a) => `<p><button type="submit" name="account" value="${escape(a.sub)}">${escape(a.email)}</button></p>`)
         .join("");
       res.type("html").send(
@@ -132,7 +132,7 @@ export function identityProviderRouter(options: IdentityProviderOptions): Router
   router.post(`${mount}/interaction/:uid/login`, express.urlencoded({ extended: false, limit: "10kb" }), async (req, res, next) => {
     try {
       const sub = typeof req.body?.account === "string" ? req.body.account : "";
-      if (!accounts().some((a) => a.sub === sub)) return void res.status(400).type("text").send("Choose an account");
+      if (!(await accounts()).some((a) => a.sub === sub)) return void res.status(400).type("text").send("Choose an account");
       await provider.interactionFinished(req, res, { login: { accountId: sub } }, { mergeWithLastSubmission: false });
     } catch (error) {
       next(error);

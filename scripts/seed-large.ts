@@ -77,7 +77,7 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     return (...values: T) => stmt.run(...values);
   };
 
-  sqlite.transaction(() => {
+  sqlite.transaction(async () => {
     const org = insert<[string, string, string | null, string | null, string]>(
       "INSERT INTO organisations (kind, name, ods_code, cqc_location_id, regulated_activities, insurance_confirmed, insurer, insurance_confirmed_on, phone, escalation_in_hours, escalation_out_of_hours) VALUES (?, ?, ?, ?, ?, 1, 'Allied Care Insurance', '2026-01-01', '0161 496 0000', 'District nurse coordinator 0161 496 0101', 'Out-of-hours 0161 496 0199, or 111')",
     );
@@ -190,17 +190,17 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
         }
       }
     }
-    recordAudit(db, { actorId: null, action: "seed.large", entityType: "deployment", entityId: "large", details: { scale }, at: new Date() });
+    await recordAudit(db, { actorId: null, action: "seed.large", entityType: "deployment", entityId: "large", details: { scale }, at: new Date() });
   })();
   sqlite.pragma("synchronous = FULL");
   sqlite.exec("ANALYZE");
-  const count = (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const count = async (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   const summary = {
-    teams: count("organisations WHERE kind = 'nhs_team'"),
-    providers: count("organisations WHERE kind = 'provider'"),
-    workers: count("care_workers"),
-    competencies: count("competencies"),
-    agreements: count("agreements"),
+    teams: await count("organisations WHERE kind = 'nhs_team'"),
+    providers: await count("organisations WHERE kind = 'provider'"),
+    workers: await count("care_workers"),
+    competencies: await count("competencies"),
+    agreements: await count("agreements"),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   sqlite.close();

@@ -89,7 +89,7 @@ async function main() {
       process.exit(1);
     }
   }
-  const seeding = config.demo && isEmpty(connection.db);
+  const seeding = config.demo && await isEmpty(connection.db);
   if (seeding) {
     const started = Date.now();
     await seedDemoData(connection.db, { clock: systemClock, publicUrl: config.publicUrl });
@@ -102,7 +102,7 @@ async function main() {
     await printDemoAgreement(connection, config, pdf);
     await pdf.close();
   }
-  connection.sqlite.close();
+  connection.close();
   // The pretend sign-in service keeps a sign-in's steps in the memory of the process that began it.
   if (config.demo) log.warn("The demo's pretend organisation sign-in service works with one server process (WEB_CONCURRENCY=1): with more, its sign-ins can fail.");
   superviseProcesses(config);
@@ -190,7 +190,7 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
   if (config.demo) {
     // Demo mode only: a pretend "NHS Care Identity Service 2" (a real OpenID provider) to try
     // "Sign in with …" at /login. It reads its own requests, so it comes before the app's guards.
-    followDemoAddress(connection.db, config.publicUrl);
+    await followDemoAddress(connection.db, config.publicUrl);
     const secret = demoClientSecret(config.databaseUrl);
     // Loaded only here: no deployment loads the pretend provider at all.
     const { identityProviderRouter } = await import("./identity-provider");
@@ -204,16 +204,20 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
           redirectUris: [`${config.publicUrl}/organisation-sign-in/${DEMO_PROVIDER.key}/callback`],
           postLogoutRedirectUris: [`${config.publicUrl}/login`],
         },
-        accounts: () => demoAccounts(connection.db),
+        accounts: async () => await demoAccounts(connection.db),
         cookieSecret: config.sessionSecret,
       }),
     );
   }
   app.use((req, res, next) => {
+    // The sign-in page's "Sign in with …" buttons lead on to the organisations' sign-in services.
+    const origins = req.path === "/login" ? signInServiceOrigins(connection.db) : Promise.resolve([]);
+    origins.then((list) => securityHeaders(req, res, next, list), next);
+  });
+  const securityHeaders = (req: ExpressRequest, res: ExpressResponse, next: NextFunction, signInOrigins: string[]) => {
     const nonce = newNonce();
     res.locals.nonce = nonce;
-    // The sign-in page's "Sign in with …" buttons lead on to the organisations' sign-in services.
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, req.path === "/login" ? signInServiceOrigins(connection.db) : []));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, signInOrigins));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "DENY");
@@ -226,7 +230,7 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
       return;
     }
     next();
-  });
+  };
   app.use(readLimitedBody);
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
@@ -272,7 +276,7 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
     server.close(async () => {
       await pdf.close();
       await mailer?.close();
-      connection.sqlite.close();
+      connection.close();
       process.exit(0);
     });
   };

@@ -1,3 +1,4 @@
+import { first } from "./transaction.server";
 /**
  * Finding an agreement the actor may act on: in their scope (the WHERE), and the change they
  * ask for allowed by `changeRefusal` (app/domain/agreement-actions.ts), or a RuleError saying why.
@@ -6,23 +7,22 @@ import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { changeRefusal, type AgreementChange } from "~/domain/agreement-actions";
 import type { Db } from "~db/client";
-import { agreements, agreementVersions } from "~db/schema";
+import { agreements, agreementVersions } from "~db/tables";
 import { RuleError } from "./errors.server";
 import { agreementScope } from "./scope.server";
 
 export type Agreement = typeof agreements.$inferSelect;
 export type AgreementVersion = typeof agreementVersions.$inferSelect;
 
-export function agreementInScope(db: Db, actor: Actor, id: number): Agreement | null {
-  return db.select().from(agreements).where(and(eq(agreements.id, id), agreementScope(actor))).get() ?? null;
+export async function agreementInScope(db: Db, actor: Actor, id: number): Promise<Agreement | null> {
+  return await first(db.select().from(agreements).where(and(eq(agreements.id, id), agreementScope(actor))).limit(1)) ?? null;
 }
 
-export function versionOf(db: Db, agreementId: number, version: number): AgreementVersion | null {
-  return db
+export async function versionOf(db: Db, agreementId: number, version: number): Promise<AgreementVersion | null> {
+  return await first(db
     .select()
     .from(agreementVersions)
-    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version)))
-    .get() ?? null;
+    .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, version))).limit(1)) ?? null;
 }
 
 /**
@@ -42,18 +42,18 @@ export function requireChange(
  * The agreement in scope and its current version, once the change is allowed; null when the
  * agreement is not in the actor's scope. The current version is the one every change starts from.
  */
-export function agreementFor(
+export async function agreementFor(
   db: Db,
   { actor, agreementId, change, fields }: { actor: Actor; agreementId: number; change: AgreementChange; fields: { role: string; state: string } },
-): { agreement: Agreement; version: AgreementVersion } | null {
-  const agreement = agreementInScope(db, actor, agreementId);
+): Promise<{ agreement: Agreement; version: AgreementVersion } | null> {
+  const agreement = await agreementInScope(db, actor, agreementId);
   if (!agreement) return null;
-  const version = versionOf(db, agreementId, agreement.currentVersion)!;
+  const version = (await versionOf(db, agreementId, agreement.currentVersion))!;
   requireChange(change, { actor, agreement, version }, fields);
   return { agreement, version };
 }
 
 /** The draft version of an agreement a nurse may still edit, or a RuleError saying why not (docs/domain.md rule 6). */
-export function editableDraft(db: Db, actor: Actor, agreementId: number): { agreement: Agreement; version: AgreementVersion } | null {
-  return agreementFor(db, { actor, agreementId, change: "edit", fields: { role: "form", state: "form" } });
+export async function editableDraft(db: Db, actor: Actor, agreementId: number): Promise<{ agreement: Agreement; version: AgreementVersion } | null> {
+  return await agreementFor(db, { actor, agreementId, change: "edit", fields: { role: "form", state: "form" } });
 }

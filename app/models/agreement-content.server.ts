@@ -1,3 +1,4 @@
+import { first } from "./transaction.server";
 /**
  * The one reader of a version's content (docs/domain.md rule 6): a frozen version is read from
  * the canonical JSON that was hashed and signed, never rebuilt from tables that may have changed
@@ -6,17 +7,16 @@
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { parseVersionContent, specificsOf, type SignedConsent, type VersionContent } from "~/domain/agreement-content";
 import type { Db } from "~db/client";
-import { agreementTasks, agreementWorkers, careWorkers, consents, organisations, people, tasks, users } from "~db/schema";
+import { agreementTasks, agreementWorkers, careWorkers, consents, organisations, people, tasks, users } from "~db/tables";
 import type { Agreement, AgreementVersion } from "./agreement-access.server";
 
 /** The consent on record for an agreement now (the newest not replaced), as it would be signed. */
-export function latestConsent(db: Db, agreementId: number): SignedConsent | null {
-  const c = db
+export async function latestConsent(db: Db, agreementId: number): Promise<SignedConsent | null> {
+  const c = await first(db
     .select()
     .from(consents)
     .where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt)))
-    .orderBy(desc(consents.id))
-    .get();
+    .orderBy(desc(consents.id)).limit(1));
   return c ? { kind: c.kind, representativeName: c.representativeName, authority: c.authority, decisionDetails: c.decisionDetails, givenOn: c.givenOn } : null;
 }
 
@@ -25,30 +25,28 @@ export function latestConsent(db: Db, agreementId: number): SignedConsent | null
  * for this person. The one reader of them, for the page, the draft's sections and the content
  * frozen when it is sent.
  */
-export function versionTasks(db: Db, versionId: number, order: "name" | "code" = "name") {
-  return db
+export async function versionTasks(db: Db, versionId: number, order: "name" | "code" = "name") {
+  return await db
     .select({ specifics: agreementTasks, task: tasks })
     .from(agreementTasks)
     .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
     .where(eq(agreementTasks.versionId, versionId))
-    .orderBy(asc(order === "code" ? tasks.code : tasks.name))
-    .all();
+    .orderBy(asc(order === "code" ? tasks.code : tasks.name));
 }
 
 /** Builds the canonical content of a draft from its rows: everything a signer agrees to, and nothing else. */
-export function buildVersionContent(db: Db, agreement: Agreement, version: AgreementVersion): VersionContent {
-  const person = db.select().from(people).where(eq(people.id, agreement.personId)).get()!;
-  const org = (id: number) => db.select().from(organisations).where(eq(organisations.id, id)).get()!;
-  const team = org(agreement.teamId);
-  const provider = org(agreement.providerId);
-  const delegator = db.select().from(users).where(eq(users.id, agreement.delegatorId)).get()!;
-  const workerRows = db
+export async function buildVersionContent(db: Db, agreement: Agreement, version: AgreementVersion): Promise<VersionContent> {
+  const person = (await first(db.select().from(people).where(eq(people.id, agreement.personId)).limit(1)))!;
+  const org = async (id: number) => (await first(db.select().from(organisations).where(eq(organisations.id, id)).limit(1)))!;
+  const team = await org(agreement.teamId);
+  const provider = await org(agreement.providerId);
+  const delegator = (await first(db.select().from(users).where(eq(users.id, agreement.delegatorId)).limit(1)))!;
+  const workerRows = await db
     .select({ id: careWorkers.id, name: careWorkers.name, jobTitle: careWorkers.jobTitle })
     .from(agreementWorkers)
     .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
     .where(eq(agreementWorkers.versionId, version.id))
-    .orderBy(asc(careWorkers.id))
-    .all();
+    .orderBy(asc(careWorkers.id));
   return {
     reference: agreement.reference,
     version: version.version,
@@ -61,7 +59,7 @@ export function buildVersionContent(db: Db, agreement: Agreement, version: Agree
     supervisionArrangements: version.supervisionArrangements,
     earlyReviewTriggers: version.earlyReviewTriggers,
     // In code order: the order the content was hashed in since the first version was signed.
-    tasks: versionTasks(db, version.id, "code").map(({ task, specifics }) => ({
+    tasks: (await versionTasks(db, version.id, "code")).map(({ task, specifics }) => ({
       code: task.code,
       name: task.name,
       inScope: task.inScope,
@@ -69,20 +67,20 @@ export function buildVersionContent(db: Db, agreement: Agreement, version: Agree
       ...specificsOf(specifics),
     })),
     workers: workerRows,
-    consent: latestConsent(db, agreement.id),
+    consent: await latestConsent(db, agreement.id),
   };
 }
 
 /** What version N says: its frozen content once sent for signatures, else what it would freeze as now. */
-export function versionContentOf(db: Db, agreement: Agreement, version: AgreementVersion): VersionContent {
-  return version.content ? parseVersionContent(version.content) : buildVersionContent(db, agreement, version);
+export async function versionContentOf(db: Db, agreement: Agreement, version: AgreementVersion): Promise<VersionContent> {
+  return version.content ? parseVersionContent(version.content) : await buildVersionContent(db, agreement, version);
 }
 
 /**
  * The consent a version rests on: the one frozen in it, or for a version frozen before consent
  * was part of the signed content (or a draft), the consent on record.
  */
-export function consentOfVersion(db: Db, agreement: Agreement, version: AgreementVersion): SignedConsent | null {
-  const content = versionContentOf(db, agreement, version);
-  return content.consent !== undefined ? content.consent : latestConsent(db, agreement.id);
+export async function consentOfVersion(db: Db, agreement: Agreement, version: AgreementVersion): Promise<SignedConsent | null> {
+  const content = await versionContentOf(db, agreement, version);
+  return content.consent !== undefined ? content.consent : await latestConsent(db, agreement.id);
 }

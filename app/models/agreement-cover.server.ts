@@ -10,7 +10,7 @@ import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from 
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, rawRows } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import {
   agreements,
@@ -20,21 +20,20 @@ import {
   careWorkers,
   people,
   tasks,
-} from "~db/schema";
+} from "~db/tables";
 import { agreementRecipients, notify, versionIdOf } from "./notifications.server";
 import { carryOutCodeSql, competenceCodeSql, countingCompetencySql, isMaySql } from "./carry-out-sql.server";
 import { labelled, namesakesSql, workerLabelColumns } from "./worker-names.server";
 import { workerLabel } from "~/domain/worker-labels";
 
 /** Workers who may be named: active, employed by the person's provider; a shared name carries the staff number. */
-export function listNameableWorkers(db: Db, providerId: number) {
+export async function listNameableWorkers(db: Db, providerId: number) {
   return labelled(
-    db
+    await db
       .select({ id: careWorkers.id, ...workerLabelColumns(), jobTitle: careWorkers.jobTitle })
       .from(careWorkers)
       .where(and(eq(careWorkers.providerId, providerId), eq(careWorkers.status, "active")))
-      .orderBy(careWorkers.name, careWorkers.staffNumber)
-      .all(),
+      .orderBy(careWorkers.name, careWorkers.staffNumber),
   );
 }
 
@@ -56,13 +55,12 @@ type CoverRow = {
  * version (docs/domain.md rule 4) and whether they are competent for it (checks 2 to 4), both
  * from the one SQL form of the rule.
  */
-export function taskCover(db: Db, { versionId, today, warningDays }: { versionId: number; today: IsoDate; warningDays: number }): TaskCover[] {
-  const head = db
+export async function taskCover(db: Db, { versionId, today, warningDays }: { versionId: number; today: IsoDate; warningDays: number }): Promise<TaskCover[]> {
+  const head = await first(db
     .select({ state: agreements.state, startDate: agreements.startDate, inForceVersion: agreements.inForceVersion, version: agreementVersions.version, versionState: agreementVersions.state })
     .from(agreementVersions)
     .innerJoin(agreements, eq(agreements.id, agreementVersions.agreementId))
-    .where(eq(agreementVersions.id, versionId))
-    .get();
+    .where(eq(agreementVersions.id, versionId)).limit(1));
   if (!head) return [];
   const facts: AgreementFacts = { state: head.state, startDate: head.startDate, inForceVersion: head.inForceVersion, version: { version: head.version, state: head.versionState } };
   const refs = {
@@ -76,13 +74,13 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
     personId: sql`a.person_id`,
   };
   const agreementRefs = { state: sql`a.state`, startDate: sql`a.start_date`, inForceVersion: sql`a.in_force_version`, version: sql`v.version`, versionState: sql`v.state` };
-  const rows = db.all<CoverRow>(sql`
-    SELECT k.id AS taskId, k.name AS taskName, cw.id AS workerId, cw.name AS workerName, cw.staff_number AS staffNumber,
+  const rows = await rawRows<CoverRow>(db, sql`
+    SELECT k.id AS "taskId", k.name AS "taskName", cw.id AS "workerId", cw.name AS "workerName", cw.staff_number AS "staffNumber",
       ${namesakesSql({ providerId: sql`cw.provider_id`, name: sql`cw.name` })} AS namesakes,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${carryOutCodeSql({ ...refs, agreement: agreementRefs })} END AS code,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${competenceCodeSql(refs)} END AS competence,
-      ${countingCompetencySql(refs, "expires_on")} AS expiresOn,
-      ${countingCompetencySql(refs, "signed_off_on")} AS signedOffOn
+      ${countingCompetencySql(refs, "expires_on")} AS "expiresOn",
+      ${countingCompetencySql(refs, "signed_off_on")} AS "signedOffOn"
     FROM ${agreementVersions} v
     JOIN ${agreements} a ON a.id = v.agreement_id
     JOIN ${agreementTasks} t ON t.version_id = v.id
@@ -123,9 +121,9 @@ export function taskCover(db: Db, { versionId, today, warningDays }: { versionId
  * whose start date is still ahead is protected too: otherwise it would come into force with no
  * one able to carry out the task (docs/domain.md rule 5).
  */
-function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }: { today: IsoDate; warningDays: number; ids?: number[]; scope?: SQL }): number[] {
+async function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }: { today: IsoDate; warningDays: number; ids?: number[]; scope?: SQL }): Promise<number[]> {
   if (ids && ids.length === 0) return [];
-  const rows = db.all<{ id: number }>(sql`
+  const rows = await rawRows<{ id: number }>(db, sql`
     SELECT DISTINCT ${agreements.id} AS id
     FROM ${agreements}
     JOIN ${agreementVersions} v ON v.agreement_id = ${agreements.id} AND v.version = ${agreements.inForceVersion}
@@ -138,7 +136,7 @@ function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }
         SELECT 1 FROM ${agreementWorkers} w
         JOIN ${careWorkers} cw ON cw.id = w.worker_id
         WHERE w.version_id = v.id
-          AND ${isMaySql(competenceCodeSql({ today, warningDays, named: sql`1`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`t.task_id`, personSpecific: sql`k.person_specific`, personId: sql`${agreements.personId}` }))}
+          AND ${isMaySql(competenceCodeSql({ today, warningDays, named: sql`TRUE`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`t.task_id`, personSpecific: sql`k.person_specific`, personId: sql`${agreements.personId}` }))}
       )
   `);
   return rows.map((r) => r.id);
@@ -149,30 +147,28 @@ function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, scope }
  * the cause, writing an audit event, and telling the delegator and the provider's managers.
  * Returns the ids it suspended.
  */
-export function enforceInterlock(
+export async function enforceInterlock(
   db: Db,
   { today, at, warningDays, ids, scope }: { today: IsoDate; at: Date; warningDays: number; ids?: number[]; scope?: SQL },
-): number[] {
-  const candidates = activeAgreementsMissingCover(db, { today, warningDays, ids, scope });
+): Promise<number[]> {
+  const candidates = await activeAgreementsMissingCover(db, { today, warningDays, ids, scope });
   if (!candidates.length) return [];
-  return inTransaction(db, (tx) => {
+  return await inTransaction(db, async (tx) => {
     const suspended: number[] = [];
-    for (const id of activeAgreementsMissingCover(tx, { today, warningDays, ids: candidates })) {
-      const a = tx
+    for (const id of await activeAgreementsMissingCover(tx, { today, warningDays, ids: candidates })) {
+      const a = await first(tx
         .select({ agreement: agreements, versionId: agreementVersions.id, personName: people.name })
         .from(agreements)
         .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.inForceVersion)))
         .innerJoin(people, eq(people.id, agreements.personId))
-        .where(eq(agreements.id, id))
-        .get();
+        .where(eq(agreements.id, id)).limit(1));
       if (!a) continue;
-      const uncovered = uncoveredTasks(taskCover(tx, { versionId: a.versionId, today, warningDays }));
+      const uncovered = uncoveredTasks(await taskCover(tx, { versionId: a.versionId, today, warningDays }));
       const reason = interlockReason(uncovered);
-      tx.update(agreements)
+      await tx.update(agreements)
         .set({ state: "suspended", suspendedAutomatically: true, stateReason: reason, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })
-        .where(eq(agreements.id, id))
-        .run();
-      recordAudit(tx, {
+        .where(eq(agreements.id, id));
+      await recordAudit(tx, {
         actorId: null,
         action: "agreement.suspend_automatically",
         entityType: "agreement",
@@ -180,7 +176,7 @@ export function enforceInterlock(
         details: { cause: "no_competent_worker", tasks: uncovered.map((t) => t.taskId), reason },
         at,
       });
-      tellDelegatorAndProvider(tx, {
+      await tellDelegatorAndProvider(tx, {
         agreement: a.agreement,
         subject: `Agreement ${a.agreement.reference} suspended: no competent care worker`,
         body: `Delegated Care suspended agreement ${a.agreement.reference} (${initials(a.personName)}) on ${formatDate(today)}.\n\n${reason}.\n\nNo named care worker may carry out the task until a competent worker is named or a competency is renewed, and a nurse reinstates the agreement.`,
@@ -198,12 +194,12 @@ export function enforceInterlock(
  * (app/models/notifications.server.ts). A suspension is told to the named workers who sign in
  * too: they must stop carrying out its tasks.
  */
-export function tellDelegatorAndProvider(
+export async function tellDelegatorAndProvider(
   db: Db,
   { agreement, subject, body, key, at, kind = "agreement_suspended" }: { agreement: typeof agreements.$inferSelect; subject: string; body: string; key: string; at: Date; kind?: "agreement_suspended" | "task_declined" },
 ) {
-  notify(db, {
-    to: agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: kind === "agreement_suspended" ? versionIdOf(db, agreement) : null }),
+  await notify(db, {
+    to: await agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: kind === "agreement_suspended" ? await versionIdOf(db, agreement) : null }),
     notice: { kind, title: subject, body, link: `/agreements/${agreement.id}` },
     key,
     at,
@@ -215,17 +211,17 @@ export function tellDelegatorAndProvider(
  * competent for each of the agreement's tasks (for this person, where the task is
  * person-specific), by the one SQL form of the rule.
  */
-export function candidateWorkers(
+export async function candidateWorkers(
   db: Db,
   { providerId, personId, taskIds, today, warningDays }: { providerId: number; personId: number; taskIds: number[]; today: IsoDate; warningDays: number },
 ) {
-  const workers = listNameableWorkers(db, providerId);
-  const refs = { today, warningDays, named: sql`1`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`k.id`, personSpecific: sql`k.person_specific`, personId: sql`${personId}` };
+  const workers = await listNameableWorkers(db, providerId);
+  const refs = { today, warningDays, named: sql`TRUE`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`k.id`, personSpecific: sql`k.person_specific`, personId: sql`${personId}` };
   const rows = taskIds.length
-    ? db.all<{ workerId: number; taskId: number; taskName: string; code: CarryOutCode; expiresOn: IsoDate | null }>(sql`
-        SELECT cw.id AS workerId, k.id AS taskId, k.name AS taskName,
+    ? await rawRows<{ workerId: number; taskId: number; taskName: string; code: CarryOutCode; expiresOn: IsoDate | null }>(db, sql`
+        SELECT cw.id AS "workerId", k.id AS "taskId", k.name AS "taskName",
           ${competenceCodeSql(refs)} AS code,
-          ${countingCompetencySql(refs, "expires_on")} AS expiresOn
+          ${countingCompetencySql(refs, "expires_on")} AS "expiresOn"
         FROM ${careWorkers} cw, ${tasks} k
         WHERE cw.provider_id = ${providerId} AND cw.status = 'active'
           AND k.id IN (${sql.join(taskIds.map((id) => sql`${id}`), sql`, `)})

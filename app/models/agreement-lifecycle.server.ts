@@ -7,9 +7,9 @@ import type { Actor } from "~/domain/actor";
 import { reviewProblems, uncoveredTasks, type ReviewOutcome } from "~/domain/agreement";
 import { formatDate, londonDate, type IsoDate } from "~/domain/dates";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/schema";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, reviews } from "~db/tables";
 import { taskCover, tellDelegatorAndProvider } from "./agreement-cover.server";
 import { agreementFor, versionOf, type Agreement } from "./agreement-access.server";
 import { reviewIntervalsOf } from "./agreement-draft.server";
@@ -22,18 +22,18 @@ import { personInitialsOf, tellAgreementEnded } from "./notifications.server";
  * waiting for signatures is withdrawn (its signatures stay with it). The nurse chooses whether
  * the version in force stays in force meanwhile, or the agreement is suspended until N+1 is active.
  */
-export function amendAgreement(
+export async function amendAgreement(
   db: Db,
   { actor, agreementId, keepInForce, reason, at, suspendReason }: { actor: Actor; agreementId: number; keepInForce: boolean; reason: string; at: Date; suspendReason?: string },
-): number | null {
-  return inTransaction(db, (tx) => {
-    const found = agreementFor(tx, { actor, agreementId, change: "amend", fields: { role: "form", state: "form" } });
+): Promise<number | null> {
+  return await inTransaction(db, async (tx) => {
+    const found = await agreementFor(tx, { actor, agreementId, change: "amend", fields: { role: "form", state: "form" } });
     if (!found) return null;
     const { agreement, version: from } = found;
     if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Enter the reason for the change" }]);
-    if (from.state === "awaiting_signatures") tx.update(agreementVersions).set({ state: "withdrawn" }).where(eq(agreementVersions.id, from.id)).run();
+    if (from.state === "awaiting_signatures") await tx.update(agreementVersions).set({ state: "withdrawn" }).where(eq(agreementVersions.id, from.id));
     const next = from.version + 1;
-    const versionId = tx
+    const versionId = (await inserted(tx
       .insert(agreementVersions)
       .values({
         agreementId,
@@ -46,18 +46,17 @@ export function amendAgreement(
         changeReason: reason.trim(),
         createdBy: actor.userId,
       })
-      .returning({ id: agreementVersions.id })
-      .get().id;
-    for (const t of tx.select().from(agreementTasks).where(eq(agreementTasks.versionId, from.id)).all()) {
+      .returning({ id: agreementVersions.id }))).id;
+    for (const t of await tx.select().from(agreementTasks).where(eq(agreementTasks.versionId, from.id))) {
       const { id: _id, versionId: _v, ...rest } = t;
-      tx.insert(agreementTasks).values({ ...rest, versionId }).run();
+      await tx.insert(agreementTasks).values({ ...rest, versionId });
     }
-    for (const w of tx.select().from(agreementWorkers).where(eq(agreementWorkers.versionId, from.id)).all()) {
-      tx.insert(agreementWorkers).values({ versionId, workerId: w.workerId }).run();
+    for (const w of await tx.select().from(agreementWorkers).where(eq(agreementWorkers.versionId, from.id))) {
+      await tx.insert(agreementWorkers).values({ versionId, workerId: w.workerId });
     }
     const inForce = agreement.inForceVersion !== null;
     const suspend = inForce && !keepInForce && agreement.state === "active";
-    tx.update(agreements)
+    await tx.update(agreements)
       .set({
         currentVersion: next,
         state: !inForce ? "draft" : suspend ? "suspended" : agreement.state,
@@ -67,32 +66,30 @@ export function amendAgreement(
         stateChangedAt: suspend || !inForce ? at.toISOString() : agreement.stateChangedAt,
         updatedAt: at.toISOString(),
       })
-      .where(eq(agreements.id, agreementId))
-      .run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.amend", entityType: "agreement", entityId: agreementId, details: { fromVersion: from.version, version: next, keepInForce, reason: reason.trim(), withdrawn: from.state === "awaiting_signatures" ? from.version : null }, at });
+      .where(eq(agreements.id, agreementId));
+    await recordAudit(tx, { actorId: actor.userId, action: "agreement.amend", entityType: "agreement", entityId: agreementId, details: { fromVersion: from.version, version: next, keepInForce, reason: reason.trim(), withdrawn: from.state === "awaiting_signatures" ? from.version : null }, at });
     return next;
   });
 }
 
-function setState(
+async function setState(
   db: Db,
   agreement: Agreement,
   { state, reason, actorId, action, at }: { state: "active" | "suspended" | "ended"; reason: string; actorId: number; action: "agreement.suspend" | "agreement.reinstate" | "agreement.end"; at: Date },
 ) {
-  db.update(agreements)
+  await db.update(agreements)
     .set({ state, stateReason: reason, suspendedAutomatically: false, stateChangedAt: at.toISOString(), updatedAt: at.toISOString() })
-    .where(eq(agreements.id, agreement.id))
-    .run();
-  recordAudit(db, { actorId, action, entityType: "agreement", entityId: agreement.id, details: { from: agreement.state, to: state, reason }, at });
+    .where(eq(agreements.id, agreement.id));
+  await recordAudit(db, { actorId, action, entityType: "agreement", entityId: agreement.id, details: { from: agreement.state, to: state, reason }, at });
 }
 
-export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const agreement = agreementFor(tx, { actor, agreementId, change: "suspend", fields: { role: "form", state: "reason" } })?.agreement;
+export async function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const agreement = (await agreementFor(tx, { actor, agreementId, change: "suspend", fields: { role: "form", state: "reason" } }))?.agreement;
     if (!agreement) return null;
-    setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
-    const who = personInitialsOf(tx, agreement.personId);
-    tellDelegatorAndProvider(tx, {
+    await setState(tx, agreement, { state: "suspended", reason, actorId: actor.userId, action: "agreement.suspend", at });
+    const who = await personInitialsOf(tx, agreement.personId);
+    await tellDelegatorAndProvider(tx, {
       agreement,
       subject: `Agreement ${agreement.reference} (${who}) suspended`,
       body: `${actor.name} suspended agreement ${agreement.reference} (${who}) on ${formatDate(londonDate(at))}: ${reason}\n\nNo named care worker may carry out its tasks until a nurse reinstates it.`,
@@ -104,34 +101,33 @@ export function suspendAgreement(db: Db, { actor, agreementId, reason, at }: { a
 }
 
 /** Reinstating needs a version in force whose every task has a competent named worker (docs/domain.md rule 5). */
-export function reinstateAgreement(
+export async function reinstateAgreement(
   db: Db,
   { actor, agreementId, reason, today, at, warningDays }: { actor: Actor; agreementId: number; reason: string; today: IsoDate; at: Date; warningDays: number },
-): true | null {
-  return inTransaction(db, (tx) => {
-    const agreement = agreementFor(tx, { actor, agreementId, change: "reinstate", fields: { role: "form", state: "reason" } })?.agreement;
+): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const agreement = (await agreementFor(tx, { actor, agreementId, change: "reinstate", fields: { role: "form", state: "reason" } }))?.agreement;
     if (!agreement) return null;
-    const inForce = versionOf(tx, agreementId, agreement.inForceVersion!)!;
-    const uncovered = uncoveredTasks(taskCover(tx, { versionId: inForce.id, today, warningDays }));
+    const inForce = (await versionOf(tx, agreementId, agreement.inForceVersion!))!;
+    const uncovered = uncoveredTasks(await taskCover(tx, { versionId: inForce.id, today, warningDays }));
     if (uncovered.length) {
       throw new RuleError(uncovered.map((t) => ({ field: "reason", message: `It cannot be reinstated: no named care worker is competent for ${t.taskName}` })));
     }
-    setState(tx, agreement, { state: "active", reason, actorId: actor.userId, action: "agreement.reinstate", at });
+    await setState(tx, agreement, { state: "active", reason, actorId: actor.userId, action: "agreement.reinstate", at });
     return true;
   });
 }
 
-export function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const agreement = agreementFor(tx, { actor, agreementId, change: "end", fields: { role: "form", state: "reason" } })?.agreement;
+export async function endAgreement(db: Db, { actor, agreementId, reason, at }: { actor: Actor; agreementId: number; reason: string; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const agreement = (await agreementFor(tx, { actor, agreementId, change: "end", fields: { role: "form", state: "reason" } }))?.agreement;
     if (!agreement) return null;
     // A version still being drafted or signed will never come into force.
-    tx.update(agreementVersions)
+    await tx.update(agreementVersions)
       .set({ state: "withdrawn" })
-      .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.currentVersion), eq(agreementVersions.state, "awaiting_signatures")))
-      .run();
-    setState(tx, agreement, { state: "ended", reason, actorId: actor.userId, action: "agreement.end", at });
-    tellAgreementEnded(tx, { agreement, endedBy: actor.name, reason, at });
+      .where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.currentVersion), eq(agreementVersions.state, "awaiting_signatures")));
+    await setState(tx, agreement, { state: "ended", reason, actorId: actor.userId, action: "agreement.end", at });
+    await tellAgreementEnded(tx, { agreement, endedBy: actor.name, reason, at });
     return true;
   });
 }
@@ -142,35 +138,34 @@ export type ReviewInput = { reviewedOn: IsoDate; outcome: ReviewOutcome; nextRev
  * Records a review: continue (a new review date), amend (a new draft version, the current one
  * staying in force), suspend, or end.
  */
-export function recordReview(
+export async function recordReview(
   db: Db,
   { actor, agreementId, input, today, at }: { actor: Actor; agreementId: number; input: ReviewInput; today: IsoDate; at: Date },
-): true | null {
-  const agreement = agreementFor(db, { actor, agreementId, change: "review", fields: { role: "form", state: "outcome" } })?.agreement;
+): Promise<true | null> {
+  const agreement = (await agreementFor(db, { actor, agreementId, change: "review", fields: { role: "form", state: "outcome" } }))?.agreement;
   if (!agreement) return null;
   // docs/domain.md rule 9: the dates of the version under review (the one in force, else the newest).
-  const reviewed = versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion)!;
+  const reviewed = (await versionOf(db, agreementId, agreement.inForceVersion ?? agreement.currentVersion))!;
   const problems = reviewProblems({
     today,
     startDate: reviewed.startDate,
     reviewedOn: input.reviewedOn,
     outcome: input.outcome,
     nextReviewDate: input.nextReviewDate,
-    reviewIntervalsMonths: reviewIntervalsOf(db, reviewed.id),
+    reviewIntervalsMonths: await reviewIntervalsOf(db, reviewed.id),
   });
   if (problems.length) throw new RuleError(problems);
-  return inTransaction(db, (tx) => {
-    tx.insert(reviews)
-      .values({ agreementId, version: agreement.inForceVersion ?? agreement.currentVersion, reviewedOn: input.reviewedOn, reviewerId: actor.userId, outcome: input.outcome, nextReviewDate: input.outcome === "end" ? null : input.nextReviewDate, notes: input.notes })
-      .run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.review", entityType: "agreement", entityId: agreementId, details: { ...input }, at });
+  return await inTransaction(db, async (tx) => {
+    await tx.insert(reviews)
+      .values({ agreementId, version: agreement.inForceVersion ?? agreement.currentVersion, reviewedOn: input.reviewedOn, reviewerId: actor.userId, outcome: input.outcome, nextReviewDate: input.outcome === "end" ? null : input.nextReviewDate, notes: input.notes });
+    await recordAudit(tx, { actorId: actor.userId, action: "agreement.review", entityType: "agreement", entityId: agreementId, details: { ...input }, at });
     if (input.outcome !== "end" && input.nextReviewDate) {
-      tx.update(agreements).set({ reviewDate: input.nextReviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId)).run();
+      await tx.update(agreements).set({ reviewDate: input.nextReviewDate, updatedAt: at.toISOString() }).where(eq(agreements.id, agreementId));
     }
     const reason = input.notes || `Outcome of the review on ${input.reviewedOn}`;
-    if (input.outcome === "amend") amendAgreement(tx, { actor, agreementId, keepInForce: true, reason: input.notes || `Agreed at the review on ${formatDate(input.reviewedOn)}`, at });
-    if (input.outcome === "suspend" && agreement.state === "active") suspendAgreement(tx, { actor, agreementId, reason, at });
-    if (input.outcome === "end") endAgreement(tx, { actor, agreementId, reason, at });
-    return true;
+    if (input.outcome === "amend") await amendAgreement(tx, { actor, agreementId, keepInForce: true, reason: input.notes || `Agreed at the review on ${formatDate(input.reviewedOn)}`, at });
+    if (input.outcome === "suspend" && agreement.state === "active") await suspendAgreement(tx, { actor, agreementId, reason, at });
+    if (input.outcome === "end") await endAgreement(tx, { actor, agreementId, reason, at });
+    return true as const;
   });
 }

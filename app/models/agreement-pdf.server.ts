@@ -1,5 +1,6 @@
+import { first } from "./transaction.server";
 import crypto from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { competenceLabel } from "~/domain/carry-out";
 import { addressLines } from "~/domain/address";
@@ -13,7 +14,7 @@ import { consentSentence, versionHistoryNote } from "~/content/agreements";
 import { REGULATED_ACTIVITY_LABELS } from "~/content/labels";
 import type { AgreementPdfData } from "~/pdf/types";
 import type { Db } from "~db/client";
-import { organisations, storedPdfs } from "~db/schema";
+import { organisations, storedPdfs } from "~db/tables";
 import { consentOfVersion } from "./agreement-content.server";
 import { partiesOf } from "./agreement-parties.server";
 import { getAgreement } from "./agreement-view.server";
@@ -25,7 +26,7 @@ import { CONCERN_HARM_SHORT, CONCERN_STATUS_LABELS } from "~/content/concerns";
  * the day it is printed. `storable` is true for a fully signed version: printed most often, so
  * its latest printout is kept and served again while nothing it shows has changed.
  */
-export function agreementPdfData(
+export async function agreementPdfData(
   db: Db,
   {
     actor,
@@ -38,19 +39,19 @@ export function agreementPdfData(
     warningDays,
   }: { actor: Actor; id: number; version?: number; today: IsoDate; at: Date; publicUrl: string; reviewDueDays: number; warningDays: number },
 ) {
-  const view = getAgreement(db, { actor, id, version, today, at, reviewDueDays, warningDays });
+  const view = await getAgreement(db, { actor, id, version, today, at, reviewDueDays, warningDays });
   if (!view) return null;
   const { agreement, version: v, person } = view;
-  const org = (orgId: number) => db.select().from(organisations).where(eq(organisations.id, orgId)).get()!;
-  const team = org(agreement.teamId);
-  const provider = org(agreement.providerId);
+  const org = async (orgId: number) => (await first(db.select().from(organisations).where(eq(organisations.id, orgId)).limit(1)))!;
+  const team = await org(agreement.teamId);
+  const provider = await org(agreement.providerId);
   const signedVersion = v.state === "signed" || v.state === "superseded";
   // docs/domain.md rule 11: the printout states what is true of this version on the day it is printed.
   const status = printoutStatus({ agreement, version: v, today });
   const words = printoutWords(status, v.version);
   const signatureByParty = new Map(view.signatures.map((s) => [s.signature.party, s]));
   // The consent this version was signed on (docs/domain.md rule 6), from the one reader of a version's content.
-  const consent = consentOfVersion(db, agreement, v);
+  const consent = await consentOfVersion(db, agreement, v);
   const data: AgreementPdfData = {
     reference: agreement.reference,
     version: v.version,
@@ -126,7 +127,7 @@ export function agreementPdfData(
     reviewDate: formatDate(agreement.inForceVersion === v.version ? agreement.reviewDate : v.reviewDate),
     supervision: v.supervisionArrangements,
     earlyReviewTriggers: v.earlyReviewTriggers,
-    signatures: partiesOf(db, agreement, v).map((p) => {
+    signatures: (await partiesOf(db, agreement, v)).map((p) => {
       const s = signatureByParty.get(p.party);
       return {
         role: p.role,
@@ -144,7 +145,7 @@ export function agreementPdfData(
       note: versionHistoryNote(x),
       reason: x.changeReason,
     })),
-    concerns: concernsWhileInForce(db, { actor, agreementId: agreement.id, version: v }).map(
+    concerns: (await concernsWhileInForce(db, { actor, agreementId: agreement.id, version: v })).map(
       (c) =>
         `Concern ${c.id}, recorded ${formatDate(c.raisedOn)} (happened ${formatDate(c.occurredOn)})${c.taskName ? `, ${c.taskName}` : ""}, ${CONCERN_HARM_SHORT[c.harm]}: ${CONCERN_STATUS_LABELS[c.status].toLowerCase()}${c.closedAt ? ` ${formatDate(londonDate(new Date(c.closedAt)))}` : ""}.`,
     ),
@@ -172,19 +173,17 @@ export function printKey(data: AgreementPdfData): string {
 }
 
 /** The stored copy of a version, only if it is exactly what would be printed now. */
-export function getStoredPdf(db: Db, { versionId, printKey }: { versionId: number; printKey: string }): Uint8Array | null {
-  const row = db
+export async function getStoredPdf(db: Db, { versionId, printKey }: { versionId: number; printKey: string }): Promise<Uint8Array | null> {
+  const row = await first(db
     .select({ bytes: storedPdfs.bytes })
     .from(storedPdfs)
-    .where(and(eq(storedPdfs.versionId, versionId), eq(storedPdfs.printKey, printKey)))
-    .get();
+    .where(and(eq(storedPdfs.versionId, versionId), eq(storedPdfs.printKey, printKey))).limit(1));
   return row ? new Uint8Array(row.bytes) : null;
 }
 
 /** Keeps one copy per version: the newest printout replaces an older one (a cache of what can be rendered again). */
-export function storePdf(db: Db, { versionId, printKey, printedOn, bytes }: { versionId: number; printKey: string; printedOn: IsoDate; bytes: Uint8Array }) {
-  db.insert(storedPdfs)
+export async function storePdf(db: Db, { versionId, printKey, printedOn, bytes }: { versionId: number; printKey: string; printedOn: IsoDate; bytes: Uint8Array }) {
+  await db.insert(storedPdfs)
     .values({ versionId, printKey, printedOn, bytes: Buffer.from(bytes) })
-    .onConflictDoUpdate({ target: storedPdfs.versionId, set: { printKey, printedOn, bytes: Buffer.from(bytes), createdAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` } })
-    .run();
+    .onConflictDoUpdate({ target: storedPdfs.versionId, set: { printKey, printedOn, bytes: Buffer.from(bytes), createdAt: new Date().toISOString() } });
 }

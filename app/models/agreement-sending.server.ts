@@ -12,7 +12,7 @@ import type { IsoDate } from "~/domain/dates";
 import { recordAudit } from "~/models/audit-log.server";
 import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { agreements, agreementVersions } from "~db/schema";
+import { agreements, agreementVersions } from "~db/tables";
 import { editableDraft, type AgreementVersion } from "./agreement-access.server";
 import { buildVersionContent } from "./agreement-content.server";
 import { draftSectionsOf } from "./agreement-draft.server";
@@ -30,31 +30,30 @@ export function contentHash(content: unknown): string {
  * again, as the tasks and so the review interval may have changed (rules 8 and 9). Each problem
  * names the section of the "Check and send" page it belongs to (`field`).
  */
-export function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): { field: string; message: string }[] {
-  return unsentProblems(draftSectionsOf(db, { version, today })).map((p) => ({ field: p.anchor, message: p.message }));
+export async function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): Promise<{ field: string; message: string }[]> {
+  return unsentProblems(await draftSectionsOf(db, { version, today })).map((p) => ({ field: p.anchor, message: p.message }));
 }
 
 /**
  * Freezes the draft as version N: its canonical content, SHA-256 hash and verification code
  * are written once and never change (docs/domain.md rule 6). Signatures start empty.
  */
-export function sendForSignatures(
+export async function sendForSignatures(
   db: Db,
   { actor, agreementId, today, at, warningDays }: { actor: Actor; agreementId: number; today: IsoDate; at: Date; warningDays: number },
-): true | null {
-  return inTransaction(db, (tx) => {
-    const draft = editableDraft(tx, actor, agreementId);
+): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const draft = await editableDraft(tx, actor, agreementId);
     if (!draft) return null;
-    const problems = sendProblems(tx, draft.version, today);
+    const problems = await sendProblems(tx, draft.version, today);
     if (problems.length) throw new RuleError(problems);
-    const content = buildVersionContent(tx, draft.agreement, draft.version);
-    const code = freshVerificationCode(tx);
-    tx.update(agreementVersions)
+    const content = await buildVersionContent(tx, draft.agreement, draft.version);
+    const code = await freshVerificationCode(tx);
+    await tx.update(agreementVersions)
       .set({ state: "awaiting_signatures", content: canonicalJson(content), contentHash: contentHash(content), verificationCode: code, frozenAt: at.toISOString(), frozenBy: actor.userId })
-      .where(eq(agreementVersions.id, draft.version.id))
-      .run();
+      .where(eq(agreementVersions.id, draft.version.id));
     const first = draft.agreement.inForceVersion === null;
-    tx.update(agreements)
+    await tx.update(agreements)
       .set({
         // A first version is now awaiting signatures; an amendment leaves the agreement's state as it is.
         state: first && draft.agreement.state === "draft" ? "awaiting_signatures" : draft.agreement.state,
@@ -62,11 +61,10 @@ export function sendForSignatures(
         stateChangedAt: first ? at.toISOString() : draft.agreement.stateChangedAt,
         updatedAt: at.toISOString(),
       })
-      .where(eq(agreements.id, agreementId))
-      .run();
-    recordAudit(tx, { actorId: actor.userId, action: "agreement.send", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, contentHash: contentHash(content), verificationCode: code }, at });
+      .where(eq(agreements.id, agreementId));
+    await recordAudit(tx, { actorId: actor.userId, action: "agreement.send", entityType: "agreement", entityId: agreementId, details: { version: draft.version.version, contentHash: contentHash(content), verificationCode: code }, at });
     // However sending is reached, every party who signs in the app is asked to, in the same transaction.
-    tellAgreementSent(tx, { agreement: draft.agreement, versionId: draft.version.id, version: draft.version.version, sentBy: actor.name, today, at });
+    await tellAgreementSent(tx, { agreement: draft.agreement, versionId: draft.version.id, version: draft.version.version, sentBy: actor.name, today, at });
     return true;
   });
 }

@@ -8,9 +8,9 @@ import { activationBlockers, partyRoleLabel, partyWorkerId, type Party } from "~
 import type { IsoDate } from "~/domain/dates";
 import { mayRecordPaper, paperRefusal } from "~/domain/signing";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { agreements, agreementVersions, signatures } from "~db/schema";
+import { agreements, agreementVersions, signatures } from "~db/tables";
 import { agreementInScope, versionOf, type Agreement, type AgreementVersion } from "./agreement-access.server";
 import { consentOfVersion } from "./agreement-content.server";
 import { taskCover } from "./agreement-cover.server";
@@ -19,8 +19,8 @@ import { RuleError } from "./errors.server";
 import { tellAgreementActive } from "./notifications.server";
 import type { SignatureMethod } from "~/domain/enums";
 
-function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
-  const version = versionOf(db, agreement.id, agreement.currentVersion)!;
+async function currentFrozenVersion(db: Db, agreement: Agreement): Promise<AgreementVersion> {
+  const version = (await versionOf(db, agreement.id, agreement.currentVersion))!;
   if (version.state !== "awaiting_signatures" || !version.contentHash) {
     throw new RuleError([{ field: "form", message: "This version is not waiting for signatures" }]);
   }
@@ -31,22 +31,22 @@ function currentFrozenVersion(db: Db, agreement: Agreement): AgreementVersion {
  * Signs in the app, as oneself. The hash the signer was shown must be the version's hash, so a
  * signature can never attach to content the signer did not see.
  */
-export function signInApp(
+export async function signInApp(
   db: Db,
   { actor, agreementId, party, shownHash, today, at, warningDays }: { actor: Actor; agreementId: number; party: Party; shownHash: string; today: IsoDate; at: Date; warningDays: number },
-): true | null {
-  return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
+): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const agreement = await agreementInScope(tx, actor, agreementId);
     if (!agreement) return null;
-    const version = currentFrozenVersion(tx, agreement);
+    const version = await currentFrozenVersion(tx, agreement);
     if (shownHash !== version.contentHash) {
       throw new RuleError([{ field: "form", message: "The agreement changed since you opened it. Read the current version, then sign again." }]);
     }
-    if (!partiesActorMaySign(tx, actor, agreement, version).includes(party)) {
+    if (!(await partiesActorMaySign(tx, actor, agreement, version)).includes(party)) {
       throw new RuleError([{ field: "form", message: "You cannot sign for this party" }]);
     }
-    addSignature(tx, { agreement, version, party, signerName: actor.name, signerRole: partyRoleLabel(party), signerUserId: actor.userId, signedAt: at.toISOString(), method: "in_app", recordedBy: null, at, actorId: actor.userId });
-    tryActivate(tx, { agreementId, today, at, warningDays });
+    await addSignature(tx, { agreement, version, party, signerName: actor.name, signerRole: partyRoleLabel(party), signerUserId: actor.userId, signedAt: at.toISOString(), method: "in_app", recordedBy: null, at, actorId: actor.userId });
+    await tryActivate(tx, { agreementId, today, at, warningDays });
     return true;
   });
 }
@@ -55,7 +55,7 @@ export function signInApp(
  * Records a signature made on paper: the person or their representative, or a named worker
  * without a sign-in (docs/domain.md rule 2). The signed-in user who records it is named with it.
  */
-export function recordPaperSignature(
+export async function recordPaperSignature(
   db: Db,
   {
     actor,
@@ -68,18 +68,18 @@ export function recordPaperSignature(
     at,
     warningDays,
   }: { actor: Actor; agreementId: number; party: Party; signerName: string; signedOn: IsoDate; shownHash: string; today: IsoDate; at: Date; warningDays: number },
-): true | null {
-  return inTransaction(db, (tx) => {
-    const agreement = agreementInScope(tx, actor, agreementId);
+): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const agreement = await agreementInScope(tx, actor, agreementId);
     if (!agreement) return null;
     if (!mayRecordPaper(actor, agreement)) {
       throw new RuleError([{ field: "party", message: "Only a nurse of the agreement's team or a manager of its provider can record a signature made on paper" }]);
     }
-    const version = currentFrozenVersion(tx, agreement);
+    const version = await currentFrozenVersion(tx, agreement);
     if (shownHash !== version.contentHash) {
       throw new RuleError([{ field: "party", message: "The agreement changed since you opened it. Check the signed paper is for the current version." }]);
     }
-    const signer = partiesOf(tx, agreement, version).find((p) => p.party === party);
+    const signer = (await partiesOf(tx, agreement, version)).find((p) => p.party === party);
     if (!signer) throw new RuleError([{ field: "party", message: "Select a party to this agreement" }]);
     // docs/domain.md rule 2: paper only for the person and for workers without a sign-in.
     const refusal = paperRefusal(actor, agreement, signer);
@@ -88,13 +88,13 @@ export function recordPaperSignature(
     if (version.frozenAt && signedOn < version.frozenAt.slice(0, 10)) {
       throw new RuleError([{ field: "signedOn", message: "The date it was signed cannot be before this version was sent for signatures" }]);
     }
-    addSignature(tx, { agreement, version, party, signerName, signerRole: partyRoleLabel(party), signerUserId: null, signedAt: `${signedOn}T12:00:00.000Z`, method: "on_paper", recordedBy: actor.userId, at, actorId: actor.userId });
-    tryActivate(tx, { agreementId, today, at, warningDays });
+    await addSignature(tx, { agreement, version, party, signerName, signerRole: partyRoleLabel(party), signerUserId: null, signedAt: `${signedOn}T12:00:00.000Z`, method: "on_paper", recordedBy: actor.userId, at, actorId: actor.userId });
+    await tryActivate(tx, { agreementId, today, at, warningDays });
     return true;
   });
 }
 
-function addSignature(
+async function addSignature(
   db: Db,
   s: {
     agreement: Agreement;
@@ -110,9 +110,9 @@ function addSignature(
     actorId: number;
   },
 ) {
-  const existing = db.select({ id: signatures.id }).from(signatures).where(and(eq(signatures.versionId, s.version.id), eq(signatures.party, s.party))).get();
+  const existing = await first(db.select({ id: signatures.id }).from(signatures).where(and(eq(signatures.versionId, s.version.id), eq(signatures.party, s.party))).limit(1));
   if (existing) throw new RuleError([{ field: "party", message: "This party has already signed this version" }]);
-  db.insert(signatures)
+  await db.insert(signatures)
     .values({
       versionId: s.version.id,
       party: s.party,
@@ -124,9 +124,8 @@ function addSignature(
       method: s.method,
       recordedBy: s.recordedBy,
       contentHash: s.version.contentHash!,
-    })
-    .run();
-  recordAudit(db, {
+    });
+  await recordAudit(db, {
     actorId: s.actorId,
     action: "agreement.sign",
     entityType: "agreement",
@@ -137,15 +136,15 @@ function addSignature(
 }
 
 /** What still stands between the current version and activation (for the page and for activation). */
-export function blockersFor(db: Db, { agreement, version, today, warningDays }: { agreement: Agreement; version: AgreementVersion; today: IsoDate; warningDays: number }): string[] {
-  const parties = partiesOf(db, agreement, version);
+export async function blockersFor(db: Db, { agreement, version, today, warningDays }: { agreement: Agreement; version: AgreementVersion; today: IsoDate; warningDays: number }): Promise<string[]> {
+  const parties = await partiesOf(db, agreement, version);
   return activationBlockers({
     // The consent the version was signed on (docs/domain.md rule 6), not whatever was recorded later.
-    consentRecorded: !!consentOfVersion(db, agreement, version),
+    consentRecorded: !!await consentOfVersion(db, agreement, version),
     versionHash: version.contentHash,
     required: parties.map((p) => p.party),
-    signatures: db.select({ party: signatures.party, contentHash: signatures.contentHash }).from(signatures).where(eq(signatures.versionId, version.id)).all(),
-    cover: taskCover(db, { versionId: version.id, today, warningDays }),
+    signatures: await db.select({ party: signatures.party, contentHash: signatures.contentHash }).from(signatures).where(eq(signatures.versionId, version.id)),
+    cover: await taskCover(db, { versionId: version.id, today, warningDays }),
     partyNames: Object.fromEntries(parties.map((p) => [p.party, p.name])),
   });
 }
@@ -154,17 +153,17 @@ export function blockersFor(db: Db, { agreement, version, today, warningDays }: 
  * Activates the current version when nothing blocks it (docs/domain.md rule 1): it becomes the version
  * in force, any earlier one is superseded, and the agreement is active.
  */
-export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { agreementId: number; today: IsoDate; at: Date; warningDays: number }): boolean {
-  const agreement = db.select().from(agreements).where(eq(agreements.id, agreementId)).get();
+export async function tryActivate(db: Db, { agreementId, today, at, warningDays }: { agreementId: number; today: IsoDate; at: Date; warningDays: number }): Promise<boolean> {
+  const agreement = await first(db.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1));
   if (!agreement || agreement.state === "ended") return false;
-  const version = versionOf(db, agreementId, agreement.currentVersion);
+  const version = await versionOf(db, agreementId, agreement.currentVersion);
   if (!version || version.state !== "awaiting_signatures") return false;
-  if (blockersFor(db, { agreement, version, today, warningDays }).length) return false;
+  if ((await blockersFor(db, { agreement, version, today, warningDays })).length) return false;
   if (agreement.inForceVersion !== null) {
-    db.update(agreementVersions).set({ state: "superseded" }).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.inForceVersion))).run();
+    await db.update(agreementVersions).set({ state: "superseded" }).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.inForceVersion)));
   }
-  db.update(agreementVersions).set({ state: "signed", activatedAt: at.toISOString() }).where(eq(agreementVersions.id, version.id)).run();
-  db.update(agreements)
+  await db.update(agreementVersions).set({ state: "signed", activatedAt: at.toISOString() }).where(eq(agreementVersions.id, version.id));
+  await db.update(agreements)
     .set({
       state: "active",
       inForceVersion: version.version,
@@ -176,9 +175,8 @@ export function tryActivate(db: Db, { agreementId, today, at, warningDays }: { a
       stateChangedAt: at.toISOString(),
       updatedAt: at.toISOString(),
     })
-    .where(eq(agreements.id, agreementId))
-    .run();
-  recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
-  tellAgreementActive(db, { agreementId, today, at });
+    .where(eq(agreements.id, agreementId));
+  await recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
+  await tellAgreementActive(db, { agreementId, today, at });
   return true;
 }

@@ -9,7 +9,7 @@ import { agreementStatus, isInForce, LISTED_LAST, type AgreementStatus } from "~
 import { addDays, type IsoDate } from "~/domain/dates";
 import type { Search } from "~/domain/search";
 import type { Db } from "~db/client";
-import { agreements, agreementTasks, agreementVersions, agreementWorkers, organisations, people, tasks, users } from "~db/schema";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, organisations, people, tasks, users } from "~db/tables";
 import { enforceInterlock } from "./agreement-cover.server";
 import { agreementScope } from "./scope.server";
 import { contains } from "./search.server";
@@ -39,7 +39,7 @@ function searchWhere(search: Search | undefined): SQL | undefined {
 const LIST_ORDER = [sql`${inArray(agreements.state, [...LISTED_LAST])}`, asc(agreements.reviewDate), asc(agreements.reference)];
 
 /** Agreements in scope, with today's status; the interlock runs over them first. */
-export function listAgreements(
+export async function listAgreements(
   db: Db,
   {
     actor,
@@ -51,7 +51,7 @@ export function listAgreements(
     limit = 500,
   }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number; /** null for every one (batch print must miss none) */ limit?: number | null },
 ) {
-  enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
+  await enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
 
   const status = filters.status;
   const dueBy = addDays(today, reviewDueDays);
@@ -67,7 +67,7 @@ export function listAgreements(
           : status
             ? eq(agreements.state, status)
             : undefined;
-  const rows = db
+  const rows = await db
     .select({
       id: agreements.id,
       reference: agreements.reference,
@@ -107,18 +107,16 @@ export function listAgreements(
       ),
     )
     .orderBy(...LIST_ORDER)
-    .limit(limit ?? -1)
-    .all();
+    .limit(limit ?? -1);
   return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
 /** Agreements on a person's record, for their page. */
-export function listPersonAgreements(db: Db, { actor, personId, today, reviewDueDays }: { actor: Actor; personId: number; today: IsoDate; reviewDueDays: number }) {
-  return db
+export async function listPersonAgreements(db: Db, { actor, personId, today, reviewDueDays }: { actor: Actor; personId: number; today: IsoDate; reviewDueDays: number }) {
+  return (await db
     .select({ id: agreements.id, reference: agreements.reference, state: agreements.state, reviewDate: agreements.reviewDate, startDate: agreements.startDate, currentVersion: agreements.currentVersion })
     .from(agreements)
     .where(and(eq(agreements.personId, personId), agreementScope(actor)))
-    .orderBy(...LIST_ORDER)
-    .all()
+    .orderBy(...LIST_ORDER))
     .map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
 }
 /**
@@ -127,10 +125,10 @@ export function listPersonAgreements(db: Db, { actor, personId, today, reviewDue
  * names the worker. Each shows the tasks of the version naming them (the one in force when it
  * does) and whether that version is in force today (rule 3).
  */
-export function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDueDays }: { actor: Actor; workerId: number; today: IsoDate; reviewDueDays: number }) {
+export async function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDueDays }: { actor: Actor; workerId: number; today: IsoDate; reviewDueDays: number }) {
   const naming = (version: SQL | typeof agreements.currentVersion) =>
     sql`EXISTS (SELECT 1 FROM ${agreementWorkers} INNER JOIN ${agreementVersions} ON ${agreementVersions.id} = ${agreementWorkers.versionId} WHERE ${agreementVersions.agreementId} = ${agreements.id} AND ${agreementVersions.version} = ${version} AND ${agreementWorkers.workerId} = ${workerId})`;
-  const rows = db
+  const rows = await db
     .select({
       id: agreements.id,
       reference: agreements.reference,
@@ -145,18 +143,16 @@ export function listWorkerAgreements(db: Db, { actor, workerId, today, reviewDue
     .from(agreements)
     .innerJoin(people, eq(people.id, agreements.personId))
     .where(and(agreementScope(actor), sql`(${naming(agreements.currentVersion)} OR (${agreements.inForceVersion} IS NOT NULL AND ${naming(sql`${agreements.inForceVersion}`)}))`))
-    .orderBy(...LIST_ORDER)
-    .all();
+    .orderBy(...LIST_ORDER);
   if (!rows.length) return [];
   const versionNumber = (r: (typeof rows)[number]) => (r.namedInForce && r.inForceVersion ? r.inForceVersion : r.currentVersion);
-  const taskRows = db
+  const taskRows = await db
     .select({ agreementId: agreementVersions.agreementId, version: agreementVersions.version, taskName: tasks.name })
     .from(agreementTasks)
     .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
     .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
     .where(inArray(agreementVersions.agreementId, rows.map((r) => r.id)))
-    .orderBy(asc(tasks.name))
-    .all();
+    .orderBy(asc(tasks.name));
   return rows.map((r) => {
     const version = versionNumber(r);
     const inForce = !!r.namedInForce && isInForce(r, today);

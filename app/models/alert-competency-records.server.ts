@@ -1,3 +1,4 @@
+import { rawRows } from "./transaction.server";
 /**
  * The competencies that can alert (expiring, expired, suspended, declined while still named),
  * within the reader's scope, as the alert engine's records (app/domain/alerts.ts).
@@ -18,14 +19,14 @@ import {
   people,
   tasks,
   teamProviders,
-} from "~db/schema";
+} from "~db/tables";
 import { initials } from "~/domain/names";
 import { countsForTaskSql } from "./carry-out-sql.server";
 import { namesakesSql } from "./worker-names.server";
 import { chunked, groupBy } from "./batches.server";
 
 /** `agreementsSeen`: the agreements whose references the reader may see (docs/domain.md rule 15). */
-export function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: { scope: SQL; agreementsSeen: SQL; today: IsoDate; settings: AlertSettings }): CompetencyRecord[] {
+export async function competencyRecords(db: Db, { scope, agreementsSeen, today, settings }: { scope: SQL; agreementsSeen: SQL; today: IsoDate; settings: AlertSettings }): Promise<CompetencyRecord[]> {
   const warnUntil = addDays(today, settings.competencyWarningDays);
   // Named on a live agreement for a task this competency counts for (the one person rule).
   const liveNaming = sql`EXISTS (
@@ -35,7 +36,7 @@ export function competencyRecords(db: Db, { scope, agreementsSeen, today, settin
     JOIN ${agreementTasks} t ON t.version_id = v.id AND t.task_id = ${competencies.taskId}
     WHERE a.state IN ('active', 'suspended') AND ${countsForTaskSql({ competencyPersonId: sql`${competencies.personId}`, personSpecific: sql`${tasks.personSpecific}`, personId: sql`a.person_id` })}
   )`;
-  const rows = db
+  const rows = await db
     .select({
       competencyId: competencies.id,
       workerId: careWorkers.id,
@@ -64,25 +65,23 @@ export function competencyRecords(db: Db, { scope, agreementsSeen, today, settin
         eq(careWorkers.status, "active"),
         scope,
       ),
-    )
-    .all();
+    );
   if (!rows.length) return [];
 
   const workerIds = [...new Set(rows.map((r) => r.workerId))];
-  const naming = chunked(workerIds, (ids) =>
-    db
+  const naming = await chunked(workerIds, async (ids) =>
+    await db
       .select({ workerId: agreementWorkers.workerId, taskId: agreementTasks.taskId, personId: agreements.personId, reference: agreements.reference, teamId: agreements.teamId })
       .from(agreementWorkers)
       .innerJoin(agreementVersions, eq(agreementVersions.id, agreementWorkers.versionId))
       .innerJoin(agreements, and(eq(agreements.id, agreementVersions.agreementId), eq(agreementVersions.version, agreements.inForceVersion)))
       .innerJoin(agreementTasks, eq(agreementTasks.versionId, agreementVersions.id))
-      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"]), agreementsSeen))
-      .all(),
+      .where(and(inArray(agreementWorkers.workerId, ids), inArray(agreements.state, ["active", "suspended"]), agreementsSeen)),
   );
   const namingByWorkerTask = groupBy(naming, (n) => `${n.workerId}:${n.taskId}`);
   const providerIds = [...new Set(rows.map((r) => r.providerId))];
   const teamsByProvider = groupBy(
-    chunked(providerIds, (ids) => db.select().from(teamProviders).where(inArray(teamProviders.providerId, ids)).all()),
+    await chunked(providerIds, async (ids) => await db.select().from(teamProviders).where(inArray(teamProviders.providerId, ids))),
     (l) => l.providerId,
   );
 
@@ -98,12 +97,12 @@ export function competencyRecords(db: Db, { scope, agreementsSeen, today, settin
 }
 
 /** Declined competencies whose worker is still named for that task on a live agreement (docs/domain.md rule 12). */
-export function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreementsSeen: SQL }): DeclineRecord[] {
-  const rows = db.all<{ competencyId: number; workerId: number; workerName: string; staffNumber: string | null; namesakes: number; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(sql`
-    SELECT ${competencies.id} AS competencyId, ${careWorkers.id} AS workerId, ${careWorkers.name} AS workerName, ${careWorkers.staffNumber} AS staffNumber,
-      ${namesakesSql()} AS namesakes, tk.name AS taskName,
-      p.name AS personName, ${careWorkers.providerId} AS providerId, o.name AS providerName,
-      ${competencies.stateChangedAt} AS declinedAt, ${competencies.stateReason} AS reason, ${agreements.reference} AS reference, ${agreements.teamId} AS teamId
+export async function declineRecords(db: Db, { scope, agreementsSeen }: { scope: SQL; agreementsSeen: SQL }): Promise<DeclineRecord[]> {
+  const rows = await rawRows<{ competencyId: number; workerId: number; workerName: string; staffNumber: string | null; namesakes: number; taskName: string; personName: string | null; providerId: number; providerName: string; declinedAt: string; reason: string; reference: string; teamId: number }>(db, sql`
+    SELECT ${competencies.id} AS "competencyId", ${careWorkers.id} AS "workerId", ${careWorkers.name} AS "workerName", ${careWorkers.staffNumber} AS "staffNumber",
+      ${namesakesSql()} AS namesakes, tk.name AS "taskName",
+      p.name AS "personName", ${careWorkers.providerId} AS "providerId", o.name AS "providerName",
+      ${competencies.stateChangedAt} AS "declinedAt", ${competencies.stateReason} AS reason, ${agreements.reference} AS reference, ${agreements.teamId} AS "teamId"
     FROM ${competencies}
     JOIN ${careWorkers} ON ${careWorkers.id} = ${competencies.workerId} AND ${careWorkers.status} = 'active'
     JOIN ${tasks} tk ON tk.id = ${competencies.taskId}

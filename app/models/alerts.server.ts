@@ -9,7 +9,7 @@ import { computeAlerts } from "~/domain/alert-engine";
 import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
-import { careWorkers, competencies } from "~db/schema";
+import { careWorkers, competencies } from "~db/tables";
 import { databaseVersion } from "~/models/transaction.server";
 import { agreementScope, competencyScope } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
@@ -23,23 +23,23 @@ const EVERYONE = sql`1`;
  */
 const cache = new Map<string, Alert[]>();
 
-export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Alert[] {
-  const key = `${actor.role}:${actor.userId}|${today}|${databaseVersion(db)}|${JSON.stringify(settings)}`;
+export async function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
+  const key = `${actor.role}:${actor.userId}|${today}|${await databaseVersion(db)}|${JSON.stringify(settings)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const alerts = listAlerts(db, { actor, today, settings });
+  const alerts = await listAlerts(db, { actor, today, settings });
   if (cache.size > 500) cache.clear();
   cache.set(key, alerts);
   return alerts;
 }
 
 /** Alerts for one actor's scope, or for everyone (the CLI and the digest pass `null`). */
-export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Alert[] {
+export async function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
   return computeAlerts(
     {
-      competencies: competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
-      agreements: agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
-      declines: declineRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE }),
+      competencies: await competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
+      agreements: await agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
+      declines: await declineRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE }),
     },
     today,
     settings,
@@ -47,15 +47,14 @@ export function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | 
 }
 
 /** Competencies expiring in each of the next 12 months, in scope: for the expiry chart. */
-export function expiryByMonth(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
+export async function expiryByMonth(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
   const until = addMonths(today, 12);
-  const rows = db
+  const rows = await db
     .select({ month: sql<string>`substr(${competencies.expiresOn}, 1, 7)`, count: sql<number>`count(*)` })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
     .where(and(eq(competencies.state, "competent"), eq(careWorkers.status, "active"), sql`${competencies.expiresOn} >= ${today}`, sql`${competencies.expiresOn} < ${until}`, competencyScope(actor)))
-    .groupBy(sql`substr(${competencies.expiresOn}, 1, 7)`)
-    .all();
+    .groupBy(sql`substr(${competencies.expiresOn}, 1, 7)`);
   const months: { month: string; label: string; count: number }[] = [];
   for (let i = 0; i < 12; i++) {
     const first = addMonths(`${today.slice(0, 7)}-01`, i);

@@ -10,7 +10,7 @@ import { formatDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { Db } from "~db/client";
-import { agreements, careWorkers, competencies, concerns, identityProviders, organisations, people, taskPrerequisites, tasks, trainingSessions, users } from "~db/schema";
+import { agreements, careWorkers, competencies, concerns, identityProviders, organisations, people, taskPrerequisites, tasks, trainingSessions, users } from "~db/tables";
 
 export type AuditWho = { name: string; role: string | null; organisation: string | null; href: string | null };
 
@@ -29,7 +29,7 @@ export type AuditRow = { id: number; at: string; actorId: number | null; action:
 
 type Wanted = { type: AuditRecordType; id: string };
 
-export function describeAuditRows(db: Db, rows: AuditRow[]): DescribedAuditEvent[] {
+export async function describeAuditRows(db: Db, rows: AuditRow[]): Promise<DescribedAuditEvent[]> {
   const parsed = rows.map((r) => ({ row: r, details: parseDetails(r.details) }));
   const wanted: Wanted[] = [];
   for (const { row, details } of parsed) {
@@ -37,11 +37,11 @@ export function describeAuditRows(db: Db, rows: AuditRow[]): DescribedAuditEvent
     if (isAuditRecordType(row.entityType)) wanted.push({ type: row.entityType, id: row.entityId });
     collectDetailRefs(details, wanted);
   }
-  const { refs, actors } = resolveRefs(db, wanted);
+  const { refs, actors } = await resolveRefs(db, wanted);
   const prerequisiteIds = parsed.map((p) => p.details.prerequisiteId).filter((v): v is number => typeof v === "number");
   const prerequisiteNames = new Map(
     prerequisiteIds.length
-      ? db.select({ id: taskPrerequisites.id, name: taskPrerequisites.name }).from(taskPrerequisites).where(inArray(taskPrerequisites.id, prerequisiteIds)).all().map((p) => [p.id, p.name])
+      ? (await db.select({ id: taskPrerequisites.id, name: taskPrerequisites.name }).from(taskPrerequisites).where(inArray(taskPrerequisites.id, prerequisiteIds))).map((p) => [p.id, p.name])
       : [],
   );
   const ref = (type: AuditRecordType, id: string) => refs.get(`${type}:${id}`) ?? null;
@@ -85,7 +85,7 @@ function collectDetailRefs(details: Record<string, unknown>, into: Wanted[]) {
 const numeric = (ids: string[]) => [...new Set(ids.filter((id) => /^[1-9][0-9]{0,14}$/.test(id)).map(Number))];
 
 /** Names and pages for the records a batch of events mentions: one query per kind of record. */
-export function resolveRefs(db: Db, wanted: Wanted[]) {
+export async function resolveRefs(db: Db, wanted: Wanted[]) {
   const byType = new Map<AuditRecordType, string[]>();
   for (const w of wanted) byType.set(w.type, [...(byType.get(w.type) ?? []), w.id]);
   const out = new Map<string, AuditRef>();
@@ -94,19 +94,18 @@ export function resolveRefs(db: Db, wanted: Wanted[]) {
 
   const agreementIds = ids("agreement");
   if (agreementIds.length) {
-    for (const a of db.select({ id: agreements.id, reference: agreements.reference }).from(agreements).where(inArray(agreements.id, agreementIds)).all()) {
+    for (const a of await db.select({ id: agreements.id, reference: agreements.reference }).from(agreements).where(inArray(agreements.id, agreementIds))) {
       put({ type: "agreement", id: String(a.id), label: `agreement ${a.reference}`, href: `/agreements/${a.id}` });
     }
   }
   const competencyIds = ids("competency");
   if (competencyIds.length) {
-    const rows = db
+    const rows = await db
       .select({ id: competencies.id, worker: careWorkers.name, staffNumber: careWorkers.staffNumber, task: tasks.name, code: tasks.code, personId: competencies.personId })
       .from(competencies)
       .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
       .innerJoin(tasks, eq(tasks.id, competencies.taskId))
-      .where(inArray(competencies.id, competencyIds))
-      .all();
+      .where(inArray(competencies.id, competencyIds));
     for (const c of rows) {
       const thing = `${c.task} (${c.code})${c.personId ? " for one person" : ""}`;
       const owner = workerName(c.worker, c.staffNumber);
@@ -116,54 +115,52 @@ export function resolveRefs(db: Db, wanted: Wanted[]) {
   const concernIds = ids("concern");
   if (concernIds.length) {
     // A concern's number is its name: its page is headed "Concern 4".
-    for (const c of db.select({ id: concerns.id }).from(concerns).where(inArray(concerns.id, concernIds)).all()) {
+    for (const c of await db.select({ id: concerns.id }).from(concerns).where(inArray(concerns.id, concernIds))) {
       put({ type: "concern", id: String(c.id), label: `concern ${c.id}`, href: `/concerns/${c.id}` });
     }
   }
   const workerIds = ids("worker");
   if (workerIds.length) {
-    for (const w of db.select({ id: careWorkers.id, name: careWorkers.name, staffNumber: careWorkers.staffNumber }).from(careWorkers).where(inArray(careWorkers.id, workerIds)).all()) {
+    for (const w of await db.select({ id: careWorkers.id, name: careWorkers.name, staffNumber: careWorkers.staffNumber }).from(careWorkers).where(inArray(careWorkers.id, workerIds))) {
       put({ type: "worker", id: String(w.id), label: workerName(w.name, w.staffNumber), href: `/workers/${w.id}` });
     }
   }
   const personIds = ids("person");
   if (personIds.length) {
-    for (const p of db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all()) {
+    for (const p of await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))) {
       put({ type: "person", id: String(p.id), label: p.name, csvLabel: `person ${initials(p.name)}`, href: `/people/${p.id}` });
     }
   }
   const organisationIds = ids("organisation");
   if (organisationIds.length) {
-    for (const o of db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds)).all()) {
+    for (const o of await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, organisationIds))) {
       put({ type: "organisation", id: String(o.id), label: o.name, href: `/organisations/${o.id}` });
     }
   }
   const taskIds = ids("task");
   if (taskIds.length) {
-    for (const t of db.select({ id: tasks.id, name: tasks.name, code: tasks.code }).from(tasks).where(inArray(tasks.id, taskIds)).all()) {
+    for (const t of await db.select({ id: tasks.id, name: tasks.name, code: tasks.code }).from(tasks).where(inArray(tasks.id, taskIds))) {
       put({ type: "task", id: String(t.id), label: `${t.name} (${t.code})`, href: `/tasks/${t.id}` });
     }
   }
   const sessionIds = ids("training_session");
   if (sessionIds.length) {
-    const rows = db
+    const rows = await db
       .select({ id: trainingSessions.id, heldOn: trainingSessions.heldOn, task: tasks.name, code: tasks.code })
       .from(trainingSessions)
       .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
-      .where(inArray(trainingSessions.id, sessionIds))
-      .all();
+      .where(inArray(trainingSessions.id, sessionIds));
     for (const s of rows) put({ type: "training_session", id: String(s.id), label: `the training session in ${s.task} (${s.code}) on ${formatDate(s.heldOn)}`, href: `/training/${s.id}` });
   }
   const userIds = ids("user");
   /** The actors' role and organisation, for the "Who" column. */
   const actors = new Map<number, { name: string; role: keyof typeof ROLE_LABELS; organisation: string | null }>();
   if (userIds.length) {
-    const rows = db
+    const rows = await db
       .select({ id: users.id, name: users.name, role: users.role, organisation: organisations.name })
       .from(users)
       .leftJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(inArray(users.id, userIds))
-      .all();
+      .where(inArray(users.id, userIds));
     for (const u of rows) {
       actors.set(u.id, { name: u.name, role: u.role, organisation: u.organisation });
       put({ type: "user", id: String(u.id), label: `${u.name} (${[ROLE_LABELS[u.role].toLowerCase(), u.organisation].filter(Boolean).join(", ")})`, href: `/admin/users/${u.id}` });
@@ -171,7 +168,7 @@ export function resolveRefs(db: Db, wanted: Wanted[]) {
   }
   const identityProviderIds = ids("identity_provider");
   if (identityProviderIds.length) {
-    for (const p of db.select({ id: identityProviders.id, name: identityProviders.name }).from(identityProviders).where(inArray(identityProviders.id, identityProviderIds)).all()) {
+    for (const p of await db.select({ id: identityProviders.id, name: identityProviders.name }).from(identityProviders).where(inArray(identityProviders.id, identityProviderIds))) {
       put({ type: "identity_provider", id: String(p.id), label: p.name, href: `/admin/sign-in-providers/${p.id}` });
     }
   }

@@ -1,10 +1,11 @@
+import { first } from "./transaction.server";
 /** The audit trail's writer: each event chained by hash to the one before (the reader is ./audit.server.ts). */
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
 import type { AuditAction } from "~/content/audit-actions";
 import { canonicalJson } from "~/domain/canonical-json";
 import type { Db } from "~db/client";
-import { auditEvents } from "~db/schema";
+import { auditEvents } from "~db/tables";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -34,8 +35,8 @@ export function auditHash(
  * Appends an audit event, chained to the one before. Call it inside the transaction that makes
  * the change, so the change and its record land together or not at all.
  */
-export function recordAudit(db: Db, input: AuditInput): void {
-  const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
+  const last = await first(db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
   const previousHash = last?.hash ?? GENESIS_HASH;
   const event = {
     at: input.at.toISOString(),
@@ -45,7 +46,6 @@ export function recordAudit(db: Db, input: AuditInput): void {
     entityId: String(input.entityId),
     details: canonicalJson(input.details ?? {}),
   };
-  db.insert(auditEvents)
-    .values({ ...event, previousHash, hash: auditHash(previousHash, event) })
-    .run();
+  await db.insert(auditEvents)
+    .values({ ...event, previousHash, hash: auditHash(previousHash, event) });
 }

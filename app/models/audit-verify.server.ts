@@ -1,33 +1,32 @@
-import type Database from "better-sqlite3";
+import { asc, gt } from "drizzle-orm";
 import { auditHash, GENESIS_HASH } from "~/models/audit-log.server";
+import type { Db } from "~db/client";
+import { auditEvents } from "~db/tables";
 
 export type ChainResult = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
 
-type Row = { id: number; at: string; actor_id: number | null; action: string; entity_type: string; entity_id: string; details: string; previous_hash: string; hash: string };
+/** Events read at a time: a trail of millions is checked without being loaded at once. */
+const BATCH = 5_000;
 
 /**
  * Walks the audit trail in order and recomputes every hash. The first event whose stored
  * previous hash or own hash does not match is named; nothing after it can be trusted.
  */
-export function verifyAuditChain(sqlite: Database.Database): ChainResult {
+export async function verifyAuditChain(db: Db): Promise<ChainResult> {
   let previous = GENESIS_HASH;
   let checked = 0;
-  const rows = sqlite.prepare("SELECT * FROM audit_events ORDER BY id").iterate() as IterableIterator<Row>;
-  for (const row of rows) {
-    checked++;
-    if (row.previous_hash !== previous) {
-      return { ok: false, checked, brokenAt: row.id, reason: "its previous hash does not match the event before it" };
+  for (let after = 0; ; ) {
+    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(BATCH);
+    for (const row of rows) {
+      checked++;
+      if (row.previousHash !== previous) {
+        return { ok: false, checked, brokenAt: row.id, reason: "its previous hash does not match the event before it" };
+      }
+      const expected = auditHash(previous, { at: row.at, actorId: row.actorId, action: row.action, entityType: row.entityType, entityId: row.entityId, details: row.details });
+      if (expected !== row.hash) return { ok: false, checked, brokenAt: row.id, reason: "its content does not match its hash" };
+      previous = row.hash;
     }
-    const expected = auditHash(previous, {
-      at: row.at,
-      actorId: row.actor_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      details: row.details,
-    });
-    if (expected !== row.hash) return { ok: false, checked, brokenAt: row.id, reason: "its content does not match its hash" };
-    previous = row.hash;
+    if (rows.length < BATCH) return { ok: true, checked };
+    after = rows[rows.length - 1]!.id;
   }
-  return { ok: true, checked };
 }

@@ -1,9 +1,10 @@
+import { first } from "./transaction.server";
 /** Reading the audit trail: a page at a time, in batches for the CSV, one record's history, and what it can be narrowed to. */
 import { and, count, desc, eq, exists, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AuditRecordType, AuditRef } from "~/content/audit-actions";
 import { ROLE_LABELS } from "~/domain/roles";
 import type { Db } from "~db/client";
-import { agreements, auditEvents, organisations, users } from "~db/schema";
+import { agreements, auditEvents, organisations, users } from "~db/tables";
 import { describeAuditRows, resolveRefs, type AuditRow, type DescribedAuditEvent } from "./audit-descriptions.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -49,77 +50,73 @@ const rowColumns = {
 const NEWEST_FIRST = [desc(auditEvents.at), desc(auditEvents.id)];
 
 /** The audit trail, newest first, a page at a time, for administrators. */
-export function listAuditEvents(db: Db, q: AuditQuery & { page?: number }) {
+export async function listAuditEvents(db: Db, q: AuditQuery & { page?: number }) {
   const where = whereOf(q);
-  const total = db.select({ n: count() }).from(auditEvents).where(where).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(auditEvents).where(where).limit(1)))?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(Math.max(1, q.page ?? 1), pages);
-  const rows = db
+  const rows = await db
     .select(rowColumns)
     .from(auditEvents)
     .where(where)
     .orderBy(...NEWEST_FIRST)
     .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
-    .all();
-  return { events: describeAuditRows(db, rows), total, page, pages };
+    .offset((page - 1) * AUDIT_PAGE_SIZE);
+  return { events: await describeAuditRows(db, rows), total, page, pages };
 }
 
 /**
  * The same trail for the CSV export, newest first, in batches read one after another (keyset on
  * when and the id), so a trail of millions of events streams without being loaded at once.
  */
-export function* auditEventBatches(db: Db, q: AuditQuery, size = AUDIT_EXPORT_BATCH): Generator<DescribedAuditEvent[]> {
+export async function* auditEventBatches(db: Db, q: AuditQuery, size = AUDIT_EXPORT_BATCH): AsyncGenerator<DescribedAuditEvent[]> {
   let last: AuditRow | null = null;
   for (;;) {
     const after: SQL | undefined = last ? or(lt(auditEvents.at, last.at), and(eq(auditEvents.at, last.at), lt(auditEvents.id, last.id))) : undefined;
-    const rows: AuditRow[] = db
+    const rows: AuditRow[] = await db
       .select(rowColumns)
       .from(auditEvents)
       .where(and(whereOf(q), after))
       .orderBy(...NEWEST_FIRST)
-      .limit(size)
-      .all();
+      .limit(size);
     if (!rows.length) return;
-    yield describeAuditRows(db, rows);
+    yield await describeAuditRows(db, rows);
     last = rows[rows.length - 1]!;
     if (rows.length < size) return;
   }
 }
 
 /** The people who appear in the trail (for "Who did it"), each told apart by role and organisation. */
-export function listAuditActors(db: Db): { value: string; label: string }[] {
+export async function listAuditActors(db: Db): Promise<{ value: string; label: string }[]> {
   // One look-up in the actor index per user, rather than a scan of the whole trail.
-  const rows = db
+  const rows = (await db
     .select({ id: users.id, name: users.name, role: users.role, organisation: organisations.name })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(exists(db.select({ one: sql`1` }).from(auditEvents).where(eq(auditEvents.actorId, users.id))))
-    .all()
+    .where(exists(db.select({ one: sql`1` }).from(auditEvents).where(eq(auditEvents.actorId, users.id)))))
     .sort((a, b) => a.name.localeCompare(b.name, "en-GB") || a.id - b.id);
   return rows.map((u) => ({ value: String(u.id), label: `${u.name} (${[ROLE_LABELS[u.role].toLowerCase(), u.organisation].filter(Boolean).join(", ")})` }));
 }
 
 /** An agreement's id from its reference (case and spaces ignored), to narrow the trail to it. */
-export function findAgreementIdByReference(db: Db, reference: string): number | null {
+export async function findAgreementIdByReference(db: Db, reference: string): Promise<number | null> {
   const wanted = reference.replace(/\s+/g, "").toUpperCase();
-  return db.select({ id: agreements.id }).from(agreements).where(eq(agreements.reference, wanted)).get()?.id ?? null;
+  return (await first(db.select({ id: agreements.id }).from(agreements).where(eq(agreements.reference, wanted)).limit(1)))?.id ?? null;
 }
 
 /** The record a filter names, in words, for "Showing only …". */
-export function auditRecordRef(db: Db, type: AuditRecordType, id: string): AuditRef | null {
-  return resolveRefs(db, [{ type, id }]).refs.get(`${type}:${id}`) ?? null;
+export async function auditRecordRef(db: Db, type: AuditRecordType, id: string): Promise<AuditRef | null> {
+  return (await resolveRefs(db, [{ type, id }])).refs.get(`${type}:${id}`) ?? null;
 }
 
 /** One record's audit history, newest first (for the record's own page, "History of this record"). */
-export function listRecordHistory(db: Db, { entityType, entityId }: { entityType: AuditRecordType; entityId: number | string }) {
-  return db
+export async function listRecordHistory(db: Db, { entityType, entityId }: { entityType: AuditRecordType; entityId: number | string }) {
+  return await db
     .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, details: auditEvents.details, actorName: users.name, entityType: auditEvents.entityType })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
     .orderBy(desc(auditEvents.id))
-    .limit(100)
-    .all();
+    .limit(100);
 }
 

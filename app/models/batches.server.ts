@@ -1,7 +1,7 @@
 /** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */
-export function chunked<T>(ids: number[], query: (slice: number[]) => T[]): T[] {
+export async function chunked<T>(ids: number[], query: (slice: number[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 900) out.push(...query(ids.slice(i, i + 900)));
+  for (let i = 0; i < ids.length; i += 900) out.push(...(await query(ids.slice(i, i + 900))));
   return out;
 }
 

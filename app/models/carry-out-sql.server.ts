@@ -11,12 +11,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import { MAY_CARRY_OUT_CODES } from "~/domain/carry-out";
 import { addDays, type IsoDate } from "~/domain/dates";
-import { competencies } from "~db/schema";
+import { competencies } from "~db/tables";
 
 export type WorkerTaskRefs = {
   today: IsoDate;
   warningDays: number;
-  /** True when the worker is named on the version in question (for the picker: `sql\`1\``). */
+  /** True when the worker is named on the version in question (for the picker: `sql\`TRUE\``). */
   named: SQL;
   workerId: SQL;
   /** care_workers.status */
@@ -45,7 +45,7 @@ export type AgreementRefs = {
  * competency signed off for that person counts, for a generic task only the general one.
  */
 export function countsForTaskSql({ competencyPersonId, personSpecific, personId }: { competencyPersonId: SQL; personSpecific: SQL; personId: SQL }): SQL<boolean> {
-  return sql<boolean>`((${personSpecific} = 1 AND ${competencyPersonId} = ${personId}) OR (${personSpecific} = 0 AND ${competencyPersonId} IS NULL))`;
+  return sql<boolean>`((${personSpecific} AND ${competencyPersonId} = ${personId}) OR (NOT ${personSpecific} AND ${competencyPersonId} IS NULL))`;
 }
 
 function countsForTask(refs: Pick<WorkerTaskRefs, "workerId" | "taskId" | "personSpecific" | "personId">): SQL {

@@ -1,3 +1,4 @@
+import { rawRows, inserted } from "./transaction.server";
 /**
  * The one rule (docs/domain.md rule 4) has a domain form (app/domain/carry-out.ts) and a SQL form
  * (carry-out-sql.server.ts). On random workers, competencies, people, agreement states, versions
@@ -12,7 +13,7 @@ import type { StoredCompetencyState } from "~/domain/enums";
 import { addDays } from "~/domain/dates";
 import type { StoredAgreementState } from "~/domain/agreement";
 import { createTestDatabase } from "~db/test-db";
-import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, tasks, users } from "~db/schema";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, tasks, users } from "~db/tables";
 import { sql } from "drizzle-orm";
 import { candidateWorkers, enforceInterlock, taskCover } from "./agreement-cover.server";
 import { carryOutCodeSql, competenceCodeSql } from "./carry-out-sql.server";
@@ -46,51 +47,52 @@ const worldArb = fc.record({
 type World = typeof worldArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Writes a world into a fresh migrated database; returns its ids and the facts the domain needs. */
-function build(world: World) {
+async function build(world: World) {
   const { db } = createTestDatabase();
   const today = day(world.today);
-  const team = db.insert(organisations).values({ kind: "nhs_team", name: "Team", odsCode: "T1" }).returning().get().id;
-  const provider = db.insert(organisations).values({ kind: "provider", name: "Provider", cqcLocationId: "1-1" }).returning().get().id;
-  const nurse = db.insert(users).values({ email: "n@example.org", name: "Nurse", role: "nurse", organisationId: team, professionalRegistration: "12A3456B", passwordHash: "x" }).returning().get().id;
-  const taskIds = TASKS.map((personSpecific, i) => db.insert(tasks).values({ code: `T${i}`, name: `Task ${i}`, category: "other", personSpecific }).returning().get().id);
-  const personIds = [0, 1].map((i) => db.insert(people).values({ name: `Person ${i}`, nhsNumber: `900000000${i}`, dateOfBirth: "1940-01-01", setting: "own_home", providerId: provider, teamId: team }).returning().get().id);
-  const workerIds = world.workerLeft.map((left, i) =>
-    db.insert(careWorkers).values({ providerId: provider, name: `Worker ${i}`, status: left ? "left" : "active", leftOn: left ? BASE_DAY : null }).returning().get().id,
-  );
+  const team = (await inserted(db.insert(organisations).values({ kind: "nhs_team", name: "Team", odsCode: "T1" }).returning())).id;
+  const provider = (await inserted(db.insert(organisations).values({ kind: "provider", name: "Provider", cqcLocationId: "1-1" }).returning())).id;
+  const nurse = (await inserted(db.insert(users).values({ email: "n@example.org", name: "Nurse", role: "nurse", organisationId: team, professionalRegistration: "12A3456B", passwordHash: "x" }).returning())).id;
+  const taskIds: number[] = [];
+  for (const [i, personSpecific] of TASKS.entries()) taskIds.push((await inserted(db.insert(tasks).values({ code: `T${i}`, name: `Task ${i}`, category: "other", personSpecific }).returning())).id);
+  const personIds: number[] = [];
+  for (const i of [0, 1]) personIds.push((await inserted(db.insert(people).values({ name: `Person ${i}`, nhsNumber: `900000000${i}`, dateOfBirth: "1940-01-01", setting: "own_home", providerId: provider, teamId: team }).returning())).id);
+  const workerIds: number[] = [];
+  for (const [i, left] of world.workerLeft.entries()) {
+    workerIds.push((await inserted(db.insert(careWorkers).values({ providerId: provider, name: `Worker ${i}`, status: left ? "left" : "active", leftOn: left ? BASE_DAY : null }).returning())).id);
+  }
   const facts: CompetencyFacts[][][] = workerIds.map(() => TASKS.map(() => []));
-  world.held.forEach((byTask, w) =>
-    byTask.forEach((byHolder, t) =>
-      byHolder.forEach((c, h) => {
-        if (!c) return;
+  for (const [w, byTask] of world.held.entries()) {
+    for (const [t, byHolder] of byTask.entries()) {
+      for (const [h, c] of byHolder.entries()) {
+        if (!c) continue;
         const personId = h === 0 ? null : personIds[h - 1]!;
         const signedOff = c.state === "competent" || c.hasExpiry;
         const expiresOn = signedOff ? day(c.expiresIn) : null;
-        db.insert(competencies)
-          .values({ workerId: workerIds[w]!, taskId: taskIds[t]!, personId, state: c.state, signedOffBy: signedOff ? nurse : null, signedOffOn: signedOff ? day(-400) : null, expiresOn })
-          .run();
+        await db.insert(competencies)
+          .values({ workerId: workerIds[w]!, taskId: taskIds[t]!, personId, state: c.state, signedOffBy: signedOff ? nurse : null, signedOffOn: signedOff ? day(-400) : null, expiresOn });
         facts[w]![t]!.push({ personId, state: c.state, expiresOn });
-      }),
-    ),
-  );
+      }
+    }
+  }
   const startDate = day(world.startIn);
   const inForceVersion = world.inForce !== null && world.inForce <= world.versions.length ? world.inForce : null;
-  const agreementId = db
+  const agreementId = (await inserted(db
     .insert(agreements)
     .values({ reference: "DA-2026-000001", personId: personIds[0]!, teamId: team, providerId: provider, delegatorId: nurse, state: world.agreementState, currentVersion: world.versions.length, inForceVersion, startDate, reviewDate: day(200) })
-    .returning()
-    .get().id;
-  const versions = world.versions.map((state, i) => {
-    const id = db
+    .returning())).id;
+  const versions: { id: number; version: number; state: VersionState }[] = [];
+  for (const [i, state] of world.versions.entries()) {
+    const id = (await inserted(db
       .insert(agreementVersions)
       .values({ agreementId, version: i + 1, state, startDate, reviewDate: day(200), content: state === "draft" ? null : "{}", contentHash: state === "draft" ? null : `h${i}`, createdBy: nurse })
-      .returning()
-      .get().id;
-    for (const taskId of taskIds) db.insert(agreementTasks).values({ versionId: id, taskId }).run();
-    workerIds.forEach((workerId, w) => {
-      if (world.named[i]![w]) db.insert(agreementWorkers).values({ versionId: id, workerId }).run();
-    });
-    return { id, version: i + 1, state };
-  });
+      .returning())).id;
+    for (const taskId of taskIds) await db.insert(agreementTasks).values({ versionId: id, taskId });
+    for (const [w, workerId] of workerIds.entries()) {
+      if (world.named[i]![w]) await db.insert(agreementWorkers).values({ versionId: id, workerId });
+    }
+    versions.push({ id, version: i + 1, state });
+  }
   const agreementFacts = (v: { version: number; state: VersionState }): AgreementFacts => ({ state: world.agreementState, startDate, inForceVersion, version: v });
   const question = (v: { version: number; state: VersionState }, w: number, t: number) => ({
     agreement: agreementFacts(v),
@@ -110,13 +112,13 @@ const RUNS = { numRuns: 100 };
 const TIMEOUT = 120_000;
 
 describe("one rule, two forms: the SQL answer equals the domain answer (docs/domain.md rule 4)", () => {
-  it("for every version, task and worker: the reason code, and the competence code", () => {
-    fc.assert(
-      fc.property(worldArb, (world) => {
-        const w = build(world);
+  it("for every version, task and worker: the reason code, and the competence code", async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (world) => {
+        const w = await build(world);
         for (const v of w.versions) {
-          const rows = w.db.all<{ taskId: number; workerId: number; code: string; competence: string }>(sql`
-            SELECT k.id AS taskId, cw.id AS workerId,
+          const rows = await rawRows<{ taskId: number; workerId: number; code: string; competence: string }>(w.db, sql`
+            SELECT k.id AS "taskId", cw.id AS "workerId",
               ${carryOutCodeSql({
                 today: w.today,
                 warningDays: world.warningDays,
@@ -128,7 +130,7 @@ describe("one rule, two forms: the SQL answer equals the domain answer (docs/dom
                 personId: sql`a.person_id`,
                 agreement: { state: sql`a.state`, startDate: sql`a.start_date`, inForceVersion: sql`a.in_force_version`, version: sql`v.version`, versionState: sql`v.state` },
               })} AS code,
-              ${competenceCodeSql({ today: w.today, warningDays: world.warningDays, named: sql`1`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`k.id`, personSpecific: sql`k.person_specific`, personId: sql`a.person_id` })} AS competence
+              ${competenceCodeSql({ today: w.today, warningDays: world.warningDays, named: sql`TRUE`, workerId: sql`cw.id`, workerStatus: sql`cw.status`, taskId: sql`k.id`, personSpecific: sql`k.person_specific`, personId: sql`a.person_id` })} AS competence
             FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id, care_workers cw, tasks k
             WHERE v.id = ${v.id}
           `);
@@ -144,15 +146,15 @@ describe("one rule, two forms: the SQL answer equals the domain answer (docs/dom
     );
   }, TIMEOUT);
 
-  it("the cover table, the named-worker picker, the alert counts and the interlock", () => {
-    fc.assert(
-      fc.property(worldArb, (world) => {
-        const w = build(world);
+  it("the cover table, the named-worker picker, the alert counts and the interlock", async () => {
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (world) => {
+        const w = await build(world);
         const { db, today } = w;
         const warningDays = world.warningDays;
         // The cover table of every version: each named worker, by the domain rule.
         for (const v of w.versions) {
-          for (const task of taskCover(db, { versionId: v.id, today, warningDays })) {
+          for (const task of await taskCover(db, { versionId: v.id, today, warningDays })) {
             const t = w.taskIds.indexOf(task.taskId);
             const expected = w.workerIds.map((_, i) => i).filter((i) => world.named[v.version - 1]![i]);
             expect(task.workers.map((x) => x.workerId)).toEqual(expected.map((i) => w.workerIds[i]));
@@ -164,7 +166,7 @@ describe("one rule, two forms: the SQL answer equals the domain answer (docs/dom
           }
         }
         // The picker: every active worker's competence for the person, named or not.
-        const picked = candidateWorkers(db, { providerId: w.provider, personId: w.personIds[0]!, taskIds: w.taskIds, today, warningDays });
+        const picked = await candidateWorkers(db, { providerId: w.provider, personId: w.personIds[0]!, taskIds: w.taskIds, today, warningDays });
         for (const c of picked) {
           for (const t of c.tasks) {
             const q = w.question(w.versions[0]!, w.workerIds.indexOf(c.id), w.taskIds.indexOf(t.taskId));
@@ -175,7 +177,7 @@ describe("one rule, two forms: the SQL answer equals the domain answer (docs/dom
         const inForceV = w.versions.find((v) => v.version === w.inForceVersion);
         if (inForceV && (world.agreementState === "active" || world.agreementState === "suspended")) {
           const settings = { competencyWarningDays: warningDays, competencyReminderDays: [warningDays], reviewDueDays: 30, awaitingSignaturesDays: 7, coverForecastDays: 28 };
-          const coverAlerts = listAlerts(db, { actor: null, today, settings }).filter((a) => a.kind === "agreement_no_competent_worker" || a.kind === "agreement_cover_risk");
+          const coverAlerts = (await listAlerts(db, { actor: null, today, settings })).filter((a) => a.kind === "agreement_no_competent_worker" || a.kind === "agreement_cover_risk");
           const expected = w.taskIds.flatMap((_, t) => {
             const qs = w.workerIds.map((__, i) => w.question(inForceV, i, t)).filter((q) => q.named);
             const live = world.agreementState === "active" && w.question(inForceV, 0, t).agreement.startDate <= today;
@@ -192,7 +194,7 @@ describe("one rule, two forms: the SQL answer equals the domain answer (docs/dom
           world.agreementState === "active" &&
           inForceV !== undefined &&
           w.taskIds.some((_, t) => !w.workerIds.some((__, i) => competence(w.question(inForceV, i, t)).may));
-        expect(enforceInterlock(db, { today, at: new Date(`${today}T10:00:00Z`), warningDays, ids: [w.agreementId] })).toEqual(uncovered ? [w.agreementId] : []);
+        expect(await enforceInterlock(db, { today, at: new Date(`${today}T10:00:00Z`), warningDays, ids: [w.agreementId] })).toEqual(uncovered ? [w.agreementId] : []);
       }),
       RUNS,
     );

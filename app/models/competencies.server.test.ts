@@ -1,6 +1,7 @@
+import { first } from "./transaction.server";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { agreements, careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/schema";
+import { agreements, careWorkers, competencies, competencySignOffs, supervisedObservations, users } from "~db/tables";
 import { changeCompetencyState } from "./competency-state.server";
 import { getCompetency, listWorkerCompetencies } from "./competencies.server";
 import { recordObservation } from "./observations.server";
@@ -21,150 +22,151 @@ describe("training, observations and sign-off", () => {
     demo = await demoDatabase();
   });
 
-  const observe = (d: Demo, actorId: number, workerId: number, taskCode: string, personId: number | null, observedOn = TODAY) =>
-    recordObservation(d.db, {
-      actor: d.actorFor(actorId),
+  const observe = async (d: Demo, actorId: number, workerId: number, taskCode: string, personId: number | null, observedOn = TODAY) =>
+    await recordObservation(d.db, {
+      actor: await d.actorFor(actorId),
       input: { workerId, taskId: d.ids.tasks[taskCode]!, personId, observedOn, outcome: "satisfactory", notes: "" },
       today: TODAY,
       at: d.at,
     });
 
-  it("an observation of insulin is refused until the e-learning prerequisite is recorded, naming it", () => {
+  it("an observation of insulin is refused until the e-learning prerequisite is recorded, naming it", async () => {
     const { ids } = demo;
-    expect(problemsOf(() => observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith))).toEqual([
+    expect(await problemsOf(async () => await observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith))).toEqual([
       "Record the prerequisite first: National insulin e-learning certificate. Supervised practice cannot start without it",
     ]);
-    const insulinObservations = () =>
-      demo.db.select().from(supervisedObservations).where(and(eq(supervisedObservations.workerId, ids.workers.chloe), eq(supervisedObservations.taskId, ids.tasks["INS-PEN"]!))).all();
-    expect(insulinObservations()).toHaveLength(0);
+    const insulinObservations = async () =>
+      await demo.db.select().from(supervisedObservations).where(and(eq(supervisedObservations.workerId, ids.workers.chloe), eq(supervisedObservations.taskId, ids.tasks["INS-PEN"]!)));
+    expect(await insulinObservations()).toHaveLength(0);
 
-    recordPrerequisite(demo.db, { actor: demo.actorFor(ids.users.facilitator), workerId: ids.workers.chloe, prerequisiteId: ids.prerequisites["INS-PEN"]!, achievedOn: TODAY, evidence: "", at: demo.at });
-    expect(observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith)).not.toBeNull();
-    expect(insulinObservations()).toHaveLength(1);
+    await recordPrerequisite(demo.db, { actor: await demo.actorFor(ids.users.facilitator), workerId: ids.workers.chloe, prerequisiteId: ids.prerequisites["INS-PEN"]!, achievedOn: TODAY, evidence: "", at: demo.at });
+    expect(await observe(demo, ids.users.facilitator, ids.workers.chloe, "INS-PEN", ids.people.edith)).not.toBeNull();
+    expect(await insulinObservations()).toHaveLength(1);
   });
 
-  it("sign-off needs the required satisfactory observations; too few changes nothing", () => {
+  it("sign-off needs the required satisfactory observations; too few changes nothing", async () => {
     const { ids, db } = demo;
-    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
-    const facilitator = demo.actorFor(ids.users.facilitator);
-    expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
+    const aisha = (await first(db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).limit(1)))!;
+    const facilitator = await demo.actorFor(ids.users.facilitator);
+    expect(await problemsOf(async () => await signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
       "Sign-off needs 3 satisfactory supervised observations; 2 are recorded",
     ]);
-    expect(db.select().from(competencies).where(eq(competencies.id, aisha.id)).get()?.state).toBe("in_training");
-    expect(db.select().from(competencySignOffs).where(eq(competencySignOffs.competencyId, aisha.id)).all()).toHaveLength(0);
+    expect((await first(db.select().from(competencies).where(eq(competencies.id, aisha.id)).limit(1)))?.state).toBe("in_training");
+    expect(await db.select().from(competencySignOffs).where(eq(competencySignOffs.competencyId, aisha.id))).toHaveLength(0);
 
-    observe(demo, ids.users.facilitator, ids.workers.aisha, "INS-PEN", ids.people.edith);
-    expect(signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toEqual({ expiresOn: "2027-11-22" });
-    const passport = listWorkerCompetencies(db, { actor: facilitator, workerId: ids.workers.aisha, today: TODAY, warningDays: 90 });
+    await observe(demo, ids.users.facilitator, ids.workers.aisha, "INS-PEN", ids.people.edith);
+    expect(await signOffCompetency(db, { actor: facilitator, id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toEqual({ expiresOn: "2027-11-22" });
+    const passport = await listWorkerCompetencies(db, { actor: facilitator, workerId: ids.workers.aisha, today: TODAY, warningDays: 90 });
     expect(passport).toMatchObject([{ taskName: "Insulin administration by pen", personName: "Edith Clarke", status: "competent", signedOffByName: "Grace Liu", expiresOn: "2027-11-22" }]);
   });
 
-  it("nobody signs off their own competency", () => {
+  it("nobody signs off their own competency", async () => {
     const { ids, db } = demo;
     // A facilitator who also works shifts as a care worker, linked to a worker record.
-    db.update(careWorkers).set({ userId: ids.users.facilitator }).where(eq(careWorkers.id, ids.workers.aisha)).run();
-    observe(demo, ids.users.nurse, ids.workers.aisha, "INS-PEN", ids.people.edith);
-    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
-    expect(problemsOf(() => signOffCompetency(db, { actor: demo.actorFor(ids.users.facilitator), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
+    await db.update(careWorkers).set({ userId: ids.users.facilitator }).where(eq(careWorkers.id, ids.workers.aisha));
+    await observe(demo, ids.users.nurse, ids.workers.aisha, "INS-PEN", ids.people.edith);
+    const aisha = (await first(db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).limit(1)))!;
+    expect(await problemsOf(async () => await signOffCompetency(db, { actor: await demo.actorFor(ids.users.facilitator), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toEqual([
       "You cannot sign off your own competency",
     ]);
-    expect(signOffCompetency(db, { actor: demo.actorFor(ids.users.nurse), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).not.toBeNull();
+    expect(await signOffCompetency(db, { actor: await demo.actorFor(ids.users.nurse), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).not.toBeNull();
   });
 
-  it("a renewal adds a sign-off and a new expiry, keeping the old one in the history", () => {
+  it("a renewal adds a sign-off and a new expiry, keeping the old one in the history", async () => {
     const { ids, db } = demo;
-    const facilitator = demo.actorFor(ids.users.facilitator);
-    const bgm = db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.james), eq(competencies.taskId, ids.tasks.BGM!))).get()!;
-    expect(getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 })?.status).toBe("expired");
-    expect(problemsOf(() => signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))[0]).toMatch(/renewal needs a satisfactory supervised observation/);
-    observe(demo, ids.users.facilitator, ids.workers.james, "BGM", null);
-    signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "Reassessed", today: TODAY, at: demo.at });
-    const after = getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 })!;
+    const facilitator = await demo.actorFor(ids.users.facilitator);
+    const bgm = (await first(db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.james), eq(competencies.taskId, ids.tasks.BGM!))).limit(1)))!;
+    expect((await getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 }))?.status).toBe("expired");
+    expect((await problemsOf(async () => await signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })))[0]).toMatch(/renewal needs a satisfactory supervised observation/);
+    await observe(demo, ids.users.facilitator, ids.workers.james, "BGM", null);
+    await signOffCompetency(db, { actor: facilitator, id: bgm.id, signedOffOn: TODAY, notes: "Reassessed", today: TODAY, at: demo.at });
+    const after = (await getCompetency(db, { actor: facilitator, id: bgm.id, today: TODAY, warningDays: 90 }))!;
     expect(after.status).toBe("competent");
     expect(after.signOffs.map((s) => s.kind)).toEqual(["renewal", "initial"]);
     expect(after.competency.expiresOn).toBe("2027-11-22");
   });
 
-  it("suspend, reinstate and revoke keep who, when and why; a worker declines only their own", () => {
+  it("suspend, reinstate and revoke keep who, when and why; a worker declines only their own", async () => {
     const { ids, db } = demo;
-    const nurse = demo.actorFor(ids.users.nurse);
-    const maria = db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.maria), eq(competencies.taskId, ids.tasks.BGM!))).get()!;
-    changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "Concern raised", at: demo.at });
-    expect(getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 })?.status).toBe("suspended");
-    changeCompetencyState(db, { actor: nurse, id: maria.id, action: "reinstate", reason: "Reassessed safe", at: demo.at });
-    const history = getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 })!;
+    const nurse = await demo.actorFor(ids.users.nurse);
+    const maria = (await first(db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.maria), eq(competencies.taskId, ids.tasks.BGM!))).limit(1)))!;
+    await changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "Concern raised", at: demo.at });
+    expect((await getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 }))?.status).toBe("suspended");
+    await changeCompetencyState(db, { actor: nurse, id: maria.id, action: "reinstate", reason: "Reassessed safe", at: demo.at });
+    const history = (await getCompetency(db, { actor: nurse, id: maria.id, today: TODAY, warningDays: 90 }))!;
     expect(history.status).toBe("competent");
     expect(history.changes.slice(0, 2).map((c) => [c.fromState, c.toState, c.reason, c.byName])).toEqual([
       ["suspended", "competent", "Reassessed safe", "Priya Shah"],
       ["competent", "suspended", "Concern raised", "Priya Shah"],
     ]);
 
-    const worker = demo.actorFor(ids.users.workerUser);
-    const james = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.james)).get()!;
-    expect(changeCompetencyState(db, { actor: worker, id: james.id, action: "decline", reason: "", at: demo.at })).toBeNull();
-    changeCompetencyState(db, { actor: worker, id: maria.id, action: "decline", reason: "Not confident", at: demo.at });
-    expect(db.select().from(competencies).where(eq(competencies.id, maria.id)).get()?.state).toBe("declined");
-    expect(problemsOf(() => changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "x", at: demo.at }))[0]).toMatch(/cannot be changed/);
+    const worker = await demo.actorFor(ids.users.workerUser);
+    const james = (await first(db.select().from(competencies).where(eq(competencies.workerId, ids.workers.james)).limit(1)))!;
+    expect(await changeCompetencyState(db, { actor: worker, id: james.id, action: "decline", reason: "", at: demo.at })).toBeNull();
+    await changeCompetencyState(db, { actor: worker, id: maria.id, action: "decline", reason: "Not confident", at: demo.at });
+    expect((await first(db.select().from(competencies).where(eq(competencies.id, maria.id)).limit(1)))?.state).toBe("declined");
+    expect((await problemsOf(async () => await changeCompetencyState(db, { actor: nurse, id: maria.id, action: "suspend", reason: "x", at: demo.at })))[0]).toMatch(/cannot be changed/);
   });
 
-  it("a provider manager cannot sign off, and sees nothing of another provider's competencies", () => {
+  it("a provider manager cannot sign off, and sees nothing of another provider's competencies", async () => {
     const { ids, db } = demo;
-    const aisha = db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).get()!;
-    expect(problemsOf(() => signOffCompetency(db, { actor: demo.actorFor(ids.users.manager), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toContain(
+    const aisha = (await first(db.select().from(competencies).where(eq(competencies.workerId, ids.workers.aisha)).limit(1)))!;
+    expect(await problemsOf(async () => await signOffCompetency(db, { actor: await demo.actorFor(ids.users.manager), id: aisha.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at }))).toContain(
       "Only a registered nurse or a blended-role facilitator can sign off competency",
     );
-    expect(getCompetency(db, { actor: demo.actorFor(ids.users.manager2), id: aisha.id, today: TODAY, warningDays: 90 })).toBeNull();
-    expect(listWorkerCompetencies(db, { actor: demo.actorFor(ids.users.manager2), workerId: ids.workers.maria, today: TODAY, warningDays: 90 })).toEqual([]);
+    expect(await getCompetency(db, { actor: await demo.actorFor(ids.users.manager2), id: aisha.id, today: TODAY, warningDays: 90 })).toBeNull();
+    expect(await listWorkerCompetencies(db, { actor: await demo.actorFor(ids.users.manager2), workerId: ids.workers.maria, today: TODAY, warningDays: 90 })).toEqual([]);
   });
 
-  it("another team's person stays hidden: their person-specific competencies are not found, listed or changeable (rule 15)", () => {
+  it("another team's person stays hidden: their person-specific competencies are not found, listed or changeable (rule 15)", async () => {
     const { ids, db } = demo;
-    const south = demo.actorFor(ids.users.nurseSouth);
-    const ivyCompetencies = db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!)).all();
+    const south = await demo.actorFor(ids.users.nurseSouth);
+    const ivyCompetencies = await db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!));
     expect(ivyCompetencies.length).toBeGreaterThan(0);
     const ivyWorkers = [...new Set(ivyCompetencies.map((c) => c.workerId))];
     for (const c of ivyCompetencies) {
       // The North nurse, whose caseload Ivy is on, sees it; the South nurse sees the worker but not Ivy.
-      expect(getCompetency(db, { actor: demo.actorFor(ids.users.nurse), id: c.id, today: TODAY, warningDays: 90 })).not.toBeNull();
-      expect(getCompetency(db, { actor: south, id: c.id, today: TODAY, warningDays: 90 })).toBeNull();
-      expect(signOffReadiness(db, { actor: south, id: c.id, today: TODAY })).toBeNull();
-      expect(changeCompetencyState(db, { actor: south, id: c.id, action: "suspend", reason: "Concern", at: demo.at })).toBeNull();
-      expect(signOffCompetency(db, { actor: south, id: c.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toBeNull();
+      expect(await getCompetency(db, { actor: await demo.actorFor(ids.users.nurse), id: c.id, today: TODAY, warningDays: 90 })).not.toBeNull();
+      expect(await getCompetency(db, { actor: south, id: c.id, today: TODAY, warningDays: 90 })).toBeNull();
+      expect(await signOffReadiness(db, { actor: south, id: c.id, today: TODAY })).toBeNull();
+      expect(await changeCompetencyState(db, { actor: south, id: c.id, action: "suspend", reason: "Concern", at: demo.at })).toBeNull();
+      expect(await signOffCompetency(db, { actor: south, id: c.id, signedOffOn: TODAY, notes: "", today: TODAY, at: demo.at })).toBeNull();
     }
     // Nothing changed: Ivy's agreement was not suspended behind the North team's back.
-    expect(db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!)).all()).toEqual(ivyCompetencies);
-    expect(db.select().from(agreements).where(eq(agreements.id, ids.agreements.ivy!)).get()?.state).toBe("active");
+    expect(await db.select().from(competencies).where(eq(competencies.personId, ids.people.ivy!))).toEqual(ivyCompetencies);
+    expect((await first(db.select().from(agreements).where(eq(agreements.id, ids.agreements.ivy!)).limit(1)))?.state).toBe("active");
     for (const workerId of ivyWorkers) {
-      const seen = listWorkerCompetencies(db, { actor: south, workerId, today: TODAY, warningDays: 90 });
+      const seen = await listWorkerCompetencies(db, { actor: south, workerId, today: TODAY, warningDays: 90 });
       expect(seen.map((c) => c.personName)).not.toContain("Ivy Thompson");
     }
-    const matrix = trainingMatrix(db, { actor: south, today: TODAY, warningDays: 90 });
+    const matrix = await trainingMatrix(db, { actor: south, today: TODAY, warningDays: 90 });
     expect(Object.values(matrix.cells).flat().map((c) => c.personName)).not.toContain("Ivy Thompson");
     // The worker themselves still sees their own person-specific competencies.
-    expect(listWorkerCompetencies(db, { actor: demo.actorFor(ids.users.workerUser), workerId: ids.workers.maria, today: TODAY, warningDays: 90 }).some((c) => c.personName === "Edith Clarke")).toBe(true);
+    expect((await listWorkerCompetencies(db, { actor: await demo.actorFor(ids.users.workerUser), workerId: ids.workers.maria, today: TODAY, warningDays: 90 })).some((c) => c.personName === "Edith Clarke")).toBe(true);
   });
 
-  it("the demo shows every competency status", () => {
+  it("the demo shows every competency status", async () => {
     const { ids, db } = demo;
-    const admin = demo.actorFor(ids.users.admin);
-    const all = db.select({ id: careWorkers.id }).from(careWorkers).all().flatMap((w) => listWorkerCompetencies(db, { actor: admin, workerId: w.id, today: TODAY, warningDays: 90 }));
+    const admin = await demo.actorFor(ids.users.admin);
+    const all = [];
+    for (const w of await db.select({ id: careWorkers.id }).from(careWorkers)) all.push(...(await listWorkerCompetencies(db, { actor: admin, workerId: w.id, today: TODAY, warningDays: 90 })));
     expect(new Set(all.map((c) => c.status))).toEqual(new Set(["in_training", "competent", "expiring", "expired", "suspended", "revoked", "declined"]));
     expect(all.some((c) => c.status === "expiring" && c.expiresOn! <= "2026-12-22")).toBe(true);
     expect(all.some((c) => c.personName !== null)).toBe(true);
   });
 
-  it("the training matrix shows a provider manager only their own workers", () => {
+  it("the training matrix shows a provider manager only their own workers", async () => {
     const { ids, db } = demo;
-    const matrix = trainingMatrix(db, { actor: demo.actorFor(ids.users.manager), today: TODAY, warningDays: 90 });
+    const matrix = await trainingMatrix(db, { actor: await demo.actorFor(ids.users.manager), today: TODAY, warningDays: 90 });
     expect(matrix.workers.map((w) => w.providerName)).toEqual(Array(matrix.workers.length).fill("Brightside Home Care"));
     expect(matrix.cells[`${ids.workers.maria}:${ids.tasks["INS-PEN"]}`]?.[0]).toMatchObject({ status: "competent", personName: "Edith Clarke" });
   });
 
   // Issue 14, item 4: Chloe Barker's row looked empty. Her one record, catheter care suspended after
   // a concern, sat in the last column, off screen, beside cells that said nothing at all.
-  it("the training matrix: Chloe Barker's suspended catheter care with its date, and a word for every other task", () => {
+  it("the training matrix: Chloe Barker's suspended catheter care with its date, and a word for every other task", async () => {
     const { ids, db } = demo;
-    const m = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [] }, today: TODAY, warningDays: 90 });
+    const m = await filteredMatrix(db, { actor: await demo.actorFor(ids.users.manager), filters: { taskIds: [] }, today: TODAY, warningDays: 90 });
     const chloe = m.workers.find((w) => w.plainName === "Chloe Barker")!;
     expect(m.cellsOf(chloe.id, ids.tasks.CATH!)).toMatchObject([{ status: "suspended", changedOn: expect.stringMatching(/^2026-11-\d\d$/) }]);
     const rows = matrixCsvRows({ workers: m.workers.map((w) => ({ ...w, name: w.plainName, staffNumber: w.staffNumberAsEntered })), tasks: m.tasks, cellsOf: m.cellsOf, trainingOf: m.trainingOf });
@@ -174,49 +176,49 @@ describe("training, observations and sign-off", () => {
     expect(row[rows[0]!.indexOf("Blood glucose monitoring")]).toMatch(/^Did not complete training on \d+ \w+ \d{4}$/);
     expect(row.filter((c) => c === "Not trained").length).toBe(m.tasks.length - 2);
     // Only the tasks chosen; a status filter keeps a worker's other cells as they are.
-    const chosen = filteredMatrix(db, { actor: demo.actorFor(ids.users.manager), filters: { taskIds: [ids.tasks.CATH!, ids.tasks.BGM!], status: "suspended" }, today: TODAY, warningDays: 90 });
+    const chosen = await filteredMatrix(db, { actor: await demo.actorFor(ids.users.manager), filters: { taskIds: [ids.tasks.CATH!, ids.tasks.BGM!], status: "suspended" }, today: TODAY, warningDays: 90 });
     expect(chosen.tasks.map((t) => t.name)).toEqual(["Blood glucose monitoring", "Urinary catheter care"]);
     expect(chosen.workers.map((w) => w.plainName)).toEqual(["Chloe Barker"]);
   });
 
-  it("training sessions record attendees in scope only", () => {
+  it("training sessions record attendees in scope only", async () => {
     const { ids, db } = demo;
-    const facilitator = demo.actorFor(ids.users.facilitator);
+    const facilitator = await demo.actorFor(ids.users.facilitator);
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees: [{ workerId: ids.workers.chloe, outcome: "completed" as const }] };
-    const id = createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at });
-    expect(getTrainingSession(db, { actor: facilitator, id })?.attendees.map((a) => a.name)).toEqual(["Chloe Barker"]);
-    expect(listTrainingSessions(db, { actor: demo.actorFor(ids.users.manager2), today: TODAY }).past.map((s) => s.id)).not.toContain(id);
-    expect(listTrainingSessions(db, { actor: facilitator, today: TODAY }).past.map((s) => s.id)).toContain(id);
-    expect(getTrainingSession(db, { actor: demo.actorFor(ids.users.manager), id })).not.toBeNull();
-    expect(problemsOf(() => createTrainingSession(db, { actor: demo.actorFor(ids.users.nurseSouth), input, today: TODAY, at: demo.at }))).toEqual(["Select care workers from the list"]);
-    expect(db.select().from(users).where(eq(users.id, ids.users.facilitator)).get()?.name).toBe("Grace Liu");
+    const id = await createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at });
+    expect((await getTrainingSession(db, { actor: facilitator, id }))?.attendees.map((a) => a.name)).toEqual(["Chloe Barker"]);
+    expect((await listTrainingSessions(db, { actor: await demo.actorFor(ids.users.manager2), today: TODAY })).past.map((s) => s.id)).not.toContain(id);
+    expect((await listTrainingSessions(db, { actor: facilitator, today: TODAY })).past.map((s) => s.id)).toContain(id);
+    expect(await getTrainingSession(db, { actor: await demo.actorFor(ids.users.manager), id })).not.toBeNull();
+    expect(await problemsOf(async () => await createTrainingSession(db, { actor: await demo.actorFor(ids.users.nurseSouth), input, today: TODAY, at: demo.at }))).toEqual(["Select care workers from the list"]);
+    expect((await first(db.select().from(users).where(eq(users.id, ids.users.facilitator)).limit(1)))?.name).toBe("Grace Liu");
   });
 
   // Issue 12, finding 9: the same worker twice on one register was a unique-constraint 500.
-  it("a register naming one care worker twice is refused with a message, and nothing is written", () => {
+  it("a register naming one care worker twice is refused with a message, and nothing is written", async () => {
     const { ids, db } = demo;
-    const facilitator = demo.actorFor(ids.users.facilitator);
-    const all = () => Object.values(listTrainingSessions(db, { actor: facilitator, today: TODAY })).flat();
-    const before = all().length;
+    const facilitator = await demo.actorFor(ids.users.facilitator);
+    const all = async () => Object.values(await listTrainingSessions(db, { actor: facilitator, today: TODAY })).flat();
+    const before = (await all()).length;
     const attendees = [{ workerId: ids.workers.chloe, outcome: "completed" as const }, { workerId: ids.workers.chloe, outcome: "did_not_complete" as const }];
     const input = { taskId: ids.tasks.BGM!, heldOn: TODAY, mode: "face_to_face" as const, location: "", notes: "", attendees };
-    expect(problemsOf(() => createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
-    expect(all()).toHaveLength(before);
+    expect(await problemsOf(async () => await createTrainingSession(db, { actor: facilitator, input, today: TODAY, at: demo.at }))).toEqual(["Choose one outcome for each care worker"]);
+    expect(await all()).toHaveLength(before);
   });
 });
 
 describe("ready for sign-off (docs/domain.md rule 7): what the sign-off page offers", () => {
   it("the demo's Ben has both eye-drop observations: ready, nothing in the way; Aisha's insulin (2 of 3) says why not", async () => {
     const d = await demoDatabase();
-    const facilitator = d.actorFor(d.ids.users.facilitator);
-    const competencyOf = (workerId: number) => d.db.select().from(competencies).where(and(eq(competencies.workerId, workerId), eq(competencies.state, "in_training"))).all();
-    const benEye = competencyOf(d.ids.workers.ben).find((c) => c.taskId === d.ids.tasks.EYE)!;
-    expect(signOffReadiness(d.db, { actor: facilitator, id: benEye.id, today: TODAY })).toMatchObject({ satisfactory: 2, required: 2, problems: [] });
-    const aisha = competencyOf(d.ids.workers.aisha)[0]!;
-    expect(signOffReadiness(d.db, { actor: facilitator, id: aisha.id, today: TODAY })?.problems).toEqual([
+    const facilitator = await d.actorFor(d.ids.users.facilitator);
+    const competencyOf = async (workerId: number) => await d.db.select().from(competencies).where(and(eq(competencies.workerId, workerId), eq(competencies.state, "in_training")));
+    const benEye = (await competencyOf(d.ids.workers.ben)).find((c) => c.taskId === d.ids.tasks.EYE)!;
+    expect(await signOffReadiness(d.db, { actor: facilitator, id: benEye.id, today: TODAY })).toMatchObject({ satisfactory: 2, required: 2, problems: [] });
+    const aisha = (await competencyOf(d.ids.workers.aisha))[0]!;
+    expect((await signOffReadiness(d.db, { actor: facilitator, id: aisha.id, today: TODAY }))?.problems).toEqual([
       { field: "form", message: "Sign-off needs 3 satisfactory supervised observations; 2 are recorded", cause: "observations" },
     ]);
     // A provider manager may read it, but is not offered the declaration.
-    expect(signOffReadiness(d.db, { actor: d.actorFor(d.ids.users.manager2), id: benEye.id, today: TODAY })?.problems.map((p) => p.cause)).toEqual(["role"]);
+    expect((await signOffReadiness(d.db, { actor: await d.actorFor(d.ids.users.manager2), id: benEye.id, today: TODAY }))?.problems.map((p) => p.cause)).toEqual(["role"]);
   });
 });

@@ -1,3 +1,4 @@
+import { first } from "./transaction.server";
 /** Reading competencies: one with its whole history, and a worker's skills passport. */
 import { aliasedTable, and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
@@ -5,7 +6,7 @@ import { allowedActions, competencyStatus, currentSignOff, strikeOutProblems, ty
 import type { IsoDate } from "~/domain/dates";
 import { workerLabel } from "~/domain/worker-labels";
 import type { Db } from "~db/client";
-import { careWorkers, competencies, competencyChanges, competencySignOffs, organisations, people, supervisedObservations, tasks, users } from "~db/schema";
+import { careWorkers, competencies, competencyChanges, competencySignOffs, organisations, people, supervisedObservations, tasks, users } from "~db/tables";
 import { competencyScope } from "./scope.server";
 import { namesakesSql } from "./worker-names.server";
 
@@ -13,15 +14,14 @@ const signers = aliasedTable(users, "signers");
 const changers = aliasedTable(users, "changers");
 
 /** The competency with its worker and task, when it is in the actor's scope; otherwise null. */
-export function competencyInScope(db: Db, actor: Actor, id: number) {
+export async function competencyInScope(db: Db, actor: Actor, id: number) {
   return (
-    db
+    await first(db
       .select({ competency: competencies, worker: careWorkers, task: tasks })
       .from(competencies)
       .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
       .innerJoin(tasks, eq(tasks.id, competencies.taskId))
-      .where(and(eq(competencies.id, id), competencyScope(actor)))
-      .get() ?? null
+      .where(and(eq(competencies.id, id), competencyScope(actor))).limit(1)) ?? null
   );
 }
 
@@ -42,11 +42,11 @@ export type PassportEntry = {
  * The skills passport: every competency the worker holds or has held, with today's status.
  * Plain data, shaped for the page and the PDF alike.
  */
-export function listWorkerCompetencies(
+export async function listWorkerCompetencies(
   db: Db,
   { actor, workerId, today, warningDays }: { actor: Actor; workerId: number; today: IsoDate; warningDays: number },
-): PassportEntry[] {
-  const rows = db
+): Promise<PassportEntry[]> {
+  const rows = await db
     .select({
       id: competencies.id,
       taskId: tasks.id,
@@ -65,8 +65,7 @@ export function listWorkerCompetencies(
     .leftJoin(people, eq(people.id, competencies.personId))
     .leftJoin(signers, eq(signers.id, competencies.signedOffBy))
     .where(and(eq(competencies.workerId, workerId), competencyScope(actor)))
-    .orderBy(asc(tasks.name), asc(people.name))
-    .all();
+    .orderBy(asc(tasks.name), asc(people.name));
   return rows.map(({ state, ...r }) => {
     const status = competencyStatus({ state, expiresOn: r.expiresOn }, today, warningDays);
     // docs/domain.md rule 12: a declined or revoked competency shows no sign-off or expiry as if current.
@@ -76,33 +75,30 @@ export function listWorkerCompetencies(
 }
 
 /** One competency with its whole history: sign-offs, changes of state and observations. */
-export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor: Actor; id: number; today: IsoDate; warningDays: number }) {
-  const found = db
+export async function getCompetency(db: Db, { actor, id, today, warningDays }: { actor: Actor; id: number; today: IsoDate; warningDays: number }) {
+  const found = await first(db
     .select({ competency: competencies, worker: careWorkers, namesakes: namesakesSql(), task: tasks, personName: people.name, providerName: organisations.name })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .innerJoin(tasks, eq(tasks.id, competencies.taskId))
     .leftJoin(people, eq(people.id, competencies.personId))
-    .where(and(eq(competencies.id, id), competencyScope(actor)))
-    .get();
+    .where(and(eq(competencies.id, id), competencyScope(actor))).limit(1));
   if (!found) return null;
   const { competency } = found;
-  const signOffs = db
+  const signOffs = await db
     .select({ id: competencySignOffs.id, kind: competencySignOffs.kind, signedOffOn: competencySignOffs.signedOffOn, expiresOn: competencySignOffs.expiresOn, notes: competencySignOffs.notes, byName: signers.name })
     .from(competencySignOffs)
     .innerJoin(signers, eq(signers.id, competencySignOffs.signedOffBy))
     .where(eq(competencySignOffs.competencyId, id))
-    .orderBy(desc(competencySignOffs.signedOffOn), desc(competencySignOffs.id))
-    .all();
-  const changes = db
+    .orderBy(desc(competencySignOffs.signedOffOn), desc(competencySignOffs.id));
+  const changes = await db
     .select({ id: competencyChanges.id, fromState: competencyChanges.fromState, toState: competencyChanges.toState, reason: competencyChanges.reason, changedAt: competencyChanges.changedAt, byName: changers.name })
     .from(competencyChanges)
     .innerJoin(changers, eq(changers.id, competencyChanges.changedBy))
     .where(eq(competencyChanges.competencyId, id))
-    .orderBy(desc(competencyChanges.changedAt), desc(competencyChanges.id))
-    .all();
-  const observations = db
+    .orderBy(desc(competencyChanges.changedAt), desc(competencyChanges.id));
+  const observations = await db
     .select({
       id: supervisedObservations.id,
       observedOn: supervisedObservations.observedOn,
@@ -122,8 +118,7 @@ export function getCompetency(db: Db, { actor, id, today, warningDays }: { actor
         competency.personId ? eq(supervisedObservations.personId, competency.personId) : isNull(supervisedObservations.personId),
       ),
     )
-    .orderBy(desc(supervisedObservations.observedOn), desc(supervisedObservations.id))
-    .all();
+    .orderBy(desc(supervisedObservations.observedOn), desc(supervisedObservations.id));
   const status = competencyStatus(competency, today, warningDays);
   const mayStrikeOut = (o: (typeof observations)[number]) =>
     !strikeOutProblems({ role: actor.role, observedOn: o.observedOn, struckOut: o.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn }).length;

@@ -6,7 +6,7 @@ import type { IsoDate } from "~/domain/dates";
 import { recordAudit } from "~/models/audit-log.server";
 import { inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { competencies, competencyChanges, competencySignOffs } from "~db/schema";
+import { competencies, competencyChanges, competencySignOffs } from "~db/tables";
 import { competencyInScope } from "./competencies.server";
 import { followUpCompetencyChange } from "./competency-follow-up.server";
 import { RuleError } from "./errors.server";
@@ -14,12 +14,12 @@ import { countedObservations } from "./observations.server";
 import { missingPrerequisites } from "./prerequisites.server";
 
 /** What a sign-off (or renewal) would need now: for the page that offers it. */
-export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; id: number; today: IsoDate }) {
-  const found = competencyInScope(db, actor, id);
+export async function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; id: number; today: IsoDate }) {
+  const found = await competencyInScope(db, actor, id);
   if (!found) return null;
   const { competency, worker, task } = found;
   const renewal = competency.state === "competent";
-  const counted = countedObservations(db, competency, renewal ? competency.signedOffOn : null);
+  const counted = await countedObservations(db, competency, renewal ? competency.signedOffOn : null);
   const satisfactory = counted.n;
   const problems = signOffBlockers({
     signer: { userId: actor.userId, role: actor.role },
@@ -27,7 +27,7 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
     state: competency.state,
     satisfactoryObservations: satisfactory,
     requiredObservations: task.requiredObservations,
-    missingPrerequisites: missingPrerequisites(db, worker.id, task.id),
+    missingPrerequisites: await missingPrerequisites(db, worker.id, task.id),
     lastSignedOffOn: competency.signedOffOn,
     lastObservationOn: counted.lastOn,
     today,
@@ -48,23 +48,23 @@ export function signOffReadiness(db: Db, { actor, id, today }: { actor: Actor; i
  * Signs off a competency, or renews it (a reassessment): a new sign-off row, a new expiry, the
  * old sign-offs kept. docs/domain.md rule 7 is checked here, in the transaction, whatever the page offered.
  */
-export function signOffCompetency(
+export async function signOffCompetency(
   db: Db,
   { actor, id, signedOffOn, notes, today, at }: { actor: Actor; id: number; signedOffOn: IsoDate; notes: string; today: IsoDate; at: Date },
-): { expiresOn: IsoDate } | null {
-  return inTransaction(db, (tx) => {
-    const found = competencyInScope(tx, actor, id);
+): Promise<{ expiresOn: IsoDate } | null> {
+  return await inTransaction(db, async (tx) => {
+    const found = await competencyInScope(tx, actor, id);
     if (!found) return null;
     const { competency, worker, task } = found;
     const renewal = competency.state === "competent";
-    const counted = countedObservations(tx, competency, renewal ? competency.signedOffOn : null);
+    const counted = await countedObservations(tx, competency, renewal ? competency.signedOffOn : null);
     const problems = signOffProblems({
       signer: { userId: actor.userId, role: actor.role },
       workerUserId: worker.userId,
       state: competency.state,
       satisfactoryObservations: counted.n,
       requiredObservations: task.requiredObservations,
-      missingPrerequisites: missingPrerequisites(tx, worker.id, task.id),
+      missingPrerequisites: await missingPrerequisites(tx, worker.id, task.id),
       signOffDate: signedOffOn,
       lastSignedOffOn: competency.signedOffOn,
       lastObservationOn: counted.lastOn,
@@ -73,17 +73,15 @@ export function signOffCompetency(
     if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
     if (problems.length) throw new RuleError(problems);
     const expiresOn = expiryDate(signedOffOn, task.validityMonths);
-    tx.insert(competencySignOffs)
-      .values({ competencyId: id, kind: renewal ? "renewal" : "initial", signedOffBy: actor.userId, signedOffOn, expiresOn, notes })
-      .run();
-    tx.update(competencies)
+    await tx.insert(competencySignOffs)
+      .values({ competencyId: id, kind: renewal ? "renewal" : "initial", signedOffBy: actor.userId, signedOffOn, expiresOn, notes });
+    await tx.update(competencies)
       .set({ state: "competent", signedOffBy: actor.userId, signedOffOn, expiresOn, updatedAt: at.toISOString() })
-      .where(eq(competencies.id, id))
-      .run();
+      .where(eq(competencies.id, id));
     if (!renewal) {
-      tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState: "competent", reason: "Signed off", changedBy: actor.userId, changedAt: at.toISOString() }).run();
+      await tx.insert(competencyChanges).values({ competencyId: id, fromState: competency.state, toState: "competent", reason: "Signed off", changedBy: actor.userId, changedAt: at.toISOString() });
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actorId: actor.userId,
       action: renewal ? "competency.renew" : "competency.sign_off",
       entityType: "competency",
@@ -92,7 +90,7 @@ export function signOffCompetency(
       at,
     });
     // docs/domain.md rule 5: an agreement waiting only for this sign-off becomes active now.
-    followUpCompetencyChange(tx, { workerId: worker.id, at });
+    await followUpCompetencyChange(tx, { workerId: worker.id, at });
     return { expiresOn };
   });
 }

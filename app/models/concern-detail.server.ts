@@ -1,15 +1,16 @@
+import { first } from "./transaction.server";
 /** One concern with its follow-ups, and the follow-ups the actor may make from it now. */
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { followUpsOffered, mayCloseConcern } from "~/domain/concerns";
 import type { Db } from "~db/client";
-import { agreements, agreementTasks, agreementWorkers, careWorkers, competencies, concernFollowUps, concerns, people, reviews, tasks, users } from "~db/schema";
+import { agreements, agreementTasks, agreementWorkers, careWorkers, competencies, concernFollowUps, concerns, people, reviews, tasks, users } from "~db/tables";
 import { competencyScope } from "./scope.server";
 import { concernScope, liveVersionIds } from "./concern-scope.server";
 
 /** One concern in scope, with its follow-ups and the follow-ups the actor may make now. */
-export function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) {
-  const head = db
+export async function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) {
+  const head = await first(db
     .select({
       concern: concerns,
       taskName: tasks.name,
@@ -21,20 +22,18 @@ export function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) 
     .innerJoin(users, eq(users.id, concerns.raisedBy))
     .leftJoin(tasks, eq(tasks.id, concerns.taskId))
     .leftJoin(careWorkers, eq(careWorkers.id, concerns.workerId))
-    .where(and(eq(concerns.id, id), concernScope(actor)))
-    .get();
+    .where(and(eq(concerns.id, id), concernScope(actor))).limit(1));
   if (!head) return null;
   const agreement = head.concern.agreementId
-    ? (db
+    ? (await first(db
         .select({ reference: agreements.reference, state: agreements.state, personId: agreements.personId, personName: people.name })
         .from(agreements)
         .innerJoin(people, eq(people.id, agreements.personId))
-        .where(eq(agreements.id, head.concern.agreementId))
-        .get() ?? null)
+        .where(eq(agreements.id, head.concern.agreementId)).limit(1)) ?? null)
     : null;
   const found = { ...head, agreementReference: agreement?.reference ?? null, agreementState: agreement?.state ?? null, agreementPersonId: agreement?.personId ?? null, personName: agreement?.personName ?? null };
   const c = found.concern;
-  const followUps = db
+  const followUps = await db
     .select({
       id: concernFollowUps.id,
       kind: concernFollowUps.kind,
@@ -51,10 +50,9 @@ export function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) 
     .innerJoin(users, eq(users.id, concernFollowUps.recordedBy))
     .leftJoin(reviews, eq(reviews.id, concernFollowUps.reviewId))
     .where(eq(concernFollowUps.concernId, id))
-    .orderBy(asc(concernFollowUps.id))
-    .all();
+    .orderBy(asc(concernFollowUps.id));
   const offered = followUpsOffered({ role: actor.role, status: c.status, agreementState: found.agreementState });
-  const suspendable = offered.includes("competency_suspended") ? suspendableCompetencies(db, { actor, concern: c, personId: found.agreementPersonId }) : [];
+  const suspendable = offered.includes("competency_suspended") ? await suspendableCompetencies(db, { actor, concern: c, personId: found.agreementPersonId }) : [];
   return {
     ...found,
     followUps,
@@ -69,21 +67,21 @@ export function getConcern(db: Db, { actor, id }: { actor: Actor; id: number }) 
  * agreement's named workers), for its task (or the agreement's tasks), that can be suspended now
  * (competent or in training), in the actor's scope (docs/domain.md rule 15).
  */
-function suspendableCompetencies(db: Db, { actor, concern, personId }: { actor: Actor; concern: typeof concerns.$inferSelect; personId: number | null }) {
+async function suspendableCompetencies(db: Db, { actor, concern, personId }: { actor: Actor; concern: typeof concerns.$inferSelect; personId: number | null }) {
   const workerIds =
     concern.workerId !== null
       ? [concern.workerId]
       : concern.agreementId !== null
-        ? db.selectDistinct({ id: agreementWorkers.workerId }).from(agreementWorkers).where(sql`${agreementWorkers.versionId} IN ${liveVersionIds(concern.agreementId)}`).all().map((r) => r.id)
+        ? (await db.selectDistinct({ id: agreementWorkers.workerId }).from(agreementWorkers).where(sql`${agreementWorkers.versionId} IN ${liveVersionIds(concern.agreementId)}`)).map((r) => r.id)
         : [];
   if (!workerIds.length) return [];
   const taskIds =
     concern.taskId !== null
       ? [concern.taskId]
       : concern.agreementId !== null
-        ? db.selectDistinct({ id: agreementTasks.taskId }).from(agreementTasks).where(sql`${agreementTasks.versionId} IN ${liveVersionIds(concern.agreementId)}`).all().map((r) => r.id)
+        ? (await db.selectDistinct({ id: agreementTasks.taskId }).from(agreementTasks).where(sql`${agreementTasks.versionId} IN ${liveVersionIds(concern.agreementId)}`)).map((r) => r.id)
         : null;
-  return db
+  return await db
     .select({ id: competencies.id, workerName: careWorkers.name, taskName: tasks.name })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
@@ -97,6 +95,5 @@ function suspendableCompetencies(db: Db, { actor, concern, personId }: { actor: 
         competencyScope(actor),
       ),
     )
-    .orderBy(asc(careWorkers.name), asc(tasks.name))
-    .all();
+    .orderBy(asc(careWorkers.name), asc(tasks.name));
 }

@@ -11,10 +11,10 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { notify } from "./notifications.server";
-import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, competencies, concerns, organisations, people, tasks, users } from "~db/schema";
+import { agreements, agreementTasks, agreementVersions, agreementWorkers, careWorkers, competencies, concerns, organisations, people, tasks, users } from "~db/tables";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
 import { agreementScope, competencyScope, workerScope } from "./scope.server";
@@ -27,51 +27,46 @@ export type ConcernSubject = { agreementId: number } | { workerId: number };
  * (its tasks and named workers) or the worker (the tasks they hold a competency for). Null when
  * the subject is not in scope or the actor may not raise concerns.
  */
-export function concernFormFor(db: Db, { actor, subject }: { actor: Actor; subject: ConcernSubject }) {
+export async function concernFormFor(db: Db, { actor, subject }: { actor: Actor; subject: ConcernSubject }) {
   if (!mayRaiseConcern(actor.role)) return null;
   if ("agreementId" in subject) {
-    const found = db
+    const found = await first(db
       .select({ id: agreements.id, reference: agreements.reference, personName: people.name, escalationInHours: organisations.escalationInHours, escalationOutOfHours: organisations.escalationOutOfHours })
       .from(agreements)
       .innerJoin(people, eq(people.id, agreements.personId))
       .innerJoin(organisations, eq(organisations.id, agreements.teamId))
-      .where(and(eq(agreements.id, subject.agreementId), agreementScope(actor)))
-      .get();
+      .where(and(eq(agreements.id, subject.agreementId), agreementScope(actor))).limit(1));
     if (!found) return null;
-    const taskOptions = db
+    const taskOptions = await db
       .selectDistinct({ id: tasks.id, name: tasks.name })
       .from(agreementTasks)
       .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
       .where(sql`${agreementTasks.versionId} IN ${liveVersionIds(found.id)}`)
-      .orderBy(asc(tasks.name))
-      .all();
-    const named = db
+      .orderBy(asc(tasks.name));
+    const named = await db
       .selectDistinct({ id: careWorkers.id, name: careWorkers.name })
       .from(agreementWorkers)
       .innerJoin(careWorkers, eq(careWorkers.id, agreementWorkers.workerId))
       .where(sql`${agreementWorkers.versionId} IN ${liveVersionIds(found.id)}`)
-      .orderBy(asc(careWorkers.name))
-      .all();
+      .orderBy(asc(careWorkers.name));
     // A care worker records concerns about their own practice, never a colleague's (app/domain/concerns.ts).
     const workerOptions = named.filter((w) => !subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: w.id }).length);
     return { kind: "agreement" as const, agreement: found, worker: null, taskOptions, workerOptions };
   }
   if (subjectProblems({ role: actor.role, actorWorkerId: actor.workerId, workerId: subject.workerId }).length) return null;
-  const worker = db
+  const worker = await first(db
     .select({ id: careWorkers.id, name: careWorkers.name, escalationInHours: organisations.escalationInHours, escalationOutOfHours: organisations.escalationOutOfHours })
     .from(careWorkers)
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
-    .where(and(eq(careWorkers.id, subject.workerId), workerScope(actor)))
-    .get();
+    .where(and(eq(careWorkers.id, subject.workerId), workerScope(actor))).limit(1));
   if (!worker) return null;
-  const taskOptions = db
+  const taskOptions = await db
     .selectDistinct({ id: tasks.id, name: tasks.name })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
     .innerJoin(tasks, eq(tasks.id, competencies.taskId))
     .where(and(eq(competencies.workerId, worker.id), competencyScope(actor)))
-    .orderBy(asc(tasks.name))
-    .all();
+    .orderBy(asc(tasks.name));
   return { kind: "worker" as const, agreement: null, worker, taskOptions, workerOptions: [] as { id: number; name: string }[] };
 }
 
@@ -88,12 +83,12 @@ export type ConcernInput = {
  * Records a concern and tells the delegating nurse and the provider's managers, in one
  * transaction. Returns the new concern's id, or null when the subject is not in scope.
  */
-export function raiseConcern(
+export async function raiseConcern(
   db: Db,
   { actor, subject, input, today, at, publicUrl }: { actor: Actor; subject: ConcernSubject; input: ConcernInput; today: IsoDate; at: Date; publicUrl: string },
-): { id: number } | null {
-  return inTransaction(db, (tx) => {
-    const form = concernFormFor(tx, { actor, subject });
+): Promise<{ id: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const form = await concernFormFor(tx, { actor, subject });
     if (!form) return null;
     // docs/domain.md rule 8: checked again here, whatever the page checked.
     requireDateInWindow("occurredOn", "Date it happened", input.occurredOn, DATE_WINDOWS.concern(today));
@@ -106,7 +101,7 @@ export function raiseConcern(
     if (form.kind === "agreement" && workerId !== null && !form.workerOptions.some((w) => w.id === workerId)) {
       throw new RuleError([{ field: "workerId", message: "Choose a care worker named on this agreement, or say it is not about one care worker" }]);
     }
-    const row = tx
+    const row = await inserted(tx
       .insert(concerns)
       .values({
         agreementId: form.agreement?.id ?? null,
@@ -119,9 +114,8 @@ export function raiseConcern(
         raisedBy: actor.userId,
         createdAt: at.toISOString(),
       })
-      .returning({ id: concerns.id })
-      .get();
-    recordAudit(tx, {
+      .returning({ id: concerns.id }));
+    await recordAudit(tx, {
       actorId: actor.userId,
       action: "concern.raise",
       entityType: "concern",
@@ -129,7 +123,7 @@ export function raiseConcern(
       details: { agreementId: form.agreement?.id ?? null, workerId, taskId: input.taskId, occurredOn: input.occurredOn, harm: input.harm },
       at,
     });
-    tellOfConcern(tx, { actor, concernId: row.id, agreementId: form.agreement?.id ?? null, workerId, harm: input.harm, occurredOn: input.occurredOn, publicUrl, at });
+    await tellOfConcern(tx, { actor, concernId: row.id, agreementId: form.agreement?.id ?? null, workerId, harm: input.harm, occurredOn: input.occurredOn, publicUrl, at });
     return { id: row.id };
   });
 }
@@ -139,7 +133,7 @@ export function raiseConcern(
  * app and by email, through the one `notify` (docs/domain.md rule 18). Only the agreement reference and the person's initials, never what happened: email
  * leaves the service, so the details stay behind the sign-in.
  */
-function tellOfConcern(
+async function tellOfConcern(
   db: Db,
   { actor, concernId, agreementId, workerId, harm, occurredOn, publicUrl, at }: { actor: Actor; concernId: number; agreementId: number | null; workerId: number | null; harm: ConcernHarm; occurredOn: IsoDate; publicUrl: string; at: Date },
 ) {
@@ -147,25 +141,24 @@ function tellOfConcern(
   let nurseIds: number[];
   let about: string;
   if (agreementId !== null) {
-    const a = db.select({ reference: agreements.reference, providerId: agreements.providerId, delegatorId: agreements.delegatorId, personName: people.name }).from(agreements).innerJoin(people, eq(people.id, agreements.personId)).where(eq(agreements.id, agreementId)).get()!;
+    const a = (await first(db.select({ reference: agreements.reference, providerId: agreements.providerId, delegatorId: agreements.delegatorId, personName: people.name }).from(agreements).innerJoin(people, eq(people.id, agreements.personId)).where(eq(agreements.id, agreementId)).limit(1)))!;
     providerId = a.providerId;
     nurseIds = [a.delegatorId];
     about = `agreement ${a.reference} (${initials(a.personName)})`;
   } else {
-    const w = db.select({ providerId: careWorkers.providerId, providerName: organisations.name }).from(careWorkers).innerJoin(organisations, eq(organisations.id, careWorkers.providerId)).where(eq(careWorkers.id, workerId!)).get()!;
+    const w = (await first(db.select({ providerId: careWorkers.providerId, providerName: organisations.name }).from(careWorkers).innerJoin(organisations, eq(organisations.id, careWorkers.providerId)).where(eq(careWorkers.id, workerId!)).limit(1)))!;
     providerId = w.providerId;
     // The delegating nurses of the live agreements that name the worker.
-    nurseIds = db
+    nurseIds = (await db
       .selectDistinct({ id: agreements.delegatorId })
       .from(agreementWorkers)
       .innerJoin(agreementVersions, eq(agreementVersions.id, agreementWorkers.versionId))
       .innerJoin(agreements, and(eq(agreements.id, agreementVersions.agreementId), or(eq(agreementVersions.version, agreements.currentVersion), eq(agreementVersions.version, agreements.inForceVersion))))
-      .where(and(eq(agreementWorkers.workerId, workerId!), inArray(agreements.state, ["awaiting_signatures", "active", "suspended"])))
-      .all()
+      .where(and(eq(agreementWorkers.workerId, workerId!), inArray(agreements.state, ["awaiting_signatures", "active", "suspended"]))))
       .map((r) => r.id);
     about = `a care worker of ${w.providerName}`;
   }
-  const recipients = db
+  const recipients = (await db
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(
@@ -176,15 +169,14 @@ function tellOfConcern(
           and(eq(users.role, "provider_manager"), eq(users.organisationId, providerId)),
         ),
       ),
-    )
-    .all()
+    ))
     .filter((r) => r.id !== actor.userId);
   const body = [
     `A concern was recorded in Delegated Care about ${about}.`,
     `It happened on ${formatDate(occurredOn)}. Was anyone harmed: ${CONCERN_HARM_SHORT[harm]}.`,
     "Read it, act on it and record the outcome. Sign in to see the details: they are not sent by email.",
   ].join("\n\n");
-  notify(db, { to: recipients, notice: { kind: "concern_recorded", title: `Concern recorded about ${about}`, body, link: `/concerns/${concernId}` }, key: `concern:${concernId}`, at, publicUrl });
+  await notify(db, { to: recipients, notice: { kind: "concern_recorded", title: `Concern recorded about ${about}`, body, link: `/concerns/${concernId}` }, key: `concern:${concernId}`, at, publicUrl });
 }
 
 /** Concerns in the actor's scope about an agreement or a worker, open ones first, newest first. */

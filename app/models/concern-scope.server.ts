@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreements, agreementVersions, careWorkers, concerns } from "~db/schema";
+import { agreements, agreementVersions, careWorkers, concerns } from "~db/tables";
 import { agreementScope, workerScope } from "./scope.server";
 
 const NOTHING = sql`0`;

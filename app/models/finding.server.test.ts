@@ -1,6 +1,7 @@
+import { first } from "./transaction.server";
 import { describe, expect, it } from "vitest";
 import { readSearch } from "~/domain/search";
-import { careWorkers } from "~db/schema";
+import { careWorkers } from "~db/tables";
 import { eq } from "drizzle-orm";
 import { listNameableWorkers } from "./agreement-cover.server";
 import { listAgreements, listWorkerAgreements } from "./agreements.server";
@@ -14,41 +15,41 @@ const TODAY = "2026-11-22";
 
 describe("finding people and agreements (issue 13, item 9)", async () => {
   const d = await demoDatabase();
-  const nurse = d.actorFor(d.ids.users.nurse);
-  const nurseSouth = d.actorFor(d.ids.users.nurseSouth);
+  const nurse = await d.actorFor(d.ids.users.nurse);
+  const nurseSouth = await d.actorFor(d.ids.users.nurseSouth);
   const edith = d.db.query.people.findFirst({ where: (p, { eq }) => eq(p.name, "Edith Clarke") }).sync()!;
-  const agreementsFor = (actor: typeof nurse, q: string) =>
-    listAgreements(d.db, { actor, filters: { search: readSearch(q) }, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: 90 });
+  const agreementsFor = async (actor: typeof nurse, q: string) =>
+    await listAgreements(d.db, { actor, filters: { search: readSearch(q) }, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: 90 });
 
-  it("finds a person by their whole NHS number however it is typed, or part of their name, within scope only", () => {
+  it("finds a person by their whole NHS number however it is typed, or part of their name, within scope only", async () => {
     const spaced = `${edith.nhsNumber.slice(0, 3)} ${edith.nhsNumber.slice(3, 6)} ${edith.nhsNumber.slice(6)}`;
-    expect(listPeople(d.db, { actor: nurse, search: readSearch(spaced) }).map((p) => p.name)).toEqual(["Edith Clarke"]);
-    expect(listPeople(d.db, { actor: nurse, search: readSearch(edith.nhsNumber) }).map((p) => p.name)).toEqual(["Edith Clarke"]);
-    expect(listPeople(d.db, { actor: nurse, search: readSearch("CLARK") }).map((p) => p.name)).toEqual(["Edith Clarke"]);
+    expect((await listPeople(d.db, { actor: nurse, search: readSearch(spaced) })).map((p) => p.name)).toEqual(["Edith Clarke"]);
+    expect((await listPeople(d.db, { actor: nurse, search: readSearch(edith.nhsNumber) })).map((p) => p.name)).toEqual(["Edith Clarke"]);
+    expect((await listPeople(d.db, { actor: nurse, search: readSearch("CLARK") })).map((p) => p.name)).toEqual(["Edith Clarke"]);
     // Some digits only find nobody; another team's nurse never finds Edith.
-    expect(listPeople(d.db, { actor: nurse, search: readSearch(edith.nhsNumber.slice(-4)) })).toEqual([]);
-    expect(listPeople(d.db, { actor: nurseSouth, search: readSearch(edith.nhsNumber) })).toEqual([]);
-    expect(listPeople(d.db, { actor: nurseSouth, search: readSearch("Edith") })).toEqual([]);
+    expect(await listPeople(d.db, { actor: nurse, search: readSearch(edith.nhsNumber.slice(-4)) })).toEqual([]);
+    expect(await listPeople(d.db, { actor: nurseSouth, search: readSearch(edith.nhsNumber) })).toEqual([]);
+    expect(await listPeople(d.db, { actor: nurseSouth, search: readSearch("Edith") })).toEqual([]);
     // LIKE's wildcards are taken as typed.
-    expect(listPeople(d.db, { actor: nurse, search: readSearch("%") })).toEqual([]);
+    expect(await listPeople(d.db, { actor: nurse, search: readSearch("%") })).toEqual([]);
   });
 
-  it("finds agreements by part of the reference in any case, by the person's name or NHS number, within scope only", () => {
+  it("finds agreements by part of the reference in any case, by the person's name or NHS number, within scope only", async () => {
     const edithsAgreement = d.ids.agreements.edith;
-    const reference = agreementsFor(nurse, "Edith").find((a) => a.id === edithsAgreement)!.reference;
-    expect(agreementsFor(nurse, reference.toLowerCase()).map((a) => a.id)).toEqual([edithsAgreement]);
+    const reference = (await agreementsFor(nurse, "Edith")).find((a) => a.id === edithsAgreement)!.reference;
+    expect((await agreementsFor(nurse, reference.toLowerCase())).map((a) => a.id)).toEqual([edithsAgreement]);
     // "2026-000003" is ten digits, read as a possible NHS number, and still finds the reference.
-    expect(agreementsFor(nurse, reference.slice(3)).map((a) => a.id)).toEqual([edithsAgreement]);
-    expect(agreementsFor(nurse, reference.slice(-6)).map((a) => a.id)).toEqual([edithsAgreement]);
-    expect(agreementsFor(nurse, edith.nhsNumber).every((a) => a.personName === "Edith Clarke")).toBe(true);
-    expect(agreementsFor(nurse, "edith clarke").map((a) => a.id)).toContain(edithsAgreement);
-    expect(agreementsFor(nurseSouth, "Edith")).toEqual([]);
-    expect(agreementsFor(nurseSouth, reference)).toEqual([]);
+    expect((await agreementsFor(nurse, reference.slice(3))).map((a) => a.id)).toEqual([edithsAgreement]);
+    expect((await agreementsFor(nurse, reference.slice(-6))).map((a) => a.id)).toEqual([edithsAgreement]);
+    expect((await agreementsFor(nurse, edith.nhsNumber)).every((a) => a.personName === "Edith Clarke")).toBe(true);
+    expect((await agreementsFor(nurse, "edith clarke")).map((a) => a.id)).toContain(edithsAgreement);
+    expect(await agreementsFor(nurseSouth, "Edith")).toEqual([]);
+    expect(await agreementsFor(nurseSouth, reference)).toEqual([]);
   });
 
-  it("lists the agreements naming a worker, scoped to the reader, with tasks and whether in force", () => {
+  it("lists the agreements naming a worker, scoped to the reader, with tasks and whether in force", async () => {
     const maria = d.ids.workers.maria!;
-    const rows = listWorkerAgreements(d.db, { actor: d.actorFor(d.ids.users.manager), workerId: maria, today: TODAY, reviewDueDays: 30 });
+    const rows = await listWorkerAgreements(d.db, { actor: await d.actorFor(d.ids.users.manager), workerId: maria, today: TODAY, reviewDueDays: 30 });
     const edithRow = rows.find((r) => r.id === d.ids.agreements.edith)!;
     expect(edithRow.personName).toBe("Edith Clarke");
     expect(edithRow.tasks).toContain("Insulin administration by pen");
@@ -56,47 +57,47 @@ describe("finding people and agreements (issue 13, item 9)", async () => {
     // Arthur's agreement names Maria but is a draft: listed, not in force.
     expect(rows.find((r) => r.id === d.ids.agreements.arthur)?.inForce).toBe(false);
     // Maria's own view lists the same; another team's nurse sees none of the North team's agreements.
-    expect(listWorkerAgreements(d.db, { actor: d.actorFor(d.ids.users.workerUser), workerId: maria, today: TODAY, reviewDueDays: 30 }).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    expect(listWorkerAgreements(d.db, { actor: nurseSouth, workerId: maria, today: TODAY, reviewDueDays: 30 })).toEqual([]);
+    expect((await listWorkerAgreements(d.db, { actor: await d.actorFor(d.ids.users.workerUser), workerId: maria, today: TODAY, reviewDueDays: 30 })).map((r) => r.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(await listWorkerAgreements(d.db, { actor: nurseSouth, workerId: maria, today: TODAY, reviewDueDays: 30 })).toEqual([]);
   });
 });
 
 describe("care workers with the same name at one provider", async () => {
   const d = await demoDatabase();
-  const manager = d.actorFor(d.ids.users.manager);
+  const manager = await d.actorFor(d.ids.users.manager);
   const brightside = d.ids.orgs.brightside!;
   const input = { providerId: brightside, name: "Aisha Begum", jobTitle: "Care worker", careCertificateOn: null, joinedOn: "2025-01-06", status: "active" as const, leftOn: null };
 
-  it("refuses a second worker of the same name without a staff number, naming the first, and writes nothing", () => {
-    const before = d.db.select().from(careWorkers).all().length;
-    expect(problemsOf(() => createWorker(d.db, { actor: manager, input: { ...input, name: " aisha  begum ".trim(), staffNumber: null }, at: d.at }))).toEqual([
+  it("refuses a second worker of the same name without a staff number, naming the first, and writes nothing", async () => {
+    const before = (await d.db.select().from(careWorkers)).length;
+    expect(await problemsOf(async () => await createWorker(d.db, { actor: manager, input: { ...input, name: " aisha  begum ".trim(), staffNumber: null }, at: d.at }))).toEqual([
       "Aisha Begum (no staff number recorded) already works at Brightside Home Care. Enter a staff number so the two can be told apart",
     ]);
-    expect(d.db.select().from(careWorkers).all()).toHaveLength(before);
+    expect(await d.db.select().from(careWorkers)).toHaveLength(before);
   });
 
-  it("accepts one with its own staff number, refuses a staff number already used, and labels both everywhere", () => {
-    const second = createWorker(d.db, { actor: manager, input: { ...input, staffNumber: "BHC-5001" }, at: d.at });
-    expect(problemsOf(() => createWorker(d.db, { actor: manager, input: { ...input, name: "Someone Else", staffNumber: "bhc-5001" }, at: d.at }))).toEqual([
+  it("accepts one with its own staff number, refuses a staff number already used, and labels both everywhere", async () => {
+    const second = await createWorker(d.db, { actor: manager, input: { ...input, staffNumber: "BHC-5001" }, at: d.at });
+    expect(await problemsOf(async () => await createWorker(d.db, { actor: manager, input: { ...input, name: "Someone Else", staffNumber: "bhc-5001" }, at: d.at }))).toEqual([
       "Staff number bhc-5001 is already Aisha Begum's at Brightside Home Care. Enter this care worker's own staff number",
     ]);
     const first = d.ids.workers.aisha!;
     const labels = (rows: { id: number; name: string }[]) => rows.filter((r) => r.id === first || r.id === second).map((r) => r.name).sort();
     const expected = ["Aisha Begum (no staff number recorded)", "Aisha Begum (staff number BHC-5001)"];
-    expect(labels(listNameableWorkers(d.db, brightside))).toEqual(expected);
-    expect(labels(listTrainableWorkers(d.db, { actor: manager }))).toEqual(expected);
-    expect(labels(trainingMatrix(d.db, { actor: manager, today: TODAY, warningDays: 90 }).workers)).toEqual(expected);
-    const listed = listWorkers(d.db, { actor: manager }).filter((w) => w.name === "Aisha Begum");
+    expect(labels(await listNameableWorkers(d.db, brightside))).toEqual(expected);
+    expect(labels(await listTrainableWorkers(d.db, { actor: manager }))).toEqual(expected);
+    expect(labels((await trainingMatrix(d.db, { actor: manager, today: TODAY, warningDays: 90 })).workers)).toEqual(expected);
+    const listed = (await listWorkers(d.db, { actor: manager })).filter((w) => w.name === "Aisha Begum");
     expect(listed.map((w) => w.namesakes)).toEqual([2, 2]);
     // Maria shares her name with nobody: her name alone.
-    expect(listNameableWorkers(d.db, brightside).find((w) => w.id === d.ids.workers.maria)?.name).toBe("Maria Santos");
+    expect((await listNameableWorkers(d.db, brightside)).find((w) => w.id === d.ids.workers.maria)?.name).toBe("Maria Santos");
   });
 
-  it("refuses renaming a worker to a name already used at the provider unless they have a staff number", () => {
+  it("refuses renaming a worker to a name already used at the provider unless they have a staff number", async () => {
     const chloe = d.ids.workers.chloe!;
-    const row = d.db.select().from(careWorkers).where(eq(careWorkers.id, chloe)).get()!;
+    const row = (await first(d.db.select().from(careWorkers).where(eq(careWorkers.id, chloe)).limit(1)))!;
     const change = { ...input, name: "Maria Santos", jobTitle: row.jobTitle, joinedOn: row.joinedOn };
-    expect(problemsOf(() => updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: null }, at: d.at }))[0]).toMatch(/^Maria Santos \(no staff number recorded\) already works at Brightside Home Care/);
-    expect(updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: "BHC-7000" }, at: d.at })).toEqual({ id: chloe });
+    expect((await problemsOf(async () => await updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: null }, at: d.at })))[0]).toMatch(/^Maria Santos \(no staff number recorded\) already works at Brightside Home Care/);
+    expect(await updateWorker(d.db, { actor: manager, id: chloe, input: { ...change, staffNumber: "BHC-7000" }, at: d.at })).toEqual({ id: chloe });
   });
 });

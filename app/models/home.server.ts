@@ -1,3 +1,4 @@
+import { first } from "./transaction.server";
 import { and, count, eq, exists, lte, ne, notExists, or, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { partyRoleLabel } from "~/domain/agreement";
@@ -21,7 +22,7 @@ import {
   trainingAttendances,
   trainingSessions,
   users,
-} from "~db/schema";
+} from "~db/tables";
 import { latestConsent } from "./agreement-content.server";
 import { partiesActorStillSigns } from "./agreement-parties.server";
 import { sendProblems } from "./agreement-sending.server";
@@ -36,25 +37,25 @@ import { countWorkers } from "./workers.server";
 export type HomeCount = { label: string; value: number; href: string };
 
 /** The figures each role's home page opens with, all within the actor's scope. */
-export function homeCounts(db: Db, actor: Actor): HomeCount[] {
+export async function homeCounts(db: Db, actor: Actor): Promise<HomeCount[]> {
   switch (actor.role) {
     case "admin":
       return [
-        { label: "Organisations", value: db.select({ n: count() }).from(organisations).get()?.n ?? 0, href: "/organisations" },
-        { label: "Users", value: db.select({ n: count() }).from(users).get()?.n ?? 0, href: "/admin/users" },
-        { label: "Tasks in the catalogue", value: countTasks(db), href: "/tasks" },
+        { label: "Organisations", value: (await first(db.select({ n: count() }).from(organisations).limit(1)))?.n ?? 0, href: "/organisations" },
+        { label: "Users", value: (await first(db.select({ n: count() }).from(users).limit(1)))?.n ?? 0, href: "/admin/users" },
+        { label: "Tasks in the catalogue", value: await countTasks(db), href: "/tasks" },
       ];
     case "nurse":
     case "facilitator":
       return [
-        { label: "People on the caseload", value: countPeople(db, actor), href: "/people" },
-        { label: "Care workers", value: countWorkers(db, actor), href: "/workers" },
-        { label: "Tasks in the catalogue", value: countTasks(db), href: "/tasks" },
+        { label: "People on the caseload", value: await countPeople(db, actor), href: "/people" },
+        { label: "Care workers", value: await countWorkers(db, actor), href: "/workers" },
+        { label: "Tasks in the catalogue", value: await countTasks(db), href: "/tasks" },
       ];
     case "provider_manager":
       return [
-        { label: "Care workers", value: countWorkers(db, actor), href: "/workers" },
-        { label: "People you care for", value: countPeople(db, actor), href: "/people" },
+        { label: "Care workers", value: await countWorkers(db, actor), href: "/workers" },
+        { label: "People you care for", value: await countPeople(db, actor), href: "/people" },
       ];
     case "care_worker":
       return [];
@@ -69,14 +70,14 @@ export function homeCounts(db: Db, actor: Actor): HomeCount[] {
  * Another source of items, for what other parts of the product add (concerns: the lead wires the
  * concerns model here, returning items of group "concern", each scoped to the actor in its SQL).
  */
-export type ActionSource = (db: Db, args: { actor: Actor; today: IsoDate }) => ActionItem[];
+export type ActionSource = (db: Db, args: { actor: Actor; today: IsoDate }) => Promise<ActionItem[]>;
 
 /**
  * Open concerns the user should look into (docs/domain.md rule 16): the delegating nurse and the
  * provider's managers close them; `concernsToActOn` scopes them in its SQL.
  */
-const openConcerns: ActionSource = (db, { actor }) =>
-  concernsToActOn(db, actor).map((c) => ({
+const openConcerns: ActionSource = async (db, { actor }) =>
+  (await concernsToActOn(db, actor)).map((c) => ({
     group: "concern",
     title: `Concern ${c.id}${c.agreementReference ? ` on ${c.agreementReference}` : ""}${c.workerName ? ` about ${c.workerName}` : ""}${c.taskName ? `: ${c.taskName.toLowerCase()}` : ""}`,
     detail: `Happened ${formatDate(c.occurredOn)}. Look into it, then close it with an outcome`,
@@ -90,31 +91,31 @@ const OTHER_SOURCES: ActionSource[] = [openConcerns];
  * What waits for this user, each item a link to where they act, every query scoped to them in
  * SQL. `alerts` are the user's own alerts (already scoped) when the caller has them.
  */
-export function needsAction(
+export async function needsAction(
   db: Db,
   { actor, today, settings, alerts, extraSources = [] }: { actor: Actor; today: IsoDate; settings: Settings; alerts?: Alert[]; extraSources?: ActionSource[] },
-): { groups: ReturnType<typeof groupActions>; count: number } {
+): Promise<{ groups: ReturnType<typeof groupActions>; count: number }> {
   const groups = ROLE_ACTION_GROUPS[actor.role];
   const items: ActionItem[] = [];
   const wants = (g: ActionGroup) => groups.includes(g);
-  const scopedAlerts = () => (alerts ??= listAlertsCached(db, { actor, today, settings }));
-  if (wants("sign")) items.push(...waitingForSignature(db, actor));
-  if (wants("draft") || wants("consent")) items.push(...draftsToFinish(db, actor, today));
+  const scopedAlerts = async () => (alerts ??= await listAlertsCached(db, { actor, today, settings }));
+  if (wants("sign")) items.push(...await waitingForSignature(db, actor));
+  if (wants("draft") || wants("consent")) items.push(...await draftsToFinish(db, actor, today));
   if (wants("review")) {
-    for (const a of scopedAlerts().filter((x) => x.kind === "agreement_review_due" || x.kind === "agreement_review_overdue")) {
+    for (const a of (await scopedAlerts()).filter((x) => x.kind === "agreement_review_due" || x.kind === "agreement_review_overdue")) {
       items.push({ group: "review", title: a.title, detail: a.kind === "agreement_review_overdue" ? "Record the review now" : "Plan and record the review", href: `/agreements/${a.subject.agreementId}/review`, dueOn: a.dueOn });
     }
   }
   if (wants("decline")) {
     // docs/domain.md rule 12: the worker must not carry the task out; the agreement needs amending.
-    for (const a of scopedAlerts().filter((x) => x.kind === "competency_declined")) {
+    for (const a of (await scopedAlerts()).filter((x) => x.kind === "competency_declined")) {
       items.push({ group: "decline", title: a.title, detail: "Amend the agreement or name another competent care worker", href: a.href, dueOn: a.dueOn });
     }
   }
-  if (wants("sign_off")) items.push(...readyForSignOff(db, actor, today));
-  if (wants("attendance") || wants("session")) items.push(...trainingToRecord(db, actor, today));
-  if (wants("organisation")) items.push(...organisationsToUpdate(db));
-  for (const source of [...OTHER_SOURCES, ...extraSources]) items.push(...source(db, { actor, today }));
+  if (wants("sign_off")) items.push(...await readyForSignOff(db, actor, today));
+  if (wants("attendance") || wants("session")) items.push(...await trainingToRecord(db, actor, today));
+  if (wants("organisation")) items.push(...await organisationsToUpdate(db));
+  for (const source of [...OTHER_SOURCES, ...extraSources]) items.push(...(await source(db, { actor, today })));
   const grouped = groupActions(actor.role, items);
   return { groups: grouped, count: grouped.reduce((n, g) => n + g.items.length, 0) };
 }
@@ -124,7 +125,7 @@ export function needsAction(
  * has not signed yet (docs/domain.md rule 2, `partiesActorMaySign`). SQL narrows to candidates in
  * the user's scope; the one rule decides.
  */
-function waitingForSignature(db: Db, actor: Actor): ActionItem[] {
+async function waitingForSignature(db: Db, actor: Actor): Promise<ActionItem[]> {
   const mine =
     actor.role === "nurse"
       ? eq(agreements.delegatorId, actor.userId)
@@ -132,18 +133,17 @@ function waitingForSignature(db: Db, actor: Actor): ActionItem[] {
         ? eq(agreements.providerId, actor.organisationId)
         : actor.role === "care_worker" && actor.workerId
           ? exists(db.select({ one: agreementWorkers.id }).from(agreementWorkers).where(and(eq(agreementWorkers.versionId, agreementVersions.id), eq(agreementWorkers.workerId, actor.workerId))))
-          : sql`0`;
-  const rows = db
+          : sql`FALSE`;
+  const rows = await db
     .select({ agreement: agreements, version: agreementVersions, personName: people.name })
     .from(agreements)
     .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion)))
     .innerJoin(people, eq(people.id, agreements.personId))
     .where(and(eq(agreementVersions.state, "awaiting_signatures"), ne(agreements.state, "ended"), mine, agreementScope(actor)))
-    .orderBy(agreementVersions.frozenAt)
-    .all();
+    .orderBy(agreementVersions.frozenAt);
   const items: ActionItem[] = [];
   for (const { agreement, version, personName } of rows) {
-    const unsigned = partiesActorStillSigns(db, actor, agreement, version);
+    const unsigned = await partiesActorStillSigns(db, actor, agreement, version);
     if (!unsigned.length) continue;
     const since = version.frozenAt ? londonDate(new Date(version.frozenAt)) : null;
     items.push({
@@ -158,8 +158,8 @@ function waitingForSignature(db: Db, actor: Actor): ActionItem[] {
 }
 
 /** Drafts this nurse started or delegates: those missing consent, and the rest with what is left before sending. */
-function draftsToFinish(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
-  const rows = db
+async function draftsToFinish(db: Db, actor: Actor, today: IsoDate): Promise<ActionItem[]> {
+  const rows = await db
     .select({ agreement: agreements, version: agreementVersions, personName: people.name })
     .from(agreements)
     .innerJoin(agreementVersions, and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion)))
@@ -172,19 +172,23 @@ function draftsToFinish(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
         agreementScope(actor),
       ),
     )
-    .orderBy(agreementVersions.createdAt)
-    .all();
-  return rows.map(({ agreement, version, personName }) => {
+    .orderBy(agreementVersions.createdAt);
+  const items: ActionItem[] = [];
+  for (const { agreement, version, personName } of rows) {
     const title = `${agreement.reference} (${initials(personName)}), version ${version.version}`;
     const since = londonDate(new Date(version.createdAt));
-    if (!latestConsent(db, agreement.id)) {
-      return { group: "consent", title, detail: "Record consent: it is part of what every party signs", href: `/agreements/${agreement.id}/consent`, dueOn: since };
+    if (!(await latestConsent(db, agreement.id))) {
+      items.push({ group: "consent", title, detail: "Record consent: it is part of what every party signs", href: `/agreements/${agreement.id}/consent`, dueOn: since });
+      continue;
     }
-    const problems = sendProblems(db, version, today).map((p) => p.message);
-    return problems.length
-      ? { group: "draft", title, detail: `Before sending: ${problems[0]!.charAt(0).toLowerCase()}${problems[0]!.slice(1)}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, href: `/agreements/${agreement.id}/draft`, dueOn: since }
-      : { group: "draft", title, detail: "Ready to send for signatures", href: `/agreements/${agreement.id}/send`, dueOn: since };
-  });
+    const problems = (await sendProblems(db, version, today)).map((p) => p.message);
+    items.push(
+      problems.length
+        ? { group: "draft", title, detail: `Before sending: ${problems[0]!.charAt(0).toLowerCase()}${problems[0]!.slice(1)}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, href: `/agreements/${agreement.id}/draft`, dueOn: since }
+        : { group: "draft", title, detail: "Ready to send for signatures", href: `/agreements/${agreement.id}/send`, dueOn: since },
+    );
+  }
+  return items;
 }
 
 /**
@@ -192,32 +196,31 @@ function draftsToFinish(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
  * with the task's satisfactory observations recorded: SQL counts, the one sign-off rule
  * (`signOffReadiness`, docs/domain.md rule 7) confirms.
  */
-function readyForSignOff(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
+async function readyForSignOff(db: Db, actor: Actor, today: IsoDate): Promise<ActionItem[]> {
   const satisfactory = sql<number>`(SELECT count(*) FROM ${supervisedObservations} o
     WHERE o.worker_id = ${competencies.workerId} AND o.task_id = ${competencies.taskId}
-      AND o.person_id IS ${competencies.personId} AND o.outcome = 'satisfactory' AND o.struck_out_at IS NULL)`;
-  const rows = db
+      AND o.person_id IS NOT DISTINCT FROM ${competencies.personId} AND o.outcome = 'satisfactory' AND o.struck_out_at IS NULL)`;
+  const rows = await db
     .select({ id: competencies.id, workerName: careWorkers.name, taskName: tasks.name, personName: people.name, updatedAt: competencies.updatedAt })
     .from(competencies)
     .innerJoin(careWorkers, eq(careWorkers.id, competencies.workerId))
     .innerJoin(tasks, eq(tasks.id, competencies.taskId))
     .leftJoin(people, eq(people.id, competencies.personId))
     .where(and(eq(competencies.state, "in_training"), eq(careWorkers.status, "active"), sql`${satisfactory} >= ${tasks.requiredObservations}`, competencyScope(actor)))
-    .orderBy(careWorkers.name, tasks.name)
-    .all();
-  return rows
-    .filter((r) => signOffReadiness(db, { actor, id: r.id, today })?.problems.length === 0)
-    .map((r) => ({
-      group: "sign_off" as const,
-      title: `${r.workerName}: ${r.taskName}${r.personName ? ` for ${initials(r.personName)}` : ""}`,
-      detail: "Every supervised observation needed is recorded: sign off their competency",
-      href: `/competencies/${r.id}/sign-off`,
-    }));
+    .orderBy(careWorkers.name, tasks.name);
+  const ready: typeof rows = [];
+  for (const r of rows) if ((await signOffReadiness(db, { actor, id: r.id, today }))?.problems.length === 0) ready.push(r);
+  return ready.map((r) => ({
+    group: "sign_off" as const,
+    title: `${r.workerName}: ${r.taskName}${r.personName ? ` for ${initials(r.personName)}` : ""}`,
+    detail: "Every supervised observation needed is recorded: sign off their competency",
+    href: `/competencies/${r.id}/sign-off`,
+  }));
 }
 
 /** A facilitator's (or nurse's) own sessions: held with no register recorded, or coming up in the next 14 days. */
-function trainingToRecord(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
-  const rows = db
+async function trainingToRecord(db: Db, actor: Actor, today: IsoDate): Promise<ActionItem[]> {
+  const rows = await db
     .select({ id: trainingSessions.id, heldOn: trainingSessions.heldOn, taskName: tasks.name, location: trainingSessions.location })
     .from(trainingSessions)
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
@@ -228,8 +231,7 @@ function trainingToRecord(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
         notExists(db.select({ one: trainingAttendances.id }).from(trainingAttendances).where(eq(trainingAttendances.sessionId, trainingSessions.id))),
       ),
     )
-    .orderBy(trainingSessions.heldOn)
-    .all();
+    .orderBy(trainingSessions.heldOn);
   return rows.map((s) =>
     s.heldOn <= today
       ? { group: "attendance" as const, title: `${s.taskName}, ${formatDate(s.heldOn)}`, detail: "Record who attended", href: `/training/${s.id}/attendance`, dueOn: s.heldOn }
@@ -240,20 +242,19 @@ function trainingToRecord(db: Db, actor: Actor, today: IsoDate): ActionItem[] {
 const SESSIONS_AHEAD_DAYS = 14;
 
 /** An administrator's: care providers with no insurance confirmed (delegation needs it). */
-function organisationsToUpdate(db: Db): ActionItem[] {
-  return db
+async function organisationsToUpdate(db: Db): Promise<ActionItem[]> {
+  return (await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.kind, "provider"), eq(organisations.active, true), eq(organisations.insuranceConfirmed, false)))
-    .orderBy(organisations.name)
-    .all()
+    .orderBy(organisations.name))
     .map((o) => ({ group: "organisation" as const, title: o.name, detail: "Confirm the provider's insurance for delegated tasks", href: `/organisations/${o.id}/edit` }));
 }
 
 /** The header's counts: what needs the user's action, and their unread notifications. */
-export function headerCounts(
+export async function headerCounts(
   db: Db,
-  { actor, today, settings, actions }: { actor: Actor; today: IsoDate; settings: Settings; actions?: ReturnType<typeof needsAction> },
+  { actor, today, settings, actions }: { actor: Actor; today: IsoDate; settings: Settings; actions?: Awaited<ReturnType<typeof needsAction>> },
 ) {
-  return { actions: (actions ?? needsAction(db, { actor, today, settings })).count, unread: countUnread(db, actor) };
+  return { actions: (actions ?? await needsAction(db, { actor, today, settings })).count, unread: await countUnread(db, actor) };
 }

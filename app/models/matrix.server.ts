@@ -5,7 +5,7 @@ import { competencyStatus, currentSignOff, type CompetencyStatus } from "~/domai
 import { londonDate, type IsoDate } from "~/domain/dates";
 import type { MatrixCell, MatrixTraining } from "~/domain/matrix";
 import type { Db } from "~db/client";
-import { careWorkers, competencies, organisations, people, tasks, trainingAttendances, trainingSessions } from "~db/schema";
+import { careWorkers, competencies, organisations, people, tasks, trainingAttendances, trainingSessions } from "~db/tables";
 import { competencyScope, workerScope } from "./scope.server";
 import { labelled, workerLabelColumns } from "./worker-names.server";
 
@@ -16,8 +16,8 @@ export type MatrixFilters = { providerId?: number; taskIds: number[]; status?: C
  * that status, and every cell of theirs: hiding the others would leave cells that read "Not trained"
  * for a worker who is trained.
  */
-export function filteredMatrix(db: Db, { actor, filters, today, warningDays }: { actor: Actor; filters: MatrixFilters; today: IsoDate; warningDays: number }) {
-  const matrix = trainingMatrix(db, { actor, providerId: filters.providerId, taskIds: filters.taskIds, today, warningDays });
+export async function filteredMatrix(db: Db, { actor, filters, today, warningDays }: { actor: Actor; filters: MatrixFilters; today: IsoDate; warningDays: number }) {
+  const matrix = await trainingMatrix(db, { actor, providerId: filters.providerId, taskIds: filters.taskIds, today, warningDays });
   const cellsOf = (workerId: number, taskId: number): MatrixCell[] => matrix.cells[`${workerId}:${taskId}`] ?? [];
   const workers = filters.status
     ? matrix.workers.filter((w) => matrix.tasks.some((t) => cellsOf(w.id, t.id).some((c) => c.status === filters.status)))
@@ -30,7 +30,7 @@ export function filteredMatrix(db: Db, { actor, filters, today, warningDays }: {
  * The training matrix: care workers (rows) by tasks (columns). A person-specific task may hold
  * several competencies in one cell, one per person.
  */
-export function trainingMatrix(
+export async function trainingMatrix(
   db: Db,
   { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
 ) {
@@ -38,23 +38,21 @@ export function trainingMatrix(
   const shownWorkers = and(eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined);
   // A name shared at the provider carries the staff number (app/domain/worker-labels.ts).
   const workers = labelled(
-    db
+    await db
       .select({ id: careWorkers.id, ...workerLabelColumns(), staffNumberAsEntered: careWorkers.staffNumber, providerId: careWorkers.providerId, providerName: organisations.name })
       .from(careWorkers)
       .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
       .where(and(workerScope(actor), shownWorkers))
-      .orderBy(asc(organisations.name), asc(careWorkers.name))
-      .all(),
+      .orderBy(asc(organisations.name), asc(careWorkers.name)),
   );
-  const taskList = db
+  const taskList = await db
     .select({ id: tasks.id, name: tasks.name, code: tasks.code })
     .from(tasks)
     .where(and(eq(tasks.active, true), taskIds?.length ? inArray(tasks.id, taskIds) : undefined))
-    .orderBy(asc(tasks.name))
-    .all();
+    .orderBy(asc(tasks.name));
   const cells = new Map<string, MatrixCell[]>();
   if (workers.length && taskList.length) {
-    const rows = db
+    const rows = await db
       .select({
         competencyId: competencies.id,
         workerId: competencies.workerId,
@@ -74,8 +72,7 @@ export function trainingMatrix(
           inArray(competencies.taskId, taskList.map((t) => t.id)),
         ),
       )
-      .orderBy(asc(people.name))
-      .all();
+      .orderBy(asc(people.name));
     for (const r of rows) {
       const key = `${r.workerId}:${r.taskId}`;
       const status = competencyStatus(r, today, warningDays);
@@ -93,7 +90,7 @@ export function trainingMatrix(
   // task that was not cancelled, with its outcome.
   const training = new Map<string, MatrixTraining>();
   if (workers.length && taskList.length) {
-    const sessions = db
+    const sessions = await db
       .select({ workerId: trainingAttendances.workerId, taskId: trainingSessions.taskId, heldOn: trainingSessions.heldOn, outcome: trainingAttendances.outcome })
       .from(trainingAttendances)
       .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendances.sessionId))
@@ -106,8 +103,7 @@ export function trainingMatrix(
           inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
         ),
       )
-      .orderBy(asc(trainingSessions.heldOn))
-      .all();
+      .orderBy(asc(trainingSessions.heldOn));
     for (const s of sessions) training.set(`${s.workerId}:${s.taskId}`, { heldOn: s.heldOn, outcome: s.outcome });
   }
   return { workers, tasks: taskList, cells: Object.fromEntries(cells), training: Object.fromEntries(training) };

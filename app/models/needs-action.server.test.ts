@@ -1,7 +1,8 @@
+import { first } from "./transaction.server";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
-import { agreements, competencies, notifications, outbox, users } from "~db/schema";
+import { agreements, competencies, notifications, outbox, users } from "~db/tables";
 import { endAgreement } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-consent.server";
 import { recordPaperSignature, signInApp } from "./agreement-signing.server";
@@ -22,68 +23,68 @@ describe("needs your action (what waits for each user, in their scope)", () => {
   beforeEach(async () => {
     d = await demoDatabase();
   });
-  const listFor = (userId: number) => {
-    const { groups } = needsAction(d.db, { actor: d.actorFor(userId), today: TODAY, settings: DEFAULT_SETTINGS });
+  const listFor = async (userId: number) => {
+    const { groups } = await needsAction(d.db, { actor: await d.actorFor(userId), today: TODAY, settings: DEFAULT_SETTINGS });
     return Object.fromEntries(groups.map((g) => [g.group, g.items.map((i) => `${i.title} | ${i.detail} | ${i.href}`)]));
   };
-  const ref = (id: number) => d.db.select().from(agreements).where(eq(agreements.id, id)).get()!.reference;
+  const ref = async (id: number) => (await first(d.db.select().from(agreements).where(eq(agreements.id, id)).limit(1)))!.reference;
 
-  it("the delegating nurse: her signature, consent, drafts, reviews, declines and sign-offs, each a link to act", () => {
+  it("the delegating nurse: her signature, consent, drafts, reviews, declines and sign-offs, each a link to act", async () => {
     const { ids } = d;
-    const list = listFor(ids.users.nurse);
-    expect(list.sign).toEqual([`${ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as delegating nurse: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`]);
-    expect(list.consent).toEqual([`${ref(ids.agreements.arthur)} (A. B.), version 1 | Record consent: it is part of what every party signs | /agreements/${ids.agreements.arthur}/consent`]);
-    expect(list.draft).toEqual([`${ref(ids.agreements.winifredHosiery)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredHosiery}/draft`]);
+    const list = await listFor(ids.users.nurse);
+    expect(list.sign).toEqual([`${await ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as delegating nurse: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`]);
+    expect(list.consent).toEqual([`${await ref(ids.agreements.arthur)} (A. B.), version 1 | Record consent: it is part of what every party signs | /agreements/${ids.agreements.arthur}/consent`]);
+    expect(list.draft).toEqual([`${await ref(ids.agreements.winifredHosiery)} (W. S.), version 1 | Before sending: name at least one care worker | /agreements/${ids.agreements.winifredHosiery}/draft`]);
     expect(list.review).toEqual([
-      expect.stringMatching(new RegExp(`^${ref(ids.agreements.george)} \\(G\\. W\\.\\): review 5 days overdue \\| Record the review now \\| /agreements/${ids.agreements.george}/review$`)),
-      expect.stringMatching(new RegExp(`^${ref(ids.agreements.ivy)} .*review due in 20 days .*/agreements/${ids.agreements.ivy}/review$`)),
+      expect.stringMatching(new RegExp(`^${await ref(ids.agreements.george)} \\(G\\. W\\.\\): review 5 days overdue \\| Record the review now \\| /agreements/${ids.agreements.george}/review$`)),
+      expect.stringMatching(new RegExp(`^${await ref(ids.agreements.ivy)} .*review due in 20 days .*/agreements/${ids.agreements.ivy}/review$`)),
     ]);
     expect(list.decline).toEqual([expect.stringMatching(/^Zara Ahmed declined Enteral \(PEG\) feeding and flushing for I\. T\. \| Amend the agreement/)]);
     expect(list.sign_off).toEqual([expect.stringMatching(/^Ben Ashworth: Eye drops .*\| \/competencies\/\d+\/sign-off$/)]);
     // The open concern on Edith's insulin (her team's agreement) waits for the nurse to look into it.
     expect(list.concern).toEqual([expect.stringMatching(/^Concern \d+ on DA-2026-\d+ about Maria Santos: insulin administration by pen \| Happened .* \| \/concerns\/\d+$/)]);
-    expect(headerCounts(d.db, { actor: d.actorFor(ids.users.nurse), today: TODAY, settings: DEFAULT_SETTINGS }).actions).toBe(8);
+    expect((await headerCounts(d.db, { actor: await d.actorFor(ids.users.nurse), today: TODAY, settings: DEFAULT_SETTINGS })).actions).toBe(8);
   });
 
-  it("scope: another team's nurse sees none of it", () => {
-    const list = listFor(d.ids.users.nurseSouth);
+  it("scope: another team's nurse sees none of it", async () => {
+    const list = await listFor(d.ids.users.nurseSouth);
     expect(JSON.stringify(list)).not.toMatch(/W\. S\.|A\. B\.|Ben Ashworth|Zara/);
   });
 
-  it("provider managers sign for their own provider only; the one whose worker declined is told to act", () => {
+  it("provider managers sign for their own provider only; the one whose worker declined is told to act", async () => {
     const { ids } = d;
-    expect(listFor(ids.users.manager).sign).toEqual([
-      `${ref(ids.agreements.winifred)} (W. S.), version 1 | Read and sign it as care provider: sent 12 November 2026 | /agreements/${ids.agreements.winifred}/sign`,
-      `${ref(ids.agreements.norman)} (N. F.), version 1 | Read and sign it as care provider: sent 19 November 2026 | /agreements/${ids.agreements.norman}/sign`,
-      `${ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as care provider: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`,
+    expect((await listFor(ids.users.manager)).sign).toEqual([
+      `${await ref(ids.agreements.winifred)} (W. S.), version 1 | Read and sign it as care provider: sent 12 November 2026 | /agreements/${ids.agreements.winifred}/sign`,
+      `${await ref(ids.agreements.norman)} (N. F.), version 1 | Read and sign it as care provider: sent 19 November 2026 | /agreements/${ids.agreements.norman}/sign`,
+      `${await ref(ids.agreements.winifredBgm)} (W. S.), version 1 | Read and sign it as care provider: sent 21 November 2026 | /agreements/${ids.agreements.winifredBgm}/sign`,
     ]);
-    expect(listFor(ids.users.manager).decline).toBeUndefined();
-    expect(listFor(ids.users.manager3).decline).toHaveLength(1);
-    expect(listFor(ids.users.manager3).sign).toBeUndefined();
+    expect((await listFor(ids.users.manager)).decline).toBeUndefined();
+    expect((await listFor(ids.users.manager3)).decline).toHaveLength(1);
+    expect((await listFor(ids.users.manager3)).sign).toBeUndefined();
   });
 
-  it("a care worker: only what waits for their own signature", () => {
+  it("a care worker: only what waits for their own signature", async () => {
     const { ids } = d;
-    const list = listFor(ids.users.workerUser);
+    const list = await listFor(ids.users.workerUser);
     expect(Object.keys(list)).toEqual(["sign"]);
     expect(list.sign).toHaveLength(2);
     expect(list.sign![0]).toContain("Read and sign it as named care worker");
   });
 
-  it("a facilitator: sign-offs ready and registers to record; an administrator: a provider without insurance", () => {
+  it("a facilitator: sign-offs ready and registers to record; an administrator: a provider without insurance", async () => {
     const { ids } = d;
-    const facilitator = listFor(ids.users.facilitator);
+    const facilitator = await listFor(ids.users.facilitator);
     expect(facilitator.sign_off).toHaveLength(1);
     expect(facilitator.attendance).toEqual([expect.stringMatching(/^Eye drops, 21 November 2026 \| Record who attended \| \/training\/\d+\/attendance$/)]);
-    expect(listFor(ids.users.admin)).toEqual({ organisation: [expect.stringMatching(/^Harbour Lights Home Care \| Confirm the provider's insurance .*\/organisations\/\d+\/edit$/)] });
+    expect(await listFor(ids.users.admin)).toEqual({ organisation: [expect.stringMatching(/^Harbour Lights Home Care \| Confirm the provider's insurance .*\/organisations\/\d+\/edit$/)] });
   });
 
-  it("an extra source (concerns, wired by the lead) adds its items under their own heading", () => {
-    const { groups } = needsAction(d.db, {
-      actor: d.actorFor(d.ids.users.manager),
+  it("an extra source (concerns, wired by the lead) adds its items under their own heading", async () => {
+    const { groups } = await needsAction(d.db, {
+      actor: await d.actorFor(d.ids.users.manager),
       today: TODAY,
       settings: DEFAULT_SETTINGS,
-      extraSources: [() => [{ group: "concern", title: "A concern", detail: "Look into it", href: "/agreements" }]],
+      extraSources: [async () => [{ group: "concern", title: "A concern", detail: "Look into it", href: "/agreements" }]],
     });
     expect(groups.map((g) => g.group)).toEqual(["sign", "concern"]);
   });
@@ -94,72 +95,72 @@ describe("notifications: who is told what, in the app and by email", () => {
   beforeEach(async () => {
     d = await demoDatabase();
   });
-  const userId = (email: string) => d.db.select().from(users).where(eq(users.email, email)).get()!.id;
-  const told = (key: string) =>
-    d.db.select({ to: outbox.toAddress, subject: outbox.subject, body: outbox.body }).from(outbox).where(eq(outbox.dedupeKey, key)).all();
+  const userId = async (email: string) => (await first(d.db.select().from(users).where(eq(users.email, email)).limit(1)))!.id;
+  const told = async (key: string) =>
+    await d.db.select({ to: outbox.toAddress, subject: outbox.subject, body: outbox.body }).from(outbox).where(eq(outbox.dedupeKey, key));
 
-  it("sent, every signature, active, ended: each party with an account is told once, with initials and a link", () => {
+  it("sent, every signature, active, ended: each party with an account is told once, with initials and a link", async () => {
     const { db, ids, at } = d;
-    const nurse = d.actorFor(ids.users.nurse);
-    const id = createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks.CATH!], startDate: TODAY, today: TODAY, at });
-    updateTaskSpecifics(db, { actor: nurse, agreementId: id, taskId: ids.tasks.CATH!, specifics: { instructions: "Empty the leg bag.", deviceOrProduct: "", parameters: "", mustNotDo: "", carePlanReference: "", escalationPlan: "Call the district nurse." }, at });
+    const nurse = await d.actorFor(ids.users.nurse);
+    const id = await createAgreement(db, { actor: nurse, personId: ids.people.edith, taskIds: [ids.tasks.CATH!], startDate: TODAY, today: TODAY, at });
+    await updateTaskSpecifics(db, { actor: nurse, agreementId: id, taskId: ids.tasks.CATH!, specifics: { instructions: "Empty the leg bag.", deviceOrProduct: "", parameters: "", mustNotDo: "", carePlanReference: "", escalationPlan: "Call the district nurse." }, at });
     // Maria, named, signs in: she is asked to sign and told as the others are.
-    setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at });
-    recordConsent(db, { actor: nurse, agreementId: id, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" }, today: TODAY, at, warningDays: 90 });
-    writeSupervision(db, { actor: nurse, agreementId: id, today: TODAY, at });
-    expect(sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: 90 })).toBe(true);
-    const reference = db.select().from(agreements).where(eq(agreements.id, id)).get()!.reference;
+    await setNamedWorkers(db, { actor: nurse, agreementId: id, workerIds: [ids.workers.maria], at });
+    await recordConsent(db, { actor: nurse, agreementId: id, input: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: TODAY, notes: "" }, today: TODAY, at, warningDays: 90 });
+    await writeSupervision(db, { actor: nurse, agreementId: id, today: TODAY, at });
+    expect(await sendForSignatures(db, { actor: nurse, agreementId: id, today: TODAY, at, warningDays: 90 })).toBe(true);
+    const reference = (await first(db.select().from(agreements).where(eq(agreements.id, id)).limit(1)))!.reference;
 
     // Sent: the nurse, Brightside's manager and Maria; nobody else.
-    const sent = db.select().from(notifications).where(eq(notifications.kind, "agreement_sent")).all().filter((n) => n.link.startsWith(`/agreements/${id}/`));
+    const sent = (await db.select().from(notifications).where(eq(notifications.kind, "agreement_sent"))).filter((n) => n.link.startsWith(`/agreements/${id}/`));
     expect(sent.map((n) => n.userId).sort()).toEqual([ids.users.nurse, ids.users.manager, ids.users.workerUser].sort());
     expect(sent[0]).toMatchObject({ title: `Agreement ${reference} (E. C.) is waiting for your signature`, link: `/agreements/${id}/sign?version=1` });
-    const mail = told(`sent:${id}:v1:user:${ids.users.manager}`)[0]!;
+    const mail = (await told(`sent:${id}:v1:user:${ids.users.manager}`))[0]!;
     expect(mail).toMatchObject({ to: "manager@example.org", subject: `Agreement ${reference} (E. C.) is waiting for your signature` });
     expect(mail.body).toContain(`/agreements/${id}/sign?version=1`);
     expect(mail.body).toContain("Urinary catheter care");
     expect(mail.body).not.toContain("Edith");
 
     // The signatures; the last one activates it and everyone is told.
-    const hash = versionOf(db, id, 1)!.contentHash!;
-    signInApp(db, { actor: nurse, agreementId: id, party: "delegator", shownHash: hash, today: TODAY, at, warningDays: 90 });
-    signInApp(db, { actor: d.actorFor(ids.users.manager), agreementId: id, party: "provider", shownHash: hash, today: TODAY, at, warningDays: 90 });
-    signInApp(db, { actor: d.actorFor(ids.users.workerUser), agreementId: id, party: `worker:${ids.workers.maria}`, shownHash: hash, today: TODAY, at, warningDays: 90 });
-    expect(db.select().from(notifications).where(eq(notifications.dedupeKey, `active:${id}:v1:user:${ids.users.manager}`)).all()).toHaveLength(0);
-    recordPaperSignature(db, { actor: nurse, agreementId: id, party: "person", signerName: "Edith Clarke", signedOn: TODAY, shownHash: hash, today: TODAY, at, warningDays: 90 });
+    const hash = (await versionOf(db, id, 1))!.contentHash!;
+    await signInApp(db, { actor: nurse, agreementId: id, party: "delegator", shownHash: hash, today: TODAY, at, warningDays: 90 });
+    await signInApp(db, { actor: await d.actorFor(ids.users.manager), agreementId: id, party: "provider", shownHash: hash, today: TODAY, at, warningDays: 90 });
+    await signInApp(db, { actor: await d.actorFor(ids.users.workerUser), agreementId: id, party: `worker:${ids.workers.maria}`, shownHash: hash, today: TODAY, at, warningDays: 90 });
+    expect(await db.select().from(notifications).where(eq(notifications.dedupeKey, `active:${id}:v1:user:${ids.users.manager}`))).toHaveLength(0);
+    await recordPaperSignature(db, { actor: nurse, agreementId: id, party: "person", signerName: "Edith Clarke", signedOn: TODAY, shownHash: hash, today: TODAY, at, warningDays: 90 });
     for (const u of [ids.users.nurse, ids.users.manager, ids.users.workerUser]) {
-      expect(told(`active:${id}:v1:user:${u}`)).toEqual([expect.objectContaining({ subject: `Agreement ${reference} (E. C.) is active` })]);
+      expect(await told(`active:${id}:v1:user:${u}`)).toEqual([expect.objectContaining({ subject: `Agreement ${reference} (E. C.) is active` })]);
     }
-    expect(db.select().from(outbox).all().filter((m) => m.dedupeKey.startsWith(`active:${id}:`))).toHaveLength(3);
+    expect((await db.select().from(outbox)).filter((m) => m.dedupeKey.startsWith(`active:${id}:`))).toHaveLength(3);
 
     // Ended: everyone it bound.
-    endAgreement(db, { actor: nurse, agreementId: id, reason: "Catheter removed in hospital.", at });
-    expect(told(`ended:${id}:user:${ids.users.workerUser}`)[0]!.body).toContain("Catheter removed in hospital.");
+    await endAgreement(db, { actor: nurse, agreementId: id, reason: "Catheter removed in hospital.", at });
+    expect((await told(`ended:${id}:user:${ids.users.workerUser}`))[0]!.body).toContain("Catheter removed in hospital.");
   });
 
-  it("a named worker declining a task: the nurse and manager are told in the app too", () => {
+  it("a named worker declining a task: the nurse and manager are told in the app too", async () => {
     const { db, ids, at } = d;
-    const maria = d.actorFor(ids.users.workerUser);
+    const maria = await d.actorFor(ids.users.workerUser);
     // Maria's blood glucose monitoring: she is named for it on Edith's active agreement.
-    const bgm = db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.maria), eq(competencies.taskId, ids.tasks.BGM!))).get()!.id;
-    changeCompetencyState(db, { actor: maria, id: bgm, action: "decline", reason: "Meter keeps failing", at });
-    const declined = db.select().from(notifications).where(eq(notifications.kind, "task_declined")).all();
+    const bgm = (await first(db.select().from(competencies).where(and(eq(competencies.workerId, ids.workers.maria), eq(competencies.taskId, ids.tasks.BGM!))).limit(1)))!.id;
+    await changeCompetencyState(db, { actor: maria, id: bgm, action: "decline", reason: "Meter keeps failing", at });
+    const declined = await db.select().from(notifications).where(eq(notifications.kind, "task_declined"));
     expect(declined.map((n) => n.userId).sort()).toEqual([ids.users.nurse, ids.users.manager].sort());
     expect(declined[0]!.body).toContain("Meter keeps failing");
   });
 
-  it("the Notifications page: newest first, unread counted, all marked read at once, for this user only", () => {
+  it("the Notifications page: newest first, unread counted, all marked read at once, for this user only", async () => {
     const { db, ids, at } = d;
-    const manager = d.actorFor(ids.users.manager);
-    const mine = listNotifications(db, { actor: manager });
+    const manager = await d.actorFor(ids.users.manager);
+    const mine = await listNotifications(db, { actor: manager });
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((n, i) => i === 0 || n.createdAt <= mine[i - 1]!.createdAt)).toBe(true);
-    const unread = countUnread(db, manager);
+    const unread = await countUnread(db, manager);
     expect(unread).toBe(mine.length);
-    const nurseUnread = countUnread(db, d.actorFor(ids.users.nurse));
-    expect(markAllRead(db, { actor: manager, at })).toBe(unread);
-    expect(countUnread(db, manager)).toBe(0);
-    expect(countUnread(db, d.actorFor(ids.users.nurse))).toBe(nurseUnread);
-    expect(userId("manager@example.org")).toBe(ids.users.manager);
+    const nurseUnread = await countUnread(db, await d.actorFor(ids.users.nurse));
+    expect(await markAllRead(db, { actor: manager, at })).toBe(unread);
+    expect(await countUnread(db, manager)).toBe(0);
+    expect(await countUnread(db, await d.actorFor(ids.users.nurse))).toBe(nurseUnread);
+    expect(await userId("manager@example.org")).toBe(ids.users.manager);
   });
 });

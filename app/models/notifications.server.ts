@@ -10,11 +10,11 @@ import type { Actor } from "~/domain/actor";
 import { londonDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction } from "~/models/transaction.server";
 import { loadJobConfig } from "~/services/config.server";
 import { queueMail } from "~/services/mail.server";
 import type { Db } from "~db/client";
-import { agreementTasks, agreementVersions, agreementWorkers, agreements, careWorkers, notifications, people, tasks, users } from "~db/schema";
+import { agreementTasks, agreementVersions, agreementWorkers, agreements, careWorkers, notifications, people, tasks, users } from "~db/tables";
 
 export type Recipient = { id: number; email: string };
 
@@ -30,17 +30,16 @@ function publicUrl(): string {
 }
 
 /** Tells each recipient (once per `key` and user): in the app and by email. */
-export function notify(db: Db, { to, notice, key, at, publicUrl: base }: { to: Recipient[]; notice: Notice; key: string; at: Date; publicUrl?: string }) {
+export async function notify(db: Db, { to, notice, key, at, publicUrl: base }: { to: Recipient[]; notice: Notice; key: string; at: Date; publicUrl?: string }) {
   const seen = new Set<number>();
   for (const r of to) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
     const dedupeKey = `${key}:user:${r.id}`;
-    db.insert(notifications)
+    await db.insert(notifications)
       .values({ userId: r.id, kind: notice.kind, dedupeKey, title: notice.title, body: notice.body, link: notice.link, createdAt: at.toISOString() })
-      .onConflictDoNothing()
-      .run();
-    queueMail(db, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, base ?? publicUrl()) });
+      .onConflictDoNothing();
+    await queueMail(db, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, base ?? publicUrl()) });
   }
 }
 
@@ -54,11 +53,11 @@ export type AgreementAudience = {
 };
 
 /** The active user accounts of an agreement's parties, as asked. */
-export function agreementRecipients(
+export async function agreementRecipients(
   db: Db,
   agreement: { delegatorId: number; providerId: number },
   { delegator = false, providerManagers = false, workersOfVersion = null }: AgreementAudience,
-): Recipient[] {
+): Promise<Recipient[]> {
   const who = [
     delegator ? eq(users.id, agreement.delegatorId) : undefined,
     providerManagers ? and(eq(users.role, "provider_manager"), eq(users.organisationId, agreement.providerId)) : undefined,
@@ -77,51 +76,49 @@ export function agreementRecipients(
       : undefined,
   ].filter((c) => c !== undefined);
   if (!who.length) return [];
-  return db
+  return await db
     .select({ id: users.id, email: users.email })
     .from(users)
     .where(and(eq(users.active, true), or(...who)))
-    .orderBy(users.id)
-    .all();
+    .orderBy(users.id);
 }
 
 /** The id of an agreement's version (the one in force, else the newest). */
-export function versionIdOf(db: Db, agreement: { id: number; inForceVersion: number | null; currentVersion: number }, which: "in_force" | "current" = "in_force") {
+export async function versionIdOf(db: Db, agreement: { id: number; inForceVersion: number | null; currentVersion: number }, which: "in_force" | "current" = "in_force") {
   const version = which === "in_force" ? (agreement.inForceVersion ?? agreement.currentVersion) : agreement.currentVersion;
-  return db.select({ id: agreementVersions.id }).from(agreementVersions).where(and(eq(agreementVersions.agreementId, agreement.id), eq(agreementVersions.version, version))).get()?.id ?? null;
+  return (await first(db.select({ id: agreementVersions.id }).from(agreementVersions).where(and(eq(agreementVersions.agreementId, agreement.id), eq(agreementVersions.version, version))).limit(1)))?.id ?? null;
 }
 
 /** Everyone a live agreement binds: the delegating nurse, the provider's managers, its named workers who sign in. */
-export function everyParty(db: Db, agreement: typeof agreements.$inferSelect, which: "in_force" | "current" = "in_force"): Recipient[] {
-  return agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: versionIdOf(db, agreement, which) });
+export async function everyParty(db: Db, agreement: typeof agreements.$inferSelect, which: "in_force" | "current" = "in_force"): Promise<Recipient[]> {
+  return await agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: await versionIdOf(db, agreement, which) });
 }
 
 const PAGE = 50;
 
 /** A user's notifications, newest first (their own only). */
-export function listNotifications(db: Db, { actor, limit = PAGE }: { actor: Actor; limit?: number }) {
-  return db
+export async function listNotifications(db: Db, { actor, limit = PAGE }: { actor: Actor; limit?: number }) {
+  return await db
     .select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt, readAt: notifications.readAt })
     .from(notifications)
     .where(eq(notifications.userId, actor.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function countUnread(db: Db, actor: Actor): number {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))).get()?.n ?? 0;
+export async function countUnread(db: Db, actor: Actor): Promise<number> {
+  return (await first(db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))).limit(1)))?.n ?? 0;
 }
 
 /** Marks every unread notification of this user as read; returns how many. */
-export function markAllRead(db: Db, { actor, at }: { actor: Actor; at: Date }): number {
-  return inTransaction(db, (tx) => {
-    const changes = tx
+export async function markAllRead(db: Db, { actor, at }: { actor: Actor; at: Date }): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    const changes = (await tx
       .update(notifications)
       .set({ readAt: at.toISOString() })
       .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
-      .run().changes;
-    if (changes) recordAudit(tx, { actorId: actor.userId, action: "notifications.read", entityType: "user", entityId: actor.userId, details: { count: changes }, at });
+      .returning({ id: notifications.id })).length;
+    if (changes) await recordAudit(tx, { actorId: actor.userId, action: "notifications.read", entityType: "user", entityId: actor.userId, details: { count: changes }, at });
     return changes;
   });
 }
@@ -132,18 +129,17 @@ export function markAllRead(db: Db, { actor, at }: { actor: Actor; at: Date }): 
 
 type AgreementRow = typeof agreements.$inferSelect;
 
-export function personInitialsOf(db: Db, personId: number): string {
-  return initials(db.select({ name: people.name }).from(people).where(eq(people.id, personId)).get()?.name ?? "");
+export async function personInitialsOf(db: Db, personId: number): Promise<string> {
+  return initials((await first(db.select({ name: people.name }).from(people).where(eq(people.id, personId)).limit(1)))?.name ?? "");
 }
 
-function taskNamesOf(db: Db, versionId: number): string[] {
-  return db
+async function taskNamesOf(db: Db, versionId: number): Promise<string[]> {
+  return (await db
     .select({ name: tasks.name })
     .from(agreementTasks)
     .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
     .where(eq(agreementTasks.versionId, versionId))
-    .orderBy(tasks.name)
-    .all()
+    .orderBy(tasks.name))
     .map((t) => t.name);
 }
 
@@ -151,31 +147,31 @@ function taskNamesOf(db: Db, versionId: number): string[] {
  * Sent for signatures: every party who signs in the app (docs/domain.md rule 2) is asked to:
  * the delegating nurse, the provider's managers and the named workers who sign in.
  */
-export function tellAgreementSent(db: Db, { agreement, versionId, version, sentBy, today, at }: { agreement: AgreementRow; versionId: number; version: number; sentBy: string; today: IsoDate; at: Date }) {
-  notify(db, {
-    to: agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: versionId }),
-    notice: agreementSentNotice({ id: agreement.id, reference: agreement.reference, personInitials: personInitialsOf(db, agreement.personId), version, sentBy, sentOn: today, taskNames: taskNamesOf(db, versionId) }),
+export async function tellAgreementSent(db: Db, { agreement, versionId, version, sentBy, today, at }: { agreement: AgreementRow; versionId: number; version: number; sentBy: string; today: IsoDate; at: Date }) {
+  await notify(db, {
+    to: await agreementRecipients(db, agreement, { delegator: true, providerManagers: true, workersOfVersion: versionId }),
+    notice: agreementSentNotice({ id: agreement.id, reference: agreement.reference, personInitials: await personInitialsOf(db, agreement.personId), version, sentBy, sentOn: today, taskNames: await taskNamesOf(db, versionId) }),
     key: `sent:${agreement.id}:v${version}`,
     at,
   });
 }
 
 /** Active (docs/domain.md rule 1): everyone it binds is told, and from when it is in force. */
-export function tellAgreementActive(db: Db, { agreementId, today, at }: { agreementId: number; today: IsoDate; at: Date }) {
-  const agreement = db.select().from(agreements).where(eq(agreements.id, agreementId)).get();
+export async function tellAgreementActive(db: Db, { agreementId, today, at }: { agreementId: number; today: IsoDate; at: Date }) {
+  const agreement = await first(db.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1));
   if (!agreement || agreement.inForceVersion === null) return;
-  notify(db, {
-    to: everyParty(db, agreement),
-    notice: agreementActiveNotice({ id: agreement.id, reference: agreement.reference, personInitials: personInitialsOf(db, agreement.personId), version: agreement.inForceVersion, startDate: agreement.startDate, today }),
+  await notify(db, {
+    to: await everyParty(db, agreement),
+    notice: agreementActiveNotice({ id: agreement.id, reference: agreement.reference, personInitials: await personInitialsOf(db, agreement.personId), version: agreement.inForceVersion, startDate: agreement.startDate, today }),
     key: `active:${agreement.id}:v${agreement.inForceVersion}`,
     at,
   });
 }
 
-export function tellAgreementEnded(db: Db, { agreement, endedBy, reason, at }: { agreement: AgreementRow; endedBy: string; reason: string; at: Date }) {
-  notify(db, {
-    to: everyParty(db, agreement),
-    notice: agreementEndedNotice({ id: agreement.id, reference: agreement.reference, personInitials: personInitialsOf(db, agreement.personId), endedBy, reason, endedOn: londonDate(at) }),
+export async function tellAgreementEnded(db: Db, { agreement, endedBy, reason, at }: { agreement: AgreementRow; endedBy: string; reason: string; at: Date }) {
+  await notify(db, {
+    to: await everyParty(db, agreement),
+    notice: agreementEndedNotice({ id: agreement.id, reference: agreement.reference, personInitials: await personInitialsOf(db, agreement.personId), endedBy, reason, endedOn: londonDate(at) }),
     key: `ended:${agreement.id}`,
     at,
   });

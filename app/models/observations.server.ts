@@ -4,9 +4,9 @@ import type { Actor } from "~/domain/actor";
 import { observationProblems, strikeOutProblems } from "~/domain/competency";
 import type { IsoDate } from "~/domain/dates";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { competencies, competencyChanges, people, supervisedObservations, tasks } from "~db/schema";
+import { competencies, competencyChanges, people, supervisedObservations, tasks } from "~db/tables";
 import { competencyInScope } from "./competencies.server";
 import { RuleError } from "./errors.server";
 import { metPrerequisites, missingPrerequisites } from "./prerequisites.server";
@@ -14,9 +14,9 @@ import { personScope } from "./scope.server";
 import { getWorker } from "./workers.server";
 import type { ObservationOutcome } from "~/domain/enums";
 
-function findCompetency(db: Db, workerId: number, taskId: number, personId: number | null) {
+async function findCompetency(db: Db, workerId: number, taskId: number, personId: number | null) {
   return (
-    db
+    await first(db
       .select()
       .from(competencies)
       .where(
@@ -25,8 +25,7 @@ function findCompetency(db: Db, workerId: number, taskId: number, personId: numb
           eq(competencies.taskId, taskId),
           personId ? eq(competencies.personId, personId) : isNull(competencies.personId),
         ),
-      )
-      .get() ?? null
+      ).limit(1)) ?? null
   );
 }
 
@@ -43,32 +42,32 @@ export type ObservationInput = {
  * Records a supervised observation (docs/domain.md rule 7: only once the prerequisites are met). The
  * competency it counts towards is opened "in training" if this is the first.
  */
-export function recordObservation(
+export async function recordObservation(
   db: Db,
   { actor, input, today, at }: { actor: Actor; input: ObservationInput; today: IsoDate; at: Date },
-): { competencyId: number; observationId: number } | null {
-  return inTransaction(db, (tx) => {
-    const worker = getWorker(tx, { actor, id: input.workerId })?.worker;
+): Promise<{ competencyId: number; observationId: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const worker = (await getWorker(tx, { actor, id: input.workerId }))?.worker;
     if (!worker) return null;
-    const task = tx.select().from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).get();
+    const task = await first(tx.select().from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).limit(1));
     if (!task) throw new RuleError([{ field: "form", message: "Select a task from the catalogue" }]);
     const personId = task.personSpecific ? input.personId : null;
     if (personId) {
-      const person = tx.select({ providerId: people.providerId }).from(people).where(and(eq(people.id, personId), personScope(actor))).get();
+      const person = await first(tx.select({ providerId: people.providerId }).from(people).where(and(eq(people.id, personId), personScope(actor))).limit(1));
       if (!person || person.providerId !== worker.providerId) {
         throw new RuleError([{ field: "form", message: "Select a person cared for by this worker's provider" }]);
       }
     }
-    const existing = findCompetency(tx, worker.id, task.id, personId);
+    const existing = await findCompetency(tx, worker.id, task.id, personId);
     const problems = observationProblems({
       observer: { role: actor.role },
-      missingPrerequisites: missingPrerequisites(tx, worker.id, task.id),
+      missingPrerequisites: await missingPrerequisites(tx, worker.id, task.id),
       observedOn: input.observedOn,
       today,
       personSpecific: task.personSpecific,
       personId,
       state: existing?.state ?? null,
-      prerequisitesMet: metPrerequisites(tx, worker.id, task.id),
+      prerequisitesMet: await metPrerequisites(tx, worker.id, task.id),
       joinedProviderOn: worker.joinedOn,
     });
     if (worker.status === "left") problems.push({ field: "form", message: "This care worker has left their provider" });
@@ -76,16 +75,15 @@ export function recordObservation(
 
     const competencyId =
       existing?.id ??
-      tx.insert(competencies).values({ workerId: worker.id, taskId: task.id, personId, state: "in_training" }).returning({ id: competencies.id }).get().id;
+      (await inserted(tx.insert(competencies).values({ workerId: worker.id, taskId: task.id, personId, state: "in_training" }).returning({ id: competencies.id }))).id;
     if (!existing) {
-      tx.insert(competencyChanges).values({ competencyId, fromState: null, toState: "in_training", reason: "First supervised observation", changedBy: actor.userId, changedAt: at.toISOString() }).run();
+      await tx.insert(competencyChanges).values({ competencyId, fromState: null, toState: "in_training", reason: "First supervised observation", changedBy: actor.userId, changedAt: at.toISOString() });
     }
-    const observationId = tx
+    const observationId = (await inserted(tx
       .insert(supervisedObservations)
       .values({ workerId: worker.id, taskId: task.id, personId, observedOn: input.observedOn, observerId: actor.userId, outcome: input.outcome, notes: input.notes })
-      .returning({ id: supervisedObservations.id })
-      .get().id;
-    recordAudit(tx, {
+      .returning({ id: supervisedObservations.id }))).id;
+    await recordAudit(tx, {
       actorId: actor.userId,
       action: "observation.record",
       entityType: "competency",
@@ -101,8 +99,8 @@ export function recordObservation(
  * The satisfactory observations a sign-off counts (all, or those after `after` for a renewal),
  * leaving out any struck out, and the date of the last of them.
  */
-export function countedObservations(db: Db, c: { workerId: number; taskId: number; personId: number | null }, after: IsoDate | null): { n: number; lastOn: IsoDate | null } {
-  const row = db
+export async function countedObservations(db: Db, c: { workerId: number; taskId: number; personId: number | null }, after: IsoDate | null): Promise<{ n: number; lastOn: IsoDate | null }> {
+  const row = await first(db
     .select({ n: count(), lastOn: max(supervisedObservations.observedOn) })
     .from(supervisedObservations)
     .where(
@@ -114,8 +112,7 @@ export function countedObservations(db: Db, c: { workerId: number; taskId: numbe
         isNull(supervisedObservations.struckOutAt),
         after ? gt(supervisedObservations.observedOn, after) : undefined,
       ),
-    )
-    .get();
+    ).limit(1));
   return { n: row?.n ?? 0, lastOn: row?.lastOn ?? null };
 }
 
@@ -123,15 +120,15 @@ export function countedObservations(db: Db, c: { workerId: number; taskId: numbe
  * Strikes out a mistaken supervised observation with a reason (docs/domain.md rules 7 and 14):
  * the row stays, marked, and is no longer counted towards sign-off; the change is audited.
  */
-export function strikeOutObservation(
+export async function strikeOutObservation(
   db: Db,
   { actor, competencyId, observationId, reason, at }: { actor: Actor; competencyId: number; observationId: number; reason: string; at: Date },
-): { observationId: number } | null {
-  return inTransaction(db, (tx) => {
-    const found = competencyInScope(tx, actor, competencyId);
+): Promise<{ observationId: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const found = await competencyInScope(tx, actor, competencyId);
     if (!found) return null;
     const { competency } = found;
-    const observation = tx
+    const observation = await first(tx
       .select()
       .from(supervisedObservations)
       .where(
@@ -141,16 +138,14 @@ export function strikeOutObservation(
           eq(supervisedObservations.taskId, competency.taskId),
           competency.personId ? eq(supervisedObservations.personId, competency.personId) : isNull(supervisedObservations.personId),
         ),
-      )
-      .get();
+      ).limit(1));
     if (!observation) return null;
     const problems = strikeOutProblems({ role: actor.role, observedOn: observation.observedOn, struckOut: observation.struckOutAt !== null, lastSignedOffOn: competency.signedOffOn, reason });
     if (problems.length) throw new RuleError(problems.map((message) => ({ field: "reason", message })));
-    tx.update(supervisedObservations)
+    await tx.update(supervisedObservations)
       .set({ struckOutAt: at.toISOString(), struckOutBy: actor.userId, struckOutReason: reason })
-      .where(and(eq(supervisedObservations.id, observationId), isNull(supervisedObservations.struckOutAt)))
-      .run();
-    recordAudit(tx, {
+      .where(and(eq(supervisedObservations.id, observationId), isNull(supervisedObservations.struckOutAt)));
+    await recordAudit(tx, {
       actorId: actor.userId,
       action: "observation.strike_out",
       entityType: "competency",

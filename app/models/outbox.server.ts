@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { outbox } from "~db/schema";
+import { outbox } from "~db/tables";
 
 export type OutboxMessage = typeof outbox.$inferSelect;
 
@@ -23,8 +23,8 @@ export type NewOutboxMessage = {
 export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a one-time link.)";
 
 /** Adds a message unless one with its dedupe key is there already. True when added. */
-export function addToOutbox(db: Db, message: NewOutboxMessage): boolean {
-  const result = db
+export async function addToOutbox(db: Db, message: NewOutboxMessage): Promise<boolean> {
+  const result = await db
     .insert(outbox)
     .values({
       dedupeKey: message.dedupeKey,
@@ -35,8 +35,8 @@ export function addToOutbox(db: Db, message: NewOutboxMessage): boolean {
       sensitive: message.sensitive ?? false,
     })
     .onConflictDoNothing()
-    .run();
-  return result.changes > 0;
+    .returning({ id: outbox.id });
+  return result.length > 0;
 }
 
 /**
@@ -46,7 +46,7 @@ export function addToOutbox(db: Db, message: NewOutboxMessage): boolean {
  * statement at a time. The claim lasts until `until`, long enough for any send to finish; if the
  * sender dies holding it, another takes the message after that.
  */
-export function claimMessages(db: Db, { sender, now, until, maxAttempts, afterId, limit }: { sender: string; now: Date; until: Date; maxAttempts: number; afterId: number; limit: number }): OutboxMessage[] {
+export async function claimMessages(db: Db, { sender, now, until, maxAttempts, afterId, limit }: { sender: string; now: Date; until: Date; maxAttempts: number; afterId: number; limit: number }): Promise<OutboxMessage[]> {
   const claimable = and(
     inArray(outbox.state, ["pending", "failed"]),
     lte(outbox.attempts, maxAttempts - 1),
@@ -54,18 +54,17 @@ export function claimMessages(db: Db, { sender, now, until, maxAttempts, afterId
     or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString())),
   );
   const oldest = db.select({ id: outbox.id }).from(outbox).where(claimable).orderBy(outbox.id).limit(limit);
-  return db
+  return (await db
     .update(outbox)
     .set({ claimedBy: sender, claimedUntil: until.toISOString() })
     .where(and(inArray(outbox.id, oldest), claimable))
-    .returning()
-    .all()
+    .returning())
     .sort((a, b) => a.id - b.id);
 }
 
 /** Marks a message sent; a sensitive message's body is blanked so its link is not kept. */
-export function markSent(db: Db, message: OutboxMessage, at: Date): void {
-  db.update(outbox)
+export async function markSent(db: Db, message: OutboxMessage, at: Date): Promise<void> {
+  await db.update(outbox)
     .set({
       state: "sent",
       sentAt: at.toISOString(),
@@ -75,14 +74,12 @@ export function markSent(db: Db, message: OutboxMessage, at: Date): void {
       claimedUntil: null,
       ...(message.sensitive ? { body: SENT_SENSITIVE_BODY } : {}),
     })
-    .where(eq(outbox.id, message.id))
-    .run();
+    .where(eq(outbox.id, message.id));
 }
 
 /** Marks a message failed, keeping why (it is tried again later). */
-export function markFailed(db: Db, message: OutboxMessage, error: unknown): void {
-  db.update(outbox)
+export async function markFailed(db: Db, message: OutboxMessage, error: unknown): Promise<void> {
+  await db.update(outbox)
     .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error), claimedBy: null, claimedUntil: null })
-    .where(eq(outbox.id, message.id))
-    .run();
+    .where(eq(outbox.id, message.id));
 }

@@ -8,9 +8,9 @@ import { initials } from "~/domain/names";
 import { workerLabel } from "~/domain/worker-labels";
 import type { PassportPdfCompetency, PassportPdfData } from "~/pdf/types";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { careWorkers, competencies, passportPrints } from "~db/schema";
+import { careWorkers, competencies, passportPrints } from "~db/tables";
 import { listWorkerCompetencies } from "./competencies.server";
 import { freshVerificationCode } from "./verification-codes.server";
 import { getWorker } from "./workers.server";
@@ -22,8 +22,8 @@ type PrintedPassport = Omit<PassportPdfData, "verificationCode" | "verifyUrl" | 
 };
 
 /** The passport as it would print today, for those who may see the worker (scope in getWorker and listWorkerCompetencies). */
-function passportToday(db: Db, { actor, workerId, today, warningDays }: { actor: Actor; workerId: number; today: IsoDate; warningDays: number }): PrintedPassport | null {
-  const found = getWorker(db, { actor, id: workerId });
+async function passportToday(db: Db, { actor, workerId, today, warningDays }: { actor: Actor; workerId: number; today: IsoDate; warningDays: number }): Promise<PrintedPassport | null> {
+  const found = await getWorker(db, { actor, id: workerId });
   if (!found) return null;
   return {
     // A name shared at the provider carries the staff number, so the passport is plainly this worker's.
@@ -32,7 +32,7 @@ function passportToday(db: Db, { actor, workerId, today, warningDays }: { actor:
     providerName: found.providerName,
     careCertificate: found.worker.careCertificateOn ? formatDate(found.worker.careCertificateOn) : "not recorded",
     printedOn: formatDate(today),
-    competencies: listWorkerCompetencies(db, { actor, workerId, today, warningDays }).map((c) => ({
+    competencies: (await listWorkerCompetencies(db, { actor, workerId, today, warningDays })).map((c) => ({
       competencyId: c.id,
       heldWhenPrinted: isCurrent(c.status),
       taskName: c.taskName,
@@ -49,12 +49,12 @@ function passportToday(db: Db, { actor, workerId, today, warningDays }: { actor:
  * printed whose passport, when, and exactly what it said) and audited in one transaction, so the
  * code can be checked at /verify for as long as the printout exists (docs/domain.md rule 11).
  */
-export function printPassport(
+export async function printPassport(
   db: Db,
   { actor, workerId, today, at, warningDays, publicUrl }: { actor: Actor; workerId: number; today: IsoDate; at: Date; warningDays: number; publicUrl: string },
-): PassportPdfData | null {
-  return inTransaction(db, (tx) => {
-    const recorded = recordPassportPrint(tx, { actor, workerId, today, at, warningDays });
+): Promise<PassportPdfData | null> {
+  return await inTransaction(db, async (tx) => {
+    const recorded = await recordPassportPrint(tx, { actor, workerId, today, at, warningDays });
     if (!recorded) return null;
     const { code, printed } = recorded;
     return { ...printed, verificationCode: code, verifyUrl: `${publicUrl}/verify/${code}`, competencies: printed.competencies.map(({ competencyId: _, heldWhenPrinted: __, ...c }) => c) };
@@ -65,21 +65,20 @@ export function printPassport(
  * Records one printout of a passport, inside the caller's transaction. `code` is for the demo
  * data only, so the README can name a code to try; everything else gets a fresh one.
  */
-export function recordPassportPrint(
+export async function recordPassportPrint(
   tx: Db,
   { actor, workerId, today, at, warningDays, code: fixed }: { actor: Actor; workerId: number; today: IsoDate; at: Date; warningDays: number; code?: string },
-): { code: string; printed: PrintedPassport } | null {
-  const printed = passportToday(tx, { actor, workerId, today, warningDays });
+): Promise<{ code: string; printed: PrintedPassport } | null> {
+  const printed = await passportToday(tx, { actor, workerId, today, warningDays });
   if (!printed) return null;
-  const code = fixed ?? freshVerificationCode(tx);
+  const code = fixed ?? await freshVerificationCode(tx);
   const content = canonicalJson(printed);
   const contentHash = crypto.createHash("sha256").update(content).digest("hex");
-  const row = tx
+  const row = await inserted(tx
     .insert(passportPrints)
     .values({ verificationCode: code, workerId, printedBy: actor.userId, printedAt: at.toISOString(), printedOn: today, content, contentHash })
-    .returning({ id: passportPrints.id })
-    .get();
-  recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
+    .returning({ id: passportPrints.id }));
+  await recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
   return { code, printed };
 }
 
@@ -89,14 +88,14 @@ export function recordPassportPrint(
  * for each competency on it, its status today and whether it holds. Nothing else about the
  * worker: no competency added since, no one who printed it (docs/domain.md rule 15).
  */
-export function verifyPassportCode(db: Db, { code, today, warningDays }: { code: string; today: IsoDate; warningDays: number }) {
-  const print = db.select().from(passportPrints).where(eq(passportPrints.verificationCode, code)).get();
+export async function verifyPassportCode(db: Db, { code, today, warningDays }: { code: string; today: IsoDate; warningDays: number }) {
+  const print = await first(db.select().from(passportPrints).where(eq(passportPrints.verificationCode, code)).limit(1));
   if (!print) return null;
   const printed = JSON.parse(print.content) as PrintedPassport;
-  const worker = db.select({ status: careWorkers.status }).from(careWorkers).where(eq(careWorkers.id, print.workerId)).get()!;
+  const worker = (await first(db.select({ status: careWorkers.status }).from(careWorkers).where(eq(careWorkers.id, print.workerId)).limit(1)))!;
   const ids = printed.competencies.map((c) => c.competencyId);
   const now = new Map(
-    (ids.length ? db.select({ id: competencies.id, state: competencies.state, expiresOn: competencies.expiresOn }).from(competencies).where(inArray(competencies.id, ids)).all() : []).map((c) => [c.id, c]),
+    (ids.length ? await db.select({ id: competencies.id, state: competencies.state, expiresOn: competencies.expiresOn }).from(competencies).where(inArray(competencies.id, ids)) : []).map((c) => [c.id, c]),
   );
   return {
     kind: "passport" as const,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
-import { agreements, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, teamProviders } from "~db/schema";
+import { agreements, agreementVersions, agreementWorkers, careWorkers, competencies, organisations, people, teamProviders } from "~db/tables";
 
 /**
  * Scope as SQL: which rows an actor may see, for use in every model's WHERE.

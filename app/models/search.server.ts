@@ -3,5 +3,5 @@ import { containsPattern } from "~/domain/search";
 
 /** `column` contains `text`, case-insensitively (ASCII), with % and _ taken as typed. */
 export function contains(column: AnyColumn | SQL, text: string): SQL {
-  return sql`${column} LIKE ${containsPattern(text)} ESCAPE '\\'`;
+  return sql`lower(${column}) LIKE lower(${containsPattern(text)}) ESCAPE '\\'`;
 }

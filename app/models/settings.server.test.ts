@@ -10,18 +10,18 @@ import { getSettings } from "./settings.server";
  * here a second connection writes as another process would, outside this process's transactions.
  */
 describe("settings kept in memory, with another process writing", () => {
-  it("a setting another process saves is read at once, not the copy kept from before", () => {
+  it("a setting another process saves is read at once, not the copy kept from before", async () => {
     const shared = createSharedTestDatabase();
     const here = shared.first;
     const elsewhere = shared.open();
-    expect(getSettings(here.db).competencyWarningDays).toBe(90);
-    expect(getSettings(here.db).competencyWarningDays).toBe(90);
+    expect((await getSettings(here.db)).competencyWarningDays).toBe(90);
+    expect((await getSettings(here.db)).competencyWarningDays).toBe(90);
     elsewhere.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('competencyWarningDays', '45', '2026-12-02T09:00:00.000Z')").run();
-    expect(getSettings(here.db).competencyWarningDays).toBe(45);
+    expect((await getSettings(here.db)).competencyWarningDays).toBe(45);
 
-    expect(getServiceDetails(here.db)).toBeNull();
+    expect(await getServiceDetails(here.db)).toBeNull();
     elsewhere.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('service_details', ?, '2026-12-02T09:00:00.000Z')").run(JSON.stringify(DEMO_SERVICE_DETAILS));
-    expect(getServiceDetails(here.db)?.operatorName).toBe("Ashworth Community Health NHS Trust");
+    expect((await getServiceDetails(here.db))?.operatorName).toBe("Ashworth Community Health NHS Trust");
     shared.remove();
   });
 });

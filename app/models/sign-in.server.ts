@@ -1,11 +1,11 @@
 import { and, count, eq, gte, isNull } from "drizzle-orm";
 import type { Role } from "~/domain/roles";
 import { PENDING_SIGN_IN_MINUTES, pendingSignInUsable } from "~/domain/two-factor";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction } from "~/models/transaction.server";
 import { hashSecretToken, newSecretToken } from "~/services/tokens.server";
 import type { Db } from "~db/client";
 import type { PendingSignInStage } from "~/domain/enums";
-import { pendingSignIns, signInAttempts, users } from "~db/schema";
+import { pendingSignIns, signInAttempts, users } from "~db/tables";
 
 /**
  * Sign-in throttling that an attacker cannot turn against a named user (issue 12, finding 8):
@@ -27,30 +27,28 @@ export const SIGN_IN_LIMITS = {
 
 export type SignInBlock = { minutes: number };
 
-export function recordSignInAttempt(db: Db, attempt: { email: string; ipAddress: string; at: Date; succeeded: boolean }) {
-  db.insert(signInAttempts)
-    .values({ email: attempt.email, ipAddress: attempt.ipAddress, at: attempt.at.toISOString(), succeeded: attempt.succeeded })
-    .run();
+export async function recordSignInAttempt(db: Db, attempt: { email: string; ipAddress: string; at: Date; succeeded: boolean }) {
+  await db.insert(signInAttempts)
+    .values({ email: attempt.email, ipAddress: attempt.ipAddress, at: attempt.at.toISOString(), succeeded: attempt.succeeded });
 }
 
 /** Why this email may not be tried from this address now (how long to wait), or null. */
-export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string; ipAddress: string; at: Date }): SignInBlock | null {
+export async function signInBlocked(db: Db, { email, ipAddress, at }: { email: string; ipAddress: string; at: Date }): Promise<SignInBlock | null> {
   const since = (minutes: number) => new Date(at.getTime() - minutes * 60_000).toISOString();
-  const attempts = (succeeded: boolean, minutes: number, ...where: ReturnType<typeof eq>[]) =>
-    db
+  const attempts = async (succeeded: boolean, minutes: number, ...where: ReturnType<typeof eq>[]) =>
+    (await first(db
       .select({ n: count() })
       .from(signInAttempts)
-      .where(and(eq(signInAttempts.succeeded, succeeded), gte(signInAttempts.at, since(minutes)), ...where))
-      .get()?.n ?? 0;
+      .where(and(eq(signInAttempts.succeeded, succeeded), gte(signInAttempts.at, since(minutes)), ...where)).limit(1)))?.n ?? 0;
   const L = SIGN_IN_LIMITS;
-  if (attempts(false, L.accountAtAddress.minutes, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) >= L.accountAtAddress.failures) {
+  if (await attempts(false, L.accountAtAddress.minutes, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) >= L.accountAtAddress.failures) {
     return { minutes: L.accountAtAddress.minutes };
   }
-  if (attempts(false, L.account.minutes, eq(signInAttempts.email, email)) >= L.account.failures) return { minutes: L.account.minutes };
+  if (await attempts(false, L.account.minutes, eq(signInAttempts.email, email)) >= L.account.failures) return { minutes: L.account.minutes };
   if (
     ipAddress &&
-    attempts(false, L.address.minutes, eq(signInAttempts.ipAddress, ipAddress)) >= L.address.failures &&
-    attempts(true, L.knownAddressDays * 24 * 60, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) === 0
+    await attempts(false, L.address.minutes, eq(signInAttempts.ipAddress, ipAddress)) >= L.address.failures &&
+    await attempts(true, L.knownAddressDays * 24 * 60, eq(signInAttempts.email, email), eq(signInAttempts.ipAddress, ipAddress)) === 0
   ) {
     return { minutes: L.address.minutes };
   }
@@ -65,11 +63,11 @@ export function signInBlocked(db: Db, { email, ipAddress, at }: { email: string;
  * Returns the token for the `dc_sign_in` cookie; only its SHA-256 is kept. Any earlier pending
  * sign-in of the user ends, so only the newest can be finished.
  */
-export function startPendingSignIn(db: Db, input: { userId: number; stage: PendingSignInStage; target: string; at: Date }): string {
+export async function startPendingSignIn(db: Db, input: { userId: number; stage: PendingSignInStage; target: string; at: Date }): Promise<string> {
   const token = newSecretToken();
-  inTransaction(db, (tx) => {
-    tx.update(pendingSignIns).set({ usedAt: input.at.toISOString() }).where(and(eq(pendingSignIns.userId, input.userId), isNull(pendingSignIns.usedAt))).run();
-    tx.insert(pendingSignIns)
+  await inTransaction(db, async (tx) => {
+    await tx.update(pendingSignIns).set({ usedAt: input.at.toISOString() }).where(and(eq(pendingSignIns.userId, input.userId), isNull(pendingSignIns.usedAt)));
+    await tx.insert(pendingSignIns)
       .values({
         id: hashSecretToken(token),
         userId: input.userId,
@@ -77,8 +75,7 @@ export function startPendingSignIn(db: Db, input: { userId: number; stage: Pendi
         target: input.target,
         createdAt: input.at.toISOString(),
         expiresAt: new Date(input.at.getTime() + PENDING_SIGN_IN_MINUTES * 60_000).toISOString(),
-      })
-      .run();
+      });
   });
   return token;
 }
@@ -86,23 +83,22 @@ export function startPendingSignIn(db: Db, input: { userId: number; stage: Pendi
 export type PendingSignIn = { id: string; userId: number; stage: PendingSignInStage; target: string; email: string; role: Role };
 
 /** The pending sign-in this token belongs to, while it can be finished by an active user; otherwise null. */
-export function findPendingSignIn(db: Db, { token, at }: { token: string; at: Date }): PendingSignIn | null {
-  const row = db
+export async function findPendingSignIn(db: Db, { token, at }: { token: string; at: Date }): Promise<PendingSignIn | null> {
+  const row = await first(db
     .select({ pending: pendingSignIns, email: users.email, role: users.role, active: users.active })
     .from(pendingSignIns)
     .innerJoin(users, eq(users.id, pendingSignIns.userId))
-    .where(eq(pendingSignIns.id, hashSecretToken(token)))
-    .get();
+    .where(eq(pendingSignIns.id, hashSecretToken(token))).limit(1));
   if (!row || !row.active || !pendingSignInUsable(row.pending, at)) return null;
   return { id: row.pending.id, userId: row.pending.userId, stage: row.pending.stage, target: row.pending.target, email: row.email, role: row.role };
 }
 
 /** Where a finished (or expired) pending sign-in was going, so a repeated request can be sent back there. */
-export function pendingTarget(db: Db, token: string): string | null {
-  return db.select({ target: pendingSignIns.target }).from(pendingSignIns).where(eq(pendingSignIns.id, hashSecretToken(token))).get()?.target ?? null;
+export async function pendingTarget(db: Db, token: string): Promise<string | null> {
+  return (await first(db.select({ target: pendingSignIns.target }).from(pendingSignIns).where(eq(pendingSignIns.id, hashSecretToken(token))).limit(1)))?.target ?? null;
 }
 
 /** Uses the pending sign-in once: true for the one request that finishes it. */
-export function usePendingSignIn(db: Db, { id, at }: { id: string; at: Date }): boolean {
-  return db.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.usedAt))).run().changes === 1;
+export async function usePendingSignIn(db: Db, { id, at }: { id: string; at: Date }): Promise<boolean> {
+  return (await db.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.usedAt))).returning({ id: pendingSignIns.id })).length === 1;
 }

@@ -1,66 +1,65 @@
 import { asc, count, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { taskPrerequisites, tasks } from "~db/schema";
+import { taskPrerequisites, tasks } from "~db/tables";
 
 export type TaskInput = Omit<typeof tasks.$inferInsert, "id" | "createdAt" | "updatedAt">;
 
 /** The catalogue is shared by everyone: every signed-in role may read it. */
-export function listTasks(db: Db, { activeOnly = false }: { activeOnly?: boolean } = {}) {
-  return db
+export async function listTasks(db: Db, { activeOnly = false }: { activeOnly?: boolean } = {}) {
+  return await db
     .select()
     .from(tasks)
     .where(activeOnly ? eq(tasks.active, true) : undefined)
-    .orderBy(asc(tasks.category), asc(tasks.name))
-    .all();
+    .orderBy(asc(tasks.category), asc(tasks.name));
 }
 
-export function countTasks(db: Db): number {
-  return db.select({ n: count() }).from(tasks).where(eq(tasks.active, true)).get()?.n ?? 0;
+export async function countTasks(db: Db): Promise<number> {
+  return (await first(db.select({ n: count() }).from(tasks).where(eq(tasks.active, true)).limit(1)))?.n ?? 0;
 }
 
-export function getTask(db: Db, id: number) {
-  const task = db.select().from(tasks).where(eq(tasks.id, id)).get();
+export async function getTask(db: Db, id: number) {
+  const task = await first(db.select().from(tasks).where(eq(tasks.id, id)).limit(1));
   if (!task) return null;
-  const prerequisites = db.select().from(taskPrerequisites).where(eq(taskPrerequisites.taskId, id)).orderBy(asc(taskPrerequisites.id)).all();
+  const prerequisites = await db.select().from(taskPrerequisites).where(eq(taskPrerequisites.taskId, id)).orderBy(asc(taskPrerequisites.id));
   return { task, prerequisites };
 }
 
 export class DuplicateTaskCodeError extends Error {}
 
-function assertCodeFree(db: Db, code: string, exceptId?: number) {
-  const clash = db.select({ id: tasks.id }).from(tasks).where(eq(tasks.code, code)).get();
+async function assertCodeFree(db: Db, code: string, exceptId?: number) {
+  const clash = await first(db.select({ id: tasks.id }).from(tasks).where(eq(tasks.code, code)).limit(1));
   if (clash && clash.id !== exceptId) throw new DuplicateTaskCodeError();
 }
 
-export function createTask(
+export async function createTask(
   db: Db,
   { actor, input, prerequisites, at }: { actor: Actor; input: TaskInput; prerequisites: string[]; at: Date },
-): number {
-  return inTransaction(db, (tx) => {
-    assertCodeFree(tx, input.code);
-    const row = tx.insert(tasks).values(input).returning({ id: tasks.id }).get();
-    for (const name of prerequisites) tx.insert(taskPrerequisites).values({ taskId: row.id, name }).run();
-    recordAudit(tx, { actorId: actor.userId, action: "task.create", entityType: "task", entityId: row.id, details: { code: input.code, prerequisites }, at });
+): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    await assertCodeFree(tx, input.code);
+    const row = await inserted(tx.insert(tasks).values(input).returning({ id: tasks.id }));
+    for (const name of prerequisites) await tx.insert(taskPrerequisites).values({ taskId: row.id, name });
+    await recordAudit(tx, { actorId: actor.userId, action: "task.create", entityType: "task", entityId: row.id, details: { code: input.code, prerequisites }, at });
     return row.id;
   });
 }
 
 /** Edits a task; prerequisites can be added (existing ones stay: workers' evidence points at them). */
-export function updateTask(
+export async function updateTask(
   db: Db,
   { actor, id, input, newPrerequisites, at }: { actor: Actor; id: number; input: TaskInput; newPrerequisites: string[]; at: Date },
-): { id: number } | null {
-  return inTransaction(db, (tx) => {
-    const existing = tx.select().from(tasks).where(eq(tasks.id, id)).get();
+): Promise<{ id: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const existing = await first(tx.select().from(tasks).where(eq(tasks.id, id)).limit(1));
     if (!existing) return null;
-    assertCodeFree(tx, input.code, id);
-    tx.update(tasks).set({ ...input, updatedAt: at.toISOString() }).where(eq(tasks.id, id)).run();
-    for (const name of newPrerequisites) tx.insert(taskPrerequisites).values({ taskId: id, name }).run();
+    await assertCodeFree(tx, input.code, id);
+    await tx.update(tasks).set({ ...input, updatedAt: at.toISOString() }).where(eq(tasks.id, id));
+    for (const name of newPrerequisites) await tx.insert(taskPrerequisites).values({ taskId: id, name });
     const changed = (Object.keys(input) as (keyof TaskInput)[]).filter((k) => existing[k] !== input[k]);
-    recordAudit(tx, { actorId: actor.userId, action: "task.update", entityType: "task", entityId: id, details: { changed, addedPrerequisites: newPrerequisites }, at });
+    await recordAudit(tx, { actorId: actor.userId, action: "task.update", entityType: "task", entityId: id, details: { changed, addedPrerequisites: newPrerequisites }, at });
     return { id };
   });
 }

@@ -1,3 +1,4 @@
+import { first } from "./transaction.server";
 import { fixedClock } from "~/services/clock.server";
 import { openDatabaseCopy } from "~db/client";
 import { createTestDatabase } from "~db/test-db";
@@ -7,7 +8,7 @@ import type { Actor } from "~/domain/actor";
 import { RuleError } from "./errors.server";
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { agreements } from "~db/schema";
+import { agreements } from "~db/tables";
 import { updateAgreementDetails } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
 
@@ -23,7 +24,7 @@ function seedOnce() {
     const connection = createTestDatabase();
     const ids = await seedDemoData(connection.db, { clock: fixedClock(TEST_NOW) });
     const image = connection.sqlite.serialize();
-    connection.sqlite.close();
+    connection.close();
     return { image, ids };
   })();
   return seeded;
@@ -33,8 +34,8 @@ function seedOnce() {
 export async function demoDatabase() {
   const { image, ids } = await seedOnce();
   const connection = openDatabaseCopy(image);
-  const actorFor = (userId: number): Actor => {
-    const actor = loadActor(connection.db, userId);
+  const actorFor = async (userId: number): Promise<Actor> => {
+    const actor = await loadActor(connection.db, userId);
     if (!actor) throw new Error(`No active user ${userId}`);
     return actor;
   };
@@ -42,9 +43,9 @@ export async function demoDatabase() {
 }
 
 /** The messages of the RuleError `fn` throws; empty when it throws none. */
-export function problemsOf(fn: () => unknown): string[] {
+export async function problemsOf(fn: () => Promise<unknown>): Promise<string[]> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof RuleError) return error.problems.map((p) => p.message);
     throw error;
@@ -53,10 +54,10 @@ export function problemsOf(fn: () => unknown): string[] {
 }
 
 /** Writes a draft's supervision and support (needed to send it, app/domain/agreement-task-list.ts), keeping its dates. */
-export function writeSupervision(db: Db, { actor, agreementId, today, at }: { actor: Actor; agreementId: number; today: string; at: Date }) {
-  const agreement = db.select().from(agreements).where(eq(agreements.id, agreementId)).get()!;
-  const version = versionOf(db, agreementId, agreement.currentVersion)!;
-  updateAgreementDetails(db, {
+export async function writeSupervision(db: Db, { actor, agreementId, today, at }: { actor: Actor; agreementId: number; today: string; at: Date }) {
+  const agreement = (await first(db.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1)))!;
+  const version = (await versionOf(db, agreementId, agreement.currentVersion))!;
+  await updateAgreementDetails(db, {
     actor,
     agreementId,
     details: { startDate: version.startDate, reviewDate: version.reviewDate, supervisionArrangements: "The district nurse visits weekly.", earlyReviewTriggers: "" },

@@ -5,9 +5,9 @@ import { DATE_WINDOWS } from "~/domain/date-windows";
 import type { IsoDate } from "~/domain/dates";
 import { attendanceProblem, isUpcoming, registerProblem, scheduledSessionWindow, sessionChangeProblem, sessionStatus } from "~/domain/training";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
-import { careWorkers, organisations, tasks, trainingAttendances, trainingSessions, users } from "~db/schema";
+import { careWorkers, organisations, tasks, trainingAttendances, trainingSessions, users } from "~db/tables";
 import { attendanceOutcomes, trainingModes } from "~/domain/enums";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
@@ -54,8 +54,8 @@ function sessionScope(db: Db, actor: Actor) {
  * The sessions the actor may see, with today's status: upcoming ones first (soonest first), then
  * the rest (held, waiting for a register, cancelled), newest first.
  */
-export function listTrainingSessions(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
-  const rows = db
+export async function listTrainingSessions(db: Db, { actor, today }: { actor: Actor; today: IsoDate }) {
+  const rows = (await db
     .select({
       id: trainingSessions.id,
       heldOn: trainingSessions.heldOn,
@@ -70,56 +70,51 @@ export function listTrainingSessions(db: Db, { actor, today }: { actor: Actor; t
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
     .innerJoin(users, eq(users.id, trainingSessions.facilitatorId))
     .where(sessionScope(db, actor))
-    .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.id))
-    .all()
+    .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.id)))
     .map(({ attendees, ...s }) => ({ ...s, status: sessionStatus({ ...s, attendees }, today), upcoming: isUpcoming({ ...s, attendees }, today) }));
   return { upcoming: rows.filter((s) => s.upcoming).reverse(), past: rows.filter((s) => !s.upcoming) };
 }
 
-export function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: number }) {
-  const session = db
+export async function getTrainingSession(db: Db, { actor, id }: { actor: Actor; id: number }) {
+  const session = await first(db
     .select({ session: trainingSessions, taskName: tasks.name, facilitatorName: users.name, attendeeCount: attendeeCount(),
       cancelledByName: sql<string | null>`(SELECT cancellers.name FROM users AS cancellers WHERE cancellers.id = "training_sessions"."cancelled_by")`,
     })
     .from(trainingSessions)
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
     .innerJoin(users, eq(users.id, trainingSessions.facilitatorId))
-    .where(and(eq(trainingSessions.id, id), sessionScope(db, actor)))
-    .get();
+    .where(and(eq(trainingSessions.id, id), sessionScope(db, actor))).limit(1));
   if (!session) return null;
-  const attendees = db
+  const attendees = await db
     .select({ workerId: careWorkers.id, ...workerLabelColumns(), providerName: organisations.name, outcome: trainingAttendances.outcome })
     .from(trainingAttendances)
     .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .where(and(eq(trainingAttendances.sessionId, id), workerScope(actor)))
-    .orderBy(asc(careWorkers.name))
-    .all();
+    .orderBy(asc(careWorkers.name));
   const facts = { heldOn: session.session.heldOn, cancelledAt: session.session.cancelledAt, attendees: session.attendeeCount };
   return { ...session, attendees: labelled(attendees), facts };
 }
 
-export function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; workerId: number }) {
-  return db
+export async function listWorkerTraining(db: Db, { actor, workerId }: { actor: Actor; workerId: number }) {
+  return await db
     .select({ sessionId: trainingSessions.id, heldOn: trainingSessions.heldOn, mode: trainingSessions.mode, taskName: tasks.name, outcome: trainingAttendances.outcome })
     .from(trainingAttendances)
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingAttendances.sessionId))
     .innerJoin(tasks, eq(tasks.id, trainingSessions.taskId))
     .innerJoin(careWorkers, eq(careWorkers.id, trainingAttendances.workerId))
     .where(and(eq(trainingAttendances.workerId, workerId), workerScope(actor)))
-    .orderBy(desc(trainingSessions.heldOn))
-    .all();
+    .orderBy(desc(trainingSessions.heldOn));
 }
 
 /** Active workers the actor may put on a session's register. */
-export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Actor; providerId?: number }) {
-  const workers = db
+export async function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Actor; providerId?: number }) {
+  const workers = await db
     .select({ id: careWorkers.id, ...workerLabelColumns(), providerId: careWorkers.providerId, providerName: organisations.name })
     .from(careWorkers)
     .innerJoin(organisations, eq(organisations.id, careWorkers.providerId))
     .where(and(workerScope(actor), eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined))
-    .orderBy(asc(organisations.name), asc(careWorkers.name))
-    .all();
+    .orderBy(asc(organisations.name), asc(careWorkers.name));
   return labelled(workers);
 }
 
@@ -128,8 +123,8 @@ export function listTrainableWorkers(db: Db, { actor, providerId }: { actor: Act
  * the chosen provider (or all), and those already marked as attending who the filter hides, so the
  * page can say so and keep them on the register.
  */
-export function registerChoices(db: Db, { actor, providerId, ticked }: { actor: Actor; providerId?: number; ticked: number[] }) {
-  const all = listTrainableWorkers(db, { actor });
+export async function registerChoices(db: Db, { actor, providerId, ticked }: { actor: Actor; providerId?: number; ticked: number[] }) {
+  const all = await listTrainableWorkers(db, { actor });
   const providers = [...new Map(all.map((w) => [w.providerId, { id: w.providerId, name: w.providerName }])).values()];
   const chosen = providers.some((p) => p.id === providerId) ? providerId : undefined;
   const workers = chosen ? all.filter((w) => w.providerId === chosen) : all;
@@ -142,26 +137,25 @@ export function registerChoices(db: Db, { actor, providerId, ticked }: { actor: 
  * Records a training session with its register; a session scheduled ahead has no register yet
  * (attendance is recorded on or after its date).
  */
-export function createTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: TrainingSessionInput; today: IsoDate; at: Date }): number {
-  return inTransaction(db, (tx) => {
+export async function createTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: TrainingSessionInput; today: IsoDate; at: Date }): Promise<number> {
+  return await inTransaction(db, async (tx) => {
     requireTrainer(actor, "record");
-    const task = tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).get();
+    const task = await first(tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, input.taskId), eq(tasks.active, true))).limit(1));
     if (!task) throw new RuleError([{ field: "taskId", message: "Select a task from the catalogue" }]);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, DATE_WINDOWS.trainingSession(today));
     const ids = input.attendees.map((a) => a.workerId);
-    const allowed = ids.length ? listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id)) : [];
+    const allowed = ids.length ? (await listTrainableWorkers(tx, { actor })).filter((w) => ids.includes(w.id)) : [];
     if (new Set(ids).size !== ids.length) throw new RuleError([{ field: "attendees", message: "Choose one outcome for each care worker" }]);
     const early = attendanceProblem(input.heldOn, today, ids.length);
     if (early) throw new RuleError([{ field: "attendees", message: early }]);
     if (!ids.length && input.heldOn <= today) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
-    const id = tx
+    const id = (await inserted(tx
       .insert(trainingSessions)
       .values({ taskId: input.taskId, heldOn: input.heldOn, facilitatorId: actor.userId, mode: input.mode, location: input.location, notes: input.notes })
-      .returning({ id: trainingSessions.id })
-      .get().id;
-    for (const a of input.attendees) tx.insert(trainingAttendances).values({ sessionId: id, workerId: a.workerId, outcome: a.outcome }).run();
-    recordAudit(tx, { actorId: actor.userId, action: "training.record", entityType: "training_session", entityId: id, details: { taskId: input.taskId, heldOn: input.heldOn, attendees: input.attendees }, at });
+      .returning({ id: trainingSessions.id }))).id;
+    for (const a of input.attendees) await tx.insert(trainingAttendances).values({ sessionId: id, workerId: a.workerId, outcome: a.outcome });
+    await recordAudit(tx, { actorId: actor.userId, action: "training.record", entityType: "training_session", entityId: id, details: { taskId: input.taskId, heldOn: input.heldOn, attendees: input.attendees }, at });
     return id;
   });
 }
@@ -171,27 +165,26 @@ export function createTrainingSession(db: Db, { actor, input, today, at }: { act
  * Records the register of a session scheduled ahead, once its day has come (docs/domain.md rule 8). A session
  * whose register is already recorded keeps it.
  */
-export function recordAttendance(
+export async function recordAttendance(
   db: Db,
   { actor, sessionId, attendees, today, at }: { actor: Actor; sessionId: number; attendees: { workerId: number; outcome: AttendanceOutcome }[]; today: IsoDate; at: Date },
-): { id: number } | null {
-  return inTransaction(db, (tx) => {
+): Promise<{ id: number } | null> {
+  return await inTransaction(db, async (tx) => {
     requireTrainer(actor, "record");
-    const session = tx
+    const session = await first(tx
       .select({ heldOn: trainingSessions.heldOn, cancelledAt: trainingSessions.cancelledAt, attendees: attendeeCount() })
       .from(trainingSessions)
-      .where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor)))
-      .get();
+      .where(and(eq(trainingSessions.id, sessionId), sessionScope(tx, actor))).limit(1));
     if (!session) return null;
     // docs/domain.md rule 8: not before the session's day, never for a cancelled session, once.
     const refused = registerProblem(session, today);
     if (refused) throw new RuleError([{ field: "attendees", message: refused }]);
     const ids = attendees.map((a) => a.workerId);
     if (!ids.length) throw new RuleError([{ field: "attendees", message: "Record at least one care worker who attended" }]);
-    const allowed = listTrainableWorkers(tx, { actor }).filter((w) => ids.includes(w.id));
+    const allowed = (await listTrainableWorkers(tx, { actor })).filter((w) => ids.includes(w.id));
     if (allowed.length !== new Set(ids).size) throw new RuleError([{ field: "attendees", message: "Select care workers from the list" }]);
-    for (const a of attendees) tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome }).run();
-    recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
+    for (const a of attendees) await tx.insert(trainingAttendances).values({ sessionId, workerId: a.workerId, outcome: a.outcome });
+    await recordAudit(tx, { actorId: actor.userId, action: "training.attendance", entityType: "training_session", entityId: sessionId, details: { attendees }, at });
     return { id: sessionId };
   });
 }
@@ -203,8 +196,8 @@ function requireTrainer(actor: Actor, verb: "record" | "arrange") {
   if (!can(actor.role, "manage", "training")) throw new RuleError([{ field: "form", message: `Only a nurse or a facilitator can ${verb} training` }]);
 }
 
-function requireActiveTask(db: Db, taskId: number) {
-  const task = db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.active, true))).get();
+async function requireActiveTask(db: Db, taskId: number) {
+  const task = await first(db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.active, true))).limit(1));
   if (!task) throw new RuleError([{ field: "taskId", message: "Select a task from the catalogue" }]);
 }
 
@@ -212,29 +205,27 @@ function requireActiveTask(db: Db, taskId: number) {
  * Schedules a session ahead of its day (docs/domain.md rule 8): today or up to a year ahead, with
  * no register; attendance is recorded from its day.
  */
-export function scheduleTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: ScheduledSessionInput; today: IsoDate; at: Date }): number {
-  return inTransaction(db, (tx) => {
+export async function scheduleTrainingSession(db: Db, { actor, input, today, at }: { actor: Actor; input: ScheduledSessionInput; today: IsoDate; at: Date }): Promise<number> {
+  return await inTransaction(db, async (tx) => {
     requireTrainer(actor, "arrange");
-    requireActiveTask(tx, input.taskId);
+    await requireActiveTask(tx, input.taskId);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
-    const id = tx
+    const id = (await inserted(tx
       .insert(trainingSessions)
       .values({ taskId: input.taskId, heldOn: input.heldOn, facilitatorId: actor.userId, mode: input.mode, location: input.location, notes: input.notes })
-      .returning({ id: trainingSessions.id })
-      .get().id;
-    recordAudit(tx, { actorId: actor.userId, action: "training.schedule", entityType: "training_session", entityId: id, details: { ...input }, at });
+      .returning({ id: trainingSessions.id }))).id;
+    await recordAudit(tx, { actorId: actor.userId, action: "training.schedule", entityType: "training_session", entityId: id, details: { ...input }, at });
     return id;
   });
 }
 
 /** A session in scope that may still change (docs/domain.md rules 8 and 14), or null when not found. */
-function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
+async function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
   requireTrainer(actor, "arrange");
-  const session = db
+  const session = await first(db
     .select({ session: trainingSessions, attendees: attendeeCount() })
     .from(trainingSessions)
-    .where(and(eq(trainingSessions.id, id), sessionScope(db, actor)))
-    .get();
+    .where(and(eq(trainingSessions.id, id), sessionScope(db, actor))).limit(1));
   if (!session) return null;
   const problem = sessionChangeProblem({ heldOn: session.session.heldOn, cancelledAt: session.session.cancelledAt, attendees: session.attendees }, today);
   if (problem) throw new RuleError([{ field: "form", message: problem }]);
@@ -242,21 +233,20 @@ function changeableSession(db: Db, actor: Actor, id: number, today: IsoDate) {
 }
 
 /** Changes a session that has not happened yet: its task, day, how and where. The change is audited with what it was. */
-export function changeScheduledSession(
+export async function changeScheduledSession(
   db: Db,
   { actor, id, input, today, at }: { actor: Actor; id: number; input: ScheduledSessionInput; today: IsoDate; at: Date },
-): { id: number } | null {
-  return inTransaction(db, (tx) => {
-    const session = changeableSession(tx, actor, id, today);
+): Promise<{ id: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const session = await changeableSession(tx, actor, id, today);
     if (!session) return null;
-    requireActiveTask(tx, input.taskId);
+    await requireActiveTask(tx, input.taskId);
     requireDateInWindow("heldOn", "Date of the session", input.heldOn, scheduledSessionWindow(today));
-    tx.update(trainingSessions)
+    await tx.update(trainingSessions)
       .set({ taskId: input.taskId, heldOn: input.heldOn, mode: input.mode, location: input.location, notes: input.notes })
-      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)))
-      .run();
+      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)));
     const before = { taskId: session.taskId, heldOn: session.heldOn, mode: session.mode, location: session.location, notes: session.notes };
-    recordAudit(tx, { actorId: actor.userId, action: "training.change", entityType: "training_session", entityId: id, details: { before, after: { ...input } }, at });
+    await recordAudit(tx, { actorId: actor.userId, action: "training.change", entityType: "training_session", entityId: id, details: { before, after: { ...input } }, at });
     return { id };
   });
 }
@@ -265,16 +255,15 @@ export function changeScheduledSession(
  * Cancels a session that has not happened yet, with a reason (docs/domain.md rule 14): it stays
  * in the history, shown as cancelled, and takes no register.
  */
-export function cancelTrainingSession(db: Db, { actor, id, reason, today, at }: { actor: Actor; id: number; reason: string; today: IsoDate; at: Date }): { id: number } | null {
-  return inTransaction(db, (tx) => {
-    const session = changeableSession(tx, actor, id, today);
+export async function cancelTrainingSession(db: Db, { actor, id, reason, today, at }: { actor: Actor; id: number; reason: string; today: IsoDate; at: Date }): Promise<{ id: number } | null> {
+  return await inTransaction(db, async (tx) => {
+    const session = await changeableSession(tx, actor, id, today);
     if (!session) return null;
     if (!reason.trim()) throw new RuleError([{ field: "reason", message: "Say why the session is cancelled" }]);
-    tx.update(trainingSessions)
+    await tx.update(trainingSessions)
       .set({ cancelledAt: at.toISOString(), cancelledBy: actor.userId, cancelReason: reason })
-      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)))
-      .run();
-    recordAudit(tx, { actorId: actor.userId, action: "training.cancel", entityType: "training_session", entityId: id, details: { heldOn: session.heldOn, reason }, at });
+      .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.cancelledAt)));
+    await recordAudit(tx, { actorId: actor.userId, action: "training.cancel", entityType: "training_session", entityId: id, details: { heldOn: session.heldOn, reason }, at });
     return { id };
   });
 }

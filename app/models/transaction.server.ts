@@ -1,40 +1,62 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "~db/client";
+import type { SQL } from "drizzle-orm";
+import { engineOf, type Db } from "~db/client";
 
 /*
- * Every change is written inside inTransaction, and records its audit event (recordAudit in
- * ./audit-log.server.ts) in the same transaction, so a change and its record land together.
+ * The few primitives every model uses, the same on SQLite and PostgreSQL (db/client.ts):
+ * queries are awaited; every change is written inside inTransaction, and records its audit event
+ * (recordAudit in ./audit-log.server.ts) in the same transaction, so a change and its record land
+ * together.
  */
 
-/** How many write transactions this process has committed: part of databaseVersion. */
-let writes = 0;
+/**
+ * Runs `fn` in one write transaction: on SQLite BEGIN IMMEDIATE, one writer at a time, so a second
+ * writer waits rather than fails. Called inside a transaction (by `fn`, directly or not), it runs in
+ * a savepoint of that transaction. `fn` does database work only: it may run again on PostgreSQL.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return engineOf(db).transaction(fn);
+}
 
-/** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a second writer waits rather than fails). */
-export function inTransaction<T>(db: Db, fn: (tx: Db) => T): T {
-  const result = db.transaction((tx) => fn(tx), { behavior: "immediate" });
-  writes++;
-  return result;
+/** The first row of a query (add `.limit(1)` to a select that could return more). */
+export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await rows)[0];
+}
+
+/** The rows of a raw SQL statement. */
+export function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return engineOf(db).all<T>(db, query);
+}
+
+/** Runs a raw SQL statement; resolves to how many rows it changed. */
+export function rawRun(db: Db, query: SQL): Promise<number> {
+  return engineOf(db).run(db, query);
 }
 
 /**
- * Changes whenever anything is written to the database: by this process (its write transactions)
- * or by another (another server process, a command, the digest job), as SQLite's data_version
- * on this connection shows. A cache keyed by it is never stale, whichever process wrote.
+ * Changes whenever anything is written to the database: by this process or by another (another
+ * server process, a command, the digest job). A cache keyed by it is never stale, whichever process
+ * wrote.
  */
-export function databaseVersion(db: Db): string {
-  const dataVersion = db.get<{ data_version: number }>(sql`PRAGMA data_version`)?.data_version ?? 0;
-  return `${writes}|${dataVersion}`;
+export function databaseVersion(db: Db): Promise<string> {
+  return engineOf(db).version(db);
 }
 
 /** A value read from the database and kept, per connection, until the database changes (databaseVersion). */
-export function cachedUntilChange<T>(read: (db: Db) => T): (db: Db) => T {
+export function cachedUntilChange<T>(read: (db: Db) => Promise<T>): (db: Db) => Promise<T> {
   const cache = new WeakMap<Db, { version: string; value: T }>();
-  return (db) => {
-    const version = databaseVersion(db);
+  return async (db) => {
+    const version = await databaseVersion(db);
     const hit = cache.get(db);
     if (hit?.version === version) return hit.value;
-    const value = read(db);
+    const value = await read(db);
     cache.set(db, { version, value });
     return value;
   };
+}
+
+/** The row an insert returned (`.returning(…)`): there is always one. */
+export async function inserted<T>(rows: PromiseLike<T[]>): Promise<T> {
+  const row = (await rows)[0];
+  if (row === undefined) throw new Error("An insert returned no row");
+  return row;
 }

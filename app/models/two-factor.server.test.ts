@@ -1,9 +1,10 @@
+import { first, inserted } from "./transaction.server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { codeAt, timeStep } from "~/domain/two-factor";
 import { newTotpSecret, openSecret, sealSecret, twoFactorKey } from "~/services/two-factor-secret.server";
 import { createTestDatabase } from "~db/test-db";
-import { auditEvents, organisations, outbox, twoFactorCredentials, twoFactorRecoveryCodes, users } from "~db/schema";
+import { auditEvents, organisations, outbox, twoFactorCredentials, twoFactorRecoveryCodes, users } from "~db/tables";
 import { findPendingSignIn, startPendingSignIn, usePendingSignIn } from "./sign-in.server";
 import { loadActor } from "./users.server";
 import { checkSecondStep, replaceRecoveryCodes, resetTwoFactor, setUpTwoFactor, turnOffTwoFactor, twoFactorStatus } from "./two-factor.server";
@@ -14,17 +15,17 @@ const key = twoFactorKey("a test session secret of some length");
 async function smallDatabase() {
   const connection = createTestDatabase();
   const { db } = connection;
-  const provider = db.insert(organisations).values({ kind: "provider", name: "Brightside Home Care", cqcLocationId: "1-000000001" }).returning({ id: organisations.id }).get().id;
-  const team = db.insert(organisations).values({ kind: "nhs_team", name: "North team", odsCode: "N1" }).returning({ id: organisations.id }).get().id;
-  const user = (values: Omit<typeof users.$inferInsert, "passwordHash">) => db.insert(users).values({ ...values, passwordHash: "x" }).returning({ id: users.id }).get().id;
+  const provider = (await inserted(db.insert(organisations).values({ kind: "provider", name: "Brightside Home Care", cqcLocationId: "1-000000001" }).returning({ id: organisations.id }))).id;
+  const team = (await inserted(db.insert(organisations).values({ kind: "nhs_team", name: "North team", odsCode: "N1" }).returning({ id: organisations.id }))).id;
+  const user = async (values: Omit<typeof users.$inferInsert, "passwordHash">) => (await inserted(db.insert(users).values({ ...values, passwordHash: "x" }).returning({ id: users.id }))).id;
   const ids = {
     users: {
-      admin: user({ email: "admin@example.org", name: "Alex Morgan", role: "admin" }),
-      manager: user({ email: "manager@example.org", name: "Sam Patel", role: "provider_manager", organisationId: provider }),
-      nurse: user({ email: "nurse@example.org", name: "Priya Shah", role: "nurse", organisationId: team, professionalRegistration: "12A3456E" }),
+      admin: await user({ email: "admin@example.org", name: "Alex Morgan", role: "admin" }),
+      manager: await user({ email: "manager@example.org", name: "Sam Patel", role: "provider_manager", organisationId: provider }),
+      nurse: await user({ email: "nurse@example.org", name: "Priya Shah", role: "nurse", organisationId: team, professionalRegistration: "12A3456E" }),
     },
   };
-  const actorFor = (userId: number) => loadActor(db, userId)!;
+  const actorFor = async (userId: number) => (await loadActor(db, userId))!;
   return { ...connection, ids, actorFor, at: new Date("2026-11-22T10:00:00Z") };
 }
 
@@ -33,9 +34,9 @@ async function withTwoFactor() {
   const userId = demo.ids.users.manager;
   const secret = newTotpSecret();
   const step = timeStep(demo.at);
-  const set = setUpTwoFactor(demo.db, { userId, secret, code: codeAt(secret, step), key, at: demo.at });
+  const set = await setUpTwoFactor(demo.db, { userId, secret, code: codeAt(secret, step), key, at: demo.at });
   if (!set.ok) throw new Error(`set-up failed: ${set.problem}`);
-  const second = (typed: string, at = demo.at) => checkSecondStep(demo.db, { userId, typed, key, at, ipAddress: "192.0.2.1" });
+  const second = async (typed: string, at = demo.at) => await checkSecondStep(demo.db, { userId, typed, key, at, ipAddress: "192.0.2.1" });
   return { ...demo, userId, secret, step, codes: set.recoveryCodes, second };
 }
 
@@ -44,28 +45,28 @@ describe("setting up two-factor authentication", () => {
     const { db, ids, at } = await smallDatabase();
     const secret = newTotpSecret();
     const wrong = codeAt(secret, timeStep(at) + 5);
-    expect(setUpTwoFactor(db, { userId: ids.users.manager, secret, code: wrong, key, at })).toEqual({ ok: false, problem: "wrong" });
-    expect(db.select().from(twoFactorCredentials).all()).toEqual([]);
+    expect(await setUpTwoFactor(db, { userId: ids.users.manager, secret, code: wrong, key, at })).toEqual({ ok: false, problem: "wrong" });
+    expect(await db.select().from(twoFactorCredentials)).toEqual([]);
   });
 
   it("stores the secret sealed and 10 recovery codes hashed, audits it and tells the user by email", async () => {
     const { db, userId, secret, codes, at } = await withTwoFactor();
     expect(codes).toHaveLength(10);
-    const stored = db.select().from(twoFactorCredentials).all();
+    const stored = await db.select().from(twoFactorCredentials);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.secretSealed).not.toContain(secret);
     expect(openSecret(key, stored[0]!.secretSealed, { userId, purpose: "two-factor stored" })).toBe(secret);
     // Sealed for one user, it does not open as another's, nor under another key.
     expect(openSecret(key, stored[0]!.secretSealed, { userId: userId + 1, purpose: "two-factor stored" })).toBeNull();
     expect(openSecret(twoFactorKey("another secret"), stored[0]!.secretSealed, { userId, purpose: "two-factor stored" })).toBeNull();
-    const hashes = db.select().from(twoFactorRecoveryCodes).all().map((c) => c.codeHash);
+    const hashes = (await db.select().from(twoFactorRecoveryCodes)).map((c) => c.codeHash);
     expect(hashes).toHaveLength(10);
     for (const code of codes) expect(hashes.join(" ")).not.toContain(code);
-    expect(twoFactorStatus(db, userId)).toEqual({ setUpAt: at.toISOString(), recoveryCodesLeft: 10 });
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_set_up")).all()).toHaveLength(1);
-    expect(db.select().from(outbox).where(eq(outbox.dedupeKey, `two-factor-set-up:${stored[0]!.id}`)).get()?.subject).toBe("Two-factor authentication is set up on your Delegated Care account");
+    expect(await twoFactorStatus(db, userId)).toEqual({ setUpAt: at.toISOString(), recoveryCodesLeft: 10 });
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_set_up"))).toHaveLength(1);
+    expect((await first(db.select().from(outbox).where(eq(outbox.dedupeKey, `two-factor-set-up:${stored[0]!.id}`)).limit(1)))?.subject).toBe("Two-factor authentication is set up on your Delegated Care account");
     // A second set-up while one is live is refused.
-    expect(setUpTwoFactor(db, { userId, secret, code: codeAt(secret, timeStep(at) + 1), key, at })).toEqual({ ok: false, problem: "already" });
+    expect(await setUpTwoFactor(db, { userId, secret, code: codeAt(secret, timeStep(at) + 1), key, at })).toEqual({ ok: false, problem: "already" });
   });
 
   it("a set-up form's seal expires", () => {
@@ -81,57 +82,57 @@ describe("setting up two-factor authentication", () => {
 describe("the second step at sign-in", () => {
   it("takes a code of a later step once, and never the step used at set-up or a code used before (replay)", async () => {
     const { secret, step, second } = await withTwoFactor();
-    expect(second(codeAt(secret, step))).toEqual({ ok: false, problem: "used" });
-    expect(second(codeAt(secret, step + 1))).toEqual({ ok: true, via: "code" });
-    expect(second(codeAt(secret, step + 1))).toEqual({ ok: false, problem: "used" });
+    expect(await second(codeAt(secret, step))).toEqual({ ok: false, problem: "used" });
+    expect(await second(codeAt(secret, step + 1))).toEqual({ ok: true, via: "code" });
+    expect(await second(codeAt(secret, step + 1))).toEqual({ ok: false, problem: "used" });
   });
 
   it("takes each recovery code once, typed in any case with or without hyphens", async () => {
     const { codes, second, db, userId } = await withTwoFactor();
     const typed = codes[0]!.toUpperCase().match(/.{4}/g)!.join("-");
-    expect(second(typed)).toEqual({ ok: true, via: "recovery_code", recoveryCodesLeft: 9 });
-    expect(second(codes[0]!)).toEqual({ ok: false, problem: "wrong" });
-    expect(twoFactorStatus(db, userId)?.recoveryCodesLeft).toBe(9);
-    expect(db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_recovery_code_used")).all()).toHaveLength(1);
+    expect(await second(typed)).toEqual({ ok: true, via: "recovery_code", recoveryCodesLeft: 9 });
+    expect(await second(codes[0]!)).toEqual({ ok: false, problem: "wrong" });
+    expect((await twoFactorStatus(db, userId))?.recoveryCodesLeft).toBe(9);
+    expect(await db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_recovery_code_used"))).toHaveLength(1);
   });
 
   it("stops code attempts for the account after 5 wrong codes in 15 minutes, even a right one, then lets them again", async () => {
     const { secret, step, second, at } = await withTwoFactor();
-    for (let i = 0; i < 5; i++) expect(second("000000").ok).toBe(false);
-    expect(second(codeAt(secret, step + 1))).toEqual({ ok: false, problem: "blocked", minutes: 15 });
+    for (let i = 0; i < 5; i++) expect((await second("000000")).ok).toBe(false);
+    expect(await second(codeAt(secret, step + 1))).toEqual({ ok: false, problem: "blocked", minutes: 15 });
     const later = new Date(at.getTime() + 15 * 60_000);
-    expect(second(codeAt(secret, timeStep(later)), later)).toEqual({ ok: true, via: "code" });
+    expect(await second(codeAt(secret, timeStep(later)), later)).toEqual({ ok: true, via: "code" });
   });
 
   it("new recovery codes end the old ones", async () => {
     const { db, userId, codes, second, at } = await withTwoFactor();
-    const fresh = replaceRecoveryCodes(db, { userId, at })!;
+    const fresh = (await replaceRecoveryCodes(db, { userId, at }))!;
     expect(fresh).toHaveLength(10);
-    expect(second(codes[1]!)).toEqual({ ok: false, problem: "wrong" });
-    expect(second(fresh[0]!).ok).toBe(true);
+    expect(await second(codes[1]!)).toEqual({ ok: false, problem: "wrong" });
+    expect((await second(fresh[0]!)).ok).toBe(true);
   });
 });
 
 describe("turning off and resetting", () => {
   it("turning it off ends the app and the codes", async () => {
     const { db, userId, codes, second, at } = await withTwoFactor();
-    expect(turnOffTwoFactor(db, { userId, at })).toBe(true);
-    expect(twoFactorStatus(db, userId)).toBeNull();
-    expect(second(codes[0]!)).toEqual({ ok: false, problem: "not_set_up" });
-    expect(turnOffTwoFactor(db, { userId, at })).toBeNull();
+    expect(await turnOffTwoFactor(db, { userId, at })).toBe(true);
+    expect(await twoFactorStatus(db, userId)).toBeNull();
+    expect(await second(codes[0]!)).toEqual({ ok: false, problem: "not_set_up" });
+    expect(await turnOffTwoFactor(db, { userId, at })).toBeNull();
   });
 
   it("an administrator's reset ends it and any sign-in waiting for a code, is audited, and emails the user", async () => {
     const { db, userId, ids, actorFor, at } = await withTwoFactor();
-    const token = startPendingSignIn(db, { userId, stage: "code", target: "/", at });
-    expect(findPendingSignIn(db, { token, at })).not.toBeNull();
-    expect(resetTwoFactor(db, { actor: actorFor(ids.users.admin), userId, at })).toBe(true);
-    expect(twoFactorStatus(db, userId)).toBeNull();
-    expect(findPendingSignIn(db, { token, at })).toBeNull();
-    const audit = db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_reset")).get();
+    const token = await startPendingSignIn(db, { userId, stage: "code", target: "/", at });
+    expect(await findPendingSignIn(db, { token, at })).not.toBeNull();
+    expect(await resetTwoFactor(db, { actor: await actorFor(ids.users.admin), userId, at })).toBe(true);
+    expect(await twoFactorStatus(db, userId)).toBeNull();
+    expect(await findPendingSignIn(db, { token, at })).toBeNull();
+    const audit = await first(db.select().from(auditEvents).where(eq(auditEvents.action, "user.two_factor_reset")).limit(1));
     expect(audit?.actorId).toBe(ids.users.admin);
-    expect(db.select().from(outbox).all().some((m) => m.toUserId === userId && m.subject === "Your Delegated Care two-factor authentication was reset")).toBe(true);
-    expect(resetTwoFactor(db, { actor: actorFor(ids.users.admin), userId, at })).toBeNull();
+    expect((await db.select().from(outbox)).some((m) => m.toUserId === userId && m.subject === "Your Delegated Care two-factor authentication was reset")).toBe(true);
+    expect(await resetTwoFactor(db, { actor: await actorFor(ids.users.admin), userId, at })).toBeNull();
   });
 });
 
@@ -139,17 +140,17 @@ describe("a sign-in waiting for its second step", () => {
   it("is finished once, expires after 10 minutes, and a newer one ends the older", async () => {
     const { db, ids, at } = await smallDatabase();
     const userId = ids.users.nurse;
-    const first = startPendingSignIn(db, { userId, stage: "code", target: "/agreements", at });
-    const pending = findPendingSignIn(db, { token: first, at });
+    const first = await startPendingSignIn(db, { userId, stage: "code", target: "/agreements", at });
+    const pending = await findPendingSignIn(db, { token: first, at });
     expect(pending).toMatchObject({ userId, stage: "code", target: "/agreements" });
-    expect(findPendingSignIn(db, { token: first, at: new Date(at.getTime() + 10 * 60_000) })).toBeNull();
-    expect(usePendingSignIn(db, { id: pending!.id, at })).toBe(true);
-    expect(usePendingSignIn(db, { id: pending!.id, at })).toBe(false);
-    expect(findPendingSignIn(db, { token: first, at })).toBeNull();
-    const second = startPendingSignIn(db, { userId, stage: "code", target: "/", at });
-    const third = startPendingSignIn(db, { userId, stage: "set_up", target: "/", at });
-    expect(findPendingSignIn(db, { token: second, at })).toBeNull();
-    expect(findPendingSignIn(db, { token: third, at })?.stage).toBe("set_up");
-    expect(findPendingSignIn(db, { token: "not-a-token", at })).toBeNull();
+    expect(await findPendingSignIn(db, { token: first, at: new Date(at.getTime() + 10 * 60_000) })).toBeNull();
+    expect(await usePendingSignIn(db, { id: pending!.id, at })).toBe(true);
+    expect(await usePendingSignIn(db, { id: pending!.id, at })).toBe(false);
+    expect(await findPendingSignIn(db, { token: first, at })).toBeNull();
+    const second = await startPendingSignIn(db, { userId, stage: "code", target: "/", at });
+    const third = await startPendingSignIn(db, { userId, stage: "set_up", target: "/", at });
+    expect(await findPendingSignIn(db, { token: second, at })).toBeNull();
+    expect((await findPendingSignIn(db, { token: third, at }))?.stage).toBe("set_up");
+    expect(await findPendingSignIn(db, { token: "not-a-token", at })).toBeNull();
   });
 });

@@ -9,46 +9,44 @@ import type { Actor } from "~/domain/actor";
 import { checkCode, codeAttemptsBlocked, CODE_ATTEMPT_LIMIT, looksLikeRecoveryCode, newRecoveryCodes, normaliseCode } from "~/domain/two-factor";
 import { twoFactorResetMail, twoFactorSetUpMail } from "~/content/two-factor";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import { queueMail } from "~/services/mail.server";
 import { hashRecoveryCode, openSecret, sealSecret, type SecretKey } from "~/services/two-factor-secret.server";
 import type { Db } from "~db/client";
-import { pendingSignIns, twoFactorAttempts, twoFactorCredentials, twoFactorRecoveryCodes, users } from "~db/schema";
+import { pendingSignIns, twoFactorAttempts, twoFactorCredentials, twoFactorRecoveryCodes, users } from "~db/tables";
 
 /** What a stored secret is sealed for (a set-up form's seal uses another purpose, so neither opens as the other). */
 const STORED = "two-factor stored";
 
-function liveCredential(db: Db, userId: number) {
-  return db
+async function liveCredential(db: Db, userId: number) {
+  return await first(db
     .select()
     .from(twoFactorCredentials)
-    .where(and(eq(twoFactorCredentials.userId, userId), isNull(twoFactorCredentials.endedAt)))
-    .get();
+    .where(and(eq(twoFactorCredentials.userId, userId), isNull(twoFactorCredentials.endedAt))).limit(1));
 }
 
-function liveCodes(db: Db, credentialId: number) {
-  return db
+async function liveCodes(db: Db, credentialId: number) {
+  return await db
     .select()
     .from(twoFactorRecoveryCodes)
-    .where(and(eq(twoFactorRecoveryCodes.credentialId, credentialId), isNull(twoFactorRecoveryCodes.usedAt), isNull(twoFactorRecoveryCodes.endedAt)))
-    .all();
+    .where(and(eq(twoFactorRecoveryCodes.credentialId, credentialId), isNull(twoFactorRecoveryCodes.usedAt), isNull(twoFactorRecoveryCodes.endedAt)));
 }
 
-export function hasTwoFactor(db: Db, userId: number): boolean {
-  return !!liveCredential(db, userId);
+export async function hasTwoFactor(db: Db, userId: number): Promise<boolean> {
+  return !!await liveCredential(db, userId);
 }
 
 /** Whether the user has two-factor authentication, since when, and how many recovery codes are left. */
-export function twoFactorStatus(db: Db, userId: number): { setUpAt: string; recoveryCodesLeft: number } | null {
-  const credential = liveCredential(db, userId);
+export async function twoFactorStatus(db: Db, userId: number): Promise<{ setUpAt: string; recoveryCodesLeft: number } | null> {
+  const credential = await liveCredential(db, userId);
   if (!credential) return null;
-  return { setUpAt: credential.confirmedAt, recoveryCodesLeft: liveCodes(db, credential.id).length };
+  return { setUpAt: credential.confirmedAt, recoveryCodesLeft: (await liveCodes(db, credential.id)).length };
 }
 
-function storeCodes(tx: Db, credentialId: number, at: Date): string[] {
+async function storeCodes(tx: Db, credentialId: number, at: Date): Promise<string[]> {
   const codes = newRecoveryCodes((n) => crypto.randomBytes(n));
   for (const code of codes) {
-    tx.insert(twoFactorRecoveryCodes).values({ credentialId, codeHash: hashRecoveryCode(code), createdAt: at.toISOString() }).run();
+    await tx.insert(twoFactorRecoveryCodes).values({ credentialId, codeHash: hashRecoveryCode(code), createdAt: at.toISOString() });
   }
   return codes;
 }
@@ -59,12 +57,12 @@ export type SetUpResult = { ok: true; recoveryCodes: string[] } | { ok: false; p
  * Confirms a new authenticator app: the code must be right for the new secret. Stores the secret
  * sealed and 10 recovery codes hashed, and returns the codes (the only time they are seen).
  */
-export function setUpTwoFactor(db: Db, input: { userId: number; secret: string; code: string; key: SecretKey; at: Date }): SetUpResult {
-  return inTransaction(db, (tx): SetUpResult => {
-    if (liveCredential(tx, input.userId)) return { ok: false, problem: "already" };
+export async function setUpTwoFactor(db: Db, input: { userId: number; secret: string; code: string; key: SecretKey; at: Date }): Promise<SetUpResult> {
+  return await inTransaction(db, async (tx): Promise<SetUpResult> => {
+    if (await liveCredential(tx, input.userId)) return { ok: false, problem: "already" };
     const checked = checkCode({ code: input.code, secretBase32: input.secret, at: input.at, lastUsedStep: 0 });
     if (!checked.ok) return { ok: false, problem: checked.problem };
-    const credential = tx
+    const credential = await inserted(tx
       .insert(twoFactorCredentials)
       .values({
         userId: input.userId,
@@ -72,50 +70,47 @@ export function setUpTwoFactor(db: Db, input: { userId: number; secret: string; 
         confirmedAt: input.at.toISOString(),
         lastUsedStep: checked.step,
       })
-      .returning({ id: twoFactorCredentials.id })
-      .get();
-    const recoveryCodes = storeCodes(tx, credential.id, input.at);
-    recordAudit(tx, { actorId: input.userId, action: "user.two_factor_set_up", entityType: "user", entityId: input.userId, at: input.at });
+      .returning({ id: twoFactorCredentials.id }));
+    const recoveryCodes = await storeCodes(tx, credential.id, input.at);
+    await recordAudit(tx, { actorId: input.userId, action: "user.two_factor_set_up", entityType: "user", entityId: input.userId, at: input.at });
     // Told by email, so someone who set it up with a stolen password is noticed by the owner.
-    const user = tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.userId)).get();
+    const user = await first(tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1));
     if (user) {
       const mail = twoFactorSetUpMail({ name: user.name });
-      queueMail(tx, { dedupeKey: `two-factor-set-up:${credential.id}`, toUserId: input.userId, toAddress: user.email, subject: mail.subject, body: mail.body });
+      await queueMail(tx, { dedupeKey: `two-factor-set-up:${credential.id}`, toUserId: input.userId, toAddress: user.email, subject: mail.subject, body: mail.body });
     }
     return { ok: true, recoveryCodes };
   });
 }
 
 /** New recovery codes; the old ones stop working. Null when the user has no two-factor authentication. */
-export function replaceRecoveryCodes(db: Db, { userId, at }: { userId: number; at: Date }): string[] | null {
-  return inTransaction(db, (tx) => {
-    const credential = liveCredential(tx, userId);
+export async function replaceRecoveryCodes(db: Db, { userId, at }: { userId: number; at: Date }): Promise<string[] | null> {
+  return await inTransaction(db, async (tx) => {
+    const credential = await liveCredential(tx, userId);
     if (!credential) return null;
-    tx.update(twoFactorRecoveryCodes)
+    await tx.update(twoFactorRecoveryCodes)
       .set({ endedAt: at.toISOString() })
-      .where(and(eq(twoFactorRecoveryCodes.credentialId, credential.id), isNull(twoFactorRecoveryCodes.endedAt)))
-      .run();
-    const codes = storeCodes(tx, credential.id, at);
-    recordAudit(tx, { actorId: userId, action: "user.two_factor_recovery_codes", entityType: "user", entityId: userId, at });
+      .where(and(eq(twoFactorRecoveryCodes.credentialId, credential.id), isNull(twoFactorRecoveryCodes.endedAt)));
+    const codes = await storeCodes(tx, credential.id, at);
+    await recordAudit(tx, { actorId: userId, action: "user.two_factor_recovery_codes", entityType: "user", entityId: userId, at });
     return codes;
   });
 }
 
-function endCredential(tx: Db, credentialId: number, reason: "turned_off" | "reset", at: Date) {
-  tx.update(twoFactorCredentials).set({ endedAt: at.toISOString(), endReason: reason }).where(eq(twoFactorCredentials.id, credentialId)).run();
-  tx.update(twoFactorRecoveryCodes)
+async function endCredential(tx: Db, credentialId: number, reason: "turned_off" | "reset", at: Date) {
+  await tx.update(twoFactorCredentials).set({ endedAt: at.toISOString(), endReason: reason }).where(eq(twoFactorCredentials.id, credentialId));
+  await tx.update(twoFactorRecoveryCodes)
     .set({ endedAt: at.toISOString() })
-    .where(and(eq(twoFactorRecoveryCodes.credentialId, credentialId), isNull(twoFactorRecoveryCodes.endedAt)))
-    .run();
+    .where(and(eq(twoFactorRecoveryCodes.credentialId, credentialId), isNull(twoFactorRecoveryCodes.endedAt)));
 }
 
 /** The user turns it off (the page allows it only where their role does not require it). */
-export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const credential = liveCredential(tx, userId);
+export async function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const credential = await liveCredential(tx, userId);
     if (!credential) return null;
-    endCredential(tx, credential.id, "turned_off", at);
-    recordAudit(tx, { actorId: userId, action: "user.two_factor_turn_off", entityType: "user", entityId: userId, at });
+    await endCredential(tx, credential.id, "turned_off", at);
+    await recordAudit(tx, { actorId: userId, action: "user.two_factor_turn_off", entityType: "user", entityId: userId, at });
     return true;
   });
 }
@@ -125,16 +120,16 @@ export function turnOffTwoFactor(db: Db, { userId, at }: { userId: number; at: D
  * stop working, any sign-in waiting for a code ends, and the user is told by email. They set it up
  * again at their next sign-in if their role requires it. Null when there was nothing to reset.
  */
-export function resetTwoFactor(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const user = tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).get();
-    const credential = user ? liveCredential(tx, userId) : undefined;
+export async function resetTwoFactor(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const user = await first(tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, userId)).limit(1));
+    const credential = user ? await liveCredential(tx, userId) : undefined;
     if (!user || !credential) return null;
-    endCredential(tx, credential.id, "reset", at);
-    tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.userId, userId), isNull(pendingSignIns.usedAt))).run();
-    recordAudit(tx, { actorId: actor.userId, action: "user.two_factor_reset", entityType: "user", entityId: userId, at });
+    await endCredential(tx, credential.id, "reset", at);
+    await tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.userId, userId), isNull(pendingSignIns.usedAt)));
+    await recordAudit(tx, { actorId: actor.userId, action: "user.two_factor_reset", entityType: "user", entityId: userId, at });
     const mail = twoFactorResetMail({ name: user.name, adminName: actor.name });
-    queueMail(tx, { dedupeKey: `two-factor-reset:${credential.id}`, toUserId: userId, toAddress: user.email, subject: mail.subject, body: mail.body });
+    await queueMail(tx, { dedupeKey: `two-factor-reset:${credential.id}`, toUserId: userId, toAddress: user.email, subject: mail.subject, body: mail.body });
     return true;
   });
 }
@@ -149,42 +144,41 @@ export type SecondStepResult =
  * The second step at sign-in: a code from the app (a step not used before) or an unused recovery
  * code. Wrong codes are counted per account; CODE_ATTEMPT_LIMIT of them stop attempts for a while.
  */
-export function checkSecondStep(db: Db, input: { userId: number; typed: string; key: SecretKey; at: Date; ipAddress: string }): SecondStepResult {
-  return inTransaction(db, (tx): SecondStepResult => {
+export async function checkSecondStep(db: Db, input: { userId: number; typed: string; key: SecretKey; at: Date; ipAddress: string }): Promise<SecondStepResult> {
+  return await inTransaction(db, async (tx): Promise<SecondStepResult> => {
     const since = new Date(input.at.getTime() - CODE_ATTEMPT_LIMIT.minutes * 60_000).toISOString();
-    const failures = tx
+    const failures = (await tx
       .select({ at: twoFactorAttempts.at })
       .from(twoFactorAttempts)
-      .where(and(eq(twoFactorAttempts.userId, input.userId), eq(twoFactorAttempts.succeeded, false), gte(twoFactorAttempts.at, since)))
-      .all()
+      .where(and(eq(twoFactorAttempts.userId, input.userId), eq(twoFactorAttempts.succeeded, false), gte(twoFactorAttempts.at, since))))
       .map((f) => new Date(f.at));
     const blocked = codeAttemptsBlocked(failures, input.at);
     if (blocked) return { ok: false, problem: "blocked", minutes: blocked.minutes };
-    const credential = liveCredential(tx, input.userId);
+    const credential = await liveCredential(tx, input.userId);
     if (!credential) return { ok: false, problem: "not_set_up" };
-    const record = (succeeded: boolean) => tx.insert(twoFactorAttempts).values({ userId: input.userId, at: input.at.toISOString(), succeeded, ipAddress: input.ipAddress }).run();
+    const record = async (succeeded: boolean) => await tx.insert(twoFactorAttempts).values({ userId: input.userId, at: input.at.toISOString(), succeeded, ipAddress: input.ipAddress });
 
     if (looksLikeRecoveryCode(input.typed)) {
       const hash = hashRecoveryCode(normaliseCode(input.typed));
-      const found = liveCodes(tx, credential.id).find((c) => c.codeHash === hash);
+      const found = (await liveCodes(tx, credential.id)).find((c) => c.codeHash === hash);
       if (!found) {
-        record(false);
+        await record(false);
         return { ok: false, problem: "wrong" };
       }
-      tx.update(twoFactorRecoveryCodes).set({ usedAt: input.at.toISOString() }).where(and(eq(twoFactorRecoveryCodes.id, found.id), isNull(twoFactorRecoveryCodes.usedAt))).run();
-      record(true);
-      const left = liveCodes(tx, credential.id).length;
-      recordAudit(tx, { actorId: input.userId, action: "user.two_factor_recovery_code_used", entityType: "user", entityId: input.userId, details: { recoveryCodesLeft: left }, at: input.at });
+      await tx.update(twoFactorRecoveryCodes).set({ usedAt: input.at.toISOString() }).where(and(eq(twoFactorRecoveryCodes.id, found.id), isNull(twoFactorRecoveryCodes.usedAt)));
+      await record(true);
+      const left = (await liveCodes(tx, credential.id)).length;
+      await recordAudit(tx, { actorId: input.userId, action: "user.two_factor_recovery_code_used", entityType: "user", entityId: input.userId, details: { recoveryCodesLeft: left }, at: input.at });
       return { ok: true, via: "recovery_code", recoveryCodesLeft: left };
     }
     const secret = openSecret(input.key, credential.secretSealed, { userId: input.userId, purpose: STORED });
     const checked = secret ? checkCode({ code: input.typed, secretBase32: secret, at: input.at, lastUsedStep: credential.lastUsedStep }) : ({ ok: false, problem: "wrong" } as const);
     if (!checked.ok) {
-      record(false);
+      await record(false);
       return { ok: false, problem: checked.problem };
     }
-    tx.update(twoFactorCredentials).set({ lastUsedStep: checked.step }).where(eq(twoFactorCredentials.id, credential.id)).run();
-    record(true);
+    await tx.update(twoFactorCredentials).set({ lastUsedStep: checked.step }).where(eq(twoFactorCredentials.id, credential.id));
+    await record(true);
     return { ok: true, via: "code" };
   });
 }

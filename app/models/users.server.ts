@@ -4,10 +4,10 @@ import type { Actor } from "~/domain/actor";
 import { can, ROLE_ORGANISATION_KIND, type Role } from "~/domain/roles";
 import { LINK_PROBLEM_MESSAGES } from "~/content/accounts";
 import { recordAudit } from "~/models/audit-log.server";
-import { inTransaction } from "~/models/transaction.server";
+import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { labelled, workerLabelColumns } from "./worker-names.server";
-import { careWorkers, facilitatorTeams, organisations, passwordResets, sessions, users } from "~db/schema";
+import { careWorkers, facilitatorTeams, organisations, passwordResets, sessions, users } from "~db/tables";
 import { RuleError } from "./errors.server";
 
 export type UserInput = {
@@ -31,45 +31,44 @@ export const CARE_WORKER_BY_INVITATION =
   "Care workers get their sign-in by invitation: open the care worker in Care workers and choose Invite to sign in";
 
 /** The worker record a care worker account signs as. */
-function linkedWorker(db: Db, userId: number) {
-  return db.select({ id: careWorkers.id, name: careWorkers.name, providerId: careWorkers.providerId }).from(careWorkers).where(eq(careWorkers.userId, userId)).get() ?? null;
+async function linkedWorker(db: Db, userId: number) {
+  return await first(db.select({ id: careWorkers.id, name: careWorkers.name, providerId: careWorkers.providerId }).from(careWorkers).where(eq(careWorkers.userId, userId)).limit(1)) ?? null;
 }
 
 /** A nurse or facilitator belongs to an NHS team; a provider manager or care worker to a provider. */
-function assertOrganisationFits(db: Db, input: UserInput) {
+async function assertOrganisationFits(db: Db, input: UserInput) {
   const kind = ROLE_ORGANISATION_KIND[input.role];
   if (!kind) return;
   const org = input.organisationId
-    ? db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, input.organisationId)).get()
+    ? await first(db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, input.organisationId)).limit(1))
     : undefined;
   if (!org || org.kind !== kind) {
     throw new OrganisationMismatchError(kind === "provider" ? "Select a care provider for this role" : "Select an NHS team for this role");
   }
 }
 
-export function findUserByEmail(db: Db, email: string) {
-  return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get() ?? null;
+export async function findUserByEmail(db: Db, email: string) {
+  return await first(db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1)) ?? null;
 }
 
 /** Builds the actor for a signed-in user: their organisation, the teams they act for, their worker record. */
-export function loadActor(db: Db, userId: number): Actor | null {
-  const row = db
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const row = await first(db
     .select({ user: users, organisationName: organisations.name })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(users.id, userId), eq(users.active, true)))
-    .get();
+    .where(and(eq(users.id, userId), eq(users.active, true))).limit(1));
   if (!row) return null;
   const { user } = row;
   let teamIds: number[] = [];
   if (user.role === "nurse" && user.organisationId) teamIds = [user.organisationId];
   if (user.role === "facilitator" && user.organisationId) {
-    const served = db.select({ id: facilitatorTeams.teamId }).from(facilitatorTeams).where(eq(facilitatorTeams.userId, user.id)).all();
+    const served = await db.select({ id: facilitatorTeams.teamId }).from(facilitatorTeams).where(eq(facilitatorTeams.userId, user.id));
     teamIds = [...new Set([user.organisationId, ...served.map((s) => s.id)])];
   }
   const worker =
     user.role === "care_worker"
-      ? db.select({ id: careWorkers.id }).from(careWorkers).where(eq(careWorkers.userId, user.id)).get()
+      ? await first(db.select({ id: careWorkers.id }).from(careWorkers).where(eq(careWorkers.userId, user.id)).limit(1))
       : undefined;
   return {
     userId: user.id,
@@ -83,8 +82,8 @@ export function loadActor(db: Db, userId: number): Actor | null {
   };
 }
 
-export function listUsers(db: Db, { role, organisationId }: { role?: Role; organisationId?: number } = {}) {
-  return db
+export async function listUsers(db: Db, { role, organisationId }: { role?: Role; organisationId?: number } = {}) {
+  return await db
     .select({
       id: users.id,
       name: users.name,
@@ -97,117 +96,110 @@ export function listUsers(db: Db, { role, organisationId }: { role?: Role; organ
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(role ? eq(users.role, role) : undefined, organisationId ? eq(users.organisationId, organisationId) : undefined))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name));
 }
 
-export function getUser(db: Db, id: number) {
+export async function getUser(db: Db, id: number) {
   return (
-    db
+    await first(db
       .select({ user: users, organisationName: organisations.name })
       .from(users)
       .leftJoin(organisations, eq(organisations.id, users.organisationId))
-      .where(eq(users.id, id))
-      .get() ?? null
+      .where(eq(users.id, id)).limit(1)) ?? null
   );
 }
 
-export function createUser(
+export async function createUser(
   db: Db,
   { actor, input, passwordHash, at }: { actor: Actor; input: UserInput; passwordHash: string; at: Date },
-): number {
-  return inTransaction(db, (tx) => {
+): Promise<number> {
+  return await inTransaction(db, async (tx) => {
     if (input.role === "care_worker") throw new RuleError([{ field: "role", message: CARE_WORKER_BY_INVITATION }]);
-    if (findUserByEmail(tx, input.email)) throw new DuplicateEmailError();
-    assertOrganisationFits(tx, input);
-    const row = tx
+    if (await findUserByEmail(tx, input.email)) throw new DuplicateEmailError();
+    await assertOrganisationFits(tx, input);
+    const row = await inserted(tx
       .insert(users)
       .values({ ...input, email: input.email.toLowerCase(), passwordHash, passwordChangedAt: at.toISOString() })
-      .returning({ id: users.id })
-      .get();
-    recordAudit(tx, { actorId: actor.userId, action: "user.create", entityType: "user", entityId: row.id, details: { email: input.email.toLowerCase(), role: input.role, organisationId: input.organisationId }, at });
+      .returning({ id: users.id }));
+    await recordAudit(tx, { actorId: actor.userId, action: "user.create", entityType: "user", entityId: row.id, details: { email: input.email.toLowerCase(), role: input.role, organisationId: input.organisationId }, at });
     return row.id;
   });
 }
 
-export function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: UserInput; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const existing = tx.select().from(users).where(eq(users.id, id)).get();
+export async function updateUser(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: UserInput; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const existing = await first(tx.select().from(users).where(eq(users.id, id)).limit(1));
     if (!existing) return null;
-    const clash = findUserByEmail(tx, input.email);
+    const clash = await findUserByEmail(tx, input.email);
     if (clash && clash.id !== id) throw new DuplicateEmailError();
-    assertOrganisationFits(tx, input);
+    await assertOrganisationFits(tx, input);
     // A linked account stays the worker's: same role, same provider (unlink it first to change them).
-    const worker = linkedWorker(tx, id);
+    const worker = await linkedWorker(tx, id);
     if (worker && (input.role !== "care_worker" || input.organisationId !== worker.providerId)) {
       throw new RuleError([{ field: input.role !== "care_worker" ? "role" : "organisationId", message: `This account signs in as the care worker ${worker.name}. Unlink it from the care worker before changing its role or organisation` }]);
     }
     if (input.role === "care_worker" && existing.role !== "care_worker") throw new RuleError([{ field: "role", message: CARE_WORKER_BY_INVITATION }]);
-    tx.update(users).set({ ...input, email: input.email.toLowerCase(), updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
+    await tx.update(users).set({ ...input, email: input.email.toLowerCase(), updatedAt: at.toISOString() }).where(eq(users.id, id));
     // A change of role or organisation changes what the user may see: end their sessions.
-    if (existing.role !== input.role || existing.organisationId !== input.organisationId) endSessionsOf(tx, id, at);
-    recordAudit(tx, { actorId: actor.userId, action: "user.update", entityType: "user", entityId: id, details: { role: input.role, organisationId: input.organisationId }, at });
+    if (existing.role !== input.role || existing.organisationId !== input.organisationId) await endSessionsOf(tx, id, at);
+    await recordAudit(tx, { actorId: actor.userId, action: "user.update", entityType: "user", entityId: id, details: { role: input.role, organisationId: input.organisationId }, at });
     return true;
   });
 }
 
-export function setUserActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.id, id)).get();
+export async function setUserActive(db: Db, { actor, id, active, at }: { actor: Actor; id: number; active: boolean; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
+    const existing = await first(tx.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1));
     if (!existing) return null;
-    tx.update(users).set({ active, updatedAt: at.toISOString() }).where(eq(users.id, id)).run();
+    await tx.update(users).set({ active, updatedAt: at.toISOString() }).where(eq(users.id, id));
     if (!active) {
-      endSessionsOf(tx, id, at);
-      endPasswordResetsOf(tx, id, at);
+      await endSessionsOf(tx, id, at);
+      await endPasswordResetsOf(tx, id, at);
     }
-    recordAudit(tx, { actorId: actor.userId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: id, at });
+    await recordAudit(tx, { actorId: actor.userId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: id, at });
     return true;
   });
 }
 
-export function endSessionsOf(db: Db, userId: number, at: Date) {
-  db.update(sessions)
+export async function endSessionsOf(db: Db, userId: number, at: Date) {
+  await db.update(sessions)
     .set({ endedAt: at.toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .run();
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }
 
 /** A user changes their own password; their other sessions end, this one is kept. */
-export function changePassword(db: Db, { userId, passwordHash, keepSessionId, at }: { userId: number; passwordHash: string; keepSessionId: string | null; at: Date }) {
-  inTransaction(db, (tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString(), updatedAt: at.toISOString() }).where(eq(users.id, userId)).run();
-    tx.update(sessions)
+export async function changePassword(db: Db, { userId, passwordHash, keepSessionId, at }: { userId: number; passwordHash: string; keepSessionId: string | null; at: Date }) {
+  await inTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: at.toISOString(), updatedAt: at.toISOString() }).where(eq(users.id, userId));
+    await tx.update(sessions)
       .set({ endedAt: at.toISOString() })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
-      .run();
-    endPasswordResetsOf(tx, userId, at);
-    recordAudit(tx, { actorId: userId, action: "user.change_password", entityType: "user", entityId: userId, at });
+      .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined));
+    await endPasswordResetsOf(tx, userId, at);
+    await recordAudit(tx, { actorId: userId, action: "user.change_password", entityType: "user", entityId: userId, at });
   });
 }
 
 /** Ends every unused password reset link of the user (after a reset, a change of password or deactivation). */
-export function endPasswordResetsOf(db: Db, userId: number, at: Date) {
-  db.update(passwordResets)
+export async function endPasswordResetsOf(db: Db, userId: number, at: Date) {
+  await db.update(passwordResets)
     .set({ usedAt: at.toISOString() })
-    .where(and(eq(passwordResets.userId, userId), isNotNull(passwordResets.tokenHash), isNull(passwordResets.usedAt)))
-    .run();
+    .where(and(eq(passwordResets.userId, userId), isNotNull(passwordResets.tokenHash), isNull(passwordResets.usedAt)));
 }
 
 /** For a care worker account: the record it signs as, or the records of its provider it could be linked to. */
-export function getWorkerLink(db: Db, userId: number) {
-  const user = db.select({ role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.id, userId)).get();
+export async function getWorkerLink(db: Db, userId: number) {
+  const user = await first(db.select({ role: users.role, organisationId: users.organisationId }).from(users).where(eq(users.id, userId)).limit(1));
   if (!user || user.role !== "care_worker") return null;
-  const linked = linkedWorker(db, userId);
+  const linked = await linkedWorker(db, userId);
   const candidates = linked
     ? []
     : // Same-named workers carry their staff number, so the account is linked to the right one (hazard H43).
       labelled(
-        db
+        await db
           .select({ id: careWorkers.id, ...workerLabelColumns() })
           .from(careWorkers)
           .where(and(eq(careWorkers.providerId, user.organisationId ?? -1), eq(careWorkers.status, "active"), isNull(careWorkers.userId)))
-          .orderBy(asc(careWorkers.name), asc(careWorkers.staffNumber))
-          .all(),
+          .orderBy(asc(careWorkers.name), asc(careWorkers.staffNumber)),
       ).map(({ id, name }) => ({ id, name }));
   return { linked, candidates };
 }
@@ -217,32 +209,32 @@ export function getWorkerLink(db: Db, userId: number) {
  * rule 2; hazard H31): only when `linkProblem` finds nothing. The user's sessions end, so they
  * sign in again as that worker. Null when the user or worker does not exist.
  */
-export function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
+export async function linkWorkerAccount(db: Db, { actor, userId, workerId, at }: { actor: Actor; userId: number; workerId: number; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
     if (!can(actor.role, "manage", "user")) return null;
-    const user = tx.select().from(users).where(eq(users.id, userId)).get();
-    const worker = tx.select().from(careWorkers).where(eq(careWorkers.id, workerId)).get();
+    const user = await first(tx.select().from(users).where(eq(users.id, userId)).limit(1));
+    const worker = await first(tx.select().from(careWorkers).where(eq(careWorkers.id, workerId)).limit(1));
     if (!user || !worker) return null;
-    const problem = linkProblem(worker, { role: user.role, organisationId: user.organisationId, active: user.active, linkedWorkerId: linkedWorker(tx, userId)?.id ?? null });
+    const problem = linkProblem(worker, { role: user.role, organisationId: user.organisationId, active: user.active, linkedWorkerId: (await linkedWorker(tx, userId))?.id ?? null });
     if (problem) throw new RuleError([{ field: "workerId", message: LINK_PROBLEM_MESSAGES[problem] }]);
-    tx.update(careWorkers).set({ userId, updatedAt: at.toISOString() }).where(and(eq(careWorkers.id, workerId), isNull(careWorkers.userId))).run();
-    endSessionsOf(tx, userId, at);
-    recordAudit(tx, { actorId: actor.userId, action: "user.link_worker", entityType: "user", entityId: userId, details: { workerId }, at });
-    recordAudit(tx, { actorId: actor.userId, action: "worker.link_account", entityType: "worker", entityId: workerId, details: { userId }, at });
+    await tx.update(careWorkers).set({ userId, updatedAt: at.toISOString() }).where(and(eq(careWorkers.id, workerId), isNull(careWorkers.userId)));
+    await endSessionsOf(tx, userId, at);
+    await recordAudit(tx, { actorId: actor.userId, action: "user.link_worker", entityType: "user", entityId: userId, details: { workerId }, at });
+    await recordAudit(tx, { actorId: actor.userId, action: "worker.link_account", entityType: "worker", entityId: workerId, details: { userId }, at });
     return true;
   });
 }
 
 /** An administrator unlinks a care worker account from its record (a link made in error); its sessions end. */
-export function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): true | null {
-  return inTransaction(db, (tx) => {
+export async function unlinkWorkerAccount(db: Db, { actor, userId, at }: { actor: Actor; userId: number; at: Date }): Promise<true | null> {
+  return await inTransaction(db, async (tx) => {
     if (!can(actor.role, "manage", "user")) return null;
-    const worker = linkedWorker(tx, userId);
+    const worker = await linkedWorker(tx, userId);
     if (!worker) return null;
-    tx.update(careWorkers).set({ userId: null, updatedAt: at.toISOString() }).where(eq(careWorkers.id, worker.id)).run();
-    endSessionsOf(tx, userId, at);
-    recordAudit(tx, { actorId: actor.userId, action: "user.unlink_worker", entityType: "user", entityId: userId, details: { workerId: worker.id }, at });
-    recordAudit(tx, { actorId: actor.userId, action: "worker.unlink_account", entityType: "worker", entityId: worker.id, details: { userId }, at });
+    await tx.update(careWorkers).set({ userId: null, updatedAt: at.toISOString() }).where(eq(careWorkers.id, worker.id));
+    await endSessionsOf(tx, userId, at);
+    await recordAudit(tx, { actorId: actor.userId, action: "user.unlink_worker", entityType: "user", entityId: userId, details: { workerId: worker.id }, at });
+    await recordAudit(tx, { actorId: actor.userId, action: "worker.unlink_account", entityType: "worker", entityId: worker.id, details: { userId }, at });
     return true;
   });
 }

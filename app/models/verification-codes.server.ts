@@ -1,7 +1,8 @@
+import { first } from "./transaction.server";
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { agreementVersions, passportPrints } from "~db/schema";
+import { agreementVersions, passportPrints } from "~db/tables";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -16,11 +17,11 @@ export function newVerificationCode(): string {
  * A code no printout has yet, agreement or passport: `/verify/:code` answers for both, so one
  * code must never name two printouts. Called inside the write transaction that stores it.
  */
-export function freshVerificationCode(db: Db): string {
-  const taken = (code: string) =>
-    !!db.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).get() ||
-    !!db.select({ id: passportPrints.id }).from(passportPrints).where(eq(passportPrints.verificationCode, code)).get();
+export async function freshVerificationCode(db: Db): Promise<string> {
+  const taken = async (code: string) =>
+    !!await first(db.select({ id: agreementVersions.id }).from(agreementVersions).where(eq(agreementVersions.verificationCode, code)).limit(1)) ||
+    !!await first(db.select({ id: passportPrints.id }).from(passportPrints).where(eq(passportPrints.verificationCode, code)).limit(1));
   let code = newVerificationCode();
-  while (taken(code)) code = newVerificationCode();
+  while (await taken(code)) code = newVerificationCode();
   return code;
 }

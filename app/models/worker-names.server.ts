@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { sameNameWarnings, workerLabel } from "~/domain/worker-labels";
-import { careWorkers } from "~db/schema";
+import { careWorkers } from "~db/tables";
 
 // Spelt out with the table name: drizzle leaves columns unqualified in a one-table query, and
 // inside the subquery an unqualified provider_id would be the namesake's own.

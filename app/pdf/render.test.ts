@@ -21,11 +21,11 @@ function pages(text: string): string[] {
 
 describe("the printed agreement", async () => {
   const d = await demoDatabase();
-  const build = (id: number) =>
-    agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!;
+  const build = async (id: number) =>
+    (await agreementPdfData(d.db, { actor: await d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 }))!;
 
   it("holds every section, the NHS number, the workers, signatures, the code and page numbers", async () => {
-    const pdf = build(d.ids.agreements.edith);
+    const pdf = await build(d.ids.agreements.edith);
     const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
     for (const expected of [
       "Edith Clarke",
@@ -49,7 +49,7 @@ describe("the printed agreement", async () => {
   });
 
   it("a suspended agreement says so on every page, since when and why, and nowhere that it is in force (rule 11)", async () => {
-    const pdf = build(d.ids.agreements.margaret);
+    const pdf = await build(d.ids.agreements.margaret);
     const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
     const all = pages(text);
     expect(all.length).toBeGreaterThan(1);
@@ -61,7 +61,7 @@ describe("the printed agreement", async () => {
   });
 
   it("never leaves the verification box alone on a page, nor a heading at the foot of one, however long the agreement", async () => {
-    const pdf = build(d.ids.agreements.edith);
+    const pdf = await build(d.ids.agreements.edith);
     const last = pdf.data.signatures.at(-1)!;
     const headings = new Set(pdf.data.tasks.map((t) => t.name));
     // Longer and longer supervision text moves the box down the page, past a page break.
@@ -84,7 +84,7 @@ describe("the printed agreement", async () => {
   });
 
   it("marks a version awaiting signatures 'Not signed: for discussion' on every page, with no verification code and blank lines for wet signatures", async () => {
-    const pdf = build(d.ids.agreements.winifred);
+    const pdf = await build(d.ids.agreements.winifred);
     const text = pdfText(await renderPdf({ kind: "agreement", data: pdf.data }));
     for (const page of pages(text)) expect(page).toContain("Not signed: for discussion");
     expect(text).not.toMatch(/Verification code: [A-Z0-9]{4}-[A-Z0-9]{4}/);
@@ -96,12 +96,12 @@ describe("the printed agreement", async () => {
 
 describe("every active agreement as one PDF (decision 015)", async () => {
   const d = await demoDatabase();
-  const build = (id: number) =>
-    agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!.data;
+  const build = async (id: number) =>
+    (await agreementPdfData(d.db, { actor: await d.actorFor(d.ids.users.admin), id, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 }))!.data;
 
   it("has a contents page, then each agreement from a new page with its own page numbers and status on every page", async () => {
-    const edith = build(d.ids.agreements.edith);
-    const margaret = build(d.ids.agreements.margaret);
+    const edith = await build(d.ids.agreements.edith);
+    const margaret = await build(d.ids.agreements.margaret);
     const single = (data: typeof edith) => renderPdf({ kind: "agreement", data }).then((b) => pages(pdfText(b)).length);
     const [edithPages, margaretPages] = [await single(edith), await single(margaret)];
     const bytes = await renderPdf({
@@ -139,7 +139,7 @@ describe("every active agreement as one PDF (decision 015)", async () => {
 
 describe("long unbroken text in every printout", async () => {
   const d = await demoDatabase();
-  const edith = agreementPdfData(d.db, { actor: d.actorFor(d.ids.users.admin), id: d.ids.agreements.edith, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 })!.data;
+  const edith = (await agreementPdfData(d.db, { actor: await d.actorFor(d.ids.users.admin), id: d.ids.agreements.edith, today: "2026-11-22", at: new Date(TEST_NOW), publicUrl: "https://dc.example.nhs.uk", reviewDueDays: 30, warningDays: 90 }))!.data;
   const url = `https://www.example.org/care-plans/${"averyveryverylongpathsegment".repeat(6)}?patient=1`;
   const email = `${"a".repeat(120)}@${"b".repeat(60)}.example.org`;
   const name = "N".repeat(150);

@@ -23,11 +23,11 @@ const SHOWN = 10;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
   const { db, clock } = context;
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   const today = clock.today();
-  const alerts = listAlertsCached(db, { actor, today, settings });
+  const alerts = await listAlertsCached(db, { actor, today, settings });
   // The same answer the header counted for this request (worked out once).
-  const actions = needsActionFor(context, actor);
+  const actions = await needsActionFor(context, actor);
   return {
     actions,
     // Only a role that may open the alerts page is sent there (a care worker may not).
@@ -35,19 +35,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     name: actor.name,
     role: actor.role,
     organisationName: actor.organisationName,
-    counts: homeCounts(db, actor),
+    counts: await homeCounts(db, actor),
     alerts: alerts.slice(0, SHOWN).map(shownAlert),
     alertCounts: countAlerts(alerts),
     // The expiry chart is about care workers' competencies: for those who see care workers.
-    expiry: can(actor.role, "read", "worker") ? expiryByMonth(db, { actor, today }) : null,
+    expiry: can(actor.role, "read", "worker") ? await expiryByMonth(db, { actor, today }) : null,
     workerId: actor.workerId,
     // Only a care worker signs in as a care worker record: their own passport and agreements.
     passport:
       actor.workerId
-        ? listWorkerCompetencies(db, { actor, workerId: actor.workerId, today, warningDays: settings.competencyWarningDays })
+        ? await listWorkerCompetencies(db, { actor, workerId: actor.workerId, today, warningDays: settings.competencyWarningDays })
         : null,
     // A care worker's own agreements, so "what do I do next" is on the first page they see.
-    myAgreements: actor.workerId ? listWorkerAgreements(db, { actor, workerId: actor.workerId, today, reviewDueDays: settings.reviewDueDays }) : null,
+    myAgreements: actor.workerId ? await listWorkerAgreements(db, { actor, workerId: actor.workerId, today, reviewDueDays: settings.reviewDueDays }) : null,
   };
 }
 

@@ -13,7 +13,7 @@ const STATEMENT = { prepared: "2026-12-01", tested: "2026-12-01" } as const;
 
 /** Public, in the GOV.UK model format for accessibility statements. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { details: getServiceDetails(context.db) };
+  return { details: await getServiceDetails(context.db) };
 }
 
 export default function Accessibility() {

@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Change your passwo
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
   // Signs in with the organisation's account only: the password here does not work (docs/domain.md rule 20).
-  return { mustUse: requiredProvider(actor, listProviders(context.db))?.name ?? null };
+  return { mustUse: requiredProvider(actor, await listProviders(context.db))?.name ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,11 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
-  const user = findUserByEmail(context.db, actor.email);
+  const user = await findUserByEmail(context.db, actor.email);
   if (!user || !(await verifyPassword(parsed.data.current, user.passwordHash))) {
     return rejectForm(context, formError("current", "Your current password is not right"), {});
   }
-  changePassword(context.db, {
+  await changePassword(context.db, {
     userId: actor.userId,
     passwordHash: await hashPassword(parsed.data.password),
     keepSessionId: await currentSessionId(context, request),

@@ -29,8 +29,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Two-factor authent
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const status = twoFactorStatus(context.db, actor.userId);
-  const requiredRoles = getSettings(context.db).twoFactorRequiredRoles;
+  const status = await twoFactorStatus(context.db, actor.userId);
+  const requiredRoles = (await getSettings(context.db)).twoFactorRequiredRoles;
   return {
     status,
     required: !mayTurnOff(actor.role, requiredRoles),
@@ -47,17 +47,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const schema = values.intent === "codes" ? CodesSchema : TurnOffSchema;
     const parsed = schema.safeParse(values);
     if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], schema), {});
-    const user = findUserByEmail(context.db, actor.email);
+    const user = await findUserByEmail(context.db, actor.email);
     if (!user || !(await verifyPassword(String(values[field]), user.passwordHash))) return rejectForm(context, formError(field, TWO_FACTOR_MESSAGES.passwordWrong), {});
     if (values.intent === "codes") {
-      const codes = replaceRecoveryCodes(context.db, { userId: actor.userId, at });
+      const codes = await replaceRecoveryCodes(context.db, { userId: actor.userId, at });
       if (!codes) throw redirect("/account/two-factor");
       return { errors: undefined, view: null, recoveryCodes: codes, made: "new" as const };
     }
-    if (!mayTurnOff(actor.role, getSettings(context.db).twoFactorRequiredRoles)) {
+    if (!mayTurnOff(actor.role, (await getSettings(context.db)).twoFactorRequiredRoles)) {
       return rejectForm(context, formError(field, "Your role must use two-factor authentication, so it cannot be turned off. If you have lost your phone, ask your administrator to reset it"), {});
     }
-    turnOffTwoFactor(context.db, { userId: actor.userId, at });
+    await turnOffTwoFactor(context.db, { userId: actor.userId, at });
     return redirect("/account/two-factor?done=two_factor_off");
   }
   const result = await confirmSetUp(context, actor, values);

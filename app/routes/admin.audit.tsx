@@ -23,22 +23,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const errors = [...form.errors];
   const query = { ...form.query };
   if (form.reference) {
-    const id = findAgreementIdByReference(context.db, form.reference);
+    const id = await findAgreementIdByReference(context.db, form.reference);
     if (id === null) errors.push({ field: "reference", message: "No agreement has that reference: check it and try again, for example DA-2026-000003", href: "#reference" });
     else Object.assign(query, { type: "agreement", recordId: String(id) });
   }
   const page = {
-    actors: listAuditActors(context.db),
+    actors: await listAuditActors(context.db),
     values: form.values,
     errors,
-    onlyRecord: query.type && query.recordId ? (auditRecordRef(context.db, query.type, query.recordId) ?? null) : null,
+    onlyRecord: query.type && query.recordId ? (await auditRecordRef(context.db, query.type, query.recordId) ?? null) : null,
     csvHref: `/admin/audit.csv${url.search}`,
   };
   if (errors.length) {
     context.formRejected = true;
     return data({ ...page, events: [], total: 0, page: 1, pages: 1 }, { status: 400 });
   }
-  return { ...page, ...listAuditEvents(context.db, { ...query, page: form.page }) };
+  return { ...page, ...await listAuditEvents(context.db, { ...query, page: form.page }) };
 }
 
 /** Words and linked records: a description, a record or a detail. */

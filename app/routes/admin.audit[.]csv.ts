@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const today = context.clock.today();
   const form = auditFilters(new URL(request.url), today);
   const query: AuditQuery = { ...form.query };
-  const agreementId = form.reference ? findAgreementIdByReference(context.db, form.reference) : null;
+  const agreementId = form.reference ? await findAgreementIdByReference(context.db, form.reference) : null;
   if (form.reference && agreementId === null) form.errors.push({ field: "reference", message: "No agreement has that reference", href: "#reference" });
   if (agreementId !== null) Object.assign(query, { type: "agreement", recordId: String(agreementId) });
   if (form.errors.length) {
@@ -45,8 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const encoder = new TextEncoder();
   let first = true;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = batches.next();
+    async pull(controller) {
+      const next = await batches.next();
       if (first) {
         first = false;
         controller.enqueue(encoder.encode(toCsv([HEADER])));

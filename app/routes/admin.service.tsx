@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Service details", 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "setting");
-  const details = getServiceDetails(context.db);
+  const details = await getServiceDetails(context.db);
   return { values: details ?? {}, set: details !== null };
 }
 
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = ServiceDetailsSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], ServiceDetailsSchema), values);
-  updateServiceDetails(context.db, { actorId: actor.userId, details: parsed.data, at: context.clock.now() });
+  await updateServiceDetails(context.db, { actorId: actor.userId, details: parsed.data, at: context.clock.now() });
   return redirect("/admin/service?done=service_details");
 }
 

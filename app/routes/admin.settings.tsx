@@ -17,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Settings", matches
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "setting");
-  const settings = getSettings(context.db);
+  const settings = await getSettings(context.db);
   return { values: { ...settings, competencyReminderDays: settings.competencyReminderDays.join(", ") } };
 }
 
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData(), ["twoFactorRequiredRoles"]);
   const parsed = SettingsFormSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], SettingsFormSchema), values);
-  updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
+  await updateSettings(context.db, { actorId: actor.userId, values: parsed.data, at: context.clock.now() });
   return redirect("/admin/settings?done=settings");
 }
 

@@ -19,12 +19,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
-  const provider = getProvider(context.db, requireId(params.id));
+  const provider = await getProvider(context.db, requireId(params.id));
   if (!provider) throw notFound();
   const { publicUrl } = context.config;
   return {
     provider: { ...provider, organisationIds: provider.organisationIds.map(String) },
-    organisations: listOrganisations(context.db, { actor })
+    organisations: (await listOrganisations(context.db, { actor }))
       .filter((o) => o.active || provider.organisationIds.includes(o.id))
       .map((o) => ({ id: o.id, name: o.name })),
     secretVariable: secretVariableName(provider.key),
@@ -36,12 +36,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
   const id = requireId(params.id);
-  if (!getProvider(context.db, id)) throw notFound();
+  if (!await getProvider(context.db, id)) throw notFound();
   const values = formValues(await request.formData(), ["organisationIds"]);
   const parsed = IdentityProviderSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], IdentityProviderSchema), values);
   try {
-    if (!updateProvider(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
+    if (!await updateProvider(context.db, { actor, id, input: parsed.data, at: context.clock.now() })) throw notFound();
   } catch (error) {
     if (error instanceof DuplicateProviderKeyError) return rejectForm(context, formError("key", "A sign-in service with this short name already exists"), values);
     throw error;

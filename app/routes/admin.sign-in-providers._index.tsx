@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Sign-in services",
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "setting");
   return {
-    providers: listProviders(context.db).map((p) => ({ id: p.id, name: p.name, key: p.key, usable: providerUsable(p), enabled: p.enabled, secretSet: p.secretSet, required: p.required, organisations: p.organisationIds.length, adminsMayUse: p.adminsMayUse })),
+    providers: (await listProviders(context.db)).map((p) => ({ id: p.id, name: p.name, key: p.key, usable: providerUsable(p), enabled: p.enabled, secretSet: p.secretSet, required: p.required, organisations: p.organisationIds.length, adminsMayUse: p.adminsMayUse })),
   };
 }
 

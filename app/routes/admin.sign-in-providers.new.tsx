@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Add a sign-in serv
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "setting");
-  return { organisations: listOrganisations(context.db, { actor }).filter((o) => o.active).map((o) => ({ id: o.id, name: o.name })), submissionToken: newSubmissionToken() };
+  return { organisations: (await listOrganisations(context.db, { actor })).filter((o) => o.active).map((o) => ({ id: o.id, name: o.name })), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "identity_provider" }, (tx) => createProvider(tx, { actor, input: parsed.data, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "identity_provider" }, async (tx) => await createProvider(tx, { actor, input: parsed.data, at: context.clock.now() }));
     return redirect(`/admin/sign-in-providers/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateProviderKeyError) return rejectForm(context, formError("key", "A sign-in service with this short name already exists"), values);

@@ -34,19 +34,19 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "user");
-  const found = getUser(context.db, requireId(params.id));
+  const found = await getUser(context.db, requireId(params.id));
   if (!found) throw notFound();
   const { passwordHash: _hash, ...user } = found.user;
   return {
     user,
     organisationName: found.organisationName,
-    organisations: listOrganisations(context.db, { actor }).filter((o) => o.active || o.id === user.organisationId),
+    organisations: (await listOrganisations(context.db, { actor })).filter((o) => o.active || o.id === user.organisationId),
     isSelf: actor.userId === user.id,
     // A care worker account: the worker record it signs as, or those it could be linked to.
-    workerLink: getWorkerLink(context.db, user.id),
+    workerLink: await getWorkerLink(context.db, user.id),
     // Organisation accounts this account signs in with (single sign-on).
-    identityLinks: linksOfUser(context.db, user.id),
-    twoFactor: twoFactorStatus(context.db, user.id),
+    identityLinks: await linksOfUser(context.db, user.id),
+    twoFactor: await twoFactorStatus(context.db, user.id),
     confirmTwoFactorReset: new URL(request.url).searchParams.get("confirm") === "reset-two-factor",
   };
 }
@@ -59,14 +59,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const at = context.clock.now();
   if (intent === "deactivate" || intent === "reactivate") {
     if (id === actor.userId) throw new Response("You cannot deactivate yourself", { status: 403 });
-    if (!setUserActive(context.db, { actor, id, active: intent === "reactivate", at })) throw notFound();
+    if (!await setUserActive(context.db, { actor, id, active: intent === "reactivate", at })) throw notFound();
     return redirect(`/admin/users/${id}?done=${intent}d`);
   }
   if (intent === "link") {
     const workerId = z.coerce.number().int().positive().safeParse(formData.get("workerId"));
     if (!workerId.success) return rejectForm(context, formError("workerId", "Select the care worker this account signs in as"), {});
     try {
-      if (!linkWorkerAccount(context.db, { actor, userId: id, workerId: workerId.data, at })) throw notFound();
+      if (!await linkWorkerAccount(context.db, { actor, userId: id, workerId: workerId.data, at })) throw notFound();
     } catch (error) {
       return rejectRuleError(context, error, {}, { fallback: "workerId" });
     }
@@ -74,17 +74,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "unlink-identity") {
     const linkId = z.coerce.number().int().positive().safeParse(formData.get("linkId"));
-    if (!linkId.success || !unlinkIdentity(context.db, { actor, userId: id, linkId: linkId.data, at })) throw notFound();
+    if (!linkId.success || !await unlinkIdentity(context.db, { actor, userId: id, linkId: linkId.data, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=identity_unlinked`);
   }
   if (intent === "reset-two-factor") {
     // Nothing to reset (already reset, or never set up): the page shows that.
-    resetTwoFactor(context.db, { actor, userId: id, at });
-    if (!getUser(context.db, id)) throw notFound();
+    await resetTwoFactor(context.db, { actor, userId: id, at });
+    if (!await getUser(context.db, id)) throw notFound();
     return redirect(`/admin/users/${id}?done=two_factor_reset`);
   }
   if (intent === "unlink") {
-    if (!unlinkWorkerAccount(context.db, { actor, userId: id, at })) throw notFound();
+    if (!await unlinkWorkerAccount(context.db, { actor, userId: id, at })) throw notFound();
     return redirect(`/admin/users/${id}?done=unlinked`);
   }
   const values = formValues(formData);
@@ -93,7 +93,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { password: _none, ...input } = parsed.data;
   try {
-    if (!updateUser(context.db, { actor, id, input, at })) throw notFound();
+    if (!await updateUser(context.db, { actor, id, input, at })) throw notFound();
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), values);
     if (error instanceof OrganisationMismatchError) return rejectForm(context, formError("organisationId", error.message), values);

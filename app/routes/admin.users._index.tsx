@@ -14,7 +14,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Users", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "user");
-  return { users: listUsers(context.db) };
+  return { users: await listUsers(context.db) };
 }
 
 export default function Users() {

@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Add a user", match
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "user");
-  return { organisations: listOrganisations(context.db, { actor }).filter((o) => o.active), submissionToken: newSubmissionToken() };
+  return { organisations: (await listOrganisations(context.db, { actor })).filter((o) => o.active), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!token) return rejectWithoutToken(context, shown);
   const passwordHash = await hashPassword(password);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "user" }, (tx) => createUser(tx, { actor, input, passwordHash, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "user" }, async (tx) => await createUser(tx, { actor, input, passwordHash, at: context.clock.now() }));
     return redirect(`/admin/users/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateEmailError) return rejectForm(context, formError("email", "A user with this email address already exists"), shown);

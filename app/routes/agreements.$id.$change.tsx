@@ -43,9 +43,9 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const common = { actor, agreementId: view.agreement.id, reason: parsed.data.reason };
   try {
-    if (change === "suspend") suspendAgreement(context.db, { ...common, at: context.clock.now() });
-    if (change === "reinstate") reinstateAgreement(context.db, { ...common, ...agreementClock(context) });
-    if (change === "end") endAgreement(context.db, { ...common, at: context.clock.now() });
+    if (change === "suspend") await suspendAgreement(context.db, { ...common, at: context.clock.now() });
+    if (change === "reinstate") await reinstateAgreement(context.db, { ...common, ...await agreementClock(context) });
+    if (change === "end") await endAgreement(context.db, { ...common, at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "reason" });
   }

@@ -32,9 +32,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { db, clock } = args.context;
   const { agreement, version } = view;
   const signed = new Map(view.signatures.map((s) => [s.signature.party, s]));
-  const parties = partiesOf(db, agreement, version);
+  const parties = await partiesOf(db, agreement, version);
   // What this user may do here, decided once (app/domain/agreement-actions.ts); the models refuse the rest.
-  const may = actionsOn(db, { actor, agreement, version, parties });
+  const may = await actionsOn(db, { actor, agreement, version, parties });
   // Only what the page shows of the person: not their address, GP or consent notes (issue 12, finding 12).
   const { id, name, nhsNumber, dateOfBirth, capacityNotes } = view.person;
   // Not the frozen content itself (the version page shows it), nor the signatures twice.
@@ -45,13 +45,13 @@ export async function loader(args: LoaderFunctionArgs) {
     version: shownVersion,
     person: { id, name, nhsNumber, dateOfBirth, capacityNotes },
     parties: parties.map(({ party, name, role }) => ({ party, name, role, signature: signed.get(party) ?? null })),
-    blockers: version.state === "awaiting_signatures" ? blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
+    blockers: version.state === "awaiting_signatures" ? await blockersFor(db, { agreement, version, today: clock.today(), warningDays: settings.competencyWarningDays }) : [],
     // Concerns on this agreement, and their events on its timeline (only those the actor may see).
-    concerns: listConcerns(db, { actor, agreementId: agreement.id }),
+    concerns: await listConcerns(db, { actor, agreementId: agreement.id }),
     reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?agreement=${agreement.id}` : null,
-    timeline: withConcernEvents(view.timeline, concernTimeline(db, { actor, agreementId: agreement.id })),
+    timeline: withConcernEvents(view.timeline, await concernTimeline(db, { actor, agreementId: agreement.id })),
     // The guided agreement: how far the version being drafted has got (app/domain/agreement-task-list.ts).
-    progress: may.edit ? sectionsCompleted(draftSectionsOf(db, { version, today: clock.today() })) : null,
+    progress: may.edit ? sectionsCompleted(await draftSectionsOf(db, { version, today: clock.today() })) : null,
     can: { ...may, sign: may.sign.length > 0, paper: may.paper.length > 0 },
   };
 }

@@ -37,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form: "amend" }, (tx) => amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", reason: parsed.data.reason, at: context.clock.now() }));
+    await oncePerSubmission(context.db, { actor, token, form: "amend" }, async (tx) => await amendAgreement(tx, { actor, agreementId: view.agreement.id, keepInForce: parsed.data.meanwhile !== "suspend", reason: parsed.data.reason, at: context.clock.now() }));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "reason" });
   }

@@ -39,15 +39,15 @@ export async function loader(args: LoaderFunctionArgs) {
     capacity: view.person.capacityNotes,
     today: args.context.clock.today(),
     draft: view.version.state === "draft",
-    signedWith: signedWith(args.context.db, view),
+    signedWith: await signedWith(args.context.db, view),
     submissionToken: newSubmissionToken(),
   };
 }
 
 /** Once a version has been sent, its consent is part of what is signed: changing it means a new version. */
-function signedWith(db: Db, view: AgreementView) {
+async function signedWith(db: Db, view: AgreementView) {
   if (view.version.state === "draft") return null;
-  const consent = consentOfVersion(db, view.agreement, view.version);
+  const consent = await consentOfVersion(db, view.agreement, view.version);
   return { version: view.version.version, active: view.agreement.state === "active", consent: consent ? consentSentence(consent) : "No consent" };
 }
 
@@ -64,9 +64,9 @@ export async function action(args: ActionFunctionArgs) {
   }
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
-  let result: ReturnType<typeof recordConsent>;
+  let result: Awaited<ReturnType<typeof recordConsent>>;
   try {
-    result = oncePerSubmission(context.db, { actor, token, form: "consent" }, (tx) => recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...agreementClock(context) }));
+    result = await oncePerSubmission(context.db, { actor, token, form: "consent" }, async (tx) => await recordConsent(tx, { actor, agreementId: view.agreement.id, input: parsed.data, ...await agreementClock(context) }));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "kind" });
   }

@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     id: view.agreement.id,
     reference: view.agreement.reference,
     tasks: view.tasks.map((t) => t.task.name),
-    refusal: deletionRefusal(args.context.db, actor, view.agreement),
+    refusal: await deletionRefusal(args.context.db, actor, view.agreement),
     submissionToken: newSubmissionToken(),
   };
 }
@@ -35,11 +35,11 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   const token = submissionToken(values);
   // A repeat of a deletion already made (a double click) lands where the first did, not on "page not found".
-  if (token && submittedBefore(context.db, { actor, token, form: "agreement-delete" })) return redirect("/agreements?done=draft_deleted");
+  if (token && await submittedBefore(context.db, { actor, token, form: "agreement-delete" })) return redirect("/agreements?done=draft_deleted");
   const { view } = await loadAgreementPage(args);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const deleted = oncePerSubmission(context.db, { actor, token, form: "agreement-delete" }, (tx) => deleteDraft(tx, { actor, agreementId: view.agreement.id, at: context.clock.now() }));
+    const deleted = await oncePerSubmission(context.db, { actor, token, form: "agreement-delete" }, async (tx) => await deleteDraft(tx, { actor, agreementId: view.agreement.id, at: context.clock.now() }));
     if (!deleted) throw notFound();
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "delete" });

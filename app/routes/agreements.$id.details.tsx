@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   try {
-    updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, today: context.clock.today(), at: context.clock.now() });
+    await updateAgreementDetails(context.db, { actor, agreementId: view.agreement.id, details: parsed.data, today: context.clock.today(), at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "startDate", dateFields: DATE_FIELDS });
   }

@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { agreement, version } = view;
   // Nothing left to complete once it is sent (or ended): the agreement page says what happens next.
   if (changeRefusal("edit", agreement, version, actor)) throw redirect(`/agreements/${agreement.id}`);
-  const sections = draftSectionsOf(args.context.db, { version, today: args.context.clock.today() });
+  const sections = await draftSectionsOf(args.context.db, { version, today: args.context.clock.today() });
   return {
     id: agreement.id,
     reference: agreement.reference,
@@ -30,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
     person: `${view.person.name}, cared for by ${view.providerName}`,
     sections,
     completed: sectionsCompleted(sections),
-    mayDelete: deletionRefusal(args.context.db, actor, agreement) === null,
+    mayDelete: await deletionRefusal(args.context.db, actor, agreement) === null,
   };
 }
 

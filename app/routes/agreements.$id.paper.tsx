@@ -22,10 +22,10 @@ const DATE_FIELDS = ["signedOn"];
 async function load(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   const { agreement, version } = view;
-  const parties = partiesOf(args.context.db, agreement, version);
+  const parties = await partiesOf(args.context.db, agreement, version);
   // docs/domain.md rule 2 (app/domain/agreement-actions.ts): the form offers only the parties whose
   // paper signature this user may still record; recordPaperSignature refuses the rest, saying why.
-  const { paper } = actionsOn(args.context.db, { actor, agreement, version, parties });
+  const { paper } = await actionsOn(args.context.db, { actor, agreement, version, parties });
   if (!paper.length) throw new Response("There is no signature made on paper for you to record", { status: 403 });
   const unsigned = parties.filter((p) => !view.signatures.some((s) => s.signature.party === p.party));
   const offered = unsigned.filter((p) => paper.includes(p.party));
@@ -60,14 +60,14 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(withDates(values, DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   try {
-    recordPaperSignature(context.db, {
+    await recordPaperSignature(context.db, {
       actor,
       agreementId: view.agreement.id,
       party: parsed.data.party as Party,
       signerName: parsed.data.signerName,
       signedOn: parsed.data.signedOn,
       shownHash: parsed.data.contentHash,
-      ...agreementClock(context),
+      ...await agreementClock(context),
     });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "party", dateFields: DATE_FIELDS });

@@ -43,20 +43,20 @@ function schema(today: string) {
  * Reviewing from a concern (`?concern=12`): the review is linked to it. An unusable concern is
  * not found, unless this is a repeat of the submission that already linked it.
  */
-function concernOf(context: AppContext, request: Request, actor: Actor, agreementId: number, repeat = false): number | null {
+async function concernOf(context: AppContext, request: Request, actor: Actor, agreementId: number, repeat = false): Promise<number | null> {
   const param = new URL(request.url).searchParams.get("concern");
   if (param === null) return null;
   const id = idParam.safeParse(param);
   if (!id.success) throw notFound();
   if (repeat) return id.data;
-  if (!concernForFollowUp(context.db, { actor, concernId: id.data, kind: "agreement_reviewed", agreementId })) throw notFound();
+  if (!await concernForFollowUp(context.db, { actor, concernId: id.data, kind: "agreement_reviewed", agreementId })) throw notFound();
   return id.data;
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, view } = await loadAgreementPage(args);
   requireNurseOf(actor);
-  const concernId = concernOf(args.context, args.request, actor, view.agreement.id);
+  const concernId = await concernOf(args.context, args.request, actor, view.agreement.id);
   const today = args.context.clock.today();
   const suggested = defaultReviewDate(today, view.tasks.map((t) => t.task.reviewIntervalMonths));
   return { id: view.agreement.id, reference: view.agreement.reference, reviewDate: view.agreement.reviewDate, today, suggested, concernId, submissionToken: newSubmissionToken() };
@@ -72,11 +72,11 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, DATE_FIELDS, form), values);
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
-  const concernId = concernOf(context, args.request, actor, view.agreement.id, submittedBefore(context.db, { actor, token, form: "review" }));
+  const concernId = await concernOf(context, args.request, actor, view.agreement.id, await submittedBefore(context.db, { actor, token, form: "review" }));
   try {
-    oncePerSubmission(context.db, { actor, token, form: "review" }, (tx) => {
-      const reviewed = recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, today: context.clock.today(), at: context.clock.now() });
-      if (reviewed && concernId) linkConcernFollowUp(tx, { actor, concernId, kind: "agreement_reviewed", reviewId: latestReviewId(tx, view.agreement.id)!, at: context.clock.now() });
+    await oncePerSubmission(context.db, { actor, token, form: "review" }, async (tx) => {
+      const reviewed = await recordReview(tx, { actor, agreementId: view.agreement.id, input: parsed.data, today: context.clock.today(), at: context.clock.now() });
+      if (reviewed && concernId) await linkConcernFollowUp(tx, { actor, concernId, kind: "agreement_reviewed", reviewId: (await latestReviewId(tx, view.agreement.id))!, at: context.clock.now() });
       return reviewed;
     });
   } catch (error) {

@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     version: version.version,
     draft: changeRefusal("edit", agreement, version, actor) === null,
     changeReason: version.changeReason,
-    content: versionContentOf(db, agreement, version),
+    content: await versionContentOf(db, agreement, version),
     change: {
       tasks: `${base}/tasks`,
       task: Object.fromEntries(view.tasks.map((t) => [t.task.code, `${base}/tasks/${t.task.id}`])),
@@ -43,8 +43,8 @@ export async function loader(args: LoaderFunctionArgs) {
       details: `${base}/details`,
       consent: `${base}/consent`,
     },
-    missing: version.state === "draft" ? sendProblems(draftSectionsOf(db, { version, today: clock.today() })).length : 0,
-    parties: partiesOf(db, agreement, version),
+    missing: version.state === "draft" ? sendProblems(await draftSectionsOf(db, { version, today: clock.today() })).length : 0,
+    parties: await partiesOf(db, agreement, version),
     submissionToken: newSubmissionToken(),
     notReady: view.cover.flatMap((t) => t.workers.filter((w) => !w.current).map((w) => `${w.workerName} is not yet competent for ${t.taskName} (${w.reason})`)),
   };
@@ -59,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, (tx) => sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...agreementClock(context) }));
+    await oncePerSubmission(context.db, { actor, token, form: "agreement.send" }, async (tx) => await sendForSignatures(tx, { actor, agreementId: view.agreement.id, ...await agreementClock(context) }));
   } catch (error) {
     // Each problem names its section on this page (an element id), so every link in the error summary goes somewhere,
     // in the order the sections appear on this page (consent is in the summary at the top), not the task list's.

@@ -33,9 +33,9 @@ async function load(args: LoaderFunctionArgs) {
   const requested = requestedVersion(args.request);
   const { actor, view } = await loadAgreementPage(args, requested ? { version: requested } : {});
   const { db } = args.context;
-  const current = versionOf(db, view.agreement.id, view.agreement.currentVersion)!;
-  const unsigned = partiesActorStillSigns(db, actor, view.agreement, current);
-  const partiesForMe = partiesActorMaySign(db, actor, view.agreement, view.version);
+  const current = (await versionOf(db, view.agreement.id, view.agreement.currentVersion))!;
+  const unsigned = await partiesActorStillSigns(db, actor, view.agreement, current);
+  const partiesForMe = await partiesActorMaySign(db, actor, view.agreement, view.version);
   const answer = signPageAnswer(
     {
       requestedVersion: requested,
@@ -68,7 +68,7 @@ export async function loader(args: LoaderFunctionArgs) {
     version: view.version,
     personName: view.person.name,
     // Exactly what is signed: the frozen content, from the one reader of a version's content.
-    content: versionContentOf(args.context.db, view.agreement, view.version),
+    content: await versionContentOf(args.context.db, view.agreement, view.version),
     parties: unsigned.map((p) => ({ value: p, label: partyRoleLabel(p) })),
   };
 }
@@ -79,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
   const values = formValues(await args.request.formData());
   if (answer.kind !== "sign") {
     // This user already signed what they were shown (a second click, a resent form): the page says so; nothing is written twice.
-    const signed = typeof values.contentHash === "string" ? versionSignedBy(context.db, { actor, agreementId: view.agreement.id, contentHash: values.contentHash }) : null;
+    const signed = typeof values.contentHash === "string" ? await versionSignedBy(context.db, { actor, agreementId: view.agreement.id, contentHash: values.contentHash }) : null;
     if (signed !== null) return redirect(`/agreements/${view.agreement.id}/sign?version=${signed}`);
     throw new Response("Nothing for you to sign", { status: 403 });
   }
@@ -92,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
     .safeParse({ ...values, party: unsigned.length === 1 ? unsigned[0] : values.party });
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues), values);
   try {
-    signInApp(context.db, { actor, agreementId: view.agreement.id, party: parsed.data.party as Party, shownHash: parsed.data.contentHash, ...agreementClock(context) });
+    await signInApp(context.db, { actor, agreementId: view.agreement.id, party: parsed.data.party as Party, shownHash: parsed.data.contentHash, ...await agreementClock(context) });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "confirm" });
   }

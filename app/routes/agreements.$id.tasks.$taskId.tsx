@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
-    updateTaskSpecifics(context.db, { actor, agreementId: view.agreement.id, taskId: row.task.id, specifics: parsed.data, at: context.clock.now() });
+    await updateTaskSpecifics(context.db, { actor, agreementId: view.agreement.id, taskId: row.task.id, specifics: parsed.data, at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "instructions" });
   }

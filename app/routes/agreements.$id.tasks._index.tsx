@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     reference: view.agreement.reference,
     id: view.agreement.id,
-    tasks: listTasks(args.context.db, { activeOnly: true }).map((t) => ({ value: String(t.id), label: t.name })),
+    tasks: (await listTasks(args.context.db, { activeOnly: true })).map((t) => ({ value: String(t.id), label: t.name })),
     chosen: view.tasks.map((t) => String(t.task.id)),
   };
 }
@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
-    setAgreementTasks(context.db, { actor, agreementId: view.agreement.id, taskIds: parsed.data.taskIds, at: context.clock.now() });
+    await setAgreementTasks(context.db, { actor, agreementId: view.agreement.id, taskIds: parsed.data.taskIds, at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "taskIds" });
   }

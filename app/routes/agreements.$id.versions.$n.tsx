@@ -22,11 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader(args: LoaderFunctionArgs) {
   const { view } = await loadAgreementPage(args, { version: requireId(args.params.n) });
   const { db } = args.context;
-  const content = versionContentOf(db, view.agreement, view.version);
+  const content = await versionContentOf(db, view.agreement, view.version);
   // The previous version, only when this reader may open it too (a care worker opens only the versions naming them).
-  const previousVersion = view.version.version > 1 && view.versions.some((x) => x.version === view.version.version - 1) ? versionOf(db, view.agreement.id, view.version.version - 1) : null;
+  const previousVersion = view.version.version > 1 && view.versions.some((x) => x.version === view.version.version - 1) ? await versionOf(db, view.agreement.id, view.version.version - 1) : null;
   const changes = previousVersion
-    ? versionChanges(versionContentOf(db, view.agreement, previousVersion), content, {
+    ? versionChanges(await versionContentOf(db, view.agreement, previousVersion), content, {
         consentKind: (k) => CONSENT_KIND_LABELS[k],
         authority: (a) => REPRESENTATIVE_AUTHORITY_LABELS[a],
       })

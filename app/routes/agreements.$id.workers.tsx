@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { actor, view, settings } = await loadAgreementPage(args);
   requireNurseOf(actor);
   const { agreement } = view;
-  const candidates = candidateWorkers(args.context.db, {
+  const candidates = await candidateWorkers(args.context.db, {
     providerId: agreement.providerId,
     personId: agreement.personId,
     taskIds: view.tasks.map((t) => t.task.id),
@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
-    setNamedWorkers(context.db, { actor, agreementId: view.agreement.id, workerIds: parsed.data.workerIds, at: context.clock.now() });
+    await setNamedWorkers(context.db, { actor, agreementId: view.agreement.id, workerIds: parsed.data.workerIds, at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "workerIds" });
   }

@@ -28,12 +28,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Delegation agreeme
 
 const STATUSES = Object.keys(AGREEMENT_STATUS_LABELS) as [AgreementStatus, ...AgreementStatus[]];
 
-function agreementsFor(context: AppContext, actor: Actor, request: Request, q: string | undefined) {
+async function agreementsFor(context: AppContext, actor: Actor, request: Request, q: string | undefined) {
   const filters = AgreementFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const search = readSearch(q);
-  const settings = getSettings(context.db);
+  const settings = await getSettings(context.db);
   const today = context.clock.today();
-  const agreements = listAgreements(context.db, {
+  const agreements = await listAgreements(context.db, {
     actor,
     filters: {
       status: filters.status,
@@ -60,8 +60,8 @@ function agreementsFor(context: AppContext, actor: Actor, request: Request, q: s
             found: `${foundLine(agreements.length, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}`,
             tryNext: agreements.length ? null : NOTHING_FOUND.agreements(search),
           },
-    providers: can(actor.role, "read", "organisation") ? listProviderChoices(context.db, { actor }) : [],
-    tasks: listTasks(context.db).map((t) => ({ id: t.id, name: t.name })),
+    providers: can(actor.role, "read", "organisation") ? await listProviderChoices(context.db, { actor }) : [],
+    tasks: (await listTasks(context.db)).map((t) => ({ id: t.id, name: t.name })),
     canCreate: mayManageAgreements(actor.role),
     canBatchPrint: mayPrintAll(actor.role),
     reviewDueDays: settings.reviewDueDays,
@@ -70,7 +70,7 @@ function agreementsFor(context: AppContext, actor: Actor, request: Request, q: s
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "agreement");
-  return agreementsFor(context, actor, request, undefined);
+  return await agreementsFor(context, actor, request, undefined);
 }
 
 /**
@@ -81,7 +81,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "agreement");
   const { q } = SearchSchema.parse(formValues(await request.formData()));
-  return agreementsFor(context, actor, request, q);
+  return await agreementsFor(context, actor, request, q);
 }
 
 export default function Agreements() {

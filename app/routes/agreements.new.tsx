@@ -31,8 +31,8 @@ function schema(today: string) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "agreement");
   return {
-    people: listPeopleForAgreement(context.db, { actor }),
-    tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, reviewIntervalMonths: t.reviewIntervalMonths })),
+    people: await listPeopleForAgreement(context.db, { actor }),
+    tasks: (await listTasks(context.db, { activeOnly: true })).map((t) => ({ id: t.id, name: t.name, reviewIntervalMonths: t.reviewIntervalMonths })),
     today: context.clock.today(),
     submissionToken: newSubmissionToken(),
   };
@@ -47,8 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "agreement" }, (tx) =>
-      createAgreement(tx, { actor, ...parsed.data, today: context.clock.today(), confirmDuplicate: values.confirm === "yes", at: context.clock.now() }),
+    const id = await oncePerSubmission(context.db, { actor, token, form: "agreement" }, async (tx) =>
+      await createAgreement(tx, { actor, ...parsed.data, today: context.clock.today(), confirmDuplicate: values.confirm === "yes", at: context.clock.now() }),
     );
     // Straight into the guided agreement: the task list of the new draft.
     return redirect(`/agreements/${id}/draft?done=draft_started`);

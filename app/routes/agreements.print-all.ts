@@ -14,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!mayPrintAll(actor.role)) throw new Response("For provider managers", { status: 403 });
   const today = context.clock.today();
   const files = [];
-  for (const a of agreementsToPrint(context, actor)) {
+  for (const a of await agreementsToPrint(context, actor)) {
     const pdf = await agreementPdf(context, { actor, id: a.id, version: a.inForceVersion ?? undefined });
     // Never a zip that silently lacks one (hazard H44).
     if (!pdf) throw new Error(`Agreement ${a.reference} could not be printed in the batch`);

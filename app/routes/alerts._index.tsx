@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Alerts", matches);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "alert");
-  const all = listAlertsCached(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) });
+  const all = await listAlertsCached(context.db, { actor, today: context.clock.today(), settings: await getSettings(context.db) });
   const filters = alertFilters(request);
   const page = Number(new URL(request.url).searchParams.get("page")) || 1;
   const shown = pageSlice(applyAlertFilters(all, filters), page, 50);
@@ -30,8 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     counts: countAlerts(all),
     filters,
     providers: [...new Set(all.map((a) => a.subject.providerName))].sort(),
-    teams: ROLE_ORGANISATION_KIND[actor.role] === "provider" ? [] : listTeamChoices(context.db, { actor }),
-    tasks: listTasks(context.db).map((t) => t.name),
+    teams: ROLE_ORGANISATION_KIND[actor.role] === "provider" ? [] : await listTeamChoices(context.db, { actor }),
+    tasks: (await listTasks(context.db)).map((t) => t.name),
   };
 }
 

@@ -10,7 +10,7 @@ import { requirePermission } from "~/web/session.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "alert");
   const today = context.clock.today();
-  const alerts = applyAlertFilters(listAlertsCached(context.db, { actor, today, settings: getSettings(context.db) }), alertFilters(request));
+  const alerts = applyAlertFilters(await listAlertsCached(context.db, { actor, today, settings: await getSettings(context.db) }), alertFilters(request));
   return new Response(toCsv(alertsCsvRows(alerts)), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="alerts-${today}.csv"`, "Cache-Control": "no-store" },
   });

@@ -38,18 +38,18 @@ async function load(args: LoaderFunctionArgs, values?: FormValues) {
   const parsed = ActionSchema.safeParse(params.action);
   if (!parsed.success) throw notFound();
   const actor = await requirePermission(context, request, "read", "competency");
-  const competency = found(getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }));
+  const competency = found(await getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays }));
   const form = `competency.${parsed.data}`;
   const token = values ? submissionToken(values) : null;
   // A repeat of the submission that made this change is let through, to land where the first did.
-  const repeat = token !== null && submittedBefore(context.db, { actor, token, form });
+  const repeat = token !== null && await submittedBefore(context.db, { actor, token, form });
   if (!competency.actions.includes(parsed.data) && !repeat) throw new Response("Not allowed", { status: 403 });
   // Suspending from a concern (`?concern=12`): the suspension is linked to it and cites it.
   const concernParam = new URL(request.url).searchParams.get("concern");
   let concern: { id: number; reason: string } | null = null;
   if (concernParam !== null) {
     const concernId = idParam.safeParse(concernParam);
-    const followed = concernId.success && parsed.data === "suspend" ? concernForFollowUp(context.db, { actor, concernId: concernId.data, kind: "competency_suspended", competencyId: competency.competency.id }) : null;
+    const followed = concernId.success && parsed.data === "suspend" ? await concernForFollowUp(context.db, { actor, concernId: concernId.data, kind: "competency_suspended", competencyId: competency.competency.id }) : null;
     if (!followed && !repeat) throw notFound();
     if (followed) concern = { id: followed.id, reason: suspendReasonFromConcern({ id: followed.id, raisedOn: formatDate(londonDate(new Date(followed.createdAt))), whatHappened: followed.whatHappened }) };
     else if (concernId.success) concern = { id: concernId.data, reason: "" };
@@ -63,7 +63,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Declining (docs/domain.md rule 12): show the worker the agreements that name them for this task.
   const namedOn =
     action === "decline"
-      ? liveAgreementsNamingFor(args.context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) }).map((a) => ({
+      ? (await liveAgreementsNamingFor(args.context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) })).map((a) => ({
           id: a.agreement.id,
           reference: a.agreement.reference,
           personName: a.personName,
@@ -84,9 +84,9 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    oncePerSubmission(context.db, { actor, token, form }, (tx) => {
-      const changed = changeCompetencyState(tx, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
-      if (changed && concern) linkConcernFollowUp(tx, { actor, concernId: concern.id, kind: "competency_suspended", competencyId: competency.competency.id, at: context.clock.now() });
+    await oncePerSubmission(context.db, { actor, token, form }, async (tx) => {
+      const changed = await changeCompetencyState(tx, { actor, id: competency.competency.id, action, reason: parsed.data.reason, at: context.clock.now() });
+      if (changed && concern) await linkConcernFollowUp(tx, { actor, concernId: concern.id, kind: "competency_suspended", competencyId: competency.competency.id, at: context.clock.now() });
       return changed;
     });
   } catch (error) {

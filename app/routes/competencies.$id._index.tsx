@@ -27,8 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "competency");
   const id = requireId(params.id);
   const today = context.clock.today();
-  const competency = found(getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays }));
-  const readiness = found(signOffReadiness(context.db, { actor, id, today }));
+  const competency = found(await getCompetency(context.db, { actor, id, today, warningDays: (await getSettings(context.db)).competencyWarningDays }));
+  const readiness = found(await signOffReadiness(context.db, { actor, id, today }));
   const assessor = can(actor.role, "sign_off", "competency");
   const active = competency.worker.status === "active";
   const c = competency.competency;
@@ -40,7 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canSignOff: assessor && active && (c.state === "in_training" || c.state === "competent"),
     mayObserve: assessor && active && observationsOpen(c.state),
     canSeeWorker: can(actor.role, "read", "worker"),
-    namedOn: liveAgreementsNamingFor(context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) }).map((a) => ({
+    namedOn: (await liveAgreementsNamingFor(context.db, { workerId: c.workerId, taskId: c.taskId, personId: c.personId, scope: agreementScope(actor) })).map((a) => ({
       id: a.agreement.id,
       reference: a.agreement.reference,
       personName: a.personName,

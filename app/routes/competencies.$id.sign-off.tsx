@@ -35,8 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
   const id = requireId(params.id);
   const today = context.clock.today();
-  const competency = getCompetency(context.db, { actor, id, today, warningDays: getSettings(context.db).competencyWarningDays });
-  const readiness = signOffReadiness(context.db, { actor, id, today });
+  const competency = await getCompetency(context.db, { actor, id, today, warningDays: (await getSettings(context.db)).competencyWarningDays });
+  const readiness = await signOffReadiness(context.db, { actor, id, today });
   return { competency: found(competency), readiness: found(readiness), today, submissionToken: newSubmissionToken() };
 }
 
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
   const id = requireId(params.id);
   // Scope first: another organisation's competency is not found, whatever the form holds.
-  const readiness = found(signOffReadiness(context.db, { actor, id, today: context.clock.today() }));
+  const readiness = found(await signOffReadiness(context.db, { actor, id, today: context.clock.today() }));
   const values = formValues(await request.formData());
   const form = schema(context.clock.today());
   const parsed = form.safeParse(withDates(values, DATE_FIELDS));
@@ -54,8 +54,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!token) return rejectWithoutToken(context, values);
   try {
     // A repeat gets the first result, so it lands on the same page even though the competency is now signed off.
-    const result = found(oncePerSubmission(context.db, { actor, token, form: "sign-off" }, (tx) => {
-      const signedOff = signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
+    const result = found(await oncePerSubmission(context.db, { actor, token, form: "sign-off" }, async (tx) => {
+      const signedOff = await signOffCompetency(tx, { actor, id, signedOffOn: parsed.data.signedOffOn, notes: parsed.data.notes, today: context.clock.today(), at: context.clock.now() });
       return signedOff && { ...signedOff, renewal: readiness.renewal };
     }));
     renewal = result.renewal;

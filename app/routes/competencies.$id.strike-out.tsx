@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Strike out a super
 /** The observation to strike out: one of this competency's, that may still be struck out. */
 async function load({ request, params, context }: LoaderFunctionArgs, observationParam: string | null) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const competency = found(getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }));
+  const competency = found(await getCompetency(context.db, { actor, id: requireId(params.id), today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays }));
   const observationId = idParam.safeParse(observationParam);
   if (!observationId.success) throw notFound();
   const observation = found(competency.observations.find((o) => o.id === observationId.data));
@@ -46,7 +46,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   try {
-    strikeOutObservation(context.db, { actor, competencyId: competency.competency.id, observationId: observation.id, reason: parsed.data.reason, at: context.clock.now() });
+    await strikeOutObservation(context.db, { actor, competencyId: competency.competency.id, observationId: observation.id, reason: parsed.data.reason, at: context.clock.now() });
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "reason", fields: [] });
   }

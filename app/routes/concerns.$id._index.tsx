@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const concern = found(getConcern(context.db, { actor, id: requireId(params.id) }));
+  const concern = found(await getConcern(context.db, { actor, id: requireId(params.id) }));
   const { concern: c } = concern;
   return {
     concern: {

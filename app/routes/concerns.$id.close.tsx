@@ -18,9 +18,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Close this concern
 
 async function load({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">, token?: string | null) {
   const actor = await requireActor(context, request);
-  const concern = found(getConcern(context.db, { actor, id: requireId(params.id) }));
+  const concern = found(await getConcern(context.db, { actor, id: requireId(params.id) }));
   // A repeat of the submission that closed it lands where the first did.
-  const repeat = token ? submittedBefore(context.db, { actor, token, form: "concern.close" }) : false;
+  const repeat = token ? await submittedBefore(context.db, { actor, token, form: "concern.close" }) : false;
   if (!concern.mayClose && !repeat) throw new Response("Only the delegating nurse or the provider's manager can close an open concern", { status: 403 });
   return { actor, concern };
 }
@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    found(oncePerSubmission(context.db, { actor, token, form: "concern.close" }, (tx) => closeConcern(tx, { actor, id: concern.concern.id, outcome: parsed.data.outcome, at: context.clock.now() })));
+    found(await oncePerSubmission(context.db, { actor, token, form: "concern.close" }, async (tx) => await closeConcern(tx, { actor, id: concern.concern.id, outcome: parsed.data.outcome, at: context.clock.now() })));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "outcome" });
   }

@@ -34,7 +34,7 @@ function subjectOf(request: Request): ConcernSubject {
 async function load({ request, context }: Pick<LoaderFunctionArgs, "request" | "context">) {
   const actor = await requireActor(context, request);
   const subject = subjectOf(request);
-  const form = found(concernFormFor(context.db, { actor, subject }));
+  const form = found(await concernFormFor(context.db, { actor, subject }));
   return { actor, subject, form };
 }
 
@@ -64,8 +64,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!token) return rejectWithoutToken(context, values);
   let created: { id: number } | null;
   try {
-    created = oncePerSubmission(context.db, { actor, token, form: `concern.${form.kind}` }, (tx) =>
-      raiseConcern(tx, { actor, subject, input: parsed.data, today: context.clock.today(), at: context.clock.now(), publicUrl: context.config.publicUrl }),
+    created = await oncePerSubmission(context.db, { actor, token, form: `concern.${form.kind}` }, async (tx) =>
+      await raiseConcern(tx, { actor, subject, input: parsed.data, today: context.clock.today(), at: context.clock.now(), publicUrl: context.config.publicUrl }),
     );
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "whatHappened", dateFields: DATE_FIELDS });

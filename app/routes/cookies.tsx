@@ -15,13 +15,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Cookies", matches)
 
 /** Public. The session lifetimes are the deployment's settings, so the page says what really happens. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  const settings = getSettings(context.db);
+  const settings = await getSettings(context.db);
   return {
     cookieName: COOKIE_NAME,
     pendingCookieName: PENDING_COOKIE_NAME,
     idleMinutes: settings.sessionIdleMinutes,
     absoluteHours: settings.sessionAbsoluteHours,
-    operatorName: getServiceDetails(context.db)?.operatorName ?? null,
+    operatorName: (await getServiceDetails(context.db))?.operatorName ?? null,
   };
 }
 

@@ -29,10 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const at = context.clock.now();
   const ipAddress = context.clientAddress;
   // Too many requests from one address says so: it tells nothing about any account.
-  if (resetAddressBlocked(context.db, { ipAddress, at })) {
+  if (await resetAddressBlocked(context.db, { ipAddress, at })) {
     return rejectForm(context, formError("email", `Too many requests to reset a password from your network. Wait ${PASSWORD_RESET_LIMITS.address.minutes} minutes, then try again.`), values);
   }
-  const outcome = requestPasswordReset(context.db, { email: parsed.data.email, ipAddress, at, publicUrl: context.config.publicUrl });
+  const outcome = await requestPasswordReset(context.db, { email: parsed.data.email, ipAddress, at, publicUrl: context.config.publicUrl });
   context.log.info({ outcome }, "password reset requested");
   return redirect("/forgot-password?sent");
 }

@@ -9,7 +9,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Help and contact",
 
 /** Public: people who cannot sign in need it most. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { details: getServiceDetails(context.db) };
+  return { details: await getServiceDetails(context.db) };
 }
 
 export default function Help() {

@@ -21,26 +21,26 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
  * Accepting an invitation to sign in (app/models/invitations.server.ts). The token is in the query
  * string, which the server never logs. An unknown, used, withdrawn or expired link gets one answer.
  */
-function lookup(context: LoaderFunctionArgs["context"], token: unknown) {
-  return typeof token === "string" && ONE_TIME_TOKEN.test(token) ? findInvitation(context.db, { token, now: context.clock.now() }) : null;
+async function lookup(context: LoaderFunctionArgs["context"], token: unknown) {
+  return typeof token === "string" && ONE_TIME_TOKEN.test(token) ? await findInvitation(context.db, { token, now: context.clock.now() }) : null;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
-  const invitation = lookup(context, token);
+  const invitation = await lookup(context, token);
   if (!invitation) return data({ invitation: null, token: "" }, { status: 410 });
   return { invitation, token: token! };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const invitation = lookup(context, values.token);
+  const invitation = await lookup(context, values.token);
   if (!invitation) return data({ gone: true, errors: undefined, values: undefined }, { status: 410 });
   const form = newPasswordSchema(invitation.email);
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
   const at = context.clock.now();
-  const accepted = acceptInvitation(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at });
+  const accepted = await acceptInvitation(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at });
   if (!accepted) return data({ gone: true, errors: undefined, values: undefined }, { status: 410 });
   // Whoever was signed in on this browser before is signed out: the worker starts their own session.
   await endSession(context, request);

@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getActor(context, request)) throw redirect(safeRedirectTo(url.searchParams.get("redirectTo")));
   // Why the last session ended, when a limit ended it (session.server.ts requireActor): the words come from here, never the URL.
   const reason = url.searchParams.get("reason");
-  const settings = getSettings(context.db);
+  const settings = await getSettings(context.db);
   const limits = { idleMinutes: settings.sessionIdleMinutes, absoluteHours: settings.sessionAbsoluteHours };
   // A refused sign-in with an organisation's account: a code from a fixed list, never words from the URL.
   const refused = url.searchParams.get("refused");
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     signedOut: reason === "idle" || reason === "expired" ? signedOutMessage(reason, limits) : unfinished,
     refusal: isSignInRefusal(refused) ? SIGN_IN_REFUSALS[refused] : null,
-    providers: listProviders(context.db)
+    providers: (await listProviders(context.db))
       .filter(providerUsable)
       .map((p) => ({ key: p.key, name: p.name })),
   };
@@ -56,21 +56,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const at = clock.now();
   // Decided before anything is written, so a bad value can never fail after the session starts.
   const target = safeRedirectTo(parsed.data.redirectTo);
-  const blocked = signInBlocked(db, { email, ipAddress, at });
+  const blocked = await signInBlocked(db, { email, ipAddress, at });
   if (blocked) {
     return rejectForm(context, formError("email", `Too many attempts to sign in. Wait ${blocked.minutes === 60 ? "an hour" : `${blocked.minutes} minutes`}, then try again.`), shown);
   }
-  const user = findUserByEmail(db, email);
+  const user = await findUserByEmail(db, email);
   // Check a password even for an unknown email, so the answer takes the same time either way.
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok || !user.active) {
-    recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
+    await recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
     return rejectForm(context, formError("email", "Enter a correct email address and password"), shown);
   }
   // The right password, but this account signs in with its organisation's account (docs/domain.md rule 20).
-  const mustUse = requiredProvider(user, listProviders(db));
+  const mustUse = requiredProvider(user, await listProviders(db));
   if (mustUse) return rejectForm(context, formError("email", mustUseProviderMessage(mustUse.name), "#sign-in-with"), shown);
-  recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
+  await recordSignInAttempt(db, { email, ipAddress, at, succeeded: true });
   return finishSignIn(context, request, user, { method: { kind: "password" }, target });
 }
 

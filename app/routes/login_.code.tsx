@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = CodeSchema.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], CodeSchema), {});
-  const result = checkSecondStep(context.db, { userId: pending.userId, typed: parsed.data.code, key: contextTwoFactorKey(context), at: context.clock.now(), ipAddress: context.clientAddress });
+  const result = await checkSecondStep(context.db, { userId: pending.userId, typed: parsed.data.code, key: contextTwoFactorKey(context), at: context.clock.now(), ipAddress: context.clientAddress });
   if (!result.ok) {
     const message =
       result.problem === "blocked" ? blockedMessage(result.minutes) : result.problem === "used" ? TWO_FACTOR_MESSAGES.used : TWO_FACTOR_MESSAGES.wrongAtSignIn;

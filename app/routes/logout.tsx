@@ -7,7 +7,7 @@ import { endSessionAddress } from "~/services/single-sign-on.server";
 export async function action({ request, context }: ActionFunctionArgs) {
   const sessionId = await currentSessionId(context, request);
   // Signed in with an organisation's account whose service has its own sign-out: offered on the next page.
-  const provider = sessionId ? sessionProvider(context.db, sessionId) : null;
+  const provider = sessionId ? await sessionProvider(context.db, sessionId) : null;
   const cookie = await endSession(context, request);
   const offersSignOut = provider ? (await endSessionAddress(context, provider)) !== null : false;
   return redirect(provider && offersSignOut ? `/signed-out?from=${provider.key}` : "/login", { headers: { "Set-Cookie": cookie } });

@@ -19,12 +19,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Notifications", ma
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
   return {
-    notifications: listNotifications(context.db, { actor }).map((n) => ({
+    notifications: (await listNotifications(context.db, { actor })).map((n) => ({
       ...n,
       kindLabel: NOTIFICATION_KIND_LABELS[n.kind as NotificationKind] ?? "Notification",
       when: formatDateTime(n.createdAt),
     })),
-    unread: countUnread(context.db, actor),
+    unread: await countUnread(context.db, actor),
     submissionToken: newSubmissionToken(),
   };
 }
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
-  oncePerSubmission(context.db, { actor, token, form: "notifications-read" }, (tx) => ({ marked: markAllRead(tx, { actor, at: context.clock.now() }) }));
+  await oncePerSubmission(context.db, { actor, token, form: "notifications-read" }, async (tx) => ({ marked: await markAllRead(tx, { actor, at: context.clock.now() }) }));
   return redirect("/notifications?done=notifications_read");
 }
 

@@ -8,7 +8,7 @@ import { StartSchema } from "~/forms/sign-in.server";
 /** The "Sign in with …" buttons on /login post here (a form of their own each): the browser goes on to the organisation's sign-in service. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = StartSchema.safeParse(formValues(await request.formData()));
-  const provider = parsed.success ? getProviderByKey(context.db, parsed.data.provider) : null;
+  const provider = parsed.success ? await getProviderByKey(context.db, parsed.data.provider) : null;
   // Only buttons the sign-in page drew post here: anything else goes back to it, with nothing written.
   if (!parsed.success || !provider) return redirect("/login");
   return startProviderSignIn(context, provider, parsed.data.redirectTo ?? "/");

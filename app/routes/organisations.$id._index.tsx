@@ -22,11 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "organisation");
-  const organisation = found(getOrganisation(context.db, { actor, id: requireId(params.id) }));
+  const organisation = found(await getOrganisation(context.db, { actor, id: requireId(params.id) }));
   return {
-    history: listRecordHistory(context.db, { entityType: "organisation", entityId: organisation.id }),
+    history: await listRecordHistory(context.db, { entityType: "organisation", entityId: organisation.id }),
     organisation,
-    linked: listLinkedOrganisations(context.db, { actor, organisation }),
+    linked: await listLinkedOrganisations(context.db, { actor, organisation }),
     canManage: can(actor.role, "manage", "organisation"),
   };
 }
@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = ActiveSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const active = parsed.data.active === "yes";
-  found(setOrganisationActive(context.db, { actor, id, active, at: context.clock.now() }));
+  found(await setOrganisationActive(context.db, { actor, id, active, at: context.clock.now() }));
   return redirect(`/organisations/${id}?done=${active ? "reactivated" : "deactivated"}`);
 }
 

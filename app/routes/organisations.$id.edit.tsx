@@ -21,11 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");
-  const organisation = found(getOrganisation(context.db, { actor, id: requireId(params.id) }));
-  const linked = listLinkedOrganisations(context.db, { actor, organisation });
+  const organisation = found(await getOrganisation(context.db, { actor, id: requireId(params.id) }));
+  const linked = await listLinkedOrganisations(context.db, { actor, organisation });
   return {
     organisation,
-    providers: organisation.kind === "nhs_team" ? listOrganisations(context.db, { actor, kind: "provider" }) : [],
+    providers: organisation.kind === "nhs_team" ? await listOrganisations(context.db, { actor, kind: "provider" }) : [],
     stored: { ...organisation, linkedProviders: linked.map((l) => String(l.id)) },
   };
 }
@@ -33,14 +33,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "organisation");
   const id = requireId(params.id);
-  const existing = found(getOrganisation(context.db, { actor, id }));
+  const existing = found(await getOrganisation(context.db, { actor, id }));
   const values = formValues(await request.formData(), ORGANISATION_ARRAY_FIELDS);
   const form = organisationSchema(existing.kind, context.clock.today());
   const parsed = form.safeParse(withDates(values, ORGANISATION_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, ORGANISATION_DATE_FIELDS, form), values);
   const { linkedProviders, ...input } = parsed.data;
   try {
-    found(updateOrganisation(context.db, {
+    found(await updateOrganisation(context.db, {
       actor,
       id,
       input: { kind: existing.kind, ...input, odsCode: input.odsCode || null, cqcLocationId: input.cqcLocationId || null },

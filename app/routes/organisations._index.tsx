@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Organisations", ma
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "organisation");
   return {
-    organisations: listOrganisations(context.db, { actor }),
+    organisations: await listOrganisations(context.db, { actor }),
     canManage: can(actor.role, "manage", "organisation"),
   };
 }

@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "organisation" }, (tx) => createOrganisation(tx, {
+    const id = await oncePerSubmission(context.db, { actor, token, form: "organisation" }, async (tx) => await createOrganisation(tx, {
       actor,
       input: { kind, ...parsed.data, odsCode: parsed.data.odsCode || null, cqcLocationId: parsed.data.cqcLocationId || null },
       at: context.clock.now(),

@@ -23,14 +23,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Person receiving c
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
-  const shown = found(getPerson(context.db, { actor, id: requireId(params.id) }));
-  const settings = getSettings(context.db);
+  const shown = found(await getPerson(context.db, { actor, id: requireId(params.id) }));
+  const settings = await getSettings(context.db);
   return {
-    history: listRecordHistory(context.db, { entityType: "person", entityId: shown.person.id }),
+    history: await listRecordHistory(context.db, { entityType: "person", entityId: shown.person.id }),
     ...shown,
     canEdit: can(actor.role, "manage", "person"),
     canStart: can(actor.role, "manage", "agreement") && actor.teamIds.includes(shown.person.teamId),
-    agreements: listPersonAgreements(context.db, { actor, personId: shown.person.id, today: context.clock.today(), reviewDueDays: settings.reviewDueDays }),
+    agreements: await listPersonAgreements(context.db, { actor, personId: shown.person.id, today: context.clock.today(), reviewDueDays: settings.reviewDueDays }),
   };
 }
 

@@ -17,11 +17,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Change a person's 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
-  const { person } = found(getPerson(context.db, { actor, id: requireId(params.id) }));
+  const { person } = found(await getPerson(context.db, { actor, id: requireId(params.id) }));
   return {
     person: { ...person, nhsNumber: formatNhsNumber(person.nhsNumber) },
-    teams: listTeamChoices(context.db, { actor }),
-    providers: listProviderChoices(context.db, { actor }),
+    teams: await listTeamChoices(context.db, { actor }),
+    providers: await listProviderChoices(context.db, { actor }),
   };
 }
 
@@ -29,13 +29,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
   const id = requireId(params.id);
   // Scope first: another team's person is not found, whatever the form holds.
-  found(getPerson(context.db, { actor, id }));
+  found(await getPerson(context.db, { actor, id }));
   const values = formValues(await request.formData());
   const form = personSchema(context.clock.today());
   const parsed = form.safeParse(withDates(values, PERSON_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, PERSON_DATE_FIELDS, form), values);
   try {
-    found(updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
+    found(await updatePerson(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof DuplicateNhsNumberError) {
       // Logged (never the number) so that an administrator can notice someone probing numbers.

@@ -20,10 +20,10 @@ import { SearchSchema } from "~/forms/search.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("People receiving care", matches);
 
-function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
+async function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
   const search = readSearch(q);
   // NHS numbers leave the server masked in lists: only the last four digits.
-  const people = listPeople(context.db, { actor, search }).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
+  const people = (await listPeople(context.db, { actor, search })).map(({ nhsNumber, ...p }) => ({ ...p, nhsNumberMasked: maskNhsNumber(nhsNumber) }));
   return {
     people,
     q: q?.trim() ?? "",
@@ -35,7 +35,7 @@ function peopleFor(context: AppContext, actor: Actor, q: string | undefined) {
 /** Everyone on the actor's caseloads. A search is a POST (the action), never ?q=: see below. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
-  return peopleFor(context, actor, undefined);
+  return await peopleFor(context, actor, undefined);
 }
 
 /**
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "person");
   const { q } = SearchSchema.parse(formValues(await request.formData()));
-  return peopleFor(context, actor, q);
+  return await peopleFor(context, actor, q);
 }
 
 export default function People() {

@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Add a person", mat
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "person");
-  return { teams: listTeamChoices(context.db, { actor }), providers: listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
+  return { teams: await listTeamChoices(context.db, { actor }), providers: await listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "person" }, (tx) => createPerson(tx, { actor, input: parsed.data, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "person" }, async (tx) => await createPerson(tx, { actor, input: parsed.data, at: context.clock.now() }));
     return redirect(`/people/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateNhsNumberError) {

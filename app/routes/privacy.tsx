@@ -9,7 +9,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Privacy notice", m
 
 /** Public: the people whose data the service holds may never have a sign-in. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { details: getServiceDetails(context.db) };
+  return { details: await getServiceDetails(context.db) };
 }
 
 export default function Privacy() {

@@ -17,25 +17,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(data?.email ? "Choose a new password" : "This link has expired or been used", matches);
 
 /** Choosing a new password from a reset link. The token is in the query string, which the server never logs. */
-function lookup(context: LoaderFunctionArgs["context"], token: unknown) {
-  return typeof token === "string" && ONE_TIME_TOKEN.test(token) ? findPasswordReset(context.db, { token, now: context.clock.now() }) : null;
+async function lookup(context: LoaderFunctionArgs["context"], token: unknown) {
+  return typeof token === "string" && ONE_TIME_TOKEN.test(token) ? await findPasswordReset(context.db, { token, now: context.clock.now() }) : null;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
-  const reset = lookup(context, token);
+  const reset = await lookup(context, token);
   if (!reset) return data({ email: null, token: "" }, { status: 410 });
   return { email: reset.email, token: token! };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
-  const reset = lookup(context, values.token);
+  const reset = await lookup(context, values.token);
   if (!reset) return data({ gone: true, errors: undefined }, { status: 410 });
   const form = newPasswordSchema(reset.email);
   const parsed = form.safeParse(values);
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), {});
-  const done = resetPassword(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at: context.clock.now() });
+  const done = await resetPassword(context.db, { token: parsed.data.token, passwordHash: await hashPassword(parsed.data.password), at: context.clock.now() });
   if (!done) return data({ gone: true, errors: undefined }, { status: 410 });
   // Every session of the user has ended (this browser's too, if it had one): sign in with the new password.
   const cookie = await endSession(context, request);

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("You have signed ou
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getActor(context, request)) throw redirect("/");
   const key = new URL(request.url).searchParams.get("from") ?? "";
-  const provider = key.length <= 30 && PROVIDER_KEY.test(key) ? getProviderByKey(context.db, key) : null;
+  const provider = key.length <= 30 && PROVIDER_KEY.test(key) ? await getProviderByKey(context.db, key) : null;
   const address = provider ? await endSessionAddress(context, provider) : null;
   if (!provider || !address) throw redirect("/login");
   return { providerName: provider.name, address };

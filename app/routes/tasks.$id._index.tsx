@@ -17,10 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "task");
-  const task = found(getTask(context.db, requireId(params.id)));
+  const task = found(await getTask(context.db, requireId(params.id)));
   const canManage = can(actor.role, "manage", "task");
   if (!task.task.active && !canManage) throw notFound();
-  return { ...task, canManage, history: listRecordHistory(context.db, { entityType: "task", entityId: task.task.id }) };
+  return { ...task, canManage, history: await listRecordHistory(context.db, { entityType: "task", entityId: task.task.id }) };
 }
 
 export default function TaskPage() {

@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "task");
-  return found(getTask(context.db, requireId(params.id)));
+  return found(await getTask(context.db, requireId(params.id)));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, [], form), values);
   const { newPrerequisites, ...input } = parsed.data;
   try {
-    found(updateTask(context.db, { actor, id, input, newPrerequisites, at: context.clock.now() }));
+    found(await updateTask(context.db, { actor, id, input, newPrerequisites, at: context.clock.now() }));
   } catch (error) {
     if (error instanceof DuplicateTaskCodeError) return rejectForm(context, formError("code", "Another task already has this code"), values);
     throw error;

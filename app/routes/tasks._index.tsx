@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Task catalogue", m
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "task");
   const canManage = can(actor.role, "manage", "task");
-  return { tasks: listTasks(context.db, { activeOnly: !canManage }), canManage };
+  return { tasks: await listTasks(context.db, { activeOnly: !canManage }), canManage };
 }
 
 export default function Tasks() {

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "task" }, (tx) => createTask(tx, { actor, input, prerequisites: newPrerequisites, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "task" }, async (tx) => await createTask(tx, { actor, input, prerequisites: newPrerequisites, at: context.clock.now() }));
     return redirect(`/tasks/${id}?done=created`);
   } catch (error) {
     if (error instanceof DuplicateTaskCodeError) return rejectForm(context, formError("code", "A task with this code already exists"), values);

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "training");
-  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
+  const training = found(await getTrainingSession(context.db, { actor, id: requireId(params.id) }));
   const today = context.clock.today();
   const { session } = training;
   const canRecord = can(actor.role, "manage", "training");

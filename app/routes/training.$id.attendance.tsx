@@ -25,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
   // Attendance is known only from the day of the session, never for a cancelled one, and recorded once (docs/domain.md rule 8).
   const refused = registerProblem(training.facts, today);
-  const { workers, sameNames, ...filter } = refused ? { workers: [], sameNames: [], providers: [], providerId: undefined, kept: [], total: 0 } : registerChoices(args.context.db, { actor, providerId, ticked });
+  const { workers, sameNames, ...filter } = refused ? { workers: [], sameNames: [], providers: [], providerId: undefined, kept: [], total: 0 } : await registerChoices(args.context.db, { actor, providerId, ticked });
   return {
     id: training.session.id,
     title: `${training.taskName} training, ${formatDate(training.session.heldOn)}`,
@@ -47,8 +47,8 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    found(oncePerSubmission(context.db, { actor, token, form: "training.attendance" }, (tx) =>
-      recordAttendance(tx, { actor, sessionId: training.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() }),
+    found(await oncePerSubmission(context.db, { actor, token, form: "training.attendance" }, async (tx) =>
+      await recordAttendance(tx, { actor, sessionId: training.session.id, attendees: registered.attendees, today: context.clock.today(), at: context.clock.now() }),
     ));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "attendees", fields: [] });

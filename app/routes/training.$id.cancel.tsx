@@ -40,8 +40,8 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    found(oncePerSubmission(context.db, { actor, token, form: "training.cancel" }, (tx) =>
-      cancelTrainingSession(tx, { actor, id: training.session.id, reason: parsed.data.reason, today: context.clock.today(), at: context.clock.now() }),
+    found(await oncePerSubmission(context.db, { actor, token, form: "training.cancel" }, async (tx) =>
+      await cancelTrainingSession(tx, { actor, id: training.session.id, reason: parsed.data.reason, today: context.clock.today(), at: context.clock.now() }),
     ));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "reason" });

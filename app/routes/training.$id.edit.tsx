@@ -26,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
     caption: `${training.taskName} training, ${formatDate(session.heldOn)}`,
     // docs/domain.md rules 8 and 14: only a session that has not happened yet may change.
     refused: sessionChangeProblem(training.facts, args.context.clock.today()),
-    tasks: listTasks(args.context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
+    tasks: (await listTasks(args.context.db, { activeOnly: true })).map((t) => ({ id: t.id, name: t.name })),
     values: { taskId: String(session.taskId), "heldOn-day": String(Number(day)), "heldOn-month": String(Number(month)), "heldOn-year": year!, mode: session.mode, location: session.location, notes: session.notes },
     submissionToken: newSubmissionToken(),
   };
@@ -43,8 +43,8 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    found(oncePerSubmission(context.db, { actor, token, form: "training.change" }, (tx) =>
-      changeScheduledSession(tx, { actor, id: training.session.id, input: parsed.data, today, at: context.clock.now() }),
+    found(await oncePerSubmission(context.db, { actor, token, form: "training.change" }, async (tx) =>
+      await changeScheduledSession(tx, { actor, id: training.session.id, input: parsed.data, today, at: context.clock.now() }),
     ));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "taskId", dateFields: SESSION_DATE_FIELDS });

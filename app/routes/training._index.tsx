@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Training", matches
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "training");
-  return { ...listTrainingSessions(context.db, { actor, today: context.clock.today() }), canRecord: can(actor.role, "manage", "training") };
+  return { ...await listTrainingSessions(context.db, { actor, today: context.clock.today() }), canRecord: can(actor.role, "manage", "training") };
 }
 
 type Session = ReturnType<typeof useLoaderData<typeof loader>>["past"][number];

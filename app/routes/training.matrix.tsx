@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Training matrix", 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const filters = matrixFilters(request);
-  const m = filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays });
+  const m = await filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays });
   const shown = pageSlice(m.workers, Number(new URL(request.url).searchParams.get("page")) || 1, 25);
   return {
     workers: shown.items.map(({ id, name, providerName }) => ({ id, name, providerName })),
@@ -32,9 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     tasks: m.tasks,
     cells: Object.fromEntries(shown.items.flatMap((w) => m.tasks.map((t) => [`${w.id}:${t.id}`, m.cellsOf(w.id, t.id)]))),
     training: Object.fromEntries(shown.items.flatMap((w) => m.tasks.flatMap((t) => { const held = m.trainingOf(w.id, t.id); return held ? [[`${w.id}:${t.id}`, held]] : []; }))),
-    providers: listProviderChoices(context.db, { actor }),
+    providers: await listProviderChoices(context.db, { actor }),
     // In the order of the matrix's columns.
-    allTasks: listTasks(context.db, { activeOnly: true })
+    allTasks: (await listTasks(context.db, { activeOnly: true }))
       .map((t) => ({ id: t.id, name: t.name }))
       .sort((a, b) => a.name.localeCompare(b.name, "en-GB")),
     filters,

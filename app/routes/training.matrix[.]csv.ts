@@ -10,7 +10,7 @@ import { requirePermission } from "~/web/session.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const today = context.clock.today();
-  const m = filteredMatrix(context.db, { actor, filters: matrixFilters(request), today, warningDays: getSettings(context.db).competencyWarningDays });
+  const m = await filteredMatrix(context.db, { actor, filters: matrixFilters(request), today, warningDays: (await getSettings(context.db)).competencyWarningDays });
   // The plain name and the staff number in columns of their own (decision record 018).
   const workers = m.workers.map((w) => ({ id: w.id, name: w.plainName, staffNumber: w.staffNumberAsEntered, providerName: w.providerName }));
   return new Response(toCsv(matrixCsvRows({ workers, tasks: m.tasks, cellsOf: m.cellsOf, trainingOf: m.trainingOf })), {

@@ -40,10 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The register's provider filter sends the form back here (GET) with what was typed so far.
   const { providerId, values } = registerQuery(new URL(request.url));
   const ticked = Object.keys(values).filter((k) => k.startsWith("outcome-")).map((k) => Number(k.slice("outcome-".length)));
-  const { workers, sameNames, ...filter } = registerChoices(context.db, { actor, providerId, ticked });
+  const { workers, sameNames, ...filter } = await registerChoices(context.db, { actor, providerId, ticked });
   const today = context.clock.today();
   return {
-    tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
+    tasks: (await listTasks(context.db, { activeOnly: true })).map((t) => ({ id: t.id, name: t.name })),
     workers,
     filter,
     values: Object.keys(values).length ? values : { heldOn: today },
@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "training" }, (tx) => createTrainingSession(tx, { actor, input: { ...parsed.data, attendees }, today, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "training" }, async (tx) => await createTrainingSession(tx, { actor, input: { ...parsed.data, attendees }, today, at: context.clock.now() }));
     return redirect(`/training/${id}?done=training`);
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "form" });

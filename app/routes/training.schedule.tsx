@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "manage", "training");
   const [year, month, day] = addDays(context.clock.today(), 7).split("-");
   return {
-    tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name })),
+    tasks: (await listTasks(context.db, { activeOnly: true })).map((t) => ({ id: t.id, name: t.name })),
     // A week ahead as a starting point: the usual notice for a session.
     suggested: { "heldOn-day": String(Number(day)), "heldOn-month": String(Number(month)), "heldOn-year": year! },
     submissionToken: newSubmissionToken(),
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "training.schedule" }, (tx) => scheduleTrainingSession(tx, { actor, input: parsed.data, today, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "training.schedule" }, async (tx) => await scheduleTrainingSession(tx, { actor, input: parsed.data, today, at: context.clock.now() }));
     return redirect(`/training/${id}?done=scheduled`);
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "taskId", dateFields: SESSION_DATE_FIELDS });

@@ -22,18 +22,18 @@ export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? ne
  * printed agreement or a printed skills passport (one code generator for both); the answer shows
  * only what the printout showed, with a person's name cut to initials.
  */
-export function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const address = context.clientAddress || "unknown";
   // Counted in the database: every server process and host counts together.
-  if (!allowRequest(context.db, `verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now() })) {
+  if (!await allowRequest(context.db, `verify:${address}`, { limit: 30, windowMs: 60_000, now: context.clock.now() })) {
     throw new Response("Too many checks", { status: 429, headers: { "Retry-After": "60" } });
   }
   const code = normaliseCode(params.code ?? "");
   if (!code) throw notFound();
-  const settings = getSettings(context.db);
-  const agreement = verifyCode(context.db, { code, today: context.clock.today(), reviewDueDays: settings.reviewDueDays });
+  const settings = await getSettings(context.db);
+  const agreement = await verifyCode(context.db, { code, today: context.clock.today(), reviewDueDays: settings.reviewDueDays });
   if (agreement) return { kind: "agreement" as const, ...agreement };
-  const passport = verifyPassportCode(context.db, { code, today: context.clock.today(), warningDays: settings.competencyWarningDays });
+  const passport = await verifyPassportCode(context.db, { code, today: context.clock.today(), warningDays: settings.competencyWarningDays });
   if (passport) return passport;
   throw notFound();
 }

@@ -33,26 +33,26 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
-  const shown = found(getWorker(context.db, { actor, id: requireId(params.id) }));
+  const shown = found(await getWorker(context.db, { actor, id: requireId(params.id) }));
   const { db, clock } = context;
   const workerId = shown.worker.id;
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   return {
     label: workerLabel({ name: shown.worker.name, staffNumber: shown.worker.staffNumber, namesakes: shown.namesakes }),
-    agreements: listWorkerAgreements(db, { actor, workerId, today: clock.today(), reviewDueDays: settings.reviewDueDays }),
+    agreements: await listWorkerAgreements(db, { actor, workerId, today: clock.today(), reviewDueDays: settings.reviewDueDays }),
     // docs/domain.md rule 15: an NHS user sees only their own teams' agreements naming the worker.
     agreementsNote: ROLE_ORGANISATION_KIND[actor.role] === "nhs_team" ? "Only your NHS teams' agreements are listed." : undefined,
-    history: listRecordHistory(db, { entityType: "worker", entityId: workerId }),
+    history: await listRecordHistory(db, { entityType: "worker", entityId: workerId }),
     ...shown,
-    passport: listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: settings.competencyWarningDays }),
-    training: listWorkerTraining(db, { actor, workerId }),
-    prerequisites: listWorkerPrerequisites(db, workerId),
+    passport: await listWorkerCompetencies(db, { actor, workerId, today: clock.today(), warningDays: settings.competencyWarningDays }),
+    training: await listWorkerTraining(db, { actor, workerId }),
+    prerequisites: await listWorkerPrerequisites(db, workerId),
     canManage: can(actor.role, "manage", "worker"),
     canAssess: can(actor.role, "sign_off", "competency") && shown.worker.status === "active",
-    concerns: listConcerns(db, { actor, workerId }),
+    concerns: await listConcerns(db, { actor, workerId }),
     reportConcern: mayRaiseConcern(actor.role) ? `/concerns/new?worker=${workerId}` : null,
     // Only for those who manage the worker's sign-in (their provider's managers, administrators).
-    signIn: getWorkerSignIn(db, { actor, workerId, now: clock.now() }),
+    signIn: await getWorkerSignIn(db, { actor, workerId, now: clock.now() }),
   };
 }
 

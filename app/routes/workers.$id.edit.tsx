@@ -14,20 +14,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
-  const { worker, providerName } = found(getWorker(context.db, { actor, id: requireId(params.id) }));
+  const { worker, providerName } = found(await getWorker(context.db, { actor, id: requireId(params.id) }));
   return { worker, providerName };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
   const id = requireId(params.id);
-  const existing = found(getWorker(context.db, { actor, id }));
+  const existing = found(await getWorker(context.db, { actor, id }));
   const values = { ...formValues(await request.formData()), providerId: String(existing.worker.providerId) };
   const form = workerSchema(context.clock.today());
   const parsed = form.safeParse(withDates(values, WORKER_DATE_FIELDS));
   if (!parsed.success) return rejectForm(context, toFormErrors(parsed.error.issues, WORKER_DATE_FIELDS, form), values);
   try {
-    found(updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
+    found(await updateWorker(context.db, { actor, id, input: parsed.data, at: context.clock.now() }));
   } catch (error) {
     // A new name shared with another worker at the provider needs a staff number (app/domain/worker-labels.ts).
     return rejectRuleError(context, error, values, { fallback: "staffNumber" });

@@ -23,8 +23,8 @@ async function load(args: LoaderFunctionArgs) {
   const { request, params, context } = args;
   const actor = await requirePermission(context, request, "manage", "worker");
   const workerId = requireId(params.id);
-  const found = getWorker(context.db, { actor, id: workerId });
-  const signIn = found ? getWorkerSignIn(context.db, { actor, workerId, now: context.clock.now() }) : null;
+  const found = await getWorker(context.db, { actor, id: workerId });
+  const signIn = found ? await getWorkerSignIn(context.db, { actor, workerId, now: context.clock.now() }) : null;
   if (!found || !signIn) throw notFound();
   return { actor, workerId, found, signIn };
 }
@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
   const at = context.clock.now();
   if (values.intent === "withdraw") {
     // Withdrawing twice (a double click) finds nothing the second time: the same page either way.
-    const withdrawn = withdrawInvitation(context.db, { actor, workerId, at });
+    const withdrawn = await withdrawInvitation(context.db, { actor, workerId, at });
     return redirect(`/workers/${workerId}${withdrawn ? "?done=invitation_withdrawn" : ""}#sign-in`);
   }
   const form = EmailSchema;
@@ -60,8 +60,8 @@ export async function action(args: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "invitation" }, (tx) =>
-      inviteWorker(tx, { actor, workerId, email: parsed.data.email, at, publicUrl: context.config.publicUrl }),
+    const id = await oncePerSubmission(context.db, { actor, token, form: "invitation" }, async (tx) =>
+      await inviteWorker(tx, { actor, workerId, email: parsed.data.email, at, publicUrl: context.config.publicUrl }),
     );
     if (id === null) throw notFound();
     return redirect(`/workers/${workerId}?done=invited#sign-in`);

@@ -42,7 +42,7 @@ function schema(today: string) {
 
 async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const worker = found(getWorker(context.db, { actor, id: requireId(id) }));
+  const worker = found(await getWorker(context.db, { actor, id: requireId(id) }));
   if (worker.worker.status !== "active") throw notFound();
   return { actor, ...worker };
 }
@@ -51,25 +51,25 @@ async function load(context: LoaderFunctionArgs["context"], request: Request, id
  * Started from a competency ("Record an observation", "Record another observation"): the task (and
  * person) are that competency's, so the form asks only for the date, outcome and notes.
  */
-function fixedCompetency(context: LoaderFunctionArgs["context"], request: Request, actor: Actor, workerId: number) {
+async function fixedCompetency(context: LoaderFunctionArgs["context"], request: Request, actor: Actor, workerId: number) {
   const param = new URL(request.url).searchParams.get("competency");
   if (param === null) return null;
   const id = idParam.safeParse(param);
-  const competency = found(id.success ? getCompetency(context.db, { actor, id: id.data, today: context.clock.today(), warningDays: getSettings(context.db).competencyWarningDays }) : null);
+  const competency = found(id.success ? await getCompetency(context.db, { actor, id: id.data, today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays }) : null);
   if (competency.worker.id !== workerId) throw notFound();
   return { id: competency.competency.id, taskId: competency.task.id, taskName: competency.task.name, personId: competency.competency.personId, personName: competency.personName };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { actor, worker, providerName, namesakes } = await load(context, request, params.id);
-  const fixed = fixedCompetency(context, request, actor, worker.id);
+  const fixed = await fixedCompetency(context, request, actor, worker.id);
   return {
     // A name shared at the provider carries the staff number: the observation is for this one (hazard H43).
     worker: { id: worker.id, name: workerLabel({ ...worker, namesakes }) },
     providerName,
     fixed,
-    tasks: listTasks(context.db, { activeOnly: true }).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
-    people: listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),
+    tasks: (await listTasks(context.db, { activeOnly: true })).map((t) => ({ id: t.id, name: t.name, personSpecific: t.personSpecific })),
+    people: await listPeopleAtProvider(context.db, { actor, providerId: worker.providerId }),
     today: context.clock.today(),
     submissionToken: newSubmissionToken(),
   };
@@ -84,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const result = found(oncePerSubmission(context.db, { actor, token, form: "observation" }, (tx) => recordObservation(tx, {
+    const result = found(await oncePerSubmission(context.db, { actor, token, form: "observation" }, async (tx) => await recordObservation(tx, {
       actor,
       input: { workerId: worker.id, ...parsed.data },
       today: context.clock.today(),

@@ -11,12 +11,12 @@ import { requireActor } from "~/web/session.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(context, request);
-  const data = found(printPassport(context.db, {
+  const data = found(await printPassport(context.db, {
     actor,
     workerId: requireId(params.id),
     today: context.clock.today(),
     at: context.clock.now(),
-    warningDays: getSettings(context.db).competencyWarningDays,
+    warningDays: (await getSettings(context.db)).competencyWarningDays,
     publicUrl: context.config.publicUrl,
   }));
   const bytes = await context.pdf.render({ kind: "passport", data });

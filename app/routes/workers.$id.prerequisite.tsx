@@ -30,14 +30,14 @@ function schema(today: string) {
 
 async function load(context: LoaderFunctionArgs["context"], request: Request, id: string | undefined) {
   const actor = await requirePermission(context, request, "sign_off", "competency");
-  const worker = found(getWorker(context.db, { actor, id: requireId(id) }));
+  const worker = found(await getWorker(context.db, { actor, id: requireId(id) }));
   if (worker.worker.status !== "active") throw notFound();
   return { actor, ...worker };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { worker, providerName } = await load(context, request, params.id);
-  return { worker, providerName, missing: listWorkerPrerequisites(context.db, worker.id).filter((p) => !p.achievedOn), submissionToken: newSubmissionToken() };
+  return { worker, providerName, missing: (await listWorkerPrerequisites(context.db, worker.id)).filter((p) => !p.achievedOn), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    found(oncePerSubmission(context.db, { actor, token, form: "prerequisite" }, (tx) => recordPrerequisite(tx, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() })));
+    found(await oncePerSubmission(context.db, { actor, token, form: "prerequisite" }, async (tx) => await recordPrerequisite(tx, { actor, workerId: worker.id, ...parsed.data, at: context.clock.now() })));
   } catch (error) {
     return rejectRuleError(context, error, values, { fallback: "form" });
   }

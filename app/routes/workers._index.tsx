@@ -19,8 +19,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Care workers", mat
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const filters = WorkerFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const providers = listProviderChoices(context.db, { actor });
-  const workers = listWorkers(context.db, { actor, q: filters.q || undefined, providerId: filters.provider, status: filters.status });
+  const providers = await listProviderChoices(context.db, { actor });
+  const workers = await listWorkers(context.db, { actor, q: filters.q || undefined, providerId: filters.provider, status: filters.status });
   return {
     workers: workers.map(({ staffNumber, namesakes, ...w }) => ({ ...w, label: workerLabel({ name: w.name, staffNumber, namesakes }) })),
     sameNames: sameNameWarnings(workers),

@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Add a care worker"
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "manage", "worker");
-  return { providers: listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
+  return { providers: await listProviderChoices(context.db, { actor }), submissionToken: newSubmissionToken() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = submissionToken(values);
   if (!token) return rejectWithoutToken(context, values);
   try {
-    const id = oncePerSubmission(context.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() }));
+    const id = await oncePerSubmission(context.db, { actor, token, form: "worker" }, async (tx) => await createWorker(tx, { actor, input: { ...parsed.data, status: "active", leftOn: null }, at: context.clock.now() }));
     return redirect(`/workers/${id}?done=created`);
   } catch (error) {
     // A provider the actor does not manage, or another worker at the provider with this name (or

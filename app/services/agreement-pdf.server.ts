@@ -5,6 +5,7 @@ import { listAgreements } from "~/models/agreements.server";
 import { BATCH_ORDER } from "~/content/agreements";
 import { agreementPdfData, getStoredPdf, storePdf } from "~/models/agreement-pdf.server";
 import { getSettings } from "~/models/settings.server";
+import type { AgreementPdfData } from "~/pdf/types";
 import type { AppContext } from "~/web/context.server";
 
 /**
@@ -14,8 +15,8 @@ import type { AppContext } from "~/web/context.server";
  * (docs/decisions/012-printout-status-at-print-time.md).
  */
 export async function agreementPdf(context: AppContext, { actor, id, version }: { actor: Actor; id: number; version?: number }) {
-  const settings = getSettings(context.db);
-  const built = agreementPdfData(context.db, {
+  const settings = await getSettings(context.db);
+  const built = await agreementPdfData(context.db, {
     actor,
     id,
     version,
@@ -28,10 +29,10 @@ export async function agreementPdf(context: AppContext, { actor, id, version }: 
   if (!built) return null;
   const filename = `${built.reference}-version-${built.version}.pdf`;
   if (built.storable) {
-    const stored = getStoredPdf(context.db, built);
+    const stored = await getStoredPdf(context.db, built);
     if (stored) return { bytes: stored, source: "stored" as const, filename };
     const bytes = await context.pdf.render({ kind: "agreement", data: built.data });
-    storePdf(context.db, { versionId: built.versionId, printKey: built.printKey, printedOn: context.clock.today(), bytes });
+    await storePdf(context.db, { versionId: built.versionId, printKey: built.printKey, printedOn: context.clock.today(), bytes });
     return { bytes, source: "rendered" as const, filename };
   }
   return { bytes: await context.pdf.render({ kind: "agreement", data: built.data }), source: "rendered" as const, filename };
@@ -55,9 +56,9 @@ export function pdfResponse(bytes: Uint8Array, { filename, source, download = fa
  * zip or one PDF. No limit on the list: a batch that silently left agreements out would be
  * filed as complete (hazard H44).
  */
-export function agreementsToPrint(context: AppContext, actor: Actor) {
-  const settings = getSettings(context.db);
-  return listAgreements(context.db, {
+export async function agreementsToPrint(context: AppContext, actor: Actor) {
+  const settings = await getSettings(context.db);
+  return (await listAgreements(context.db, {
     actor,
     filters: {},
     today: context.clock.today(),
@@ -65,7 +66,7 @@ export function agreementsToPrint(context: AppContext, actor: Actor) {
     reviewDueDays: settings.reviewDueDays,
     warningDays: settings.competencyWarningDays,
     limit: null,
-  })
+  }))
     .filter((a) => a.state === "active")
     .sort((a, b) => a.personName.localeCompare(b.personName, "en-GB") || a.reference.localeCompare(b.reference));
 }
@@ -75,10 +76,11 @@ export function agreementsToPrint(context: AppContext, actor: Actor) {
  * (agreementPdfData), so every agreement carries its own page numbers, code and status on the day.
  */
 export async function batchPdf(context: AppContext, { actor, providerName }: { actor: Actor; providerName: string }) {
-  const settings = getSettings(context.db);
+  const settings = await getSettings(context.db);
   const today = context.clock.today();
-  const agreements = agreementsToPrint(context, actor).map((a) => {
-    const built = agreementPdfData(context.db, {
+  const agreements: { printout: AgreementPdfData; statusOnTheDay: string }[] = [];
+  for (const a of await agreementsToPrint(context, actor)) {
+    const built = await agreementPdfData(context.db, {
       actor,
       id: a.id,
       version: a.inForceVersion ?? undefined,
@@ -90,8 +92,8 @@ export async function batchPdf(context: AppContext, { actor, providerName }: { a
     });
     // Listed in scope a moment ago, in the same request: missing now means something is wrong.
     if (!built) throw new Error(`Agreement ${a.reference} could not be printed in the batch`);
-    return { printout: built.data, statusOnTheDay: agreementStatusLabel(a.status, a.startDate) };
-  });
+    agreements.push({ printout: built.data, statusOnTheDay: agreementStatusLabel(a.status, a.startDate) });
+  }
   const bytes = await context.pdf.render({ kind: "agreements", data: { providerName, printedOn: formatDate(today), order: BATCH_ORDER, agreements } });
   return { bytes, count: agreements.length, filename: `active-agreements-${today}.pdf` };
 }

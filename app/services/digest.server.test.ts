@@ -4,7 +4,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
 import { demoDatabase } from "~/models/test-helpers";
-import { outbox } from "~db/schema";
+import { outbox } from "~db/tables";
 import { queueDigests } from "./digest.server";
 import { sendOutbox } from "./mail.server";
 
@@ -48,16 +48,16 @@ describe("the daily digest, through a real SMTP server on loopback", () => {
     const broken = nodemailer.createTransport({ host: "127.0.0.1", port: 1, secure: false, ignoreTLS: true, connectionTimeout: 2000 });
     const now = () => new Date("2026-11-22T07:00:00Z");
 
-    const queued = queueDigests(d.db, { today, settings: DEFAULT_SETTINGS, publicUrl: "https://dc.example.nhs.uk" });
+    const queued = await queueDigests(d.db, { today, settings: DEFAULT_SETTINGS, publicUrl: "https://dc.example.nhs.uk" });
     expect(queued).toBeGreaterThan(3);
     // The outbox also holds the demo's interlock notices, which go out with the digests (and its invitation, sent already).
-    const unsent = () => d.db.select().from(outbox).all().filter((m) => m.state !== "sent");
-    const waiting = unsent().length;
+    const unsent = async () => (await d.db.select().from(outbox)).filter((m) => m.state !== "sent");
+    const waiting = (await unsent()).length;
     expect(waiting).toBeGreaterThanOrEqual(queued);
     // The first send fails (nothing listens there): everything stays in the outbox.
     const first = await sendOutbox(d.db, { transport: broken, from: "Delegated Care <dc@example.nhs.uk>", now });
     expect(first.sent).toBe(0);
-    expect(unsent().every((m) => m.state === "failed" && m.attempts === 1)).toBe(true);
+    expect((await unsent()).every((m) => m.state === "failed" && m.attempts === 1)).toBe(true);
 
     const second = await sendOutbox(d.db, { transport, from: "Delegated Care <dc@example.nhs.uk>", now });
     expect(second).toEqual({ sent: waiting, failed: 0 });
@@ -78,7 +78,7 @@ describe("the daily digest, through a real SMTP server on loopback", () => {
 
     // Running again the same day queues and sends nothing new.
     const before = received.length;
-    expect(queueDigests(d.db, { today, settings: DEFAULT_SETTINGS, publicUrl: "https://dc.example.nhs.uk" })).toBe(0);
+    expect(await queueDigests(d.db, { today, settings: DEFAULT_SETTINGS, publicUrl: "https://dc.example.nhs.uk" })).toBe(0);
     expect(await sendOutbox(d.db, { transport, from: "dc@example.nhs.uk", now })).toEqual({ sent: 0, failed: 0 });
     expect(received.length).toBe(before);
     expect(digestTo("nurse@example.org")).toHaveLength(1);

@@ -14,18 +14,18 @@ import { listAlerts } from "~/models/alerts.server";
 import { needsAction } from "~/models/home.server";
 import { loadActor } from "~/models/users.server";
 import type { Db } from "~db/client";
-import { users } from "~db/schema";
+import { users } from "~db/tables";
 import { queueMail } from "./mail.server";
 
-export function queueDigests(db: Db, { today, settings, publicUrl }: { today: IsoDate; settings: Settings; publicUrl: string }) {
+export async function queueDigests(db: Db, { today, settings, publicUrl }: { today: IsoDate; settings: Settings; publicUrl: string }) {
   let queued = 0;
-  const everyone = db.select({ id: users.id }).from(users).where(eq(users.active, true)).all();
+  const everyone = await db.select({ id: users.id }).from(users).where(eq(users.active, true));
   for (const { id } of everyone) {
-    const actor = loadActor(db, id);
+    const actor = await loadActor(db, id);
     if (!actor) continue;
-    const alerts = listAlerts(db, { actor, today, settings });
+    const alerts = await listAlerts(db, { actor, today, settings });
     // The same list the user's home page opens with (app/models/home.server.ts).
-    const actions = needsAction(db, { actor, today, settings, alerts });
+    const actions = await needsAction(db, { actor, today, settings, alerts });
     if (!alerts.length && !actions.count) continue;
     const counts = countAlerts(alerts);
     const sections: string[] = [];
@@ -44,7 +44,7 @@ export function queueDigests(db: Db, { today, settings, publicUrl }: { today: Is
     ].filter(Boolean);
     const subject = `Delegated Care: ${parts.length ? parts.join(", ") : actionCountWords(actions.count).toLowerCase()} for ${formatDate(today)}`;
     const body = `Hello ${actor.name},\n\n${sections.join("\n\n")}\n`;
-    if (queueMail(db, { dedupeKey: `digest:${today}:user:${id}`, toUserId: id, toAddress: actor.email, subject, body })) queued++;
+    if (await queueMail(db, { dedupeKey: `digest:${today}:user:${id}`, toUserId: id, toAddress: actor.email, subject, body })) queued++;
   }
   return queued;
 }

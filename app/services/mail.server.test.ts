@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSharedTestDatabase, createTestDatabase } from "~db/test-db";
-import { outbox } from "~db/schema";
+import { outbox } from "~db/tables";
 import { claimMessages, SENT_SENSITIVE_BODY } from "~/models/outbox.server";
 import { CLAIM_MS, queueMail, sendOutbox, startMailer } from "./mail.server";
 
@@ -40,15 +40,15 @@ describe("the server's mailer", () => {
     const mailer = startMailer({ db, transport, from: "dc@example.nhs.uk" });
     const delivered = new Promise<void>((resolve) => (arrived = resolve));
     expect(
-      queueMail(db, { dedupeKey: "reset:1", toAddress: "aisha@example.org", subject: "Reset your password", body: "Open https://dc.example/reset/secret", sensitive: true }),
+      await queueMail(db, { dedupeKey: "reset:1", toAddress: "aisha@example.org", subject: "Reset your password", body: "Open https://dc.example/reset/secret", sensitive: true }),
     ).toBe(true);
     // The same change cannot queue the same message twice.
-    expect(queueMail(db, { dedupeKey: "reset:1", toAddress: "aisha@example.org", subject: "Reset your password", body: "again" })).toBe(false);
+    expect(await queueMail(db, { dedupeKey: "reset:1", toAddress: "aisha@example.org", subject: "Reset your password", body: "again" })).toBe(false);
     await delivered;
     await mailer.close();
     expect(received.filter((m) => m.to.includes("aisha@example.org"))).toHaveLength(1);
     expect(received[0]!.raw).toContain("https://dc.example/reset/secret");
-    const [row] = db.select().from(outbox).all();
+    const [row] = await db.select().from(outbox);
     expect(row).toMatchObject({ state: "sent", attempts: 1, body: SENT_SENSITIVE_BODY });
     sqlite.close();
   });
@@ -69,7 +69,7 @@ describe("several senders", () => {
     const shared = createSharedTestDatabase();
     const a = shared.first;
     const b = shared.open();
-    for (let i = 1; i <= 60; i++) queueMail(a.db, { dedupeKey: `m:${i}`, toAddress: `p${i}@example.org`, subject: `Message ${i}`, body: "Hello" });
+    for (let i = 1; i <= 60; i++) await queueMail(a.db, { dedupeKey: `m:${i}`, toAddress: `p${i}@example.org`, subject: `Message ${i}`, body: "Hello" });
     const deliveries: string[] = [];
     const now = () => new Date("2026-12-02T09:00:00Z");
     const [first, second] = await Promise.all([
@@ -82,15 +82,15 @@ describe("several senders", () => {
     expect(first.sent + second.sent).toBe(60);
     expect(first.sent).toBeGreaterThan(0);
     expect(second.sent).toBeGreaterThan(0);
-    expect(a.db.select().from(outbox).all().every((m) => m.state === "sent" && m.attempts === 1 && m.claimedBy === null)).toBe(true);
+    expect((await a.db.select().from(outbox)).every((m) => m.state === "sent" && m.attempts === 1 && m.claimedBy === null)).toBe(true);
     shared.remove();
   });
 
   it("a message claimed by a sender that stopped is sent by another once the claim lapses, not before", async () => {
     const { db, sqlite } = createTestDatabase();
-    queueMail(db, { dedupeKey: "m:1", toAddress: "p@example.org", subject: "Held", body: "Hello" });
+    await queueMail(db, { dedupeKey: "m:1", toAddress: "p@example.org", subject: "Held", body: "Hello" });
     const at = new Date("2026-12-02T09:00:00Z");
-    expect(claimMessages(db, { sender: "stopped:9", now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts: 50, afterId: 0, limit: 10 })).toHaveLength(1);
+    expect(await claimMessages(db, { sender: "stopped:9", now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts: 50, afterId: 0, limit: 10 })).toHaveLength(1);
     const deliveries: string[] = [];
     const transport = recording(deliveries, "next");
     expect(await sendOutbox(db, { transport, from: "dc@example.nhs.uk", now: () => new Date(at.getTime() + CLAIM_MS - 1000), sender: "next:1" })).toEqual({ sent: 0, failed: 0 });

@@ -22,8 +22,8 @@ const WAKE = Symbol.for("delegated-care.mailer.wake");
 const shared = globalThis as unknown as Record<typeof WAKE, (() => void) | null | undefined>;
 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
-export function queueMail(db: Db, message: NewOutboxMessage): boolean {
-  const queued = addToOutbox(db, message);
+export async function queueMail(db: Db, message: NewOutboxMessage): Promise<boolean> {
+  const queued = await addToOutbox(db, message);
   // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
   const wake = shared[WAKE];
   if (queued && wake) setImmediate(wake);
@@ -48,15 +48,15 @@ export async function sendOutbox(
   for (;;) {
     const at = now();
     // One message at a time, so that each claim outlasts its own send however slow the ones before it were.
-    const [message] = claimMessages(db, { sender, now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts, afterId, limit: 1 });
+    const [message] = await claimMessages(db, { sender, now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts, afterId, limit: 1 });
     if (!message) break;
     afterId = message.id;
     try {
       await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.body });
-      markSent(db, message, now());
+      await markSent(db, message, now());
       sent++;
     } catch (error) {
-      markFailed(db, message, error);
+      await markFailed(db, message, error);
       failed++;
     }
   }

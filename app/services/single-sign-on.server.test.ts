@@ -15,7 +15,7 @@ import { setUserActive } from "~/models/users.server";
 import { requestPasswordReset } from "~/models/password-resets.server";
 import { createTestDatabase } from "~db/test-db";
 import { seedDemoData } from "~db/seed";
-import { auditEvents, identityLinks, sessions, users } from "~db/schema";
+import { auditEvents, identityLinks, sessions, users } from "~db/tables";
 import { cookieJar } from "../../scripts/test-support/cookie-jar";
 import { freePort } from "../../scripts/test-support/server-process";
 import { identityProviderRouter, type ProviderAccount } from "../../scripts/identity-provider";
@@ -91,8 +91,8 @@ beforeEach(async () => {
     enabled: true,
     required: false,
   };
-  createProvider(db, { actor: admin(ids.users.admin), input, at: clock.now() });
-  provider = getProviderByKey(db, "test")!;
+  await createProvider(db, { actor: admin(ids.users.admin), input, at: clock.now() });
+  provider = (await getProviderByKey(db, "test"))!;
 });
 
 /** Starts at /login's button and walks the provider's pages as `sub`; returns the callback address and this browser's cookie for us. */
@@ -126,9 +126,9 @@ async function throughProvider(sub: string, redirectTo = "/") {
   throw new Error("the provider never sent the browser back");
 }
 
-const callback = (url: string, cookie: string) => finishProviderSignIn(context, new Request(url, { headers: { cookie } }), "test");
-const liveSessions = () => context.db.select().from(sessions).all().filter((s) => !s.endedAt);
-const refusals = () => context.db.select().from(auditEvents).where(eq(auditEvents.action, "user.sign_in_refused")).all();
+const callback = async (url: string, cookie: string) => await finishProviderSignIn(context, new Request(url, { headers: { cookie } }), "test");
+const liveSessions = async () => (await context.db.select().from(sessions)).filter((s) => !s.endedAt);
+const refusals = async () => await context.db.select().from(auditEvents).where(eq(auditEvents.action, "user.sign_in_refused"));
 
 describe("signing in with an organisation's account, against a real OpenID provider", () => {
   it("signs the nurse in, to the page she asked for, remembering her subject and the provider on the session", async () => {
@@ -137,17 +137,17 @@ describe("signing in with an organisation's account, against a real OpenID provi
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/agreements");
     expect(response.headers.getSetCookie().some((c) => c.startsWith("dc_session="))).toBe(true);
-    const [session] = liveSessions();
+    const [session] = await liveSessions();
     expect(session).toMatchObject({ userId: ids.users.nurse, identityProviderId: provider.id });
-    expect(context.db.select().from(identityLinks).all()).toEqual([expect.objectContaining({ userId: ids.users.nurse, providerId: provider.id, subject: "nurse-1" })]);
-    const actions = context.db.select({ action: auditEvents.action }).from(auditEvents).all().map((a) => a.action);
+    expect(await context.db.select().from(identityLinks)).toEqual([expect.objectContaining({ userId: ids.users.nurse, providerId: provider.id, subject: "nurse-1" })]);
+    const actions = (await context.db.select({ action: auditEvents.action }).from(auditEvents)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["user.link_identity", "user.sign_in"]));
   });
 
   it("matches an email whatever its case, as the service stores it", async () => {
     const { callback: url, cookie } = await throughProvider("south-1");
     expect((await callback(url, cookie)).headers.get("location")).toBe("/");
-    expect(liveSessions()[0]?.userId).toBe(ids.users.nurseSouth);
+    expect((await liveSessions())[0]?.userId).toBe(ids.users.nurseSouth);
   });
 
   it("refuses the same answer twice (a replayed state), and an answer brought to another browser", async () => {
@@ -155,7 +155,7 @@ describe("signing in with an organisation's account, against a real OpenID provi
     expect((await callback(first.callback, first.cookie)).status).toBe(302);
     const again = await callback(first.callback, first.cookie);
     expect(again.headers.get("location")).toBe("/login?refused=expired");
-    expect(liveSessions()).toHaveLength(1);
+    expect(await liveSessions()).toHaveLength(1);
 
     const second = await throughProvider("nurse-1");
     const elsewhere = await throughProvider("nurse-1");
@@ -163,7 +163,7 @@ describe("signing in with an organisation's account, against a real OpenID provi
     expect((await callback(second.callback, elsewhere.cookie)).headers.get("location")).toBe("/login?refused=expired");
     // And with no cookie at all.
     expect((await callback(elsewhere.callback, "")).headers.get("location")).toBe("/login?refused=expired");
-    expect(liveSessions()).toHaveLength(1);
+    expect(await liveSessions()).toHaveLength(1);
   });
 
   it.each([
@@ -177,19 +177,19 @@ describe("signing in with an organisation's account, against a real OpenID provi
     const response = await callback(url, cookie);
     expect(response.headers.get("location")).toBe(`/login?refused=${reason}`);
     expect(response.headers.getSetCookie().some((c) => c.startsWith("dc_session="))).toBe(false);
-    expect(liveSessions()).toHaveLength(0);
-    expect(refusals().map((r) => JSON.parse(r.details).reason)).toEqual([reason]);
+    expect(await liveSessions()).toHaveLength(0);
+    expect((await refusals()).map((r) => JSON.parse(r.details).reason)).toEqual([reason]);
   });
 
   it("refuses a deactivated account, and deactivating ends a session that began with the provider", async () => {
     const { callback: url, cookie } = await throughProvider("nurse-1");
     await callback(url, cookie);
-    expect(liveSessions()).toHaveLength(1);
-    setUserActive(context.db, { actor: admin(ids.users.admin), id: ids.users.nurse, active: false, at: new Date() });
-    expect(liveSessions()).toHaveLength(0);
+    expect(await liveSessions()).toHaveLength(1);
+    await setUserActive(context.db, { actor: admin(ids.users.admin), id: ids.users.nurse, active: false, at: new Date() });
+    expect(await liveSessions()).toHaveLength(0);
     const later = await throughProvider("nurse-1");
     expect((await callback(later.callback, later.cookie)).headers.get("location")).toBe("/login?refused=deactivated");
-    expect(liveSessions()).toHaveLength(0);
+    expect(await liveSessions()).toHaveLength(0);
   });
 
   it("refuses another subject with the email of an account that already remembers its own", async () => {
@@ -197,32 +197,32 @@ describe("signing in with an organisation's account, against a real OpenID provi
     await callback(first.callback, first.cookie);
     const impostor = await throughProvider("impostor-1");
     expect((await callback(impostor.callback, impostor.cookie)).headers.get("location")).toBe("/login?refused=different_subject");
-    expect(liveSessions()).toHaveLength(1);
+    expect(await liveSessions()).toHaveLength(1);
   });
 
   it("does not offer a provider whose secret is not set", async () => {
     delete process.env.SSO_TEST_CLIENT_SECRET;
     try {
-      const response = await startProviderSignIn(context, getProviderByKey(context.db, "test")!, "/");
+      const response = await startProviderSignIn(context, (await getProviderByKey(context.db, "test"))!, "/");
       expect(response.headers.get("location")).toBe("/login?refused=unavailable");
     } finally {
       process.env.SSO_TEST_CLIENT_SECRET = SECRET;
     }
   });
 
-  it("when its people must use it, sends no password reset link to them (administrators still get one)", () => {
+  it("when its people must use it, sends no password reset link to them (administrators still get one)", async () => {
     const input = { name: provider.name, key: provider.key, issuer: provider.issuer, clientId: provider.clientId, emailClaim: provider.emailClaim, organisationIds: provider.organisationIds, adminsMayUse: true, enabled: true, required: true };
-    updateProvider(context.db, { actor: admin(ids.users.admin), id: provider.id, input, at: new Date() });
-    const ask = (email: string) => requestPasswordReset(context.db, { email, ipAddress: "127.0.0.1", at: new Date(), publicUrl: PUBLIC_URL });
-    expect(ask("nurse@example.org")).toBe("must_use_organisation_account");
-    expect(ask("manager@example.org")).toBe("sent");
-    expect(ask("admin@example.org")).toBe("sent");
+    await updateProvider(context.db, { actor: admin(ids.users.admin), id: provider.id, input, at: new Date() });
+    const ask = async (email: string) => await requestPasswordReset(context.db, { email, ipAddress: "127.0.0.1", at: new Date(), publicUrl: PUBLIC_URL });
+    expect(await ask("nurse@example.org")).toBe("must_use_organisation_account");
+    expect(await ask("manager@example.org")).toBe("sent");
+    expect(await ask("admin@example.org")).toBe("sent");
   });
 
   it("never creates an account", async () => {
-    const before = context.db.select().from(users).all().length;
+    const before = (await context.db.select().from(users)).length;
     const { callback: url, cookie } = await throughProvider("nobody-1");
     await callback(url, cookie);
-    expect(context.db.select().from(users).all()).toHaveLength(before);
+    expect(await context.db.select().from(users)).toHaveLength(before);
   });
 });

@@ -1,3 +1,4 @@
+import { first } from "~/models/transaction.server";
 /**
  * Signing in with an organisation's account: OpenID Connect's authorization code flow with PKCE,
  * state and nonce, through openid-client (docs/decisions/022-sign-in-with-the-organisations-account.md).
@@ -25,7 +26,7 @@ import {
 } from "~/models/identity-providers.server";
 import { recordSignInAttempt } from "~/models/sign-in.server";
 import { eq } from "drizzle-orm";
-import { users } from "~db/schema";
+import { users } from "~db/tables";
 import type { AppContext } from "~/web/context.server";
 import { safeRedirectTo, serviceCookie } from "~/web/session.server";
 import { finishSignIn } from "~/web/sign-in-finish.server";
@@ -93,27 +94,27 @@ export async function endSessionAddress(context: AppContext, provider: IdentityP
 // ---------------------------------------------------------------------------------------------
 // Start and finish
 
-function refused(context: AppContext, reason: SignInRefusal, { providerId, userId, clear }: { providerId: number | null; userId?: number | null; clear?: string }) {
-  recordRefusedSignIn(context.db, { providerId, userId: userId ?? null, reason, at: context.clock.now() });
+async function refused(context: AppContext, reason: SignInRefusal, { providerId, userId, clear }: { providerId: number | null; userId?: number | null; clear?: string }) {
+  await recordRefusedSignIn(context.db, { providerId, userId: userId ?? null, reason, at: context.clock.now() });
   context.log.info({ reason, providerId }, "sign-in with an organisation's account refused");
   return redirect(`/login?refused=${reason}`, clear ? { headers: { "Set-Cookie": clear } } : undefined);
 }
 
 /** Sends the browser to the provider: a pending sign-in kept here, bound to this browser by a cookie. */
 export async function startProviderSignIn(context: AppContext, provider: IdentityProvider, redirectTo: string): Promise<Response> {
-  if (!providerUsable(provider)) return refused(context, "unavailable", { providerId: provider.id });
+  if (!providerUsable(provider)) return await refused(context, "unavailable", { providerId: provider.id });
   let config: oidc.Configuration;
   try {
     config = await configurationFor(provider);
   } catch (error) {
     context.log.warn({ err: error, providerId: provider.id }, "sign-in service discovery failed");
-    return refused(context, "unavailable", { providerId: provider.id });
+    return await refused(context, "unavailable", { providerId: provider.id });
   }
   const token = newSecretToken();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  createPendingSignIn(context.db, {
+  await createPendingSignIn(context.db, {
     id: hashSecretToken(token),
     providerId: provider.id,
     state,
@@ -139,16 +140,16 @@ export async function finishProviderSignIn(context: AppContext, request: Request
   const at = clock.now();
   const cookie = pendingCookie(context);
   const clear = await cookie.serialize("", { maxAge: 0 });
-  const provider = getProviderByKey(db, key);
-  if (!provider) return refused(context, "unavailable", { providerId: null, clear });
+  const provider = await getProviderByKey(db, key);
+  if (!provider) return await refused(context, "unavailable", { providerId: null, clear });
   const url = new URL(request.url);
   const token = await cookie.parse(request.headers.get("cookie"));
   // Taken (used up) whatever happens next: one answer per pending sign-in.
-  const pending = typeof token === "string" && token ? takePendingSignIn(db, { id: hashSecretToken(token), providerId: provider.id, at }) : null;
+  const pending = typeof token === "string" && token ? await takePendingSignIn(db, { id: hashSecretToken(token), providerId: provider.id, at }) : null;
   // Unknown, used, expired, or from another browser (its state is not this browser's).
-  if (!pending || url.searchParams.get("state") !== pending.state) return refused(context, "expired", { providerId: provider.id, clear });
-  if (url.searchParams.has("error")) return refused(context, url.searchParams.get("error") === "access_denied" ? "cancelled" : "not_checked", { providerId: provider.id, clear });
-  if (!providerUsable(provider)) return refused(context, "unavailable", { providerId: provider.id, clear });
+  if (!pending || url.searchParams.get("state") !== pending.state) return await refused(context, "expired", { providerId: provider.id, clear });
+  if (url.searchParams.has("error")) return await refused(context, url.searchParams.get("error") === "access_denied" ? "cancelled" : "not_checked", { providerId: provider.id, clear });
+  if (!providerUsable(provider)) return await refused(context, "unavailable", { providerId: provider.id, clear });
 
   let claims: oidc.IDToken | undefined;
   try {
@@ -163,28 +164,28 @@ export async function finishProviderSignIn(context: AppContext, request: Request
     });
     claims = tokens.claims();
   } catch (error) {
-    if (error instanceof ProviderUnavailable) return refused(context, "unavailable", { providerId: provider.id, clear });
+    if (error instanceof ProviderUnavailable) return await refused(context, "unavailable", { providerId: provider.id, clear });
     context.log.warn({ problem: error instanceof Error ? `${error.name}: ${error.message}` : String(error), code: String((error as { code?: unknown })?.code ?? ""), providerId: provider.id }, "sign-in service answer refused");
-    return refused(context, "not_checked", { providerId: provider.id, clear });
+    return await refused(context, "not_checked", { providerId: provider.id, clear });
   }
-  if (!claims || typeof claims.sub !== "string" || !claims.sub) return refused(context, "not_checked", { providerId: provider.id, clear });
+  if (!claims || typeof claims.sub !== "string" || !claims.sub) return await refused(context, "not_checked", { providerId: provider.id, clear });
 
   const answer = {
     subject: claims.sub,
     email: normaliseEmail(claims[provider.emailClaim]),
     emailVerified: typeof claims.email_verified === "boolean" ? claims.email_verified : null,
   };
-  const match = matchAccount(provider, answer, findCandidates(db, provider.id, answer));
+  const match = matchAccount(provider, answer, await findCandidates(db, provider.id, answer));
   const ipAddress = context.clientAddress;
   if (!match.ok) {
     // Counted by the sign-in throttle, as a wrong password would be, against the account's email.
-    const email = match.userId !== null ? (db.select({ email: users.email }).from(users).where(eq(users.id, match.userId)).get()?.email ?? null) : answer.email;
-    if (email) recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
-    return refused(context, match.reason, { providerId: provider.id, userId: match.userId, clear });
+    const email = match.userId !== null ? ((await first(db.select({ email: users.email }).from(users).where(eq(users.id, match.userId)).limit(1)))?.email ?? null) : answer.email;
+    if (email) await recordSignInAttempt(db, { email, ipAddress, at, succeeded: false });
+    return await refused(context, match.reason, { providerId: provider.id, userId: match.userId, clear });
   }
-  rememberSubject(db, { userId: match.userId, providerId: provider.id, subject: answer.subject, at, isNew: match.rememberSubject });
-  const user = db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, match.userId)).get()!;
-  recordSignInAttempt(db, { email: user.email, ipAddress, at, succeeded: true });
+  await rememberSubject(db, { userId: match.userId, providerId: provider.id, subject: answer.subject, at, isNew: match.rememberSubject });
+  const user = (await first(db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, match.userId)).limit(1)))!;
+  await recordSignInAttempt(db, { email: user.email, ipAddress, at, succeeded: true });
   const response = await finishSignIn(context, request, user, { method: { kind: "sso", identityProviderId: provider.id }, target: safeRedirectTo(pending.redirectTo) });
   response.headers.append("Set-Cookie", clear);
   return response;

@@ -13,8 +13,8 @@ export async function loadAgreementPage(
   { version }: { version?: number } = {},
 ) {
   const actor = await requirePermission(context, request, "read", "agreement");
-  const settings = getSettings(context.db);
-  const view = getAgreement(context.db, {
+  const settings = await getSettings(context.db);
+  const view = await getAgreement(context.db, {
     actor,
     id: requireId(params.id),
     version,
@@ -32,7 +32,7 @@ export function requireNurseOf(actor: Actor) {
   if (!mayManageAgreements(actor.role)) throw new Response("Only a nurse can do this", { status: 403 });
 }
 
-export function agreementClock(context: AppContext) {
-  const settings = getSettings(context.db);
+export async function agreementClock(context: AppContext) {
+  const settings = await getSettings(context.db);
   return { today: context.clock.today(), at: context.clock.now(), warningDays: settings.competencyWarningDays };
 }

@@ -8,6 +8,6 @@ import type { AppContext } from "~/web/context.server";
  * loader) and the home page's list read the same answer.
  */
 export function needsActionFor(context: AppContext, actor: Actor) {
-  context.needsActionLookup ??= needsAction(context.db, { actor, today: context.clock.today(), settings: getSettings(context.db) });
+  context.needsActionLookup ??= getSettings(context.db).then((settings) => needsAction(context.db, { actor, today: context.clock.today(), settings }));
   return context.needsActionLookup;
 }

@@ -1,3 +1,4 @@
+import { first } from "~/models/transaction.server";
 import { createCookie, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { sessionEnd, type SessionEnd } from "~/domain/accounts";
@@ -5,7 +6,7 @@ import type { Actor } from "~/domain/actor";
 import { can, type Action, type Entity } from "~/domain/roles";
 import { getSettings } from "~/models/settings.server";
 import { loadActor } from "~/models/users.server";
-import { sessions, users } from "~db/schema";
+import { sessions, users } from "~db/tables";
 import type { AppContext } from "~/web/context.server";
 import { hashSecretToken as hashToken, newSecretToken } from "~/services/tokens.server";
 
@@ -38,9 +39,9 @@ function sessionCookie(context: AppContext) {
 export async function startSession(context: AppContext, request: Request, userId: number, { identityProviderId = null }: { identityProviderId?: number | null } = {}): Promise<string> {
   const { db, clock } = context;
   const now = clock.now();
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   const token = newSecretToken();
-  db.insert(sessions)
+  await db.insert(sessions)
     .values({
       id: hashToken(token),
       userId,
@@ -50,9 +51,8 @@ export async function startSession(context: AppContext, request: Request, userId
       ipAddress: context.clientAddress,
       userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
       identityProviderId,
-    })
-    .run();
-  db.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId)).run();
+    });
+  await db.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId));
   return sessionCookie(context).serialize(token);
 }
 
@@ -75,7 +75,7 @@ async function lookupActor(context: AppContext, request: Request): Promise<Actor
   if (!token) return null;
   const { db, clock } = context;
   const id = hashToken(token);
-  const session = db.select().from(sessions).where(eq(sessions.id, id)).get();
+  const session = await first(db.select().from(sessions).where(eq(sessions.id, id)).limit(1));
   if (!session) return null;
   if (session.endedAt) {
     // Ended earlier by a limit (not by signing out, which also clears the cookie): say why again.
@@ -83,18 +83,18 @@ async function lookupActor(context: AppContext, request: Request): Promise<Actor
     return null;
   }
   const now = clock.now();
-  const settings = getSettings(db);
+  const settings = await getSettings(db);
   const ended = sessionEnd(session, now, { idleMinutes: settings.sessionIdleMinutes });
   if (ended) {
-    db.update(sessions).set({ endedAt: now.toISOString(), endReason: ended }).where(eq(sessions.id, id)).run();
+    await db.update(sessions).set({ endedAt: now.toISOString(), endReason: ended }).where(eq(sessions.id, id));
     endedSessions.set(context, ended);
     return null;
   }
-  const actor = loadActor(db, session.userId);
+  const actor = await loadActor(db, session.userId);
   if (!actor) return null;
   // Touch at most once a minute: enough for the idle timeout, cheap on every request.
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id)).run();
+    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
   }
   return actor;
 }
@@ -130,11 +130,10 @@ export async function requirePermission(
 export async function endSession(context: AppContext, request: Request): Promise<string> {
   const token = await readToken(context, request);
   if (token) {
-    context.db
+    await context.db
       .update(sessions)
       .set({ endedAt: context.clock.now().toISOString() })
-      .where(eq(sessions.id, hashToken(token)))
-      .run();
+      .where(eq(sessions.id, hashToken(token)));
   }
   return sessionCookie(context).serialize("", { maxAge: 0 });
 }

@@ -34,13 +34,13 @@ export async function finishSignIn(
   options: { method: SignInMethod; target: string },
 ): Promise<Response> {
   const { db, clock } = context;
-  const actor = loadActor(db, user.id);
+  const actor = await loadActor(db, user.id);
   const step = actor
-    ? secondStepNeeded({ method: options.method.kind, role: actor.role, hasTwoFactor: hasTwoFactor(db, user.id), requiredRoles: getSettings(db).twoFactorRequiredRoles })
+    ? secondStepNeeded({ method: options.method.kind, role: actor.role, hasTwoFactor: await hasTwoFactor(db, user.id), requiredRoles: (await getSettings(db)).twoFactorRequiredRoles })
     : "none";
   if (step !== "none") {
     // No session yet: the sign-in waits, server-side, for its code or set-up, bound to this browser.
-    const token = startPendingSignIn(db, { userId: user.id, stage: step, target: options.target, at: clock.now() });
+    const token = await startPendingSignIn(db, { userId: user.id, stage: step, target: options.target, at: clock.now() });
     const cookie = await pendingCookie(context).serialize(token);
     return redirect(step === "code" ? "/login/code" : "/login/set-up", { headers: { "Set-Cookie": cookie } });
   }
@@ -55,7 +55,7 @@ async function startSignedInSession(
   headers: Record<string, string>,
   identityProviderId: number | null = null,
 ) {
-  recordAudit(context.db, { actorId: userId, action: "user.sign_in", entityType: "user", entityId: userId, at: context.clock.now() });
+  await recordAudit(context.db, { actorId: userId, action: "user.sign_in", entityType: "user", entityId: userId, at: context.clock.now() });
   const cookie = await startSession(context, request, userId, { identityProviderId });
   const response = redirect(target, { headers });
   response.headers.append("Set-Cookie", cookie);
@@ -75,9 +75,9 @@ async function pendingToken(context: AppContext, request: Request): Promise<stri
  */
 export async function requirePendingSignIn(context: AppContext, request: Request, stage: PendingSignIn["stage"]): Promise<PendingSignIn> {
   const token = await pendingToken(context, request);
-  const pending = token ? findPendingSignIn(context.db, { token, at: context.clock.now() }) : null;
+  const pending = token ? await findPendingSignIn(context.db, { token, at: context.clock.now() }) : null;
   if (pending && pending.stage === stage) return pending;
-  const target = token ? pendingTarget(context.db, token) : null;
+  const target = token ? await pendingTarget(context.db, token) : null;
   const clear = await pendingCookie(context).serialize("", { maxAge: 0 });
   // A sign-in this browser started but can no longer finish (too late, or used) is told why.
   const query = new URLSearchParams({ ...(target && target !== "/" ? { redirectTo: target } : {}), ...(token ? { reason: "unfinished" } : {}) }).toString();
@@ -90,7 +90,7 @@ export async function requirePendingSignIn(context: AppContext, request: Request
  */
 export async function completePendingSignIn(context: AppContext, request: Request, pending: PendingSignIn, target = pending.target): Promise<Response> {
   // Used before anything is awaited: a second press of the button finds it used and goes to sign in.
-  const used = usePendingSignIn(context.db, { id: pending.id, at: context.clock.now() });
+  const used = await usePendingSignIn(context.db, { id: pending.id, at: context.clock.now() });
   const clear = await pendingCookie(context).serialize("", { maxAge: 0 });
   if (!used) throw redirect("/login", { headers: { "Set-Cookie": clear } });
   return startSignedInSession(context, request, pending.userId, target, { "Set-Cookie": clear });
@@ -98,8 +98,8 @@ export async function completePendingSignIn(context: AppContext, request: Reques
 
 /** Starts the session for a pending sign-in whose set-up page shows recovery codes next (the page itself, not a redirect). */
 export async function completePendingSignInCookies(context: AppContext, request: Request, pending: PendingSignIn): Promise<string[] | null> {
-  if (!usePendingSignIn(context.db, { id: pending.id, at: context.clock.now() })) return null;
-  recordAudit(context.db, { actorId: pending.userId, action: "user.sign_in", entityType: "user", entityId: pending.userId, at: context.clock.now() });
+  if (!await usePendingSignIn(context.db, { id: pending.id, at: context.clock.now() })) return null;
+  await recordAudit(context.db, { actorId: pending.userId, action: "user.sign_in", entityType: "user", entityId: pending.userId, at: context.clock.now() });
   const session = await startSession(context, request, pending.userId);
   return [await pendingCookie(context).serialize("", { maxAge: 0 }), session];
 }

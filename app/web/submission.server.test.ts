@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { recordObservation } from "~/models/observations.server";
 import { createWorker } from "~/models/workers.server";
 import { demoDatabase, problemsOf } from "~/models/test-helpers";
-import { careWorkers, formSubmissions, supervisedObservations } from "~db/schema";
+import { careWorkers, formSubmissions, supervisedObservations } from "~db/tables";
 import { newSubmissionToken, oncePerSubmission, submissionToken, submittedBefore } from "~/web/submission.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
@@ -15,43 +15,43 @@ describe("one write per form submission", () => {
     d = await demoDatabase();
   });
 
-  const observe = (token: string, actorId = d.ids.users.nurse, outcome: "satisfactory" | "not_yet" = "satisfactory") => {
-    const actor = d.actorFor(actorId);
-    return oncePerSubmission(d.db, { actor, token, form: "observation" }, (tx) =>
-      recordObservation(tx, { actor, input: { workerId: d.ids.workers.chloe!, taskId: d.ids.tasks.BGM!, personId: null, observedOn: TODAY, outcome, notes: "" }, today: TODAY, at: d.at }),
+  const observe = async (token: string, actorId = d.ids.users.nurse, outcome: "satisfactory" | "not_yet" = "satisfactory") => {
+    const actor = await d.actorFor(actorId);
+    return await oncePerSubmission(d.db, { actor, token, form: "observation" }, async (tx) =>
+      await recordObservation(tx, { actor, input: { workerId: d.ids.workers.chloe!, taskId: d.ids.tasks.BGM!, personId: null, observedOn: TODAY, outcome, notes: "" }, today: TODAY, at: d.at }),
     );
   };
-  const observations = () => d.db.select().from(supervisedObservations).where(eq(supervisedObservations.workerId, d.ids.workers.chloe!)).all().length;
+  const observations = async () => (await d.db.select().from(supervisedObservations).where(eq(supervisedObservations.workerId, d.ids.workers.chloe!))).length;
 
-  it("a repeated submission writes nothing and returns the first result", () => {
-    const before = observations();
+  it("a repeated submission writes nothing and returns the first result", async () => {
+    const before = await observations();
     const token = newSubmissionToken();
-    const first = observe(token);
-    const again = observe(token);
+    const first = await observe(token);
+    const again = await observe(token);
     expect(again).toEqual(first);
-    expect(observations()).toBe(before + 1);
+    expect(await observations()).toBe(before + 1);
     // A new rendering of the form is a new submission.
-    observe(newSubmissionToken());
-    expect(observations()).toBe(before + 2);
+    await observe(newSubmissionToken());
+    expect(await observations()).toBe(before + 2);
   });
 
-  it("a refused write leaves the token unused, so the corrected form can be sent", () => {
-    const actor = d.actorFor(d.ids.users.manager);
+  it("a refused write leaves the token unused, so the corrected form can be sent", async () => {
+    const actor = await d.actorFor(d.ids.users.manager);
     const token = newSubmissionToken();
     const input = { providerId: d.ids.orgs.oakfield!, name: "New Worker", jobTitle: "Care worker", careCertificateOn: null, joinedOn: null, status: "active" as const, leftOn: null };
-    expect(() => oncePerSubmission(d.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input, at: d.at }))).toThrow();
-    expect(submittedBefore(d.db, { actor, token, form: "worker" })).toBe(false);
-    const id = oncePerSubmission(d.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...input, providerId: d.ids.orgs.brightside! }, at: d.at }));
-    expect(oncePerSubmission(d.db, { actor, token, form: "worker" }, (tx) => createWorker(tx, { actor, input: { ...input, providerId: d.ids.orgs.brightside! }, at: d.at }))).toBe(id);
-    expect(d.db.select().from(careWorkers).where(eq(careWorkers.name, "New Worker")).all()).toHaveLength(1);
+    await expect((async () => await oncePerSubmission(d.db, { actor, token, form: "worker" }, async (tx) => await createWorker(tx, { actor, input, at: d.at })))()).rejects.toThrow();
+    expect(await submittedBefore(d.db, { actor, token, form: "worker" })).toBe(false);
+    const id = await oncePerSubmission(d.db, { actor, token, form: "worker" }, async (tx) => await createWorker(tx, { actor, input: { ...input, providerId: d.ids.orgs.brightside! }, at: d.at }));
+    expect(await oncePerSubmission(d.db, { actor, token, form: "worker" }, async (tx) => await createWorker(tx, { actor, input: { ...input, providerId: d.ids.orgs.brightside! }, at: d.at }))).toBe(id);
+    expect(await d.db.select().from(careWorkers).where(eq(careWorkers.name, "New Worker"))).toHaveLength(1);
   });
 
-  it("another user's token is never honoured", () => {
+  it("another user's token is never honoured", async () => {
     const token = newSubmissionToken();
-    observe(token);
-    expect(() => observe(token, d.ids.users.facilitator)).toThrow(Response);
-    expect(d.db.select().from(formSubmissions).all()).toHaveLength(1);
-    expect(problemsOf(() => observe(newSubmissionToken(), d.ids.users.facilitator))).toEqual([]);
+    await observe(token);
+    await expect((async () => await observe(token, d.ids.users.facilitator))()).rejects.toThrow(Response);
+    expect(await d.db.select().from(formSubmissions)).toHaveLength(1);
+    expect(await problemsOf(async () => await observe(newSubmissionToken(), d.ids.users.facilitator))).toEqual([]);
   });
 
   it("reads only well-formed tokens from the form", () => {

@@ -8,8 +8,8 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import type { Db } from "~db/client";
-import { formSubmissions } from "~db/schema";
-import { inTransaction } from "~/models/transaction.server";
+import { formSubmissions } from "~db/tables";
+import { first, inTransaction } from "~/models/transaction.server";
 import type { AppContext } from "~/web/context.server";
 import { formError, rejectForm, type FormValues } from "~/web/forms.server";
 import { notFound } from "~/web/not-found.server";
@@ -34,8 +34,8 @@ export function rejectWithoutToken(context: AppContext, values: FormValues) {
 
 type Submission = { actor: Actor; token: string; form: string };
 
-function used(db: Db, { actor, token, form }: Submission) {
-  const row = db.select().from(formSubmissions).where(eq(formSubmissions.token, token)).get();
+async function used(db: Db, { actor, token, form }: Submission) {
+  const row = await first(db.select().from(formSubmissions).where(eq(formSubmissions.token, token)).limit(1));
   if (!row) return null;
   // Another user's or another form's token is never honoured: not found, like any record out of scope.
   if (row.userId !== actor.userId || row.form !== form) throw notFound();
@@ -43,8 +43,8 @@ function used(db: Db, { actor, token, form }: Submission) {
 }
 
 /** Whether this token has already been used for this form by this user (for checks made before the write). */
-export function submittedBefore(db: Db, submission: Submission): boolean {
-  return used(db, submission) !== null;
+export async function submittedBefore(db: Db, submission: Submission): Promise<boolean> {
+  return await used(db, submission) !== null;
 }
 
 /**
@@ -52,14 +52,14 @@ export function submittedBefore(db: Db, submission: Submission): boolean {
  * (a refused write, or one that found nothing, records nothing, so the form can be corrected and sent again); a repeat
  * returns the first result without writing. `write` must return plain data.
  */
-export function oncePerSubmission<T>(db: Db, submission: Submission, write: (tx: Db) => T): T {
-  return inTransaction(db, (tx) => {
-    const previous = used(tx, submission);
+export async function oncePerSubmission<T>(db: Db, submission: Submission, write: (tx: Db) => T | Promise<T>): Promise<T> {
+  return await inTransaction(db, async (tx) => {
+    const previous = await used(tx, submission);
     if (previous) return previous.result as T;
-    const result = write(tx);
+    const result = await write(tx);
     // Nothing found means nothing written: the token stays unused.
     if (result === null || result === false || result === undefined) return result;
-    tx.insert(formSubmissions).values({ token: submission.token, userId: submission.actor.userId, form: submission.form, result: JSON.stringify(result ?? null) }).run();
+    await tx.insert(formSubmissions).values({ token: submission.token, userId: submission.actor.userId, form: submission.form, result: JSON.stringify(result ?? null) });
     return result;
   });
 }

@@ -6,6 +6,6 @@ import { requirePermission } from "~/web/session.server";
 /** A training session its trainer may change (cancel, edit, record attendance): in the actor's scope, or the 404 page. */
 export async function loadSessionToManage({ request, params, context }: Pick<LoaderFunctionArgs, "request" | "params" | "context">) {
   const actor = await requirePermission(context, request, "manage", "training");
-  const training = found(getTrainingSession(context.db, { actor, id: requireId(params.id) }));
+  const training = found(await getTrainingSession(context.db, { actor, id: requireId(params.id) }));
   return { actor, training };
 }

@@ -41,7 +41,7 @@ export async function confirmSetUp(context: AppContext, user: { userId: number; 
   if (!secret) return reject(formError("code", "The QR code on the page had expired. Scan this new QR code or type its key into your app, then enter the code it shows"));
   const parsed = SetUpSchema.safeParse(values);
   if (!parsed.success) return reject(toFormErrors(parsed.error.issues, [], SetUpSchema));
-  const result = setUpTwoFactor(context.db, { userId: user.userId, secret, code: parsed.data.code, key, at: context.clock.now() });
+  const result = await setUpTwoFactor(context.db, { userId: user.userId, secret, code: parsed.data.code, key, at: context.clock.now() });
   if (result.ok) return { kind: "done" as const, recoveryCodes: result.recoveryCodes };
   if (result.problem === "already") return { kind: "already" as const };
   return reject(formError("code", result.problem === "used" ? TWO_FACTOR_MESSAGES.used : TWO_FACTOR_MESSAGES.wrong));
