@@ -32,8 +32,6 @@ export interface Engine {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** The rows of a raw SQL statement, on `db` (the database or a transaction on it). */
   all<T>(db: Db, query: SQL): Promise<T[]>;
-  /** Runs a raw SQL statement on `db`; resolves to how many rows it changed. */
-  run(db: Db, query: SQL): Promise<number>;
   /** Changes whenever anything is written to the database, by this process or another. */
   version(db: Db): Promise<string>;
 }
@@ -120,9 +118,6 @@ function withEngine(sqlite: Database.Database, writer: Database.Database = sqlit
     },
     async all<T>(on: Db, query: SQL) {
       return on.all<T>(query);
-    },
-    async run(on: Db, query: SQL) {
-      return on.run(query).changes;
     },
     async version(on: Db) {
       const dataVersion = on.get<{ data_version: number }>(sql`PRAGMA data_version`)?.data_version ?? 0;
@@ -241,9 +236,6 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
     },
     async all<T>(on: Db, query: SQL) {
       return (await (on as unknown as NodePgDatabase).execute(query)).rows as T[];
-    },
-    async run(on: Db, query: SQL) {
-      return (await (on as unknown as NodePgDatabase).execute(query)).rowCount ?? 0;
     },
     async version() {
       // Without the listener (its connection broke), nothing cached can be trusted: always changed.

@@ -2,7 +2,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { fileURLToPath } from "node:url";
-import type { Connection, PostgresConnection, SqliteConnection } from "./client";
+import type { PostgresConnection, SqliteConnection } from "./client";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 export const postgresMigrationsFolder = fileURLToPath(new URL("../drizzle-pg", import.meta.url));
@@ -26,11 +26,5 @@ export async function applyPostgresMigrations(connection: PostgresConnection): P
     await lock.query("SELECT pg_advisory_unlock(hashtext('delegated-care migrations'))").catch(() => undefined);
     lock.release();
   }
-}
-
-/** Either engine's migrations. */
-export async function applyAllMigrations(connection: Connection): Promise<void> {
-  if (connection.engine === "postgres") await applyPostgresMigrations(connection);
-  else applyMigrations(connection);
 }
 

@@ -27,11 +27,6 @@ export function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
   return engineOf(db).all<T>(db, query);
 }
 
-/** Runs a raw SQL statement; resolves to how many rows it changed. */
-export function rawRun(db: Db, query: SQL): Promise<number> {
-  return engineOf(db).run(db, query);
-}
-
 /**
  * Changes whenever anything is written to the database: by this process or by another (another
  * server process, a command, the digest job). A cache keyed by it is never stale, whichever process
