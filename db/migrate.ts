@@ -2,7 +2,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { fileURLToPath } from "node:url";
-import type { PostgresConnection, SqliteConnection } from "./client";
+import { connect, type Connection, type PostgresConnection, type SqliteConnection } from "./client";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 export const postgresMigrationsFolder = fileURLToPath(new URL("../drizzle-pg", import.meta.url));
@@ -28,3 +28,16 @@ export async function applyPostgresMigrations(connection: PostgresConnection): P
   }
 }
 
+
+/** Brings any database up to date: the migrations for its engine. */
+export async function migrateDatabase(connection: Connection): Promise<void> {
+  if (connection.engine === "postgres") await applyPostgresMigrations(connection);
+  else applyMigrations(connection);
+}
+
+/** Opens the database DATABASE_URL names (app/services/config.server.ts) and brings it up to date. */
+export async function openMigrated(url: string): Promise<Connection> {
+  const connection = await connect(url);
+  await migrateDatabase(connection);
+  return connection;
+}

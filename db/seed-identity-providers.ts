@@ -11,6 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { secretVariableName } from "~/domain/single-sign-on";
 import { recordAudit } from "~/models/audit-log.server";
 import type { Db } from "./client";
+import { localFilesFolder } from "./engine-name";
 import { identityProviderOrganisations, identityProviders, organisations, users } from "./tables";
 
 export const DEMO_PROVIDER = { key: "cis2-demo", name: "NHS Care Identity Service 2 (demo)", clientId: "delegated-care-demo", path: "/demo-sign-in" } as const;
@@ -47,7 +48,7 @@ export function demoClientSecret(databaseUrl: string, env: Record<string, string
   const variable = secretVariableName(DEMO_PROVIDER.key);
   const given = env[variable]?.trim();
   if (given) return given;
-  const folder = databaseUrl === ":memory:" ? path.resolve("data") : path.dirname(path.resolve(databaseUrl));
+  const folder = localFilesFolder(databaseUrl);
   const file = path.join(folder, "demo-sign-in-secret");
   let secret: string;
   if (fs.existsSync(file)) secret = fs.readFileSync(file, "utf8").trim();

@@ -8,5 +8,5 @@ import { expect, test } from "./fixtures";
 test("/healthz reports the database is answering", async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok" });
+  expect(await response.json()).toEqual({ status: "ok", database: process.env.E2E_DATABASE ?? "sqlite" });
 });

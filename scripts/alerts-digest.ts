@@ -9,8 +9,7 @@ import { getSettings } from "~/models/settings.server";
 import { ConfigError, loadJobConfig } from "~/services/config.server";
 import { queueDigests } from "~/services/digest.server";
 import { sendOutbox } from "~/services/mail.server";
-import { openDatabase } from "~db/client";
-import { applyMigrations } from "~db/migrate";
+import { openMigrated } from "~db/migrate";
 import { checkToday, readArgs } from "./cli-args";
 
 const usage = "npm run alerts:digest [-- --today YYYY-MM-DD]";
@@ -23,8 +22,7 @@ try {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 }
-const connection = openDatabase(config.databaseUrl);
-applyMigrations(connection);
+const connection = await openMigrated(config.databaseUrl);
 const today = args.today ?? londonDate(new Date());
 const queued = await queueDigests(connection.db, { today, settings: await getSettings(connection.db), publicUrl: config.publicUrl });
 console.log(`Queued ${queued} digest message${queued === 1 ? "" : "s"} for ${today}.`);
@@ -36,4 +34,4 @@ if (config.smtpUrl) {
 } else {
   console.log("SMTP_URL is not set: messages wait in the outbox.");
 }
-connection.close();
+await connection.close();

@@ -5,16 +5,14 @@
 import { londonDate } from "~/domain/dates";
 import { listAlerts } from "~/models/alerts.server";
 import { getSettings } from "~/models/settings.server";
-import { openDatabase } from "~db/client";
-import { applyMigrations } from "~db/migrate";
+import { openMigrated } from "~db/migrate";
 import { checkToday, readArgs } from "./cli-args";
 
 const usage = "npm run alerts -- [--json] [--today YYYY-MM-DD]";
 const { values } = readArgs(process.argv.slice(2), { options: { json: { type: "boolean" }, today: { type: "string" } }, usage });
 const today = checkToday(values.today, usage) ?? londonDate(new Date());
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
-const connection = openDatabase(file);
-applyMigrations(connection);
+const connection = await openMigrated(file);
 const alerts = await listAlerts(connection.db, { actor: null, today, settings: await getSettings(connection.db) });
 if (values.json) {
   console.log(JSON.stringify(alerts.map((a) => ({ kind: a.kind, severity: a.severity, dueOn: a.dueOn, title: a.title, subject: a.subject, providerId: a.providerId, teamIds: a.teamIds, link: a.href })), null, 2));
@@ -24,4 +22,4 @@ if (values.json) {
   console.log(`${alerts.length} alert${alerts.length === 1 ? "" : "s"} on ${today}\n`);
   for (const r of rows) console.log(r.map((c, i) => (i < widths.length ? c.padEnd(widths[i]!) : c)).join("  "));
 }
-connection.close();
+await connection.close();

@@ -1,7 +1,7 @@
 /** Applies pending migrations: `npm run db:migrate` (the server also does this on start). */
-import { openDatabase } from "~db/client";
-import { applyMigrations } from "~db/migrate";
+import { databaseName } from "~db/engine-name";
+import { openMigrated } from "~db/migrate";
 
 const file = process.env.DATABASE_URL?.replace(/^file:/, "") || "data/delegated-care.db";
-applyMigrations(openDatabase(file));
-console.log(`Migrations applied to ${file}`);
+await (await openMigrated(file)).close();
+console.log(`Migrations applied to ${databaseName(file)}`);

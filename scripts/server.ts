@@ -23,8 +23,9 @@ import { createPdfPool } from "~/services/pdf-pool.server";
 import { bodyLimitFor, checkBody, checkDeclaredLength, TOO_LARGE, type BodyCheck } from "~/web/request-limits.server";
 import { contentSecurityPolicy, crossSiteRefusal, newNonce } from "~/web/request-guards.server";
 import { ServerLockHeld, takeServerLock } from "~/services/server-lock.server";
-import { openDatabase, type Connection } from "~db/client";
-import { applyMigrations } from "~db/migrate";
+import { connect, type Connection } from "~db/client";
+import { databaseEngine } from "~db/engine-name";
+import { openMigrated } from "~db/migrate";
 import { isEmpty, seedDemoData } from "~db/seed";
 import { seedDemoPrintout } from "~db/seed-agreements";
 import { DEMO_PROVIDER, demoAccounts, demoClientSecret, demoIssuer, followDemoAddress } from "~db/seed-identity-providers";
@@ -76,11 +77,12 @@ async function main() {
   }
 
   // The processes of a server with WEB_CONCURRENCY above 1: the first one has prepared the database.
-  if (cluster.isWorker) return serve(args, config, openDatabase(config.databaseUrl), { seeding: false });
+  if (cluster.isWorker) return serve(args, config, await connect(config.databaseUrl), { seeding: false });
 
-  const connection = openDatabase(config.databaseUrl);
-  applyMigrations(connection);
-  if (config.databaseUrl !== ":memory:") {
+  // PostgreSQL: every host migrates on start, taking turns (db/migrate.ts). An SQLite file belongs
+  // to one server, whose lock keeps a second one away.
+  const connection = await openMigrated(config.databaseUrl);
+  if (databaseEngine(config.databaseUrl) === "sqlite" && config.databaseUrl !== ":memory:") {
     try {
       takeServerLock(config.databaseUrl);
     } catch (error) {
@@ -102,7 +104,7 @@ async function main() {
     await printDemoAgreement(connection, config, pdf);
     await pdf.close();
   }
-  connection.close();
+  await connection.close();
   // The pretend sign-in service keeps a sign-in's steps in the memory of the process that began it.
   if (config.demo) log.warn("The demo's pretend organisation sign-in service works with one server process (WEB_CONCURRENCY=1): with more, its sign-ins can fail.");
   superviseProcesses(config);
@@ -276,7 +278,7 @@ async function serve(args: Args, config: Config, connection: Connection, { seedi
     server.close(async () => {
       await pdf.close();
       await mailer?.close();
-      connection.close();
+      await connection.close();
       process.exit(0);
     });
   };

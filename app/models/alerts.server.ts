@@ -11,11 +11,10 @@ import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/tables";
 import { databaseVersion } from "~/models/transaction.server";
-import { agreementScope, competencyScope } from "./scope.server";
+import { agreementScope, competencyScope, EVERYTHING } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
 import { agreementRecords } from "./alert-agreement-records.server";
 
-const EVERYONE = sql`1`;
 
 /**
  * Alerts are derived data: computed once per scope until anything is written (this process's
@@ -37,9 +36,9 @@ export async function listAlertsCached(db: Db, { actor, today, settings }: { act
 export async function listAlerts(db: Db, { actor, today, settings }: { actor: Actor | null; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
   return computeAlerts(
     {
-      competencies: await competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE, today, settings }),
-      agreements: await agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYONE, today, settings }),
-      declines: await declineRecords(db, { scope: actor ? competencyScope(actor) : EVERYONE, agreementsSeen: actor ? agreementScope(actor) : EVERYONE }),
+      competencies: await competencyRecords(db, { scope: actor ? competencyScope(actor) : EVERYTHING, agreementsSeen: actor ? agreementScope(actor) : EVERYTHING, today, settings }),
+      agreements: await agreementRecords(db, { scope: actor ? agreementScope(actor) : EVERYTHING, today, settings }),
+      declines: await declineRecords(db, { scope: actor ? competencyScope(actor) : EVERYTHING, agreementsSeen: actor ? agreementScope(actor) : EVERYTHING }),
     },
     today,
     settings,

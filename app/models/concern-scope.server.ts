@@ -6,9 +6,7 @@
 import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { agreements, agreementVersions, careWorkers, concerns } from "~db/tables";
-import { agreementScope, workerScope } from "./scope.server";
-
-const NOTHING = sql`0`;
+import { agreementScope, EVERYTHING, NOTHING, workerScope } from "./scope.server";
 
 /** The concerns an actor may see, as SQL for a WHERE on `concerns`. */
 export function concernScope(actor: Actor): SQL {
@@ -17,7 +15,7 @@ export function concernScope(actor: Actor): SQL {
   const inScope = or(aboutAgreement, aboutWorker)!;
   switch (actor.role) {
     case "admin":
-      return sql`1`;
+      return EVERYTHING;
     case "care_worker":
       return actor.workerId ? and(eq(concerns.raisedBy, actor.userId), inScope)! : NOTHING;
     default:

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { can, ROLE_ORGANISATION_KIND } from "~/domain/roles";
 import type { Search } from "~/domain/search";
@@ -7,7 +7,7 @@ import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { RuleError } from "./errors.server";
 import { organisations, people } from "~db/tables";
-import { personScope, providerChoiceScope } from "./scope.server";
+import { NOTHING, personScope, providerChoiceScope } from "./scope.server";
 import { contains } from "./search.server";
 
 export type PersonInput = {
@@ -36,7 +36,7 @@ export async function listPeople(db: Db, { actor, search = { kind: "none" } }: {
       : search.kind === "text"
         ? contains(people.name, search.text)
         : search.kind === "partial_nhs_number"
-          ? sql`0`
+          ? NOTHING
           : undefined;
   return await db
     .select({

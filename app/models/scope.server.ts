@@ -7,8 +7,9 @@ import { agreements, agreementVersions, agreementWorkers, careWorkers, competenc
  * An empty scope is `false`, never "no condition".
  */
 
-const NOTHING = sql`0`;
-const EVERYTHING = sql`1`;
+/** A condition no row meets, and one every row meets: TRUE/FALSE read the same on SQLite and PostgreSQL (a bare 0 or 1 is not a condition on PostgreSQL). */
+export const NOTHING = sql`FALSE`;
+export const EVERYTHING = sql`TRUE`;
 
 /** Providers linked to the actor's NHS teams. */
 function linkedProviderIds(teamIds: number[]) {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { databaseEngine, localFilesFolder } from "~db/engine-name";
 
 const PUBLIC_URL_EXAMPLE = "https://delegated-care.your-trust.nhs.uk";
 
@@ -11,9 +12,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .min(1, "DATABASE_URL must be a file path, for example data/delegated-care.db")
+    .min(1, "DATABASE_URL must be a file path, for example data/delegated-care.db, or a postgres:// address")
     .default("data/delegated-care.db")
-    .transform((v) => v.replace(/^file:/, "")),
+    .transform((v) => v.replace(/^file:/, ""))
+    .refine((v) => databaseEngine(v) === "sqlite" || URL.canParse(v), "DATABASE_URL must be a file path, for example data/delegated-care.db, or a postgres:// address such as postgres://user@db.example:5432/delegated_care"),
   PORT: z.coerce
     .number({ message: "PORT must be a whole number from 1 to 65535" })
     .int("PORT must be a whole number from 1 to 65535")
@@ -150,7 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { d
 }
 
 function localSessionSecret(databaseUrl: string): string {
-  const folder = databaseUrl === ":memory:" ? path.resolve("data") : path.dirname(path.resolve(databaseUrl));
+  const folder = localFilesFolder(databaseUrl);
   const file = path.join(folder, "session-secret");
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   fs.mkdirSync(folder, { recursive: true });
