@@ -173,12 +173,14 @@ function postgresCode(error: unknown): string | undefined {
  * processes (LISTEN/NOTIFY), whose caches then read again.
  */
 export async function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Promise<PostgresConnection> {
-  // Counts and sums arrive as text (int8, numeric): as numbers here, like SQLite's.
-  const types = {
-    getTypeParser: (oid: number, format?: "text" | "binary") =>
-      oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? Number : pg.types.getTypeParser(oid, format),
-  };
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // Counts and sums arrive as text (int8, numeric): as numbers, like SQLite's. Set for the whole
+  // process, as drizzle gives each query type parsers of its own that fall back to pg's global ones.
+  pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+  // No JIT compilation: these are short queries on indexed rows, and PostgreSQL's estimate for a
+  // cover query with correlated subqueries crossed its threshold, compiling for half a second a query
+  // that runs in a millisecond.
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c jit=off" });
   pool.on("error", () => {
     // An idle connection that broke is dropped by the pool; the next query opens another.
   });
@@ -186,7 +188,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
   let committed = 0;
   let heard = 0;
   let listening = false;
-  const listener = new pg.Client({ connectionString: url, types });
+  const listener = new pg.Client({ connectionString: url });
   listener.on("notification", () => heard++);
   listener.on("error", () => {
     listening = false;

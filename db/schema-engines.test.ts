@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type ThrowawayPostgres } from "../scripts/test-support/postgres";
-import { createTestDatabase } from "./test-db";
+import { createSqliteTestDatabase } from "./test-db";
 import * as pgSchema from "./schema.pg";
 
 type Column = { name: string; kind: string; required: boolean; hasDefault: boolean };
@@ -23,7 +23,7 @@ type Shape = Record<string, { columns: Column[]; primaryKey: string[]; foreignKe
 const KIND: Record<string, string> = { integer: "number", boolean: "number", text: "text", jsonb: "text", blob: "bytes", bytea: "bytes" };
 
 async function sqliteShape(): Promise<Shape> {
-  const { sqlite } = createTestDatabase();
+  const { sqlite } = createSqliteTestDatabase();
   const shape: Shape = {};
   const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string; sql: string }[];
   for (const t of tables) {
@@ -126,7 +126,7 @@ describe("one data model on SQLite and PostgreSQL", () => {
 
   it("each SQLite expression the schema translates means the same on PostgreSQL", async () => {
     const pgText = (expression: ReturnType<typeof sql>) => new PgDialect().sqlToQuery(pgSchema.translate(expression, "test")).sql;
-    const { sqlite } = createTestDatabase();
+    const { sqlite } = createSqliteTestDatabase();
     try {
       // Digits only, ten of them (people.nhs_number).
       const digits = pgText(sql.raw("length(x) = 10 AND x NOT GLOB '*[^0-9]*'")).replace(/\bx\b/g, "$1::text");

@@ -10,6 +10,7 @@ import { fixedClock } from "~/services/clock.server";
 import { seedDemoData } from "~db/seed";
 import { agreements, competencies, supervisedObservations } from "~db/tables";
 import { createTestDatabase } from "~db/test-db";
+import { engineOf } from "~db/client";
 import { recordReview } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-consent.server";
 import { createAgreement } from "./agreement-create.server";
@@ -170,13 +171,11 @@ describe("dates the models refuse", () => {
 /** Every column that records when something happened; scheduled dates (expiry) are left out. */
 async function eventColumns(db: Demo["db"]): Promise<{ table: string; column: string }[]> {
   const scheduled = new Set(["expires_on", "expires_at", "start_date", "review_date", "next_review_date"]);
-  const tables = await rawRows<{ name: string }>(db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'`);
-  const columns: { table: string; column: string }[] = [];
-  for (const { name } of tables) {
-    for (const c of await rawRows<{ name: string }>(db, sql.raw(`PRAGMA table_info("${name}")`))) {
-      if (/(^at|_at|_on|_date)$/.test(c.name) && !scheduled.has(c.name)) columns.push({ table: name, column: c.name });
-    }
-  }
+  const all =
+    engineOf(db).name === "postgres"
+      ? await rawRows<{ table: string; column: string }>(db, sql`SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '__drizzle%'`)
+      : await rawRows<{ table: string; column: string }>(db, sql`SELECT m.name AS "table", c.name AS "column" FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '__drizzle%'`);
+  const columns = all.filter((c) => /(^at|_at|_on|_date)$/.test(c.column) && !scheduled.has(c.column));
   return columns;
 }
 
@@ -195,14 +194,14 @@ async function eventsAfter(db: Demo["db"], now: Date): Promise<string[]> {
 
 describe("the demo's history is never in the future", () => {
   it("with the real clock: every event is at or before the moment the demo was written", async () => {
-    const { db } = createTestDatabase();
+    const { db } = await createTestDatabase();
     await seedDemoData(db, { clock: fixedClock(new Date()) });
     expect((await eventColumns(db)).map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(["audit_events.at", "supervised_observations.observed_on", "signatures.signed_at", "reviews.reviewed_on"]));
     expect(await eventsAfter(db, new Date())).toEqual([]);
   });
 
   it("started just after midnight: nothing is dated later that day", async () => {
-    const { db } = createTestDatabase();
+    const { db } = await createTestDatabase();
     const now = new Date(`${addDays(londonDate(new Date()), 1)}T00:30:00Z`);
     await seedDemoData(db, { clock: fixedClock(now) });
     expect(await eventsAfter(db, now)).toEqual([]);

@@ -17,7 +17,7 @@ describe("finding people and agreements (issue 13, item 9)", async () => {
   const d = await demoDatabase();
   const nurse = await d.actorFor(d.ids.users.nurse);
   const nurseSouth = await d.actorFor(d.ids.users.nurseSouth);
-  const edith = d.db.query.people.findFirst({ where: (p, { eq }) => eq(p.name, "Edith Clarke") }).sync()!;
+  const edith = (await d.db.query.people.findFirst({ where: (p, { eq }) => eq(p.name, "Edith Clarke") }))!;
   const agreementsFor = async (actor: typeof nurse, q: string) =>
     await listAgreements(d.db, { actor, filters: { search: readSearch(q) }, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: 90 });
 

@@ -6,7 +6,7 @@ import { identityProviders } from "~db/tables";
 import { clientSecretFor, createPendingSignIn, takePendingSignIn } from "./identity-providers.server";
 
 async function setUp() {
-  const { db } = createTestDatabase();
+  const { db } = await createTestDatabase();
   const id = async (key: string) => (await inserted(db.insert(identityProviders).values({ key, name: key, issuer: "https://idp.example.nhs.uk", clientId: "dc" }).returning({ id: identityProviders.id }))).id;
   return { db, first: await id("first"), second: await id("second") };
 }

@@ -2,8 +2,8 @@
  * The outbox: every email, written in the transaction of the change it tells people about, then
  * sent by the mailer (app/services/mail.server.ts). Sending claims and marks rows here.
  */
-import { and, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
-import type { Db } from "~db/client";
+import { and, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { engineOf, type Db } from "~db/client";
 import { outbox } from "~db/tables";
 
 export type OutboxMessage = typeof outbox.$inferSelect;
@@ -43,7 +43,8 @@ export async function addToOutbox(db: Db, message: NewOutboxMessage): Promise<bo
  * Claims up to `limit` messages to send: waiting, or failed fewer than `maxAttempts` times,
  * unclaimed or with a lapsed claim, after `afterId`, oldest first. One UPDATE marks and returns
  * them, so two senders (processes, hosts) never claim the same message: SQLite runs one writing
- * statement at a time. The claim lasts until `until`, long enough for any send to finish; if the
+ * statement at a time; on PostgreSQL the rows are chosen FOR UPDATE SKIP LOCKED, so a sender passes
+ * over the rows another is claiming at that moment and takes the next ones. The claim lasts until `until`, long enough for any send to finish; if the
  * sender dies holding it, another takes the message after that.
  */
 export async function claimMessages(db: Db, { sender, now, until, maxAttempts, afterId, limit }: { sender: string; now: Date; until: Date; maxAttempts: number; afterId: number; limit: number }): Promise<OutboxMessage[]> {
@@ -53,11 +54,14 @@ export async function claimMessages(db: Db, { sender, now, until, maxAttempts, a
     gt(outbox.id, afterId),
     or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString())),
   );
-  const oldest = db.select({ id: outbox.id }).from(outbox).where(claimable).orderBy(outbox.id).limit(limit);
+  const picked = sql`SELECT ${outbox.id} FROM ${outbox} WHERE ${claimable} ORDER BY ${outbox.id} LIMIT ${limit}`;
+  // On PostgreSQL the choice is made once, before the update (ARRAY(…) is worked out first): as a
+  // join, the locking subquery was run again for each row and the update took more than `limit`.
+  const oldest = engineOf(db).name === "postgres" ? sql`${outbox.id} = ANY(ARRAY(${picked} FOR UPDATE SKIP LOCKED))` : sql`${outbox.id} IN (${picked})`;
   return (await db
     .update(outbox)
     .set({ claimedBy: sender, claimedUntil: until.toISOString() })
-    .where(and(inArray(outbox.id, oldest), claimable))
+    .where(and(oldest, claimable))
     .returning())
     .sort((a, b) => a.id - b.id);
 }

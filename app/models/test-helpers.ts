@@ -1,7 +1,7 @@
 import { first } from "./transaction.server";
 import { fixedClock } from "~/services/clock.server";
-import { openDatabaseCopy } from "~db/client";
-import { createTestDatabase } from "~db/test-db";
+import { openDatabaseCopy, type Connection } from "~db/client";
+import { copyPostgresTemplate, createSqliteTestDatabase, openTestConnection, POSTGRES_TEMPLATES, testEngine } from "~db/test-db";
 import { seedDemoData } from "~db/seed";
 import { loadActor } from "./users.server";
 import type { Actor } from "~/domain/actor";
@@ -16,12 +16,12 @@ export const TEST_NOW = "2026-11-22T10:00:00Z";
 
 type DemoIds = Awaited<ReturnType<typeof seedDemoData>>;
 
-/** The demo, seeded once per test file (seeding takes most of a second; a copy, under a millisecond). */
+/** The demo on SQLite, seeded once per test file (seeding takes most of a second; a copy, under a millisecond). */
 let seeded: Promise<{ image: Buffer; ids: DemoIds }> | null = null;
 
 function seedOnce() {
   seeded ??= (async () => {
-    const connection = createTestDatabase();
+    const connection = createSqliteTestDatabase();
     const ids = await seedDemoData(connection.db, { clock: fixedClock(TEST_NOW) });
     const image = connection.sqlite.serialize();
     connection.close();
@@ -30,16 +30,28 @@ function seedOnce() {
   return seeded;
 }
 
-/** A fresh in-memory database of its own holding the demo region, and a way to act as any demo user. */
+/**
+ * A fresh database of its own holding the demo region, and a way to act as any demo user: on SQLite
+ * a copy in memory of the demo seeded once per file, on PostgreSQL a copy of the demo database the
+ * run seeded once (scripts/test-support/postgres-global.ts), with the ids it was seeded with.
+ */
 export async function demoDatabase() {
-  const { image, ids } = await seedOnce();
-  const connection = openDatabaseCopy(image);
+  let connection: Connection;
+  let ids: DemoIds;
+  if (testEngine() === "postgres") {
+    connection = await openTestConnection(await copyPostgresTemplate(POSTGRES_TEMPLATES.demo));
+    ids = JSON.parse(process.env.TEST_POSTGRES_DEMO_IDS!) as DemoIds;
+  } else {
+    const demo = await seedOnce();
+    connection = openDatabaseCopy(demo.image);
+    ids = structuredClone(demo.ids);
+  }
   const actorFor = async (userId: number): Promise<Actor> => {
     const actor = await loadActor(connection.db, userId);
     if (!actor) throw new Error(`No active user ${userId}`);
     return actor;
   };
-  return { ...connection, ids: structuredClone(ids), actorFor, at: new Date(TEST_NOW) };
+  return { ...connection, ids, actorFor, at: new Date(TEST_NOW) };
 }
 
 /** The messages of the RuleError `fn` throws; empty when it throws none. */

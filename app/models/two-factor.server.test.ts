@@ -13,7 +13,7 @@ const key = twoFactorKey("a test session secret of some length");
 
 /** A migrated database with an administrator, a provider manager and a nurse (the demo's seeding is more than these tests need). */
 async function smallDatabase() {
-  const connection = createTestDatabase();
+  const connection = await createTestDatabase();
   const { db } = connection;
   const provider = (await inserted(db.insert(organisations).values({ kind: "provider", name: "Brightside Home Care", cqcLocationId: "1-000000001" }).returning({ id: organisations.id }))).id;
   const team = (await inserted(db.insert(organisations).values({ kind: "nhs_team", name: "North team", odsCode: "N1" }).returning({ id: organisations.id }))).id;

@@ -35,7 +35,7 @@ describe("the server's mailer", () => {
   });
 
   it("sends a queued message without waiting for the digest, once, and keeps no one-time link", async () => {
-    const { db, sqlite } = createTestDatabase();
+    const { db } = await createTestDatabase();
     const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
     const mailer = startMailer({ db, transport, from: "dc@example.nhs.uk" });
     const delivered = new Promise<void>((resolve) => (arrived = resolve));
@@ -50,7 +50,6 @@ describe("the server's mailer", () => {
     expect(received[0]!.raw).toContain("https://dc.example/reset/secret");
     const [row] = await db.select().from(outbox);
     expect(row).toMatchObject({ state: "sent", attempts: 1, body: SENT_SENSITIVE_BODY });
-    sqlite.close();
   });
 });
 
@@ -66,9 +65,9 @@ describe("several senders", () => {
   }
 
   it("two senders on two connections at once: every message goes exactly once, and both send", async () => {
-    const shared = createSharedTestDatabase();
+    const shared = await createSharedTestDatabase();
     const a = shared.first;
-    const b = shared.open();
+    const b = await shared.open();
     for (let i = 1; i <= 60; i++) await queueMail(a.db, { dedupeKey: `m:${i}`, toAddress: `p${i}@example.org`, subject: `Message ${i}`, body: "Hello" });
     const deliveries: string[] = [];
     const now = () => new Date("2026-12-02T09:00:00Z");
@@ -83,11 +82,10 @@ describe("several senders", () => {
     expect(first.sent).toBeGreaterThan(0);
     expect(second.sent).toBeGreaterThan(0);
     expect((await a.db.select().from(outbox)).every((m) => m.state === "sent" && m.attempts === 1 && m.claimedBy === null)).toBe(true);
-    shared.remove();
   });
 
   it("a message claimed by a sender that stopped is sent by another once the claim lapses, not before", async () => {
-    const { db, sqlite } = createTestDatabase();
+    const { db } = await createTestDatabase();
     await queueMail(db, { dedupeKey: "m:1", toAddress: "p@example.org", subject: "Held", body: "Hello" });
     const at = new Date("2026-12-02T09:00:00Z");
     expect(await claimMessages(db, { sender: "stopped:9", now: at, until: new Date(at.getTime() + CLAIM_MS), maxAttempts: 50, afterId: 0, limit: 10 })).toHaveLength(1);
@@ -96,6 +94,5 @@ describe("several senders", () => {
     expect(await sendOutbox(db, { transport, from: "dc@example.nhs.uk", now: () => new Date(at.getTime() + CLAIM_MS - 1000), sender: "next:1" })).toEqual({ sent: 0, failed: 0 });
     expect(await sendOutbox(db, { transport, from: "dc@example.nhs.uk", now: () => new Date(at.getTime() + CLAIM_MS + 1000), sender: "next:1" })).toEqual({ sent: 1, failed: 0 });
     expect(deliveries).toEqual(["next|Held"]);
-    sqlite.close();
   });
 });

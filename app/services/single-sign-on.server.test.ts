@@ -68,7 +68,7 @@ let ids: Awaited<ReturnType<typeof seedDemoData>>;
 const admin = (id: number): Actor => ({ userId: id, name: "Admin", email: "admin@example.org", role: "admin", organisationId: null, organisationName: "", teamIds: [], workerId: null });
 
 beforeEach(async () => {
-  const { db } = createTestDatabase();
+  const { db } = await createTestDatabase();
   const clock = fixedClock(new Date());
   ids = await seedDemoData(db, { clock });
   const silent = new Writable({ write: (_c, _e, done) => done() });

@@ -38,7 +38,8 @@ export function postgresBin(): string | null {
 
 const USER = "delegated_care";
 
-export async function startPostgres(): Promise<ThrowawayPostgres> {
+/** `maxConnections`: PostgreSQL's limit (100 by default); a test run that keeps many databases open asks for more. */
+export async function startPostgres({ maxConnections = 100 }: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL is not installed: apt-get install postgresql (as .ci/run does), or set PG_BIN to the folder holding initdb and pg_ctl");
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-pg-"));
@@ -56,7 +57,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   }
   await as("initdb", ["-D", data, "-A", "trust", "-U", USER, "--no-sync", "-E", "UTF8", "--locale=C"]);
   const port = await freePort();
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${maxConnections}`;
   await as("pg_ctl", ["-D", data, "-o", options, "-l", path.join(folder, "log"), "-w", "start"]);
   const base = `postgres://${USER}@127.0.0.1:${port}`;
   const createDatabase = async (name: string) => {
