@@ -34,6 +34,23 @@ export interface Engine {
   all<T>(db: Db, query: SQL): Promise<T[]>;
   /** Changes whenever anything is written to the database, by this process or another. */
   version(db: Db): Promise<string>;
+  /** Runs `fn` once the caller's transaction has committed (never if it rolls back); outside one, at once. */
+  afterCommit(fn: () => void): void;
+}
+
+/**
+ * Runs `fn` once the transaction the caller is in has committed (not at all if it rolls back), or at
+ * once outside a transaction. Reached through the engine (`engineOf(db).afterCommit`), as the app's
+ * build has its own copy of this module and so its own record of which transaction a call is in.
+ */
+function afterCommit(fn: () => void): void {
+  const held = heldTransactions.getStore();
+  if (held?.open) held.afterCommit.push(fn);
+  else fn();
+}
+
+function runAfterCommit(hooks: (() => void)[]) {
+  for (const hook of hooks.splice(0)) hook();
 }
 
 /**
@@ -54,7 +71,7 @@ function setEngine(db: object, engine: Engine) {
 }
 
 /** Which transactions the current async context is inside, and how deep. */
-const heldTransactions = new AsyncLocalStorage<{ engine: Engine; depth: number; open: boolean; tx?: NodePgDatabase<typeof pgSchema> }>();
+const heldTransactions = new AsyncLocalStorage<{ engine: Engine; depth: number; open: boolean; afterCommit: (() => void)[]; tx?: NodePgDatabase<typeof pgSchema> }>();
 
 /**
  * Opens the SQLite file with the pragmas these governance records need:
@@ -71,7 +88,20 @@ export function openDatabase(file: string): SqliteConnection {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const reader = new Database(file);
   reader.pragma("journal_mode = WAL");
-  return withEngine(withPragmas(reader), withPragmas(new Database(file)));
+  return withEngine(withPragmas(reader), withPragmas(new Database(file)), fileLock(file));
+}
+
+/**
+ * One write lock per file in a process, shared by every connection this process opens on it: a
+ * second connection's BEGIN IMMEDIATE while the first holds a transaction would block the whole
+ * thread in SQLite's busy wait (the first could not go on to commit), so it waits its turn here.
+ */
+const fileLocks = new Map<string, Mutex>();
+function fileLock(file: string): Mutex {
+  const key = path.resolve(file);
+  let lock = fileLocks.get(key);
+  if (!lock) fileLocks.set(key, (lock = new Mutex()));
+  return lock;
 }
 
 /**
@@ -90,23 +120,24 @@ function withPragmas(sqlite: Database.Database): Database.Database {
 }
 
 /** An in-memory database has one connection: reads outside a transaction then see it as it goes. */
-function withEngine(sqlite: Database.Database, writer: Database.Database = sqlite): SqliteConnection {
+function withEngine(sqlite: Database.Database, writer: Database.Database = sqlite, lock = new Mutex()): SqliteConnection {
   const db = drizzle(sqlite, { schema }) as BetterSQLite3Database<Schema>;
   const tx = drizzle(writer, { schema }) as BetterSQLite3Database<Schema>;
-  const lock = new Mutex();
   let committed = 0;
   const engine: Engine = {
     name: "sqlite",
+    afterCommit,
     async transaction(fn) {
       const held = heldTransactions.getStore();
-      if (held?.engine === engine && held.open) return savepoint(writer, held.depth, () => fn(tx), engine);
+      if (held?.engine === engine && held.open) return savepoint(writer, held, () => fn(tx), engine);
       return lock.runExclusive(async () => {
-        const context = { engine, depth: 1, open: true };
+        const context = { engine, depth: 1, open: true, afterCommit: [] as (() => void)[] };
         writer.exec("BEGIN IMMEDIATE");
         try {
           const result = await heldTransactions.run(context, () => fn(tx));
           writer.exec("COMMIT");
           committed++;
+          runAfterCommit(context.afterCommit);
           return result;
         } catch (error) {
           if (writer.inTransaction) writer.exec("ROLLBACK");
@@ -133,13 +164,15 @@ function withEngine(sqlite: Database.Database, writer: Database.Database = sqlit
   return { engine: "sqlite", db, sqlite, close };
 }
 
-async function savepoint<T>(writer: Database.Database, depth: number, fn: () => Promise<T>, engine: Engine): Promise<T> {
-  const name = `savepoint_${depth}`;
-  const context = { engine, depth: depth + 1, open: true };
+async function savepoint<T>(writer: Database.Database, held: { depth: number; afterCommit: (() => void)[] }, fn: () => Promise<T>, engine: Engine): Promise<T> {
+  const name = `savepoint_${held.depth}`;
+  // What the savepoint asks to run after commit is kept only if the savepoint is released.
+  const context = { engine, depth: held.depth + 1, open: true, afterCommit: [] as (() => void)[] };
   writer.exec(`SAVEPOINT ${name}`);
   try {
     const result = await heldTransactions.run(context, fn);
     writer.exec(`RELEASE ${name}`);
+    held.afterCommit.push(...context.afterCommit);
     return result;
   } catch (error) {
     writer.exec(`ROLLBACK TO ${name}`);
@@ -149,6 +182,9 @@ async function savepoint<T>(writer: Database.Database, depth: number, fn: () => 
     context.open = false;
   }
 }
+
+/** How the app's connections name themselves to PostgreSQL: a restore refuses while any is open (scripts/db-restore.ts). */
+export const APPLICATION_NAME = "delegated-care";
 
 /** PostgreSQL's codes for "try the transaction again": a serialization failure, a deadlock. */
 const RETRY_CODES = new Set(["40001", "40P01"]);
@@ -180,7 +216,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
   // No JIT compilation: these are short queries on indexed rows, and PostgreSQL's estimate for a
   // cover query with correlated subqueries crossed its threshold, compiling for half a second a query
   // that runs in a millisecond.
-  const pool = new pg.Pool({ connectionString: url, max, options: "-c jit=off" });
+  const pool = new pg.Pool({ connectionString: url, max, options: "-c jit=off", application_name: APPLICATION_NAME });
   pool.on("error", () => {
     // An idle connection that broke is dropped by the pool; the next query opens another.
   });
@@ -188,7 +224,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
   let committed = 0;
   let heard = 0;
   let listening = false;
-  const listener = new pg.Client({ connectionString: url });
+  const listener = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
   listener.on("notification", () => heard++);
   listener.on("error", () => {
     listening = false;
@@ -199,25 +235,30 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
 
   const engine: Engine = {
     name: "postgres",
+    afterCommit,
     async transaction(fn) {
       const held = heldTransactions.getStore();
       if (held?.engine === engine && held.open && held.tx) {
         return held.tx.transaction(async (sp) => {
           setEngine(sp, engine);
-          const context = { engine, depth: held.depth + 1, open: true, tx: sp };
+          const context = { engine, depth: held.depth + 1, open: true, afterCommit: [] as (() => void)[], tx: sp };
           try {
-            return await heldTransactions.run(context, () => fn(sp as unknown as Db));
+            const result = await heldTransactions.run(context, () => fn(sp as unknown as Db));
+            held.afterCommit.push(...context.afterCommit);
+            return result;
           } finally {
             context.open = false;
           }
         });
       }
       for (let attempt = 1; ; attempt++) {
+        // Only the attempt that commits runs what was asked for after commit.
+        const hooks: (() => void)[] = [];
         try {
           const result = await db.transaction(
             async (tx) => {
               setEngine(tx, engine);
-              const context = { engine, depth: 1, open: true, tx };
+              const context = { engine, depth: 1, open: true, afterCommit: hooks, tx };
               try {
                 const value = await heldTransactions.run(context, () => fn(tx as unknown as Db));
                 await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, '')`);
@@ -229,6 +270,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
             { isolationLevel: "serializable" },
           );
           committed++;
+          runAfterCommit(hooks);
           return result;
         } catch (error) {
           if (attempt >= ATTEMPTS || !RETRY_CODES.has(postgresCode(error) ?? "")) throw error;

@@ -19,7 +19,7 @@ function one<T>(query: string, ...params: unknown[]): T {
 
 const agreementOf = (person: string) =>
   one<{ id: number; startDate: string; reference: string }>(
-    "SELECT a.id, a.start_date AS startDate, a.reference FROM agreements a JOIN people p ON p.id = a.person_id WHERE p.name = ? ORDER BY a.id LIMIT 1",
+    `SELECT a.id, a.start_date AS "startDate", a.reference FROM agreements a JOIN people p ON p.id = a.person_id WHERE p.name = ? ORDER BY a.id LIMIT 1`,
     person,
   );
 
@@ -63,7 +63,7 @@ test("an agreement still waiting for signatures shows no one as able to carry ou
 
 test("the nurse is warned before a task's cover drops below two competent workers; the window is a setting", async ({ page }) => {
   const liam = one<{ expiresOn: string }>(
-    "SELECT c.expires_on AS expiresOn FROM competencies c JOIN care_workers w ON w.id = c.worker_id JOIN tasks t ON t.id = c.task_id WHERE w.name = 'Liam Hughes' AND t.code = 'PEG'",
+    `SELECT c.expires_on AS "expiresOn" FROM competencies c JOIN care_workers w ON w.id = c.worker_id JOIN tasks t ON t.id = c.task_id WHERE w.name = 'Liam Hughes' AND t.code = 'PEG'`,
   );
   const drops = formatDate(addDays(liam.expiresOn, 1));
   const ivy = agreementOf("Ivy Thompson");

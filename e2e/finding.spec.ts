@@ -38,7 +38,7 @@ async function search(page: Page, label: RegExp | string, text: string) {
 }
 
 test("a nurse finds a person by a spaced NHS number and by name, and the search never reaches the address", async ({ page }) => {
-  const edith = one<{ nhsNumber: string }>("SELECT nhs_number AS nhsNumber FROM people WHERE name = 'Edith Clarke'");
+  const edith = one<{ nhsNumber: string }>(`SELECT nhs_number AS "nhsNumber" FROM people WHERE name = 'Edith Clarke'`);
   await signIn(page, "nurse");
   const addresses = watchAddresses(page);
   await page.goto("/people");

@@ -1,23 +1,27 @@
 import axe from "axe-core";
 import { test as base, expect, type Cookie, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { openServerDatabase, type ReadOnlyDatabase } from "./support/database";
 
 /** axe-core's minified build (580 KB, where `axe.source` is its 1.3 MB unminified one), read once per worker. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const DEMO_PASSWORD = "delegated-care-demo";
-/** The database of the server the running test's project talks to (see playwright.config.ts). */
-function database(): string {
-  const port = new URL(String(base.info().project.use.baseURL)).port;
-  return `.cache/e2e-${port}/e2e.db`;
+/** The port of the server the running test's project talks to (see playwright.config.ts). */
+function serverPort(): string {
+  return new URL(String(base.info().project.use.baseURL)).port;
+}
+
+/** The folder of that server's files: its clock and the mail it sent (e2e/start-server.mjs). */
+function serverFolder(): string {
+  return `.cache/e2e-${serverPort()}`;
 }
 
 /** Moves the server's clock (demo-mode test clock), or back to real time with null. */
 export function setClock(instant: Date | null) {
-  const file = path.join(path.dirname(database()), "clock");
+  const file = path.join(serverFolder(), "clock");
   fs.writeFileSync(file, instant ? instant.toISOString() : "");
 }
 
@@ -47,7 +51,7 @@ function readMail(raw: string): { subject: string; text: string } {
 
 /** Every message the server has sent so far (through the local SMTP server of e2e/start-server.mjs). */
 export function sentMail(): Mail[] {
-  const folder = path.join(path.dirname(database()), "mail");
+  const folder = path.join(serverFolder(), "mail");
   if (!fs.existsSync(folder)) return [];
   return fs
     .readdirSync(folder)
@@ -89,8 +93,18 @@ export const ACCOUNTS = {
 export type Account = keyof typeof ACCOUNTS;
 
 /** Read-only look into the server's database, to find ids and prove what was (not) written. */
-export function readDb() {
-  return new Database(database(), { readonly: true, fileMustExist: true });
+/** The SQLite file of that server, for the checks that read SQLite's own bookkeeping (the hostile-input spec runs on SQLite only). */
+export function serverSqliteFile(): string {
+  return path.join(serverFolder(), "e2e.db");
+}
+
+/** The engine that server runs on (playwright.config.ts). */
+export function serverEngine(): "sqlite" | "postgres" {
+  return (base.info().project.metadata as { database: "sqlite" | "postgres" }).database;
+}
+
+export function readDb(): ReadOnlyDatabase {
+  return openServerDatabase(serverPort(), serverEngine());
 }
 
 export function idOf(table: string, where: string, ...params: unknown[]): number {
@@ -104,7 +118,7 @@ export function idOf(table: string, where: string, ...params: unknown[]): number
   }
 }
 
-export function countRows(table: string, where = "1", ...params: unknown[]): number {
+export function countRows(table: string, where = "TRUE", ...params: unknown[]): number {
   const db = readDb();
   try {
     return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;

@@ -54,7 +54,7 @@ const ids = {
   benEye: () => idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = 'Ben Ashworth') AND task_id = (SELECT id FROM tasks WHERE code = 'EYE')"),
   mariaBgm: () => idOf("competencies", "worker_id = (SELECT id FROM care_workers WHERE name = 'Maria Santos') AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')"),
   aishaObservation: () => idOf("supervised_observations", "worker_id = (SELECT id FROM care_workers WHERE name = 'Aisha Begum') ORDER BY id LIMIT 1"),
-  scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= date('now') AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1"),
+  scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= ? AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1", new Date().toISOString().slice(0, 10)),
   openConcern: () => idOf("concerns", "status != 'closed' ORDER BY id LIMIT 1"),
 };
 

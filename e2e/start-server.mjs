@@ -1,13 +1,15 @@
-// Starts the production build on a fresh temporary database with the demo data, and a local SMTP
+// Starts the production build on a fresh database (an SQLite file, or an empty PostgreSQL database
+// made by e2e/start-servers.mjs) with the demo data, and a local SMTP
 // server beside it that keeps every message the app sends as a file the tests read (e2e/fixtures.ts `waitForMail`).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 
-const db = process.env.DATABASE_URL;
-if (!db || !db.includes(".cache")) throw new Error("e2e needs a DATABASE_URL under .cache/");
-const folder = path.dirname(path.resolve(db));
+// The server's own folder (its clock, the mail it sent, and its SQLite file unless it runs on PostgreSQL).
+const folder = process.env.E2E_FOLDER;
+if (!folder || !folder.includes(".cache")) throw new Error("e2e needs an E2E_FOLDER under .cache/");
+if (!process.env.DATABASE_URL) throw new Error("e2e needs a DATABASE_URL");
 fs.rmSync(folder, { recursive: true, force: true });
 const mailFolder = path.join(folder, "mail");
 fs.mkdirSync(mailFolder, { recursive: true });
@@ -33,7 +35,7 @@ const smtp = new SMTPServer({
 await new Promise((resolve) => smtp.listen(0, "127.0.0.1", resolve));
 const smtpPort = smtp.server.address().port;
 
-const clockFile = path.join(path.dirname(db), "clock");
+const clockFile = path.join(folder, "clock");
 const child = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts", "--demo", `--test-clock-file=${clockFile}`], {
   stdio: "inherit",
   env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },

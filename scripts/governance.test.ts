@@ -1,6 +1,5 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
-import { execFile } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/models/audit-verify.server";
@@ -8,15 +7,9 @@ import { systemClock } from "~/services/clock.server";
 import { openDatabase, openDatabaseCopy } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { seedDemoData } from "~db/seed";
-import { freePort, postForm, signInCookie, startServer, tempDatabase } from "./test-support/server-process";
+import { freePort, killMidStream, postForm, runScript, signInCookie, startServer, tempDatabase } from "./test-support/server-process";
 
-function run(script: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = runScript;
 
 async function seededFile() {
   const file = tempDatabase();
@@ -114,30 +107,7 @@ describe("crash safety", () => {
     const database = tempDatabase();
     const port = await freePort();
     const server = await startServer({ database, port });
-    const acknowledged: string[] = [];
-    try {
-      const cookie = await signInCookie(server.base, "manager@example.org");
-      let n = 0;
-      const stream = Promise.all(
-        [0, 1, 2].map(async (lane) => {
-          for (;;) {
-            const name = `Crash Worker ${lane}-${n++}`;
-            try {
-              const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" });
-              if (r.status === 302) acknowledged.push(name);
-            } catch {
-              return; // The server is gone.
-            }
-          }
-        }),
-      );
-      // Killed mid-stream once it has acknowledged a score of writes, however slow the machine.
-      while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 50));
-      await server.stop("SIGKILL");
-      await stream;
-    } finally {
-      await server.stop("SIGKILL");
-    }
+    const acknowledged = await killMidStream(server);
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
 
     const restarted = await startServer({ database, port });

@@ -1,4 +1,4 @@
-import { first } from "./transaction.server";
+import { first, inTransaction } from "./transaction.server";
 import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
@@ -183,7 +183,9 @@ export async function getStoredPdf(db: Db, { versionId, printKey }: { versionId:
 
 /** Keeps one copy per version: the newest printout replaces an older one (a cache of what can be rendered again). */
 export async function storePdf(db: Db, { versionId, printKey, printedOn, bytes }: { versionId: number; printKey: string; printedOn: IsoDate; bytes: Uint8Array }) {
-  await db.insert(storedPdfs)
-    .values({ versionId, printKey, printedOn, bytes: Buffer.from(bytes) })
-    .onConflictDoUpdate({ target: storedPdfs.versionId, set: { printKey, printedOn, bytes: Buffer.from(bytes), createdAt: new Date().toISOString() } });
+  await inTransaction(db, async (tx) => {
+    await tx.insert(storedPdfs)
+      .values({ versionId, printKey, printedOn, bytes: Buffer.from(bytes) })
+      .onConflictDoUpdate({ target: storedPdfs.versionId, set: { printKey, printedOn, bytes: Buffer.from(bytes), createdAt: new Date().toISOString() } });
+  });
 }

@@ -154,29 +154,31 @@ export async function blockersFor(db: Db, { agreement, version, today, warningDa
  * in force, any earlier one is superseded, and the agreement is active.
  */
 export async function tryActivate(db: Db, { agreementId, today, at, warningDays }: { agreementId: number; today: IsoDate; at: Date; warningDays: number }): Promise<boolean> {
-  const agreement = await first(db.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1));
-  if (!agreement || agreement.state === "ended") return false;
-  const version = await versionOf(db, agreementId, agreement.currentVersion);
-  if (!version || version.state !== "awaiting_signatures") return false;
-  if ((await blockersFor(db, { agreement, version, today, warningDays })).length) return false;
-  if (agreement.inForceVersion !== null) {
-    await db.update(agreementVersions).set({ state: "superseded" }).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.inForceVersion)));
-  }
-  await db.update(agreementVersions).set({ state: "signed", activatedAt: at.toISOString() }).where(eq(agreementVersions.id, version.id));
-  await db.update(agreements)
-    .set({
-      state: "active",
-      inForceVersion: version.version,
-      startDate: version.startDate,
-      reviewDate: version.reviewDate,
-      stateReason: "",
-      suspendedAutomatically: false,
-      awaitingSignaturesSince: null,
-      stateChangedAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-    })
-    .where(eq(agreements.id, agreementId));
-  await recordAudit(db, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
-  await tellAgreementActive(db, { agreementId, today, at });
-  return true;
+  return await inTransaction(db, async (tx) => {
+    const agreement = await first(tx.select().from(agreements).where(eq(agreements.id, agreementId)).limit(1));
+    if (!agreement || agreement.state === "ended") return false;
+    const version = await versionOf(tx, agreementId, agreement.currentVersion);
+    if (!version || version.state !== "awaiting_signatures") return false;
+    if ((await blockersFor(tx, { agreement, version, today, warningDays })).length) return false;
+    if (agreement.inForceVersion !== null) {
+      await tx.update(agreementVersions).set({ state: "superseded" }).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.version, agreement.inForceVersion)));
+    }
+    await tx.update(agreementVersions).set({ state: "signed", activatedAt: at.toISOString() }).where(eq(agreementVersions.id, version.id));
+    await tx.update(agreements)
+      .set({
+        state: "active",
+        inForceVersion: version.version,
+        startDate: version.startDate,
+        reviewDate: version.reviewDate,
+        stateReason: "",
+        suspendedAutomatically: false,
+        awaitingSignaturesSince: null,
+        stateChangedAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+      })
+      .where(eq(agreements.id, agreementId));
+    await recordAudit(tx, { actorId: null, action: "agreement.activate", entityType: "agreement", entityId: agreementId, details: { version: version.version, contentHash: version.contentHash }, at });
+    await tellAgreementActive(tx, { agreementId, today, at });
+    return true;
+  });
 }

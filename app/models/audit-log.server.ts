@@ -1,4 +1,4 @@
-import { first } from "./transaction.server";
+import { first, inTransaction } from "./transaction.server";
 /** The audit trail's writer: each event chained by hash to the one before (the reader is ./audit.server.ts). */
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
@@ -36,16 +36,19 @@ export function auditHash(
  * the change, so the change and its record land together or not at all.
  */
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
-  const last = await first(db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
-  const previousHash = last?.hash ?? GENESIS_HASH;
-  const event = {
-    at: input.at.toISOString(),
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: String(input.entityId),
-    details: canonicalJson(input.details ?? {}),
-  };
-  await db.insert(auditEvents)
-    .values({ ...event, previousHash, hash: auditHash(previousHash, event) });
+  // In a transaction of its own when the caller has none, so the event read as the last is still the last when this one is added.
+  await inTransaction(db, async (tx) => {
+    const last = await first(tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
+    const previousHash = last?.hash ?? GENESIS_HASH;
+    const event = {
+      at: input.at.toISOString(),
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      details: canonicalJson(input.details ?? {}),
+    };
+    await tx.insert(auditEvents)
+      .values({ ...event, previousHash, hash: auditHash(previousHash, event) });
+  });
 }

@@ -88,12 +88,14 @@ export async function linkConcernFollowUp(
   db: Db,
   { actor, concernId, kind, competencyId, reviewId, at }: { actor: Actor; concernId: number; kind: ConcernFollowUpKind; competencyId?: number; reviewId?: number; at: Date },
 ): Promise<{ id: number } | null> {
-  const found = await first(db.select({ id: concerns.id }).from(concerns).where(and(eq(concerns.id, concernId), eq(concerns.status, "open"), concernScope(actor))).limit(1));
-  if (!found) return null;
-  await db.insert(concernFollowUps)
-    .values({ concernId, kind, competencyId: competencyId ?? null, reviewId: reviewId ?? null, recordedBy: actor.userId, at: at.toISOString() });
-  await recordAudit(db, { actorId: actor.userId, action: "concern.follow_up", entityType: "concern", entityId: concernId, details: { kind, competencyId: competencyId ?? null, reviewId: reviewId ?? null }, at });
-  return { id: concernId };
+  return await inTransaction(db, async (tx) => {
+    const found = await first(tx.select({ id: concerns.id }).from(concerns).where(and(eq(concerns.id, concernId), eq(concerns.status, "open"), concernScope(actor))).limit(1));
+    if (!found) return null;
+    await tx.insert(concernFollowUps)
+      .values({ concernId, kind, competencyId: competencyId ?? null, reviewId: reviewId ?? null, recordedBy: actor.userId, at: at.toISOString() });
+    await recordAudit(tx, { actorId: actor.userId, action: "concern.follow_up", entityType: "concern", entityId: concernId, details: { kind, competencyId: competencyId ?? null, reviewId: reviewId ?? null }, at });
+    return { id: concernId };
+  });
 }
 
 /** The newest review of an agreement, to link a review made from a concern (read inside the same transaction). */

@@ -75,16 +75,18 @@ function auditDetails(input: IdentityProviderInput) {
   return { ...rest, organisationIds: [...new Set(organisationIds)].sort((a, b) => a - b) };
 }
 
-export async function createProvider(tx: Db, { actor, input, at }: { actor: Actor; input: IdentityProviderInput; at: Date }): Promise<number> {
-  if (await keyTaken(tx, input.key, null)) throw new DuplicateProviderKeyError();
-  const { organisationIds, ...values } = input;
-  const id = (await inserted(tx
-    .insert(identityProviders)
-    .values({ ...values, createdAt: at.toISOString(), updatedAt: at.toISOString() })
-    .returning({ id: identityProviders.id }))).id;
-  await setOrganisations(tx, id, organisationIds);
-  await recordAudit(tx, { actorId: actor.userId, action: "identity_provider.create", entityType: "identity_provider", entityId: id, details: auditDetails(input), at });
-  return id;
+export async function createProvider(db: Db, { actor, input, at }: { actor: Actor; input: IdentityProviderInput; at: Date }): Promise<number> {
+  return await inTransaction(db, async (tx) => {
+    if (await keyTaken(tx, input.key, null)) throw new DuplicateProviderKeyError();
+    const { organisationIds, ...values } = input;
+    const id = (await inserted(tx
+      .insert(identityProviders)
+      .values({ ...values, createdAt: at.toISOString(), updatedAt: at.toISOString() })
+      .returning({ id: identityProviders.id }))).id;
+    await setOrganisations(tx, id, organisationIds);
+    await recordAudit(tx, { actorId: actor.userId, action: "identity_provider.create", entityType: "identity_provider", entityId: id, details: auditDetails(input), at });
+    return id;
+  });
 }
 
 export async function updateProvider(db: Db, { actor, id, input, at }: { actor: Actor; id: number; input: IdentityProviderInput; at: Date }): Promise<true | null> {

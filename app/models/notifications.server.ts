@@ -31,16 +31,18 @@ function publicUrl(): string {
 
 /** Tells each recipient (once per `key` and user): in the app and by email. */
 export async function notify(db: Db, { to, notice, key, at, publicUrl: base }: { to: Recipient[]; notice: Notice; key: string; at: Date; publicUrl?: string }) {
-  const seen = new Set<number>();
-  for (const r of to) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    const dedupeKey = `${key}:user:${r.id}`;
-    await db.insert(notifications)
-      .values({ userId: r.id, kind: notice.kind, dedupeKey, title: notice.title, body: notice.body, link: notice.link, createdAt: at.toISOString() })
-      .onConflictDoNothing();
-    await queueMail(db, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, base ?? publicUrl()) });
-  }
+  await inTransaction(db, async (tx) => {
+    const seen = new Set<number>();
+    for (const r of to) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      const dedupeKey = `${key}:user:${r.id}`;
+      await tx.insert(notifications)
+        .values({ userId: r.id, kind: notice.kind, dedupeKey, title: notice.title, body: notice.body, link: notice.link, createdAt: at.toISOString() })
+        .onConflictDoNothing();
+      await queueMail(tx, { dedupeKey, toUserId: r.id, toAddress: r.email, subject: notice.title, body: emailBody(notice, base ?? publicUrl()) });
+    }
+  });
 }
 
 export type AgreementAudience = {

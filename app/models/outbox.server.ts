@@ -5,6 +5,7 @@
 import { and, eq, gt, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { engineOf, type Db } from "~db/client";
 import { outbox } from "~db/tables";
+import { inTransaction } from "./transaction.server";
 
 export type OutboxMessage = typeof outbox.$inferSelect;
 
@@ -24,19 +25,21 @@ export const SENT_SENSITIVE_BODY = "(Removed after sending: this message held a 
 
 /** Adds a message unless one with its dedupe key is there already. True when added. */
 export async function addToOutbox(db: Db, message: NewOutboxMessage): Promise<boolean> {
-  const result = await db
-    .insert(outbox)
-    .values({
-      dedupeKey: message.dedupeKey,
-      toUserId: message.toUserId ?? null,
-      toAddress: message.toAddress,
-      subject: message.subject,
-      body: message.body,
-      sensitive: message.sensitive ?? false,
-    })
-    .onConflictDoNothing()
-    .returning({ id: outbox.id });
-  return result.length > 0;
+  return await inTransaction(db, async (tx) => {
+    const result = await tx
+      .insert(outbox)
+      .values({
+        dedupeKey: message.dedupeKey,
+        toUserId: message.toUserId ?? null,
+        toAddress: message.toAddress,
+        subject: message.subject,
+        body: message.body,
+        sensitive: message.sensitive ?? false,
+      })
+      .onConflictDoNothing()
+      .returning({ id: outbox.id });
+    return result.length > 0;
+  });
 }
 
 /**
@@ -58,32 +61,37 @@ export async function claimMessages(db: Db, { sender, now, until, maxAttempts, a
   // On PostgreSQL the choice is made once, before the update (ARRAY(…) is worked out first): as a
   // join, the locking subquery was run again for each row and the update took more than `limit`.
   const oldest = engineOf(db).name === "postgres" ? sql`${outbox.id} = ANY(ARRAY(${picked} FOR UPDATE SKIP LOCKED))` : sql`${outbox.id} IN (${picked})`;
-  return (await db
-    .update(outbox)
-    .set({ claimedBy: sender, claimedUntil: until.toISOString() })
-    .where(and(oldest, claimable))
-    .returning())
-    .sort((a, b) => a.id - b.id);
+  return await inTransaction(db, async (tx) =>
+    (await tx
+      .update(outbox)
+      .set({ claimedBy: sender, claimedUntil: until.toISOString() })
+      .where(and(oldest, claimable))
+      .returning())
+      .sort((a, b) => a.id - b.id));
 }
 
 /** Marks a message sent; a sensitive message's body is blanked so its link is not kept. */
 export async function markSent(db: Db, message: OutboxMessage, at: Date): Promise<void> {
-  await db.update(outbox)
-    .set({
-      state: "sent",
-      sentAt: at.toISOString(),
-      attempts: message.attempts + 1,
-      lastError: "",
-      claimedBy: null,
-      claimedUntil: null,
-      ...(message.sensitive ? { body: SENT_SENSITIVE_BODY } : {}),
-    })
-    .where(eq(outbox.id, message.id));
+  await inTransaction(db, async (tx) => {
+    await tx.update(outbox)
+      .set({
+        state: "sent",
+        sentAt: at.toISOString(),
+        attempts: message.attempts + 1,
+        lastError: "",
+        claimedBy: null,
+        claimedUntil: null,
+        ...(message.sensitive ? { body: SENT_SENSITIVE_BODY } : {}),
+      })
+      .where(eq(outbox.id, message.id));
+  });
 }
 
 /** Marks a message failed, keeping why (it is tried again later). */
 export async function markFailed(db: Db, message: OutboxMessage, error: unknown): Promise<void> {
-  await db.update(outbox)
-    .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error), claimedBy: null, claimedUntil: null })
-    .where(eq(outbox.id, message.id));
+  await inTransaction(db, async (tx) => {
+    await tx.update(outbox)
+      .set({ state: "failed", attempts: message.attempts + 1, lastError: error instanceof Error ? error.message.slice(0, 500) : String(error), claimedBy: null, claimedUntil: null })
+      .where(eq(outbox.id, message.id));
+  });
 }

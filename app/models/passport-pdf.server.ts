@@ -62,24 +62,27 @@ export async function printPassport(
 }
 
 /**
- * Records one printout of a passport, inside the caller's transaction. `code` is for the demo
- * data only, so the README can name a code to try; everything else gets a fresh one.
+ * Records one printout of a passport, inside the caller's transaction (or one of its own).
+ * `code` is for the demo data only, so the README can name a code to try; everything else gets a
+ * fresh one.
  */
 export async function recordPassportPrint(
-  tx: Db,
+  db: Db,
   { actor, workerId, today, at, warningDays, code: fixed }: { actor: Actor; workerId: number; today: IsoDate; at: Date; warningDays: number; code?: string },
 ): Promise<{ code: string; printed: PrintedPassport } | null> {
-  const printed = await passportToday(tx, { actor, workerId, today, warningDays });
-  if (!printed) return null;
-  const code = fixed ?? await freshVerificationCode(tx);
-  const content = canonicalJson(printed);
-  const contentHash = crypto.createHash("sha256").update(content).digest("hex");
-  const row = await inserted(tx
-    .insert(passportPrints)
-    .values({ verificationCode: code, workerId, printedBy: actor.userId, printedAt: at.toISOString(), printedOn: today, content, contentHash })
-    .returning({ id: passportPrints.id }));
-  await recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
-  return { code, printed };
+  return await inTransaction(db, async (tx) => {
+    const printed = await passportToday(tx, { actor, workerId, today, warningDays });
+    if (!printed) return null;
+    const code = fixed ?? await freshVerificationCode(tx);
+    const content = canonicalJson(printed);
+    const contentHash = crypto.createHash("sha256").update(content).digest("hex");
+    const row = await inserted(tx
+      .insert(passportPrints)
+      .values({ verificationCode: code, workerId, printedBy: actor.userId, printedAt: at.toISOString(), printedOn: today, content, contentHash })
+      .returning({ id: passportPrints.id }));
+    await recordAudit(tx, { actorId: actor.userId, action: "passport.print", entityType: "care_worker", entityId: workerId, details: { passportPrintId: row.id, verificationCode: code, contentHash }, at });
+    return { code, printed };
+  });
 }
 
 /**

@@ -28,8 +28,10 @@ export const SIGN_IN_LIMITS = {
 export type SignInBlock = { minutes: number };
 
 export async function recordSignInAttempt(db: Db, attempt: { email: string; ipAddress: string; at: Date; succeeded: boolean }) {
-  await db.insert(signInAttempts)
-    .values({ email: attempt.email, ipAddress: attempt.ipAddress, at: attempt.at.toISOString(), succeeded: attempt.succeeded });
+  await inTransaction(db, async (tx) => {
+    await tx.insert(signInAttempts)
+      .values({ email: attempt.email, ipAddress: attempt.ipAddress, at: attempt.at.toISOString(), succeeded: attempt.succeeded });
+  });
 }
 
 /** Why this email may not be tried from this address now (how long to wait), or null. */
@@ -100,5 +102,6 @@ export async function pendingTarget(db: Db, token: string): Promise<string | nul
 
 /** Uses the pending sign-in once: true for the one request that finishes it. */
 export async function usePendingSignIn(db: Db, { id, at }: { id: string; at: Date }): Promise<boolean> {
-  return (await db.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.usedAt))).returning({ id: pendingSignIns.id })).length === 1;
+  return await inTransaction(db, async (tx) =>
+    (await tx.update(pendingSignIns).set({ usedAt: at.toISOString() }).where(and(eq(pendingSignIns.id, id), isNull(pendingSignIns.usedAt))).returning({ id: pendingSignIns.id })).length === 1);
 }

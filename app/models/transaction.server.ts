@@ -17,6 +17,15 @@ export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T>
   return engineOf(db).transaction(fn);
 }
 
+/**
+ * Runs `fn` once the transaction `db` is part of has committed (never if it rolls back; outside a
+ * transaction, at once): for what must not happen before others can read the change, such as waking
+ * the mailer for a message the transaction queued.
+ */
+export function afterCommit(db: Db, fn: () => void): void {
+  engineOf(db).afterCommit(fn);
+}
+
 /** The first row of a query (add `.limit(1)` to a select that could return more). */
 export async function first<T>(rows: PromiseLike<T[]>): Promise<T | undefined> {
   return (await rows)[0];

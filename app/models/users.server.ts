@@ -162,9 +162,11 @@ export async function setUserActive(db: Db, { actor, id, active, at }: { actor: 
 }
 
 export async function endSessionsOf(db: Db, userId: number, at: Date) {
-  await db.update(sessions)
-    .set({ endedAt: at.toISOString() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  await inTransaction(db, async (tx) => {
+    await tx.update(sessions)
+      .set({ endedAt: at.toISOString() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+  });
 }
 
 /** A user changes their own password; their other sessions end, this one is kept. */
@@ -181,9 +183,11 @@ export async function changePassword(db: Db, { userId, passwordHash, keepSession
 
 /** Ends every unused password reset link of the user (after a reset, a change of password or deactivation). */
 export async function endPasswordResetsOf(db: Db, userId: number, at: Date) {
-  await db.update(passwordResets)
-    .set({ usedAt: at.toISOString() })
-    .where(and(eq(passwordResets.userId, userId), isNotNull(passwordResets.tokenHash), isNull(passwordResets.usedAt)));
+  await inTransaction(db, async (tx) => {
+    await tx.update(passwordResets)
+      .set({ usedAt: at.toISOString() })
+      .where(and(eq(passwordResets.userId, userId), isNotNull(passwordResets.tokenHash), isNull(passwordResets.usedAt)));
+  });
 }
 
 /** For a care worker account: the record it signs as, or the records of its provider it could be linked to. */

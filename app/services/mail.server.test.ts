@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSharedTestDatabase, createTestDatabase } from "~db/test-db";
 import { outbox } from "~db/tables";
 import { claimMessages, SENT_SENSITIVE_BODY } from "~/models/outbox.server";
+import { inTransaction } from "~/models/transaction.server";
 import { CLAIM_MS, queueMail, sendOutbox, startMailer } from "./mail.server";
 
 describe("the server's mailer", () => {
@@ -50,6 +51,24 @@ describe("the server's mailer", () => {
     expect(received[0]!.raw).toContain("https://dc.example/reset/secret");
     const [row] = await db.select().from(outbox);
     expect(row).toMatchObject({ state: "sent", attempts: 1, body: SENT_SENSITIVE_BODY });
+  });
+
+  it("a message queued by a change is sent once the change is saved, though the change goes on after queueing it", async () => {
+    // A database file (another connection reads it, as the mailer does), and a mailer that would otherwise wait an hour.
+    const { first: connection } = await createSharedTestDatabase();
+    const { db } = connection;
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const mailer = startMailer({ db, transport, from: "dc@example.nhs.uk", retryMs: 3_600_000 });
+    const delivered = new Promise<void>((resolve) => (arrived = resolve));
+    await inTransaction(db, async (tx) => {
+      await queueMail(tx, { dedupeKey: "invitation:7", toAddress: "nadia@example.org", subject: "You are invited to sign in", body: "Hello" });
+      // The rest of the change: the mailer, woken now, would find nothing saved yet to send.
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+      await tx.select().from(outbox);
+    });
+    await delivered;
+    await mailer.close();
+    expect(received.filter((m) => m.to.includes("nadia@example.org"))).toHaveLength(1);
   });
 });
 

@@ -11,6 +11,7 @@ import os from "node:os";
 import type { Transporter } from "nodemailer";
 import type { Db } from "~db/client";
 import { addToOutbox, claimMessages, markFailed, markSent, type NewOutboxMessage } from "~/models/outbox.server";
+import { afterCommit } from "~/models/transaction.server";
 
 /**
  * The running mailer's wake-up call. Kept on globalThis, not in a module variable: the server
@@ -24,9 +25,9 @@ const shared = globalThis as unknown as Record<typeof WAKE, (() => void) | null 
 /** Queues a message (once per dedupe key) and wakes the mailer when one runs. True when queued. */
 export async function queueMail(db: Db, message: NewOutboxMessage): Promise<boolean> {
   const queued = await addToOutbox(db, message);
-  // After the caller's transaction has committed (better-sqlite3 transactions are synchronous).
+  // Once the caller's transaction has committed: woken before, the mailer would find nothing to send.
   const wake = shared[WAKE];
-  if (queued && wake) setImmediate(wake);
+  if (queued && wake) afterCommit(db, () => setImmediate(wake));
   return queued;
 }
 

@@ -1,4 +1,4 @@
-import { first } from "~/models/transaction.server";
+import { first, inTransaction } from "~/models/transaction.server";
 import { createCookie, redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { sessionEnd, type SessionEnd } from "~/domain/accounts";
@@ -41,18 +41,20 @@ export async function startSession(context: AppContext, request: Request, userId
   const now = clock.now();
   const settings = await getSettings(db);
   const token = newSecretToken();
-  await db.insert(sessions)
-    .values({
-      id: hashToken(token),
-      userId,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000).toISOString(),
-      ipAddress: context.clientAddress,
-      userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
-      identityProviderId,
-    });
-  await db.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId));
+  await inTransaction(db, async (tx) => {
+    await tx.insert(sessions)
+      .values({
+        id: hashToken(token),
+        userId,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + settings.sessionAbsoluteHours * 3_600_000).toISOString(),
+        ipAddress: context.clientAddress,
+        userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+        identityProviderId,
+      });
+    await tx.update(users).set({ lastSignedInAt: now.toISOString() }).where(eq(users.id, userId));
+  });
   return sessionCookie(context).serialize(token);
 }
 
@@ -86,7 +88,9 @@ async function lookupActor(context: AppContext, request: Request): Promise<Actor
   const settings = await getSettings(db);
   const ended = sessionEnd(session, now, { idleMinutes: settings.sessionIdleMinutes });
   if (ended) {
-    await db.update(sessions).set({ endedAt: now.toISOString(), endReason: ended }).where(eq(sessions.id, id));
+    await inTransaction(db, async (tx) => {
+      await tx.update(sessions).set({ endedAt: now.toISOString(), endReason: ended }).where(eq(sessions.id, id));
+    });
     endedSessions.set(context, ended);
     return null;
   }
@@ -94,7 +98,9 @@ async function lookupActor(context: AppContext, request: Request): Promise<Actor
   if (!actor) return null;
   // Touch at most once a minute: enough for the idle timeout, cheap on every request.
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+    await inTransaction(db, async (tx) => {
+      await tx.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, id));
+    });
   }
   return actor;
 }
@@ -130,10 +136,12 @@ export async function requirePermission(
 export async function endSession(context: AppContext, request: Request): Promise<string> {
   const token = await readToken(context, request);
   if (token) {
-    await context.db
-      .update(sessions)
-      .set({ endedAt: context.clock.now().toISOString() })
-      .where(eq(sessions.id, hashToken(token)));
+    await inTransaction(context.db, async (tx) => {
+      await tx
+        .update(sessions)
+        .set({ endedAt: context.clock.now().toISOString() })
+        .where(eq(sessions.id, hashToken(token)));
+    });
   }
   return sessionCookie(context).serialize("", { maxAge: 0 });
 }

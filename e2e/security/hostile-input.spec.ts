@@ -6,9 +6,10 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import crypto from "node:crypto";
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import { Secret, TOTP } from "otpauth";
-import { ACCOUNTS, DEMO_PASSWORD, expect, idOf, readDb, test, type Account } from "../fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, expect, idOf, readDb, serverSqliteFile, test, type Account } from "../fixtures";
 
 const MARKUP = "<script>alert(1)</script>";
 /**
@@ -19,7 +20,7 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 30);
 
 /** Everything but the session bookkeeping that any request may touch (sign-in and code attempts are counted for throttling). */
 function fingerprint(): string {
-  const db = readDb();
+  const db = new Database(serverSqliteFile(), { readonly: true, fileMustExist: true });
   try {
     const hash = crypto.createHash("sha256");
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('sessions', 'sign_in_attempts', 'two_factor_attempts', 'rate_limit_hits') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
@@ -39,7 +40,7 @@ function fingerprint(): string {
  * data_version proves an unchanged database, and any change is hashed and compared as before.
  */
 function fingerprintWatcher() {
-  const watch = readDb();
+  const watch = new Database(serverSqliteFile(), { readonly: true, fileMustExist: true });
   let known: { version: number; print: string } | null = null;
   return {
     fingerprint(): string {
@@ -100,7 +101,7 @@ const id = {
   aishaObservation: () => idOf("supervised_observations", "worker_id = (SELECT id FROM care_workers WHERE name = 'Aisha Begum') ORDER BY id LIMIT 1"),
   session: () => idOf("training_sessions", "1 ORDER BY id LIMIT 1"),
   // The demo's session scheduled ahead (run by the facilitator).
-  scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= date('now') AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1"),
+  scheduled: () => idOf("training_sessions", "cancelled_at IS NULL AND held_on >= ? AND id NOT IN (SELECT session_id FROM training_attendances) ORDER BY id LIMIT 1", new Date().toISOString().slice(0, 10)),
   nadia: () => idOf("care_workers", "name = ?", "Nadia Rahman"),
 };
 

@@ -55,7 +55,7 @@ export function visits(): Record<string, Visit[]> {
   const competency = idOf("competencies", "worker_id = ? AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')", worker);
   const observation = value<number>("SELECT max(id) AS v FROM supervised_observations WHERE worker_id = ? AND task_id = (SELECT id FROM tasks WHERE code = 'BGM')", worker);
   const held = idOf("training_sessions", "task_id = ? AND cancelled_at IS NULL ORDER BY held_on LIMIT 1", task);
-  const ahead = idOf("training_sessions", "held_on > date('now') AND cancelled_at IS NULL ORDER BY held_on LIMIT 1");
+  const ahead = idOf("training_sessions", "held_on > ? AND cancelled_at IS NULL ORDER BY held_on LIMIT 1", new Date().toISOString().slice(0, 10));
   const agreement = idOf("agreements", "person_id = ? ORDER BY id LIMIT 1", person);
   const draft = idOf("agreements", "state = 'draft' ORDER BY id LIMIT 1");
   const draftTask = value<number>("SELECT task_id AS v FROM agreement_tasks WHERE version_id = (SELECT max(id) FROM agreement_versions WHERE agreement_id = ?) ORDER BY id LIMIT 1", draft);

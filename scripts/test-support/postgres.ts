@@ -5,7 +5,7 @@
  * `postgresql` package puts them under /usr/lib/postgresql/<version>/bin; PG_BIN overrides).
  * initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,8 @@ export type ThrowawayPostgres = {
   /** Creates another empty database in the same cluster and returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
+  /** The same, at once: for a process that is exiting. */
+  stopNow(): void;
 };
 
 /** The folder holding initdb and pg_ctl: PG_BIN, else the newest Debian install. */
@@ -46,10 +48,11 @@ export async function startPostgres({ maxConnections = 100 }: { maxConnections?:
   const data = path.join(folder, "data");
   const asRoot = process.getuid?.() === 0;
   // As root, the folder is handed to the postgres user and each program runs as that user.
-  const as = async (program: string, args: string[]) => {
+  const command = (program: string, args: string[]): [string, string[]] => {
     const file = path.join(bin, program);
-    return asRoot ? run("runuser", ["-u", "postgres", "--", file, ...args]) : run(file, args);
+    return asRoot ? ["runuser", ["-u", "postgres", "--", file, ...args]] : [file, args];
   };
+  const as = async (program: string, args: string[]) => await run(...command(program, args));
   if (asRoot) {
     const { stdout } = await run("id", ["-u", "postgres"]);
     const { stdout: group } = await run("id", ["-g", "postgres"]);
@@ -70,6 +73,15 @@ export async function startPostgres({ maxConnections = 100 }: { maxConnections?:
     createDatabase,
     async stop() {
       await as("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+    stopNow() {
+      if (!fs.existsSync(folder)) return;
+      try {
+        execFileSync(...command("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]), { stdio: "ignore" });
+      } catch {
+        // Already stopped.
+      }
       fs.rmSync(folder, { recursive: true, force: true });
     },
   };

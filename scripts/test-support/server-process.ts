@@ -1,5 +1,6 @@
 /** Starts the real server (production build, demo mode) on a temporary database, for integration tests. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -13,6 +14,15 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
     srv.on("error", reject);
+  });
+}
+
+/** Runs one of the scripts (`scripts/….ts`) as an operator would, with `env` added; its exit code and output. */
+export function runScript(script: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -82,4 +92,39 @@ export function postForm(base: string, pathname: string, cookie: string, form: R
     body: new URLSearchParams(form),
     redirect: "manual",
   });
+}
+
+/** Adds a care worker as a provider manager does (Brightside Home Care, the demo's provider 3). */
+export function addWorker(base: string, cookie: string, name: string) {
+  return postForm(base, "/workers/new", cookie, { providerId: "3", name, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" });
+}
+
+/**
+ * Adds workers on three lanes at once until the server has acknowledged a score of them, however
+ * slow the machine, then kills it with SIGKILL mid-stream: the names it acknowledged.
+ */
+export async function killMidStream(server: RunningServer): Promise<string[]> {
+  const acknowledged: string[] = [];
+  try {
+    const cookie = await signInCookie(server.base, "manager@example.org");
+    let n = 0;
+    const stream = Promise.all(
+      [0, 1, 2].map(async (lane) => {
+        for (;;) {
+          const name = `Crash Worker ${lane}-${n++}`;
+          try {
+            if ((await addWorker(server.base, cookie, name)).status === 302) acknowledged.push(name);
+          } catch {
+            return; // The server is gone.
+          }
+        }
+      }),
+    );
+    while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 50));
+    await server.stop("SIGKILL");
+    await stream;
+  } finally {
+    await server.stop("SIGKILL");
+  }
+  return acknowledged;
 }
