@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +6,7 @@ import { systemClock } from "~/services/clock.server";
 import { openDatabase, openDatabaseCopy } from "~db/client";
 import { applyMigrations } from "~db/migrate";
 import { seedDemoData } from "~db/seed";
-import { freePort, killMidStream, postForm, runScript, signInCookie, startServer, tempDatabase } from "./test-support/server-process";
+import { crashAndRestart, freePort, runScript, startServer, tempDatabase, whileWriting } from "./test-support/server-process";
 
 const run = runScript;
 
@@ -63,21 +62,9 @@ describe("backups", () => {
     const database = tempDatabase();
     const server = await startServer({ database, port: await freePort() });
     try {
-      const cookie = await signInCookie(server.base, "manager@example.org");
-      let stop = false;
-      let written = 0;
-      const writer = (async () => {
-        while (!stop) {
-          const r = await postForm(server.base, "/workers/new", cookie, { providerId: "3", name: `Backup Worker ${written}`, jobTitle: "Care worker", submissionToken: crypto.randomUUID(), "careCertificateOn-day": "", "careCertificateOn-month": "", "careCertificateOn-year": "", "joinedOn-day": "1", "joinedOn-month": "9", "joinedOn-year": "2023" });
-          if (r.status === 302) written++;
-        }
-      })();
       // The backup starts once the server is writing.
-      while (written === 0) await new Promise((r) => setTimeout(r, 50));
       const backup = path.join(path.dirname(database), "backup.db");
-      const result = await run("scripts/db-backup.ts", [backup], { DATABASE_URL: database });
-      stop = true;
-      await writer;
+      const { result, written } = await whileWriting(server, () => run("scripts/db-backup.ts", [backup], { DATABASE_URL: database }));
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toContain("integrity ok");
       expect(written).toBeGreaterThan(0);
@@ -105,17 +92,9 @@ describe("backups", () => {
 describe("crash safety", () => {
   it("after SIGKILL mid-stream, every write the server acknowledged is there and the database is sound", async () => {
     const database = tempDatabase();
-    const port = await freePort();
-    const server = await startServer({ database, port });
-    const acknowledged = await killMidStream(server);
+    const { acknowledged, healthAfterRestart } = await crashAndRestart(database);
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
-
-    const restarted = await startServer({ database, port });
-    try {
-      expect((await fetch(`${restarted.base}/healthz`)).status).toBe(200);
-    } finally {
-      await restarted.stop();
-    }
+    expect(healthAfterRestart).toBe(200);
     const db = new Database(database, { readonly: true });
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     const present = new Set((db.prepare("SELECT name FROM care_workers WHERE name LIKE 'Crash Worker %'").all() as { name: string }[]).map((r) => r.name));

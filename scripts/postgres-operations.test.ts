@@ -11,7 +11,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_SERVICE_DETAILS } from "~db/seed";
 import { startPostgres, type ThrowawayPostgres } from "./test-support/postgres";
-import { addWorker, freePort, killMidStream, runScript, signInCookie, startServer, tempDatabase } from "./test-support/server-process";
+import { addWorker, crashAndRestart, freePort, operatorShown, runScript, signInCookie, startServer, tempDatabase, whileWriting } from "./test-support/server-process";
 
 let postgres: ThrowawayPostgres;
 beforeAll(async () => {
@@ -41,17 +41,8 @@ describe("backups on PostgreSQL", () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-pg-backup-"));
     const server = await startServer({ database, port: await freePort() });
     try {
-      const cookie = await signInCookie(server.base, "manager@example.org");
-      let stop = false;
-      let written = 0;
-      const writer = (async () => {
-        while (!stop) if ((await addWorker(server.base, cookie, `Backup Worker ${written}`)).status === 302) written++;
-      })();
-      while (written === 0) await new Promise((r) => setTimeout(r, 50));
       const backup = path.join(folder, "backup.dump");
-      const result = await runScript("scripts/db-backup.ts", [backup], { DATABASE_URL: database });
-      stop = true;
-      await writer;
+      const { result } = await whileWriting(server, () => runScript("scripts/db-backup.ts", [backup], { DATABASE_URL: database }));
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(/written to .*backup\.dump in \d+ ms; pg_restore reads it \(\d+ tables of data\)/);
 
@@ -133,16 +124,9 @@ describe("moving from SQLite to PostgreSQL", () => {
 describe("crash safety on PostgreSQL", () => {
   it("after SIGKILL mid-stream, every write the server acknowledged is there, and the server starts again", async () => {
     const database = await newDatabase();
-    const port = await freePort();
-    const server = await startServer({ database, port });
-    const acknowledged = await killMidStream(server);
+    const { acknowledged, healthAfterRestart } = await crashAndRestart(database);
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
-    const restarted = await startServer({ database, port });
-    try {
-      expect((await fetch(`${restarted.base}/healthz`)).status).toBe(200);
-    } finally {
-      await restarted.stop();
-    }
+    expect(healthAfterRestart).toBe(200);
     const present = new Set((await query<{ name: string }>(database, "SELECT name FROM care_workers WHERE name LIKE 'Crash Worker %'")).map((r) => r.name));
     expect(acknowledged.filter((name) => !present.has(name))).toEqual([]);
   });
@@ -155,13 +139,12 @@ describe("several server processes on PostgreSQL", () => {
     // A second server (another host, say) on the same database is allowed: PostgreSQL is shared.
     const two = await startServer({ database, port: await freePort() });
     try {
-      const operator = async (base: string) => /\u00a9 ([^<]+)</.exec(await (await fetch(`${base}/accessibility`)).text())?.[1];
-      for (const base of [one.base, one.base, two.base]) expect(await operator(base)).toBe("Ashworth Community Health NHS Trust");
+      for (const base of [one.base, one.base, two.base]) expect(await operatorShown(base)).toBe("Ashworth Community Health NHS Trust");
       // Changed from outside, then the notice every server's transaction sends when it commits (db/client.ts).
       await query(database, "UPDATE settings SET value = $1 WHERE key = 'service_details'", [JSON.stringify({ ...DEMO_SERVICE_DETAILS, operatorName: "Riverbank Care Partnership" })]);
       await query(database, "SELECT pg_notify('delegated_care_changes', '')");
       for (const base of [one.base, one.base, one.base, two.base, two.base]) {
-        await expect.poll(() => operator(base), { timeout: 10_000 }).toBe("Riverbank Care Partnership");
+        await expect.poll(() => operatorShown(base), { timeout: 10_000 }).toBe("Riverbank Care Partnership");
       }
     } finally {
       await two.stop();

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEMO_SERVICE_DETAILS } from "~db/seed";
 import { lockFile } from "~/services/server-lock.server";
-import { freePort, startServer, tempDatabase } from "./test-support/server-process";
+import { freePort, operatorShown, startServer, tempDatabase } from "./test-support/server-process";
 
 /** The server processes a supervisor started (Linux: /proc lists a process's children; the TypeScript loader's helper is not one). */
 function childrenOf(pid: number): number[] {
@@ -27,11 +27,6 @@ function childrenOf(pid: number): number[] {
     });
 }
 
-/** The operator the footer names (© and its name), on a page anyone may open. */
-async function operatorShown(base: string): Promise<string | undefined> {
-  const html = await (await fetch(`${base}/accessibility`)).text();
-  return /\u00a9 ([^<]+)</.exec(html)?.[1];
-}
 
 describe("several server processes", () => {
   it("WEB_CONCURRENCY=2: two processes answer on one port; a change from elsewhere shows in both at once; a stopped one is replaced; a second server is refused", async () => {

@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { postgresBin } from "../../scripts/test-support/postgres";
 
 export type Statement = { get(...params: unknown[]): unknown; all(...params: unknown[]): unknown[] };
 export type ReadOnlyDatabase = { engine: "sqlite" | "postgres"; prepare(sql: string): Statement; close(): void };
@@ -44,9 +45,9 @@ function bind(sql: string, params: unknown[]): string {
 }
 
 function psql(): string {
-  const root = "/usr/lib/postgresql";
-  const version = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "psql"))).sort((a, b) => Number(b) - Number(a))[0];
-  return process.env.PG_BIN ? path.join(process.env.PG_BIN, "psql") : path.join(root, version!, "bin", "psql");
+  const bin = postgresBin();
+  if (!bin) throw new Error("PostgreSQL is not installed: apt-get install postgresql, or set PG_BIN");
+  return path.join(bin, "psql");
 }
 
 function openPostgres(url: string): ReadOnlyDatabase {

@@ -103,7 +103,7 @@ export function addWorker(base: string, cookie: string, name: string) {
  * Adds workers on three lanes at once until the server has acknowledged a score of them, however
  * slow the machine, then kills it with SIGKILL mid-stream: the names it acknowledged.
  */
-export async function killMidStream(server: RunningServer): Promise<string[]> {
+async function killMidStream(server: RunningServer): Promise<string[]> {
   const acknowledged: string[] = [];
   try {
     const cookie = await signInCookie(server.base, "manager@example.org");
@@ -127,4 +127,46 @@ export async function killMidStream(server: RunningServer): Promise<string[]> {
     await server.stop("SIGKILL");
   }
   return acknowledged;
+}
+
+/**
+ * Starts the server on `database`, kills it with SIGKILL mid-stream (killMidStream), and starts it
+ * again on the same port: the names it acknowledged before it died, and the restarted server's
+ * /healthz status.
+ */
+export async function crashAndRestart(database: string): Promise<{ acknowledged: string[]; healthAfterRestart: number }> {
+  const port = await freePort();
+  const acknowledged = await killMidStream(await startServer({ database, port }));
+  const restarted = await startServer({ database, port });
+  try {
+    return { acknowledged, healthAfterRestart: (await fetch(`${restarted.base}/healthz`)).status };
+  } finally {
+    await restarted.stop();
+  }
+}
+
+/** The operator the footer names (© and its name), on a page anyone may open. */
+export async function operatorShown(base: string): Promise<string | undefined> {
+  const html = await (await fetch(`${base}/accessibility`)).text();
+  return /\u00a9 ([^<]+)</.exec(html)?.[1];
+}
+
+/**
+ * Runs `during` once the server is writing (a provider manager adding workers named "Backup Worker
+ * N", one after another) and stops writing when it ends: its result, and how many were added.
+ */
+export async function whileWriting<T>(server: RunningServer, during: () => Promise<T>): Promise<{ result: T; written: number }> {
+  const cookie = await signInCookie(server.base, "manager@example.org");
+  let stop = false;
+  let written = 0;
+  const writer = (async () => {
+    while (!stop) if ((await addWorker(server.base, cookie, `Backup Worker ${written}`)).status === 302) written++;
+  })();
+  while (written === 0) await new Promise((r) => setTimeout(r, 50));
+  try {
+    return { result: await during(), written };
+  } finally {
+    stop = true;
+    await writer;
+  }
 }
