@@ -42,6 +42,8 @@ if (databaseEngine(process.env.DATABASE_URL) === "postgres") {
   } catch (error) {
     stop(`Nothing was restored: ${(error as Error).message}`);
   }
+  // A dump holds no planner statistics: gathered now, not when autovacuum gets round to it.
+  await postgresProgram("psql", [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", "ANALYZE"]);
   console.log(`Restored ${backup} to ${databaseName(url)}.`);
   process.exit(0);
 }

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { agreementReference } from "~/domain/agreement";
+import type { TaskSpecifics, VersionContent } from "~/domain/agreement-content";
 import { canonicalJson } from "~/domain/canonical-json";
 import { addDays, addMonths, londonDate } from "~/domain/dates";
 import { recordAudit } from "~/models/audit-log.server";
@@ -52,12 +53,17 @@ function random(seed: number) {
 const FIRST = ["Amira", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Harry", "Isla", "Jack", "Kiran", "Lily", "Mo", "Nina", "Omar", "Poppy", "Raj", "Sara", "Tom", "Una", "Vik", "Wendy", "Yusuf", "Zoe"];
 const LAST = ["Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal", "Jones", "Khan", "Lewis", "Moore", "Nowak", "Owen", "Patel", "Quinn", "Roberts", "Smith", "Taylor", "Usman", "Vaughan", "Walker", "Young"];
 
+/** Writes the file whole or not at all: generated beside it and renamed into place, so a failed run never leaves a half-filled database that a later bench would reuse. */
 export async function seedLarge({ scale, file }: { scale: number; file: string }) {
   const started = Date.now();
-  fs.rmSync(file, { force: true });
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  const partial = `${file}.partial`;
+  const remove = (f: string) => {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${f}${suffix}`, { force: true });
+  };
+  remove(file);
+  remove(partial);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const connection = openDatabase(file);
+  const connection = openDatabase(partial);
   applyMigrations(connection);
   const { sqlite, db } = connection;
   // Bulk load: durability is not needed for generated data; the server reopens with FULL.
@@ -77,7 +83,7 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     return (...values: T) => stmt.run(...values);
   };
 
-  sqlite.transaction(async () => {
+  sqlite.transaction(() => {
     const org = insert<[string, string, string | null, string | null, string]>(
       "INSERT INTO organisations (kind, name, ods_code, cqc_location_id, regulated_activities, insurance_confirmed, insurer, insurance_confirmed_on, phone, escalation_in_hours, escalation_out_of_hours) VALUES (?, ?, ?, ?, ?, 1, 'Allied Care Insurance', '2026-01-01', '0161 496 0000', 'District nurse coordinator 0161 496 0101', 'Out-of-hours 0161 496 0199, or 111')",
     );
@@ -90,11 +96,17 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     const userStmt = sqlite.prepare("INSERT INTO users (email, name, role, organisation_id, password_hash, professional_registration) VALUES (?, ?, ?, ?, ?, ?)");
     userStmt.run("admin@example.org", "Region Admin", "admin", null, passwordHash, null);
     const nurseOf: number[] = [];
+    const nurseNamed: { name: string; nmcPin: string }[] = [];
     for (let t = 1; t <= teams; t++) {
-      nurseOf[t] = Number(userStmt.run(`nurse.t${t}@example.org`, name(), "nurse", t, passwordHash, `${String(10 + (t % 89)).padStart(2, "0")}A${String(1000 + t).slice(-4)}E`).lastInsertRowid);
+      const nurse = { name: name(), nmcPin: `${String(10 + (t % 89)).padStart(2, "0")}A${String(1000 + t).slice(-4)}E` };
+      nurseNamed[t] = nurse;
+      nurseOf[t] = Number(userStmt.run(`nurse.t${t}@example.org`, nurse.name, "nurse", t, passwordHash, nurse.nmcPin).lastInsertRowid);
       userStmt.run(`facilitator.t${t}@example.org`, name(), "facilitator", t, passwordHash, null);
     }
     for (let p = 1; p <= providers; p++) userStmt.run(`manager.p${p}@example.org`, name(), "provider_manager", teams + p, passwordHash, null);
+    // As in the demo: these made-up accounts sign in with the password alone, so the bench reaches the pages
+    // (a deployment requires two-factor authentication of nurses and admins by default).
+    sqlite.prepare("INSERT INTO settings (key, value, updated_by, updated_at) VALUES ('twoFactorRequiredRoles', '[]', NULL, ?)").run(now);
 
     const taskIds: number[] = [];
     const taskInsert = sqlite.prepare(
@@ -111,12 +123,15 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     );
     const signOff = sqlite.prepare("INSERT INTO competency_sign_offs (competency_id, kind, signed_off_by, signed_off_on, expires_on) VALUES (?, 'initial', ?, ?, ?)");
     const workersOf: number[][] = [];
+    const workerNames = new Map<number, string>();
     for (let p = 1; p <= providers; p++) {
       workersOf[p] = [];
       const signer = nurseOf[teamOf(p)]!;
       for (let w = 0; w < workersPerProvider; w++) {
         const left = rnd.chance(0.04);
-        const wid = Number(worker.run(teams + p, name(), addDays(today, -rnd.int(30, 2000)), left ? "left" : "active").lastInsertRowid);
+        const workerName = name();
+        const wid = Number(worker.run(teams + p, workerName, addDays(today, -rnd.int(30, 2000)), left ? "left" : "active").lastInsertRowid);
+        workerNames.set(wid, workerName);
         if (!left) workersOf[p]!.push(wid);
         const chosen = [...generic].sort(() => rnd.next() - 0.5).slice(0, 5);
         for (const t of chosen) {
@@ -138,7 +153,15 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     const version = sqlite.prepare(
       "INSERT INTO agreement_versions (agreement_id, version, state, start_date, review_date, content, content_hash, verification_code, frozen_at, activated_at, created_by, supervision_arrangements) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'The district nurse visits fortnightly.')",
     );
-    const aTask = sqlite.prepare("INSERT INTO agreement_tasks (version_id, task_id, instructions, escalation_plan, care_plan_reference) VALUES (?, ?, 'As in the care plan.', ?, ?)");
+    const aTask = sqlite.prepare("INSERT INTO agreement_tasks (version_id, task_id, instructions, escalation_plan, care_plan_reference) VALUES (?, ?, ?, ?, ?)");
+    const specifics = (escalationPlan: string, aid: number): TaskSpecifics => ({
+      instructions: "As in the care plan.",
+      carePlanReference: `CP-${aid}`,
+      deviceOrProduct: "",
+      parameters: "",
+      mustNotDo: "",
+      escalationPlan,
+    });
     const aWorker = sqlite.prepare("INSERT INTO agreement_workers (version_id, worker_id) VALUES (?, ?)");
     const signature = sqlite.prepare(
       "INSERT INTO signatures (version_id, party, worker_id, signer_name, signer_role, signed_at, method, recorded_by, content_hash) VALUES (?, ?, ?, ?, '', ?, 'on_paper', ?, ?)",
@@ -162,7 +185,9 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
       const delegator = nurseOf[team]!;
       let number: string | null = null;
       while (!number) number = withCheckDigit(`9${String(nhs++).padStart(8, "0")}`.slice(0, 9));
-      const pid = Number(person.run(name(), number, addDays("1930-01-01", rnd.int(0, 20000)), rnd.chance(0.7) ? "own_home" : "care_home", teams + p, team).lastInsertRowid);
+      const personName = name();
+      const born = addDays("1930-01-01", rnd.int(0, 20000));
+      const pid = Number(person.run(personName, number, born, rnd.chance(0.7) ? "own_home" : "care_home", teams + p, team).lastInsertRowid);
       const roll = rnd.next();
       const state = roll < 0.65 ? "active" : roll < 0.73 ? "awaiting_signatures" : roll < 0.78 ? "draft" : roll < 0.85 ? "suspended" : "ended";
       const start = addDays(today, -rnd.int(0, 700));
@@ -172,16 +197,35 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
       const aid = Number(
         agreement.run(`tmp-${i}`, pid, team, teams + p, delegator, state, signed ? 1 : null, start, review, state === "suspended" ? "Generated suspension" : state === "ended" ? "Generated end" : "", state === "awaiting_signatures" ? `${addDays(today, -rnd.int(0, 20))}T10:00:00.000Z` : null, now).lastInsertRowid,
       );
-      setReference.run(agreementReference(Number(start.slice(0, 4)), aid), aid);
+      const reference = agreementReference(Number(start.slice(0, 4)), aid);
+      setReference.run(reference, aid);
       const tasksHere = [...generic].sort(() => rnd.next() - 0.5).slice(0, rnd.int(1, 2));
       const named = [...workersOf[p]!].sort(() => rnd.next() - 0.5).slice(0, rnd.int(2, 3));
-      const content = { reference: aid, tasks: tasksHere.map((t) => t.code), workers: named };
+      // What the parties sign, in the shape the app freezes (app/domain/agreement-content.ts), so printouts and sign pages read it.
+      const content: VersionContent = {
+        reference,
+        version: 1,
+        person: { name: personName, nhsNumber: number, dateOfBirth: born },
+        team: { name: `Region Team ${team}`, odsCode: `RT${String(team).padStart(3, "0")}` },
+        provider: { name: `Region Provider ${p}`, cqcLocationId: `1-9${String(p).padStart(8, "0")}` },
+        delegator: nurseNamed[team]!,
+        startDate: start,
+        reviewDate: review,
+        supervisionArrangements: "The district nurse visits fortnightly.",
+        earlyReviewTriggers: "",
+        tasks: tasksHere.map((t) => ({ code: t.code, name: t.name, inScope: t.inScope, excluded: t.excluded, ...specifics(t.escalationGuidance, aid) })),
+        workers: named.map((w) => ({ id: w, name: workerNames.get(w)!, jobTitle: "Care worker" })),
+        consent: { kind: "person", representativeName: "", authority: null, decisionDetails: "", givenOn: start },
+      };
       const hash = frozen ? crypto.createHash("sha256").update(canonicalJson(content)).digest("hex") : null;
       const code = frozen ? codeFor(aid) : null;
       const vid = Number(
         version.run(aid, signed ? "signed" : frozen ? "awaiting_signatures" : "draft", start, review, frozen ? canonicalJson(content) : null, hash, code, frozen ? `${start}T09:00:00.000Z` : null, signed ? `${start}T12:00:00.000Z` : null, delegator).lastInsertRowid,
       );
-      for (const t of tasksHere) aTask.run(vid, t.id, t.escalationGuidance, `CP-${aid}`);
+      for (const t of tasksHere) {
+        const s = specifics(t.escalationGuidance, aid);
+        aTask.run(vid, t.id, s.instructions, s.escalationPlan, s.carePlanReference);
+      }
       for (const w of named) aWorker.run(vid, w);
       if (frozen) consent.run(aid, start, delegator);
       if (signed) {
@@ -190,20 +234,22 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
         }
       }
     }
-    await recordAudit(db, { actorId: null, action: "seed.large", entityType: "deployment", entityId: "large", details: { scale }, at: new Date() });
   })();
+  await recordAudit(db, { actorId: null, action: "seed.large", entityType: "deployment", entityId: "large", details: { scale }, at: new Date() });
   sqlite.pragma("synchronous = FULL");
   sqlite.exec("ANALYZE");
-  const count = async (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+  const count = (t: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   const summary = {
-    teams: await count("organisations WHERE kind = 'nhs_team'"),
-    providers: await count("organisations WHERE kind = 'provider'"),
-    workers: await count("care_workers"),
-    competencies: await count("competencies"),
-    agreements: await count("agreements"),
+    teams: count("organisations WHERE kind = 'nhs_team'"),
+    providers: count("organisations WHERE kind = 'provider'"),
+    workers: count("care_workers"),
+    competencies: count("competencies"),
+    agreements: count("agreements"),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   sqlite.close();
+  // Closing the last connection folds the write-ahead log into the file; moved too, should one remain.
+  for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(`${partial}${suffix}`)) fs.renameSync(`${partial}${suffix}`, `${file}${suffix}`);
   return summary;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL server for tests: a fresh cluster in a temporary folder, on a free port
- * on 127.0.0.1, with trust authentication and no fsync (nothing in it outlives the test run),
- * stopped and deleted afterwards. It uses the machine's PostgreSQL programs (Debian's
+ * on 127.0.0.1, with trust authentication and, unless asked to be durable, no fsync (nothing in it
+ * outlives the test run), stopped and deleted afterwards. It uses the machine's PostgreSQL programs (Debian's
  * `postgresql` package puts them under /usr/lib/postgresql/<version>/bin; PG_BIN overrides).
  * initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
@@ -40,8 +40,11 @@ export function postgresBin(): string | null {
 
 const USER = "delegated_care";
 
-/** `maxConnections`: PostgreSQL's limit (100 by default); a test run that keeps many databases open asks for more. */
-export async function startPostgres({ maxConnections = 100 }: { maxConnections?: number } = {}): Promise<ThrowawayPostgres> {
+/**
+ * `maxConnections`: PostgreSQL's limit (100 by default); a test run that keeps many databases open asks for more.
+ * `durable`: flush to disk as a production server does (the bench); tests skip it, as nothing they write outlives them.
+ */
+export async function startPostgres({ maxConnections = 100, durable = false }: { maxConnections?: number; durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL is not installed: apt-get install postgresql (as .ci/run does), or set PG_BIN to the folder holding initdb and pg_ctl");
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "dc-pg-"));
@@ -60,7 +63,8 @@ export async function startPostgres({ maxConnections = 100 }: { maxConnections?:
   }
   await as("initdb", ["-D", data, "-A", "trust", "-U", USER, "--no-sync", "-E", "UTF8", "--locale=C"]);
   const port = await freePort();
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=${maxConnections}`;
+  const unsafe = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1${unsafe} -c max_connections=${maxConnections}`;
   await as("pg_ctl", ["-D", data, "-o", options, "-l", path.join(folder, "log"), "-w", "start"]);
   const base = `postgres://${USER}@127.0.0.1:${port}`;
   const createDatabase = async (name: string) => {
