@@ -193,7 +193,6 @@ test("a change of consent on an active agreement is refused when contradictory, 
 });
 
 test("a care worker declines a task with confirmation; the manager and the nurse are alerted; no sign-off is shown as current", async ({ page }) => {
-  test.setTimeout(60_000);
   const maria = idOf("care_workers", "name = ?", "Maria Santos");
   const insulin = idOf("competencies", "worker_id = ? AND task_id = (SELECT id FROM tasks WHERE code = 'INS-PEN')", maria);
   await signIn(page, "worker");

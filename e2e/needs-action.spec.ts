@@ -7,7 +7,7 @@
 import type { Page } from "@playwright/test";
 import { addDays, formatDate, londonDate } from "../app/domain/dates";
 import { ACCOUNTS, completeAndSend, countRows, expect, expectAccessible, idOf, linkIn, signIn, test, waitForMail, type Account } from "./fixtures";
-import { everyLinkOpens, homeList, needsAction } from "./needs-action-helpers";
+import { homeList, needsAction } from "./needs-action-helpers";
 
 const today = () => londonDate(new Date());
 
@@ -43,8 +43,7 @@ test("every role's home opens with what needs their action, each item a page the
     const { section, items, groups } = await homeList(page);
     for (const group of expected[account]) expect(groups, `${account} sees ${group}`).toContainEqual(expect.stringMatching(group));
     expect(items, account).toBeGreaterThan(0);
-    await expectAccessible(page);
-    await everyLinkOpens(page, account);
+    // axe on each role's home and every link on it opening: e2e/first-look/needs-action.spec.ts, on the untouched demo.
     // What each item says, for the one who acts on it.
     if (account === "nurse") {
       await expect(section).toContainText("Record consent: it is part of what every party signs");
