@@ -24,7 +24,7 @@ import {
   users,
 } from "~db/tables";
 import { latestConsent } from "./agreement-content.server";
-import { partiesActorStillSigns } from "./agreement-parties.server";
+import { partiesActorStillSignsOnEach } from "./agreement-parties.server";
 import { sendProblems } from "./agreement-sending.server";
 import { listAlertsCached } from "./alerts.server";
 import { signOffReadiness } from "./competency-sign-off.server";
@@ -141,9 +141,10 @@ async function waitingForSignature(db: Db, actor: Actor): Promise<ActionItem[]> 
     .innerJoin(people, eq(people.id, agreements.personId))
     .where(and(eq(agreementVersions.state, "awaiting_signatures"), ne(agreements.state, "ended"), mine, agreementScope(actor)))
     .orderBy(agreementVersions.frozenAt);
+  const stillSigns = await partiesActorStillSignsOnEach(db, actor, rows);
   const items: ActionItem[] = [];
   for (const { agreement, version, personName } of rows) {
-    const unsigned = await partiesActorStillSigns(db, actor, agreement, version);
+    const unsigned = stillSigns.get(version.id)!;
     if (!unsigned.length) continue;
     const since = version.frozenAt ? londonDate(new Date(version.frozenAt)) : null;
     items.push({

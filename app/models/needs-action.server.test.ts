@@ -2,7 +2,8 @@ import { first } from "./transaction.server";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
-import { agreements, competencies, notifications, outbox, users } from "~db/tables";
+import { agreements, agreementVersions, competencies, notifications, outbox, users } from "~db/tables";
+import { partiesActorStillSigns, partiesActorStillSignsOnEach, partiesOfEach } from "./agreement-parties.server";
 import { endAgreement } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-consent.server";
 import { recordPaperSignature, signInApp } from "./agreement-signing.server";
@@ -162,5 +163,32 @@ describe("notifications: who is told what, in the app and by email", () => {
     expect(await countUnread(db, manager)).toBe(0);
     expect(await countUnread(db, await d.actorFor(ids.users.nurse))).toBe(nurseUnread);
     expect(await userId("manager@example.org")).toBe(ids.users.manager);
+  });
+});
+
+describe("parties read for a whole list at once", () => {
+  it("give each version its own parties and signatures, as reading it alone does", async () => {
+    const d = await demoDatabase();
+    const rows = await d.db
+      .select({ agreement: agreements, version: agreementVersions })
+      .from(agreements)
+      .innerJoin(agreementVersions, eq(agreementVersions.agreementId, agreements.id));
+    const waiting = rows.filter((r) => r.version.state === "awaiting_signatures");
+    expect(waiting.length).toBeGreaterThan(2);
+
+    const together = await partiesOfEach(d.db, rows);
+    for (const { agreement, version } of rows) {
+      const alone = (await partiesOfEach(d.db, [{ agreement, version }])).get(version.id);
+      expect(together.get(version.id), `version ${version.id}`).toEqual(alone);
+    }
+    for (const userId of [d.ids.users.nurse, d.ids.users.manager, d.ids.users.workerUser, d.ids.users.nurseSouth]) {
+      const actor = await d.actorFor(userId);
+      const each = await partiesActorStillSignsOnEach(d.db, actor, rows);
+      for (const { agreement, version } of rows) {
+        expect(each.get(version.id), `user ${userId}, version ${version.id}`).toEqual(await partiesActorStillSigns(d.db, actor, agreement, version));
+      }
+      // Someone in the demo still has to sign something, or this proves little.
+      if (userId === d.ids.users.manager) expect([...each.values()].some((p) => p.length > 0)).toBe(true);
+    }
   });
 });
