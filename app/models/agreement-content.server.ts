@@ -4,20 +4,33 @@ import { first } from "./transaction.server";
  * the canonical JSON that was hashed and signed, never rebuilt from tables that may have changed
  * since (the task catalogue, a person's details); a draft is built from its rows.
  */
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { parseVersionContent, specificsOf, type SignedConsent, type VersionContent } from "~/domain/agreement-content";
 import type { Db } from "~db/client";
 import { agreementTasks, agreementWorkers, careWorkers, consents, organisations, people, tasks, users } from "~db/tables";
 import type { Agreement, AgreementVersion } from "./agreement-access.server";
+import { chunked, groupBy } from "./batches.server";
 
 /** The consent on record for an agreement now (the newest not replaced), as it would be signed. */
 export async function latestConsent(db: Db, agreementId: number): Promise<SignedConsent | null> {
-  const c = await first(db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.agreementId, agreementId), isNull(consents.withdrawnAt)))
-    .orderBy(desc(consents.id)).limit(1));
-  return c ? { kind: c.kind, representativeName: c.representativeName, authority: c.authority, decisionDetails: c.decisionDetails, givenOn: c.givenOn } : null;
+  return (await latestConsentOfEach(db, [agreementId])).get(agreementId) ?? null;
+}
+
+/** The same for several agreements in one query, by agreement id (none on record: no entry). */
+export async function latestConsentOfEach(db: Db, agreementIds: number[]): Promise<Map<number, SignedConsent>> {
+  const rows = await chunked([...new Set(agreementIds)], (ids) =>
+    db
+      .select()
+      .from(consents)
+      .where(and(inArray(consents.agreementId, ids), isNull(consents.withdrawnAt)))
+      .orderBy(desc(consents.id)),
+  );
+  const out = new Map<number, SignedConsent>();
+  for (const c of rows) {
+    // Newest first: the first row of each agreement is its consent now.
+    if (!out.has(c.agreementId)) out.set(c.agreementId, { kind: c.kind, representativeName: c.representativeName, authority: c.authority, decisionDetails: c.decisionDetails, givenOn: c.givenOn });
+  }
+  return out;
 }
 
 /**
@@ -26,12 +39,20 @@ export async function latestConsent(db: Db, agreementId: number): Promise<Signed
  * frozen when it is sent.
  */
 export async function versionTasks(db: Db, versionId: number, order: "name" | "code" = "name") {
-  return await db
-    .select({ specifics: agreementTasks, task: tasks })
-    .from(agreementTasks)
-    .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
-    .where(eq(agreementTasks.versionId, versionId))
-    .orderBy(asc(order === "code" ? tasks.code : tasks.name));
+  return (await versionTasksOfEach(db, [versionId], order)).get(versionId) ?? [];
+}
+
+/** The same for several versions in one query, by version id (no tasks: no entry). */
+export async function versionTasksOfEach(db: Db, versionIds: number[], order: "name" | "code" = "name") {
+  const rows = await chunked([...new Set(versionIds)], (ids) =>
+    db
+      .select({ specifics: agreementTasks, task: tasks })
+      .from(agreementTasks)
+      .innerJoin(tasks, eq(tasks.id, agreementTasks.taskId))
+      .where(inArray(agreementTasks.versionId, ids))
+      .orderBy(asc(order === "code" ? tasks.code : tasks.name)),
+  );
+  return groupBy(rows, (r) => r.specifics.versionId);
 }
 
 /** Builds the canonical content of a draft from its rows: everything a signer agrees to, and nothing else. */

@@ -15,7 +15,8 @@ import { first, inTransaction } from "~/models/transaction.server";
 import type { Db } from "~db/client";
 import { agreements, agreementTasks, agreementVersions, agreementWorkers, tasks } from "~db/tables";
 import { editableDraft, type AgreementVersion } from "./agreement-access.server";
-import { latestConsent, versionTasks } from "./agreement-content.server";
+import { latestConsentOfEach, versionTasksOfEach } from "./agreement-content.server";
+import { chunked, groupBy } from "./batches.server";
 import { listNameableWorkers } from "./agreement-cover.server";
 import { requireDateInWindow } from "./date-checks.server";
 import { RuleError } from "./errors.server";
@@ -111,20 +112,36 @@ export async function reviewIntervalsOf(db: Db, versionId: number): Promise<numb
  * its rows: one decision (`draftSections`) for the task list, the check page and sending.
  */
 export async function draftSectionsOf(db: Db, { version, today }: { version: AgreementVersion; today: IsoDate }): Promise<DraftSection[]> {
-  const workerCount = (await db.select({ id: agreementWorkers.id }).from(agreementWorkers).where(eq(agreementWorkers.versionId, version.id))).length;
-  return draftSections({
-    today,
-    tasks: (await versionTasks(db, version.id)).map(({ task, specifics }) => ({
-      taskId: task.id,
-      code: task.code,
-      name: task.name,
-      reviewIntervalMonths: task.reviewIntervalMonths,
-      ...specificsOf(specifics),
-    })),
-    workerCount,
-    startDate: version.startDate,
-    reviewDate: version.reviewDate,
-    supervisionArrangements: version.supervisionArrangements,
-    consentRecorded: await latestConsent(db, version.agreementId) !== null,
-  });
+  return (await draftSectionsOfEach(db, { versions: [version], today })).get(version.id)!;
+}
+
+/** The same for several drafts, by version id, in three queries however many there are (a home page's list of drafts). */
+export async function draftSectionsOfEach(db: Db, { versions, today }: { versions: AgreementVersion[]; today: IsoDate }): Promise<Map<number, DraftSection[]>> {
+  const versionIds = versions.map((v) => v.id);
+  const named = groupBy(
+    await chunked(versionIds, (ids) => db.select({ versionId: agreementWorkers.versionId }).from(agreementWorkers).where(inArray(agreementWorkers.versionId, ids))),
+    (w) => w.versionId,
+  );
+  const tasksOf = await versionTasksOfEach(db, versionIds);
+  const consents = await latestConsentOfEach(db, versions.map((v) => v.agreementId));
+  return new Map(
+    versions.map((version) => [
+      version.id,
+      draftSections({
+        today,
+        tasks: (tasksOf.get(version.id) ?? []).map(({ task, specifics }) => ({
+          taskId: task.id,
+          code: task.code,
+          name: task.name,
+          reviewIntervalMonths: task.reviewIntervalMonths,
+          ...specificsOf(specifics),
+        })),
+        workerCount: named.get(version.id)?.length ?? 0,
+        startDate: version.startDate,
+        reviewDate: version.reviewDate,
+        supervisionArrangements: version.supervisionArrangements,
+        consentRecorded: consents.has(version.agreementId),
+      }),
+    ]),
+  );
 }

@@ -15,7 +15,7 @@ import type { Db } from "~db/client";
 import { agreements, agreementVersions } from "~db/tables";
 import { editableDraft, type AgreementVersion } from "./agreement-access.server";
 import { buildVersionContent } from "./agreement-content.server";
-import { draftSectionsOf } from "./agreement-draft.server";
+import { draftSectionsOfEach } from "./agreement-draft.server";
 import { RuleError } from "./errors.server";
 import { tellAgreementSent } from "./notifications.server";
 import { freshVerificationCode } from "./verification-codes.server";
@@ -31,7 +31,13 @@ export function contentHash(content: unknown): string {
  * names the section of the "Check and send" page it belongs to (`field`).
  */
 export async function sendProblems(db: Db, version: AgreementVersion, today: IsoDate): Promise<{ field: string; message: string }[]> {
-  return unsentProblems(await draftSectionsOf(db, { version, today })).map((p) => ({ field: p.anchor, message: p.message }));
+  return (await sendProblemsOfEach(db, [version], today)).get(version.id)!;
+}
+
+/** The same for several drafts, by version id, read together (a home page's list of drafts). */
+export async function sendProblemsOfEach(db: Db, versions: AgreementVersion[], today: IsoDate): Promise<Map<number, { field: string; message: string }[]>> {
+  const sections = await draftSectionsOfEach(db, { versions, today });
+  return new Map(versions.map((v) => [v.id, unsentProblems(sections.get(v.id)!).map((p) => ({ field: p.anchor, message: p.message }))]));
 }
 
 /**

@@ -23,9 +23,9 @@ import {
   trainingSessions,
   users,
 } from "~db/tables";
-import { latestConsent } from "./agreement-content.server";
+import { latestConsentOfEach } from "./agreement-content.server";
 import { partiesActorStillSignsOnEach } from "./agreement-parties.server";
-import { sendProblems } from "./agreement-sending.server";
+import { sendProblemsOfEach } from "./agreement-sending.server";
 import { listAlertsCached } from "./alerts.server";
 import { signOffReadiness } from "./competency-sign-off.server";
 import { countUnread } from "./notifications.server";
@@ -174,15 +174,17 @@ async function draftsToFinish(db: Db, actor: Actor, today: IsoDate): Promise<Act
       ),
     )
     .orderBy(agreementVersions.createdAt);
+  const consents = await latestConsentOfEach(db, rows.map((r) => r.agreement.id));
+  const problemsOf = await sendProblemsOfEach(db, rows.filter((r) => consents.has(r.agreement.id)).map((r) => r.version), today);
   const items: ActionItem[] = [];
   for (const { agreement, version, personName } of rows) {
     const title = `${agreement.reference} (${initials(personName)}), version ${version.version}`;
     const since = londonDate(new Date(version.createdAt));
-    if (!(await latestConsent(db, agreement.id))) {
+    if (!consents.has(agreement.id)) {
       items.push({ group: "consent", title, detail: "Record consent: it is part of what every party signs", href: `/agreements/${agreement.id}/consent`, dueOn: since });
       continue;
     }
-    const problems = (await sendProblems(db, version, today)).map((p) => p.message);
+    const problems = problemsOf.get(version.id)!.map((p) => p.message);
     items.push(
       problems.length
         ? { group: "draft", title, detail: `Before sending: ${problems[0]!.charAt(0).toLowerCase()}${problems[0]!.slice(1)}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`, href: `/agreements/${agreement.id}/draft`, dueOn: since }

@@ -7,7 +7,8 @@ import { partiesActorStillSigns, partiesActorStillSignsOnEach, partiesOfEach } f
 import { endAgreement } from "./agreement-lifecycle.server";
 import { recordConsent } from "./agreement-consent.server";
 import { recordPaperSignature, signInApp } from "./agreement-signing.server";
-import { sendForSignatures } from "./agreement-sending.server";
+import { sendForSignatures, sendProblems, sendProblemsOfEach } from "./agreement-sending.server";
+import { latestConsent, latestConsentOfEach } from "./agreement-content.server";
 import { createAgreement } from "./agreement-create.server";
 import { setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
@@ -190,5 +191,19 @@ describe("parties read for a whole list at once", () => {
       // Someone in the demo still has to sign something, or this proves little.
       if (userId === d.ids.users.manager) expect([...each.values()].some((p) => p.length > 0)).toBe(true);
     }
+  });
+
+  it("give each draft its own consent and what is left before sending, as reading it alone does", async () => {
+    const d = await demoDatabase();
+    const rows = await d.db.select().from(agreementVersions);
+    const drafts = rows.filter((v) => v.state === "draft");
+    expect(drafts.length).toBeGreaterThan(1);
+    const consents = await latestConsentOfEach(d.db, rows.map((v) => v.agreementId));
+    for (const v of rows) expect(consents.get(v.agreementId) ?? null, `agreement ${v.agreementId}`).toEqual(await latestConsent(d.db, v.agreementId));
+    expect(consents.size).toBeGreaterThan(2);
+    const problems = await sendProblemsOfEach(d.db, drafts, TODAY);
+    for (const v of drafts) expect(problems.get(v.id), `version ${v.id}`).toEqual(await sendProblems(d.db, v, TODAY));
+    // The demo's drafts differ (one lacks consent, one a named worker), so mixing them up would show.
+    expect(new Set(drafts.map((v) => JSON.stringify(problems.get(v.id)))).size).toBeGreaterThan(1);
   });
 });
