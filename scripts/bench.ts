@@ -118,7 +118,9 @@ async function databasesOn(engine: EngineName, postgres: ThrowawayPostgres | nul
   };
   const small = await copy(0.1, "bench_small");
   const large = await copy(1, "bench_large");
-  // The server writes (sessions, stored PDFs): it runs on its own copy of scale 1.
+  // The server writes (sessions, stored PDFs): it runs on its own copy of scale 1. Copied again rather
+  // than made with CREATE DATABASE … TEMPLATE, which fails while autovacuum is at work on the template,
+  // as it is after a bulk load.
   const run = await copy(1, "bench_run");
   return { small, large, run };
 }

@@ -18,7 +18,7 @@ export async function latestConsent(db: Db, agreementId: number): Promise<Signed
 
 /** The same for several agreements in one query, by agreement id (none on record: no entry). */
 export async function latestConsentOfEach(db: Db, agreementIds: number[]): Promise<Map<number, SignedConsent>> {
-  const rows = await chunked([...new Set(agreementIds)], (ids) =>
+  const rows = await chunked(agreementIds, (ids) =>
     db
       .select()
       .from(consents)
@@ -44,7 +44,7 @@ export async function versionTasks(db: Db, versionId: number, order: "name" | "c
 
 /** The same for several versions in one query, by version id (no tasks: no entry). */
 export async function versionTasksOfEach(db: Db, versionIds: number[], order: "name" | "code" = "name") {
-  const rows = await chunked([...new Set(versionIds)], (ids) =>
+  const rows = await chunked(versionIds, (ids) =>
     db
       .select({ specifics: agreementTasks, task: tasks })
       .from(agreementTasks)

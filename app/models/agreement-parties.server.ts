@@ -30,9 +30,8 @@ export async function partiesOf(db: Db, agreement: Agreement, version: Agreement
  * (a list on a home page reads them together rather than one version at a time).
  */
 export async function partiesOfEach(db: Db, versions: VersionOf[]): Promise<Map<number, NamedParty[]>> {
-  const unique = (ids: number[]) => [...new Set(ids)];
   const workers = groupBy(
-    await chunked(unique(versions.map((v) => v.version.id)), (ids) =>
+    await chunked(versions.map((v) => v.version.id), (ids) =>
       db
         .select({ versionId: agreementWorkers.versionId, id: careWorkers.id, ...workerLabelColumns(), userId: careWorkers.userId })
         .from(agreementWorkers)
@@ -43,7 +42,7 @@ export async function partiesOfEach(db: Db, versions: VersionOf[]): Promise<Map<
     (w) => w.versionId,
   );
   const namesOf = async (table: typeof users | typeof organisations | typeof people, ids: number[]) =>
-    new Map((await chunked(unique(ids), (slice) => db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, slice)))).map((r) => [r.id, r.name]));
+    new Map((await chunked(ids, (slice) => db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, slice)))).map((r) => [r.id, r.name]));
   const delegators = await namesOf(users, versions.map((v) => v.agreement.delegatorId));
   const providers = await namesOf(organisations, versions.map((v) => v.agreement.providerId));
   const persons = await namesOf(people, versions.map((v) => v.agreement.personId));
@@ -72,7 +71,7 @@ export async function signedParties(db: Db, versionId: number): Promise<Party[]>
 
 /** The parties that have signed each version, by version id (none: no entry). */
 async function signedPartiesOfEach(db: Db, versionIds: number[]): Promise<Map<number, Party[]>> {
-  const rows = await chunked([...new Set(versionIds)], (ids) => db.select({ versionId: signatures.versionId, party: signatures.party }).from(signatures).where(inArray(signatures.versionId, ids)));
+  const rows = await chunked(versionIds, (ids) => db.select({ versionId: signatures.versionId, party: signatures.party }).from(signatures).where(inArray(signatures.versionId, ids)));
   return new Map([...groupBy(rows, (r) => r.versionId)].map(([id, list]) => [id, list.map((r) => r.party as Party)]));
 }
 

@@ -1,7 +1,8 @@
-/** Runs `query` over ids in slices, keeping each statement well under SQLite's bound-variable limit. */
+/** Runs `query` over ids (each once) in slices, keeping each statement well under SQLite's bound-variable limit. */
 export async function chunked<T>(ids: number[], query: (slice: number[]) => Promise<T[]>): Promise<T[]> {
+  const unique = [...new Set(ids)];
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 900) out.push(...(await query(ids.slice(i, i + 900))));
+  for (let i = 0; i < unique.length; i += 900) out.push(...(await query(unique.slice(i, i + 900))));
   return out;
 }
 
