@@ -4,15 +4,13 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
-  ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { Container, Footer, Header, SkipLink } from "nhsuk-react-components";
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { SessionTimeout } from "~/components/SessionTimeout";
 import { useNonce } from "~/components/nonce";
 import { FOOTER_LINKS, NAVIGATION, NOTIFICATIONS_LINK } from "~/content/navigation";
@@ -24,6 +22,7 @@ import { headerCounts } from "~/models/home.server";
 import { needsActionFor } from "~/web/needs-action.server";
 import { getServiceDetails } from "~/models/service-details.server";
 import { getSettings } from "~/models/settings.server";
+import { pageScript } from "~/web/browser-assets.server";
 import { getActor } from "~/web/session.server";
 
 export const links: LinksFunction = () => [
@@ -58,6 +57,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     today: context.clock.today(),
     /** For the idle warning (SessionTimeout), only while signed in. */
     idleMinutes: actor ? settings.sessionIdleMinutes : null,
+    /** The one script a page loads (docs/decisions/034-pages-without-react-in-the-browser.md). */
+    script: pageScript(),
   };
 }
 
@@ -149,8 +150,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
         </div>
         <SiteFooter footer={data?.footer ?? null} />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {/* No React in the browser: pages are the server's HTML, enhanced by one small script (decision 034). */}
+        {data?.script ? <script type="module" src={data.script} nonce={nonce} /> : null}
       </body>
     </html>
   );
@@ -186,11 +187,8 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  // What broke is in the server's log (app/entry.server.tsx); the page says it plainly.
   const error = useRouteError();
-  // What broke is logged for whoever looks into it (the server logs its own errors); the page says it plainly.
-  useEffect(() => {
-    if (!isRouteErrorResponse(error)) console.error("Delegated Care could not show this page:", error);
-  }, [error]);
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <Page title="Page not found">

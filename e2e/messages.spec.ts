@@ -152,7 +152,10 @@ async function formOf(page: Page, target: Target) {
 async function submit(page: Page, form: Awaited<ReturnType<typeof formOf>>) {
   // The form's own button: the last one that sends it (a register's "Show" filter button sends a GET).
   const button = form.locator("button[type=submit]:not([formmethod]), button:not([type]):not([formmethod]), input[type=submit]").last();
+  // The answer is a whole new page: read it once it has all arrived, not while it streams in.
+  const loaded = page.waitForEvent("load");
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), button.click()]);
+  await loaded;
   // The page shows the answer: the summary, or (when the form was wrongly accepted) another page.
   await expect.soft(page.locator(".nhsuk-error-summary"), `${page.url()} shows the error summary`).toBeVisible();
   return response;

@@ -4,7 +4,8 @@
  * roles' pages are looked at by e2e/screens-*.spec.ts, which run beside it on other servers.
  * Also: the footer, and the service details an administrator changes.
  */
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import type { Request } from "@playwright/test";
+import { expect, expectAccessible, idOf, signIn, test } from "./fixtures";
 import { listRoutes } from "./security/routes";
 import { NOT_PAGES, screensOf, value, visits } from "./support/screens";
 
@@ -20,6 +21,37 @@ test("every page route in app/routes is looked at by a screens test, or says why
 });
 
 screensOf("anonymous");
+
+test("a page's first load, with nothing cached: at most 12 requests and 90 KB of gzipped JavaScript (issue 18, decision 034)", async ({ page, browser }) => {
+  await signIn(page, "nurse");
+  const cookies = await page.context().cookies();
+  const agreement = idOf("agreements", "state = 'active' ORDER BY id LIMIT 1");
+  const draft = idOf("agreements", "state = 'draft' ORDER BY id LIMIT 1");
+  for (const [who, path] of [
+    ["signed out", "/login"],
+    ["nurse", "/"],
+    ["nurse", "/alerts"],
+    ["nurse", `/agreements/${agreement}`],
+    ["nurse", `/agreements/${draft}/consent`],
+  ] as const) {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    if (who !== "signed out") await context.addCookies(cookies);
+    const fresh = await context.newPage();
+    const requests: Request[] = [];
+    fresh.on("request", (r) => requests.push(r));
+    await fresh.goto(path);
+    await expect(fresh.getByRole("heading", { level: 1 })).toBeVisible();
+    // The script has run: whatever it fetches at start is counted too.
+    await expect(fresh.locator("html[data-scripts='ready']")).toBeAttached();
+    let javaScript = 0;
+    for (const r of requests) if (r.resourceType() === "script") javaScript += (await r.sizes()).responseBodySize;
+    const listed = requests.map((r) => new URL(r.url()).pathname).join(", ");
+    expect(requests.length, `${path} as ${who}: ${listed}`).toBeLessThanOrEqual(12);
+    expect(javaScript, `${path} as ${who}: JavaScript bytes`).toBeGreaterThan(0);
+    expect(javaScript, `${path} as ${who}: JavaScript bytes`).toBeLessThanOrEqual(90 * 1024);
+    await context.close();
+  }
+});
 
 test("the footer links the help, accessibility, privacy and cookies pages, and names who runs the service, signed in or not", async ({ page }) => {
   await page.goto("/login");

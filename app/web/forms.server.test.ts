@@ -13,6 +13,14 @@ describe("reading a submitted form", () => {
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
   });
 
+  it("stores a text area's line breaks as a browser sends them (\\r\\n) as \\n, in every field", () => {
+    const form = new FormData();
+    form.append("instructions", "1. Check blood glucose.\r\n2. Give 8 units.\r3. Record it.");
+    form.append("notes", "a\r\nb");
+    form.append("notes", "c\r\nd");
+    expect(formValues(form, ["notes"])).toEqual({ instructions: "1. Check blood glucose.\n2. Give 8 units.\n3. Record it.", notes: ["a\nb", "c\nd"] });
+  });
+
   // Issue 12, finding 1: reading formData.get(key) once per key was quadratic.
   it("reads 80,000 fields in one pass", () => {
     const form = new FormData();

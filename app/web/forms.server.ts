@@ -9,15 +9,17 @@ export type FormValues = Record<string, string | string[]>;
 /**
  * Reads a submitted form into plain values. Fields named in `arrays` keep every value
  * (checkboxes); three-field dates (`x-day`, `x-month`, `x-year`) stay as they were typed so a
- * rejected form can be shown again exactly.
+ * rejected form can be shown again exactly. Line breaks are stored as "\n" whatever sent them:
+ * a browser sends a text area's as "\r\n", which would otherwise reach what people sign.
  */
 export function formValues(formData: FormData, arrays: string[] = []): FormValues {
   // One pass over the entries: reading formData.get(key) per key is quadratic in the number of
   // fields, which let one request with 80,000 fields hold the server (issue 12, finding 1).
   const values: FormValues = Object.create(null);
   const arrayFields = new Set(arrays);
-  for (const [key, v] of formData.entries()) {
-    if (typeof v !== "string") continue;
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    const v = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
     if (arrayFields.has(key)) {
       const list = values[key];
       if (Array.isArray(list)) list.push(v);

@@ -1,5 +1,5 @@
 import { Radios } from "nhsuk-react-components";
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { errorFor, type FormErrors } from "./form-errors";
 
 /**
@@ -7,9 +7,9 @@ import { errorFor, type FormErrors } from "./form-errors";
  * sit under it. Without JavaScript every option's questions show, and the server reads only the
  * chosen option's. With it, only the chosen option's show.
  *
- * The reveal is React state rather than nhsuk-frontend's script, which marks each radio
- * aria-expanded: an attribute a radio may not have (axe, aria-allowed-attr). The first radio's
- * id is the field's name, so the error summary's link lands on it.
+ * The reveal is app/browser/conditional-radios.ts rather than nhsuk-frontend's script, which
+ * marks each radio aria-expanded: an attribute a radio may not have (axe, aria-allowed-attr).
+ * The first radio's id is the field's name, so the error summary's link lands on it.
  */
 export function ConditionalRadios({
   name,
@@ -27,16 +27,9 @@ export function ConditionalRadios({
   values?: Record<string, unknown>;
 }) {
   const initial = typeof values?.[name] === "string" ? (values[name] as string) : "";
-  const [chosen, setChosen] = useState(initial);
-  const group = useRef<HTMLDivElement>(null);
-  // A choice made before the page finished loading is the one that counts.
-  useEffect(() => {
-    const checked = group.current?.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`);
-    if (checked) setChosen(checked.value);
-  }, [name]);
   const idOf = (value: string, i: number) => (i === 0 ? name : `${name}-${value}`);
   return (
-    <Radios id={`${name}-options`} name={name} legend={legend} legendProps={{ size: "s" }} hint={hint} error={errorFor(errors, name)} ref={group}>
+    <Radios id={`${name}-options`} name={name} legend={legend} legendProps={{ size: "s" }} hint={hint} error={errorFor(errors, name)} data-conditional-radios="">
       {options.map((o, i) => (
         <Fragment key={o.value}>
           <div className="nhsuk-radios__item">
@@ -48,7 +41,6 @@ export function ConditionalRadios({
               value={o.value}
               defaultChecked={initial === o.value}
               aria-describedby={o.hint ? `${idOf(o.value, i)}--hint` : undefined}
-              onChange={(e) => e.target.checked && setChosen(o.value)}
             />
             <label className="nhsuk-label nhsuk-radios__label" htmlFor={idOf(o.value, i)}>
               {o.label}
@@ -60,7 +52,7 @@ export function ConditionalRadios({
             ) : null}
           </div>
           {o.conditional ? (
-            <div className={`nhsuk-radios__conditional${chosen === o.value ? "" : " nhsuk-radios__conditional--hidden"}`} id={`${idOf(o.value, i)}--conditional`}>
+            <div className={`nhsuk-radios__conditional${initial === o.value ? "" : " nhsuk-radios__conditional--hidden"}`} id={`${idOf(o.value, i)}--conditional`}>
               {o.conditional}
             </div>
           ) : null}

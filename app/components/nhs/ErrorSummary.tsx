@@ -1,15 +1,8 @@
-import { useEffect } from "react";
 import { ErrorSummary } from "nhsuk-react-components";
 import type { FormErrors } from "./form-errors";
 
-/**
- * "There is a problem", with a link to each field. The title gains "Error: " on the server
- * (see root.tsx); after a submission made with JavaScript this effect does the same.
- */
+/** "There is a problem", with a link to each field. The title gains "Error: " on the server (see root.tsx). */
 export function FormErrorSummary({ errors }: { errors: FormErrors | undefined }) {
-  useEffect(() => {
-    if (errors?.length && !document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
-  }, [errors]);
   if (!errors?.length) return null;
   return (
     <ErrorSummary>
