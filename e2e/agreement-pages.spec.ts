@@ -36,7 +36,7 @@ test("the keyboard on /agreements/new, from the first moment: no client error, t
   const errors = watchClientErrors(page);
   await signIn(page, "nurse");
 
-  // React error #345 came from a key pressed before the page had hydrated: press keys from the moment the page arrives.
+  // React error #345 came from a key pressed before the page had hydrated (pages no longer hydrate: decision 034): press keys from the moment the page arrives.
   for (let round = 0; round < 4; round++) {
     await page.goto("/agreements/new", { waitUntil: "commit" });
     for (let i = 0; i < 12; i++) await page.keyboard.press("Tab");

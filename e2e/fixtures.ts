@@ -205,7 +205,7 @@ export async function signIn(page: Page, account: Account) {
   sessions.set(key, await context.cookies());
 }
 
-/** Waits until the page's scripts have started (app/entry.client.tsx marks the page), so timers they set are running. */
+/** Waits until the page's scripts have started (app/browser/enhance.ts marks the page), so timers they set are running. */
 export async function scriptsReady(page: Page) {
   await expect(page.locator("html[data-scripts='ready']")).toBeAttached();
 }
