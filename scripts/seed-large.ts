@@ -21,7 +21,7 @@ import { DEMO_PASSWORD, withCheckDigit } from "~db/seed";
 import { readArgs, stop } from "./cli-args";
 
 const Args = z.object({
-  scale: z.coerce.number().positive("--scale must be a positive number").max(5, "--scale is at most 5").default(1),
+  scale: z.coerce.number().positive("--scale must be a positive number").max(10, "--scale is at most 10").default(1),
   db: z.string().min(1).optional(),
 });
 

@@ -10,7 +10,7 @@ import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/tables";
-import { databaseVersion } from "~/models/transaction.server";
+import { derivedUntilChange } from "~/models/transaction.server";
 import { agreementScope, competencyScope, EVERYTHING } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
 import { agreementRecords } from "./alert-agreement-records.server";
@@ -20,16 +20,10 @@ import { agreementRecords } from "./alert-agreement-records.server";
  * Alerts are derived data: computed once per scope until anything is written (this process's
  * write transactions, or another process's, as SQLite's data_version shows) or the day changes.
  */
-const cache = new Map<string, Alert[]>();
+const alertsOf = derivedUntilChange<Alert[]>();
 
-export async function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
-  const key = `${actor.role}:${actor.userId}|${today}|${await databaseVersion(db)}|${JSON.stringify(settings)}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const alerts = await listAlerts(db, { actor, today, settings });
-  if (cache.size > 500) cache.clear();
-  cache.set(key, alerts);
-  return alerts;
+export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
+  return alertsOf(db, `${actor.role}:${actor.userId}|${today}|${JSON.stringify(settings)}`, () => listAlerts(db, { actor, today, settings }));
 }
 
 /** Alerts for one actor's scope, or for everyone (the CLI and the digest pass `null`). */

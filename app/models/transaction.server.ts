@@ -58,6 +58,26 @@ export function cachedUntilChange<T>(read: (db: Db) => Promise<T>): (db: Db) => 
   };
 }
 
+/**
+ * Values derived from the database for a key (a user's scope and the day, say), kept per database
+ * until anything is written to it (databaseVersion), at most `size` keys at a time: for what every
+ * page reads and few writes change, such as alerts and the header's "needs your action" count.
+ */
+export function derivedUntilChange<T>(size = 500): (db: Db, key: string, compute: () => Promise<T>) => Promise<T> {
+  const caches = new WeakMap<Db, Map<string, T>>();
+  return async (db, key, compute) => {
+    const full = `${key}|${await databaseVersion(db)}`;
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new Map()));
+    const hit = cache.get(full);
+    if (hit !== undefined) return hit;
+    const value = await compute();
+    if (cache.size >= size) cache.clear();
+    cache.set(full, value);
+    return value;
+  };
+}
+
 /** The row an insert returned (`.returning(…)`): there is always one. */
 export async function inserted<T>(rows: PromiseLike<T[]>): Promise<T> {
   const row = (await rows)[0];

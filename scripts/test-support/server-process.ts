@@ -18,9 +18,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs one of the scripts (`scripts/….ts`) as an operator would, with `env` added; its exit code and output. */
-export function runScript(script: string, args: string[], env: Record<string, string>) {
+export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 120_000) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: 120_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, timeout: timeoutMs, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
