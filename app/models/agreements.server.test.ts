@@ -9,7 +9,7 @@ import { recordConsent } from "./agreement-consent.server";
 import { sendForSignatures } from "./agreement-sending.server";
 import { createAgreement } from "./agreement-create.server";
 import { getAgreement } from "./agreement-view.server";
-import { listAgreements, listPersonAgreements, listWorkerAgreements } from "./agreements.server";
+import { listAgreements, listAgreementsPage, listPersonAgreements, listWorkerAgreements } from "./agreements.server";
 import { setNamedWorkers, updateTaskSpecifics } from "./agreement-draft.server";
 import { versionOf } from "./agreement-access.server";
 import { changeCompetencyState } from "./competency-state.server";
@@ -258,6 +258,27 @@ describe("delegation agreements", () => {
     const named = await listWorkerAgreements(d.db, { actor: admin, workerId: maria, today: TODAY, reviewDueDays: 30 });
     const byId = new Map(all.map((a) => [a.id, a]));
     expect(named.map((a) => a.reference)).toEqual(named.map((a) => byId.get(a.id)!).sort(compareForList).map((a) => a.reference));
+  });
+
+  it("the list a page at a time: the pages, in order, are the whole list; the count is the whole list's; a page past the end shows the last", async () => {
+    const admin = await d.actorFor(d.ids.users.admin);
+    const args = { actor: admin, filters: {}, today: TODAY, at: d.at, reviewDueDays: 30, warningDays: W };
+    const all = await listAgreements(d.db, args);
+    expect(all.length).toBeGreaterThan(6);
+    const size = 4;
+    const first = await listAgreementsPage(d.db, { ...args, page: 1, size });
+    expect(first.total).toBe(all.length);
+    expect(first.pages).toBe(Math.ceil(all.length / size));
+    const pages = [first.rows];
+    for (let page = 2; page <= first.pages; page++) pages.push((await listAgreementsPage(d.db, { ...args, page, size })).rows);
+    expect(pages.flat().map((a) => a.reference)).toEqual(all.map((a) => a.reference));
+    expect(pages.slice(0, -1).every((p) => p.length === size)).toBe(true);
+    const beyond = await listAgreementsPage(d.db, { ...args, page: 99, size });
+    expect(beyond.page).toBe(first.pages);
+    expect(beyond.rows.map((a) => a.reference)).toEqual(pages.at(-1)!.map((a) => a.reference));
+    // Filtered: the count follows the filter.
+    const ended = await listAgreementsPage(d.db, { ...args, filters: { status: "ended" }, page: 1, size });
+    expect(ended.total).toBe(all.filter((a) => a.status === "ended").length);
   });
 
   it("the demo shows every agreement state, an interlock suspension and an amendment", async () => {

@@ -3,7 +3,7 @@
  * them (filtered and searched), a person's, and those naming a care worker. One order for every
  * list (`compareForList` in app/domain/agreement.ts).
  */
-import { aliasedTable, and, asc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { agreementStatus, isInForce, LISTED_LAST, type AgreementStatus } from "~/domain/agreement";
 import { addDays, type IsoDate } from "~/domain/dates";
@@ -38,21 +38,10 @@ function searchWhere(search: Search | undefined): SQL | undefined {
 /** compareForList (app/domain/agreement.ts) as an ORDER BY: live before ended, soonest review, reference. */
 const LIST_ORDER = [sql`${inArray(agreements.state, [...LISTED_LAST])}`, asc(agreements.reviewDate), asc(agreements.reference)];
 
-/** Agreements in scope, with today's status; the interlock runs over them first. */
-export async function listAgreements(
-  db: Db,
-  {
-    actor,
-    filters,
-    today,
-    at,
-    reviewDueDays,
-    warningDays,
-    limit = 500,
-  }: { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number; /** null for every one (batch print must miss none) */ limit?: number | null },
-) {
-  await enforceInterlock(db, { today, at, warningDays, scope: agreementScope(actor) });
+type ListArgs = { actor: Actor; filters: AgreementFilters; today: IsoDate; at: Date; reviewDueDays: number; warningDays: number };
 
+/** What the list's filters and search keep, in the actor's scope. */
+function listWhere(db: Db, { actor, filters, today, reviewDueDays }: Pick<ListArgs, "actor" | "filters" | "today" | "reviewDueDays">): SQL | undefined {
   const status = filters.status;
   const dueBy = addDays(today, reviewDueDays);
   const statusWhere: SQL | undefined =
@@ -67,7 +56,27 @@ export async function listAgreements(
           : status
             ? eq(agreements.state, status)
             : undefined;
-  const rows = await db
+  return and(
+    agreementScope(actor),
+    statusWhere,
+    filters.providerId ? eq(agreements.providerId, filters.providerId) : undefined,
+    filters.personId ? eq(agreements.personId, filters.personId) : undefined,
+    searchWhere(filters.search),
+    filters.reviewDueBy ? and(inArray(agreements.state, ["active"]), sql`${agreements.reviewDate} <= ${filters.reviewDueBy}`) : undefined,
+    filters.taskId
+      ? exists(
+          db
+            .select({ one: agreementTasks.id })
+            .from(agreementTasks)
+            .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
+            .where(and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion), eq(agreementTasks.taskId, filters.taskId))),
+        )
+      : undefined,
+  );
+}
+
+async function listRows(db: Db, args: ListArgs, { limit, offset }: { limit: number | null; offset: number }) {
+  const query = db
     .select({
       id: agreements.id,
       reference: agreements.reference,
@@ -87,29 +96,36 @@ export async function listAgreements(
     .innerJoin(providers, eq(providers.id, agreements.providerId))
     .innerJoin(teams, eq(teams.id, agreements.teamId))
     .innerJoin(delegators, eq(delegators.id, agreements.delegatorId))
-    .where(
-      and(
-        agreementScope(actor),
-        statusWhere,
-        filters.providerId ? eq(agreements.providerId, filters.providerId) : undefined,
-        filters.personId ? eq(agreements.personId, filters.personId) : undefined,
-        searchWhere(filters.search),
-        filters.reviewDueBy ? and(inArray(agreements.state, ["active"]), sql`${agreements.reviewDate} <= ${filters.reviewDueBy}`) : undefined,
-        filters.taskId
-          ? exists(
-              db
-                .select({ one: agreementTasks.id })
-                .from(agreementTasks)
-                .innerJoin(agreementVersions, eq(agreementVersions.id, agreementTasks.versionId))
-                .where(and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.version, agreements.currentVersion), eq(agreementTasks.taskId, filters.taskId))),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(...LIST_ORDER)
-    .limit(limit ?? -1);
-  return rows.map((r) => ({ ...r, status: agreementStatus(r, today, reviewDueDays) }));
+    .where(listWhere(db, args))
+    .orderBy(...LIST_ORDER);
+  const rows = limit === null ? await query : await query.limit(limit).offset(offset);
+  return rows.map((r) => ({ ...r, status: agreementStatus(r, args.today, args.reviewDueDays) }));
 }
+
+/** Every agreement in scope the filters keep, with today's status (batch printing must miss none); the interlock runs over them first. */
+export async function listAgreements(db: Db, args: ListArgs) {
+  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, scope: agreementScope(args.actor) });
+  return await listRows(db, args, { limit: null, offset: 0 });
+}
+
+/**
+ * One page of the agreements in scope the filters keep (`page` from 1, clamped to what exists),
+ * with today's status, how many there are in all and how many pages; the interlock runs first.
+ */
+export async function listAgreementsPage(db: Db, args: ListArgs & { page: number; size: number }) {
+  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, scope: agreementScope(args.actor) });
+  const [counted] = await db
+    .select({ n: count() })
+    .from(agreements)
+    .innerJoin(people, eq(people.id, agreements.personId))
+    .where(listWhere(db, args));
+  const total = counted?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / args.size));
+  const page = Math.min(Math.max(1, Math.trunc(args.page) || 1), pages);
+  const rows = await listRows(db, args, { limit: args.size, offset: (page - 1) * args.size });
+  return { rows, total, page, pages };
+}
+
 /** Agreements on a person's record, for their page. */
 export async function listPersonAgreements(db: Db, { actor, personId, today, reviewDueDays }: { actor: Actor; personId: number; today: IsoDate; reviewDueDays: number }) {
   return (await db

@@ -13,7 +13,8 @@ import { addDays, formatDate } from "~/domain/dates";
 import type { Actor } from "~/domain/actor";
 import { can } from "~/domain/roles";
 import { readSearch } from "~/domain/search";
-import { listAgreements } from "~/models/agreements.server";
+import { listAgreementsPage } from "~/models/agreements.server";
+import { Pager } from "~/components/nhs/Pager";
 import { listProviderChoices } from "~/models/organisations.server";
 import { getSettings } from "~/models/settings.server";
 import { listTasks } from "~/models/tasks.server";
@@ -26,6 +27,9 @@ import { SearchSchema } from "~/forms/search.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle("Delegation agreements", matches);
 
+/** Agreements on a page of the list. */
+const PAGE_SIZE = 50;
+
 const STATUSES = Object.keys(AGREEMENT_STATUS_LABELS) as [AgreementStatus, ...AgreementStatus[]];
 
 async function agreementsFor(context: AppContext, actor: Actor, request: Request, q: string | undefined) {
@@ -33,7 +37,9 @@ async function agreementsFor(context: AppContext, actor: Actor, request: Request
   const search = readSearch(q);
   const settings = await getSettings(context.db);
   const today = context.clock.today();
-  const agreements = await listAgreements(context.db, {
+  // A search (posted) shows its first page; the filters (in the address) page with `?page=`.
+  const requested = q === undefined ? Number(new URL(request.url).searchParams.get("page")) || 1 : 1;
+  const { rows: agreements, total, page, pages } = await listAgreementsPage(context.db, {
     actor,
     filters: {
       status: filters.status,
@@ -46,10 +52,15 @@ async function agreementsFor(context: AppContext, actor: Actor, request: Request
     at: context.clock.now(),
     reviewDueDays: settings.reviewDueDays,
     warningDays: settings.competencyWarningDays,
+    page: requested,
+    size: PAGE_SIZE,
   });
   const filtered = !!(filters.status || filters.provider || filters.task || filters.reviewDue);
   return {
     agreements,
+    total,
+    page,
+    pages,
     filters,
     q: q?.trim() ?? "",
     outcome:
@@ -57,8 +68,8 @@ async function agreementsFor(context: AppContext, actor: Actor, request: Request
         ? null
         : {
             // Said as typed: ten digits may have been an NHS number or part of a reference.
-            found: `${foundLine(agreements.length, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}`,
-            tryNext: agreements.length ? null : NOTHING_FOUND.agreements(search),
+            found: `${foundLine(total, ["agreement", "agreements"], { kind: "text", text: search.text })}${filtered ? ", with the filters below" : ""}${pages > 1 ? `. The first ${PAGE_SIZE} are shown: add to your search to narrow it` : ""}`,
+            tryNext: total ? null : NOTHING_FOUND.agreements(search),
           },
     providers: can(actor.role, "read", "organisation") ? await listProviderChoices(context.db, { actor }) : [],
     tasks: (await listTasks(context.db)).map((t) => ({ id: t.id, name: t.name })),
@@ -87,7 +98,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Agreements() {
   const everything = useLoaderData<typeof loader>();
   const searched = useActionData<typeof action>();
-  const { agreements, filters, q, outcome, providers, tasks, canCreate, canBatchPrint, reviewDueDays } = searched ?? everything;
+  const { agreements, total, page, pages, filters, q, outcome, providers, tasks, canCreate, canBatchPrint, reviewDueDays } = searched ?? everything;
   return (
     <>
       <DoneBanner />
@@ -163,7 +174,7 @@ export default function Agreements() {
         </Button>
       </Form>
       {agreements.length ? (
-        <Table caption={`${outcome ? outcome.found : `${agreements.length} agreement${agreements.length === 1 ? "" : "s"}`}, ${LIST_ORDER_WORDS}`} responsive>
+        <Table caption={`${outcome ? outcome.found : `${total} agreement${total === 1 ? "" : "s"}`}, ${LIST_ORDER_WORDS}${pages > 1 && !outcome ? ` (page ${page} of ${pages})` : ""}`} responsive>
           <Table.Head>
             <Table.Row>
               <Table.Cell>Reference</Table.Cell>
@@ -192,6 +203,7 @@ export default function Agreements() {
       ) : outcome ? null : (
         <p>No agreements match these filters. Choose “Any status” and “All tasks” to see every agreement.</p>
       )}
+      {outcome ? null : <Pager page={page} pages={pages} label="Pages of agreements" />}
     </>
   );
 }

@@ -65,7 +65,6 @@ export async function agreementsToPrint(context: AppContext, actor: Actor) {
     at: context.clock.now(),
     reviewDueDays: settings.reviewDueDays,
     warningDays: settings.competencyWarningDays,
-    limit: null,
   }))
     .filter((a) => a.state === "active")
     .sort((a, b) => a.personName.localeCompare(b.personName, "en-GB") || a.reference.localeCompare(b.reference));
