@@ -21,7 +21,7 @@ const SERVER_TOUCH_MS = 60_000;
 const KEEP_ALIVE_EVERY_MS = 120_000;
 
 /** The page a form posts to, as the server sees it (an `?index` on an index route is dropped by the server too). */
-export function draftKey(url: string): string {
+function draftKey(url: string): string {
   const u = new URL(url, window.location.origin);
   u.searchParams.delete("index");
   const search = u.searchParams.toString();

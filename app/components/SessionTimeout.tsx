@@ -1,9 +1,9 @@
 import { IDLE_WARNING_MINUTES } from "~/domain/accounts";
 
 /**
- * The idle warning and the "we have put back what you typed" notice (hazard H33). Rendered here,
- * closed or as a template; app/browser/session-timeout.ts shows them where JavaScript runs. Without JavaScript the
- * sign-in page still says why the session ended and returns to the same page.
+ * The idle warning and the "we have put back what you typed" notice (hazard H33), rendered here
+ * closed or as a template; app/browser/session-timeout.ts shows them where JavaScript runs.
+ * Without JavaScript the sign-in page still says why the session ended and returns to the same page.
  */
 export function SessionTimeout({ idleMinutes }: { idleMinutes: number }) {
   return (
