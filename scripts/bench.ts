@@ -299,6 +299,16 @@ async function measureWrites(base: string, connection: Connection, team: number)
   ];
 }
 
+/** Who asks for the pages (the first provider's manager, the first team's nurse) and what they open: an active agreement and a worker of that provider. */
+async function subjects(base: string, connection: Connection) {
+  const manager = await signInCookie(base, "manager.p1@example.org");
+  const nurse = await signInCookie(base, "nurse.t1@example.org");
+  const providerId = (await one(connection, sql`SELECT organisation_id AS id FROM users WHERE email = 'manager.p1@example.org'`)).id!;
+  const agreement = (await one(connection, sql`SELECT id FROM agreements WHERE provider_id = ${providerId} AND state = 'active' ORDER BY id LIMIT 1`)).id!;
+  const worker = (await one(connection, sql`SELECT id FROM care_workers WHERE provider_id = ${providerId} AND status = 'active' ORDER BY id LIMIT 1`)).id!;
+  return { manager, nurse, agreement, worker };
+}
+
 /** Pages, write paths and PDFs of a server on `database` with `processes` server processes. The batch and memory figures only with one process. */
 async function measureServer(database: string, processes: number, team: number): Promise<{ bare: Load; pages: PageFigure[]; writes: WriteFigure[]; shell: { requests: number; javaScriptKb: number }; pdf: PdfFigures }> {
   const bare = await measureBare();
@@ -307,11 +317,7 @@ async function measureServer(database: string, processes: number, team: number):
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
   const connection = await connect(database);
   try {
-    const manager = await signInCookie(server.base, "manager.p1@example.org");
-    const nurse = await signInCookie(server.base, "nurse.t1@example.org");
-    const providerId = (await one(connection, sql`SELECT organisation_id AS id FROM users WHERE email = 'manager.p1@example.org'`)).id!;
-    const activeAgreement = (await one(connection, sql`SELECT id FROM agreements WHERE provider_id = ${providerId} AND state = 'active' ORDER BY id LIMIT 1`)).id!;
-    const worker = (await one(connection, sql`SELECT id FROM care_workers WHERE provider_id = ${providerId} AND status = 'active' ORDER BY id LIMIT 1`)).id!;
+    const { manager, nurse, agreement: activeAgreement, worker } = await subjects(server.base, connection);
     const drafts = (
       await engineOf(connection.db).all<{ id: number }>(connection.db, sql`SELECT id FROM agreements WHERE team_id = 1 AND state = 'awaiting_signatures' ORDER BY id LIMIT 60`)
     ).map((r) => r.id);
@@ -406,12 +412,9 @@ async function measureFlat(database: string): Promise<Record<string, number>> {
   const server = await startServer({ database, port: await freePort(), env: { WEB_CONCURRENCY: "1" } });
   const connection = await connect(database);
   try {
-    const manager = await signInCookie(server.base, "manager.p1@example.org");
-    const nurse = await signInCookie(server.base, "nurse.t1@example.org");
-    const providerId = (await one(connection, sql`SELECT organisation_id AS id FROM users WHERE email = 'manager.p1@example.org'`)).id!;
-    const agreement = (await one(connection, sql`SELECT id FROM agreements WHERE provider_id = ${providerId} AND state = 'active' ORDER BY id LIMIT 1`)).id!;
+    const { manager, nurse, agreement, worker } = await subjects(server.base, connection);
     const out: Record<string, number> = {};
-    for (const [name, pathname, cookie] of PAGES(agreement, 0, manager, nurse).filter(([n]) => FLAT_PAGES.includes(n))) {
+    for (const [name, pathname, cookie] of PAGES(agreement, worker, manager, nurse).filter(([n]) => FLAT_PAGES.includes(n))) {
       await loadOf({ url: `${server.base}${pathname}`, duration: 1, headers: { cookie } });
       const m = await loadOf({ url: `${server.base}${pathname}`, duration: DURATION, headers: { cookie } });
       out[name] = round(1000 / m.rps, 2);

@@ -4,13 +4,10 @@
  * the app and reports each page's speed as a ratio to it. Built with `remix build bench/bare`.
  * @type {import('@remix-run/dev').AppConfig}
  */
+import app from "../../remix.config.js";
+
 export default {
   serverModuleFormat: "esm",
-  future: {
-    v3_fetcherPersist: true,
-    v3_relativeSplatPath: true,
-    v3_throwAbortReason: true,
-    v3_singleFetch: true,
-    v3_lazyRouteDiscovery: true,
-  },
+  // The app's own future flags (single fetch among them), so both run the same Remix.
+  future: app.future,
 };
