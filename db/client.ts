@@ -36,6 +36,8 @@ export interface Engine {
   version(db: Db): Promise<string>;
   /** Runs `fn` once the caller's transaction has committed (never if it rolls back); outside one, at once. */
   afterCommit(fn: () => void): void;
+  /** Whether the caller is inside a transaction on this database (its reads may see what is not committed). */
+  inTransaction(): boolean;
 }
 
 /**
@@ -47,6 +49,11 @@ function afterCommit(fn: () => void): void {
   const held = heldTransactions.getStore();
   if (held?.open) held.afterCommit.push(fn);
   else fn();
+}
+
+function isHeldBy(engine: Engine): boolean {
+  const held = heldTransactions.getStore();
+  return held?.engine === engine && held.open;
 }
 
 function runAfterCommit(hooks: (() => void)[]) {
@@ -127,6 +134,7 @@ function withEngine(sqlite: Database.Database, writer: Database.Database = sqlit
   const engine: Engine = {
     name: "sqlite",
     afterCommit,
+    inTransaction: () => isHeldBy(engine),
     async transaction(fn) {
       const held = heldTransactions.getStore();
       if (held?.engine === engine && held.open) return savepoint(writer, held, () => fn(tx), engine);
@@ -236,6 +244,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
   const engine: Engine = {
     name: "postgres",
     afterCommit,
+    inTransaction: () => isHeldBy(engine),
     async transaction(fn) {
       const held = heldTransactions.getStore();
       if (held?.engine === engine && held.open && held.tx) {

@@ -10,7 +10,9 @@ import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from 
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit } from "~/models/audit-log.server";
-import { first, inTransaction, rawRows } from "~/models/transaction.server";
+import { derivedUntilChange, first, inTransaction, rawRows } from "~/models/transaction.server";
+import type { Actor } from "~/domain/actor";
+import { agreementScope } from "./scope.server";
 import type { Db } from "~db/client";
 import {
   agreements,
@@ -142,6 +144,8 @@ async function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, s
   return rows.map((r) => r.id);
 }
 
+const missingCover = derivedUntilChange<number[]>();
+
 /**
  * Suspends every active agreement (of `ids`, or all) that has lost cover for a task, recording
  * the cause, writing an audit event, and telling the delegator and the provider's managers.
@@ -149,9 +153,12 @@ async function activeAgreementsMissingCover(db: Db, { today, warningDays, ids, s
  */
 export async function enforceInterlock(
   db: Db,
-  { today, at, warningDays, ids, scope }: { today: IsoDate; at: Date; warningDays: number; ids?: number[]; scope?: SQL },
+  { today, at, warningDays, ids, actor }: { today: IsoDate; at: Date; warningDays: number; ids?: number[]; /** Those in this user's scope. */ actor?: Actor },
 ): Promise<number[]> {
-  const candidates = await activeAgreementsMissingCover(db, { today, warningDays, ids, scope });
+  // Every page that shows agreements asks first; between writes (and within a day) the answer
+  // cannot change, so it is worked out once (derivedUntilChange; afresh inside a transaction).
+  const key = `${ids ? `ids:${ids.join(",")}` : actor ? `actor:${actor.role}:${actor.userId}` : "all"}|${today}|${warningDays}`;
+  const candidates = await missingCover(db, key, () => activeAgreementsMissingCover(db, { today, warningDays, ids, scope: actor ? agreementScope(actor) : undefined }));
   if (!candidates.length) return [];
   return await inTransaction(db, async (tx) => {
     const suspended: number[] = [];

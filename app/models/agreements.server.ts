@@ -104,7 +104,7 @@ async function listRows(db: Db, args: ListArgs, { limit, offset }: { limit: numb
 
 /** Every agreement in scope the filters keep, with today's status (batch printing must miss none); the interlock runs over them first. */
 export async function listAgreements(db: Db, args: ListArgs) {
-  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, scope: agreementScope(args.actor) });
+  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, actor: args.actor });
   return await listRows(db, args, { limit: null, offset: 0 });
 }
 
@@ -113,7 +113,7 @@ export async function listAgreements(db: Db, args: ListArgs) {
  * with today's status, how many there are in all and how many pages; the interlock runs first.
  */
 export async function listAgreementsPage(db: Db, args: ListArgs & { page: number; size: number }) {
-  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, scope: agreementScope(args.actor) });
+  await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, actor: args.actor });
   const [counted] = await db
     .select({ n: count() })
     .from(agreements)

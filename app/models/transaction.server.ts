@@ -62,10 +62,13 @@ export function cachedUntilChange<T>(read: (db: Db) => Promise<T>): (db: Db) => 
  * Values derived from the database for a key (a user's scope and the day, say), kept per database
  * until anything is written to it (databaseVersion), at most `size` keys at a time: for what every
  * page reads and few writes change, such as alerts and the header's "needs your action" count.
+ * Inside a transaction it always computes afresh: the transaction may have written what the
+ * version does not show until it commits.
  */
 export function derivedUntilChange<T>(size = 500): (db: Db, key: string, compute: () => Promise<T>) => Promise<T> {
   const caches = new WeakMap<Db, Map<string, T>>();
   return async (db, key, compute) => {
+    if (engineOf(db).inTransaction()) return await compute();
     const full = `${key}|${await databaseVersion(db)}`;
     let cache = caches.get(db);
     if (!cache) caches.set(db, (cache = new Map()));
