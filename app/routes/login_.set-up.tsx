@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeading } from "~/components/nhs/PageHeading";
 import { RecoveryCodesShown, TwoFactorSetUpForm } from "~/components/TwoFactor";
 import { pageTitle } from "~/content/titles";
@@ -14,11 +14,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Set up two-factor 
  * Signing in when the role requires two-factor authentication and it is not set up yet: set it
  * up (QR code, confirm a code), then the recovery codes are shown once and the session starts.
  */
-/** Once the codes are shown, the pending sign-in is used: reloading this page's data would send it to sign in and lose them. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "recoveryCodes" in actionResult && actionResult.recoveryCodes ? false : defaultShouldRevalidate;
+/**
+ * Requests whose action has just finished setting up (and so used the pending sign-in). Remix
+ * runs the page's loader after its action in the same request, to draw the page that shows the
+ * recovery codes; for that request the loader has nothing to read and must not send anyone to
+ * sign in, or the codes, shown once, would be lost.
+ */
+const setUpInThisRequest = new WeakSet<object>();
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (setUpInThisRequest.has(context)) return { view: null };
   const pending = await requirePendingSignIn(context, request, "set_up");
   return { view: await setUpView(context, { userId: pending.userId, email: pending.email }) };
 }
@@ -31,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "already") throw redirect("/login");
   const cookies = await completePendingSignInCookies(context, request, pending);
   if (!cookies) throw redirect("/login");
+  setUpInThisRequest.add(context);
   const headers = new Headers();
   for (const cookie of cookies) headers.append("Set-Cookie", cookie);
   return data({ errors: undefined, view: null, recoveryCodes: result.recoveryCodes, target: pending.target }, { headers });
@@ -53,6 +59,8 @@ export default function SignInSetUp() {
   }
   const errors = actionData?.errors;
   const shownView = (actionData && "view" in actionData ? actionData.view : null) ?? view;
+  // No view only after a set-up that succeeded, whose page (the recovery codes) is drawn above.
+  if (!shownView) return null;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
