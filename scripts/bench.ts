@@ -223,10 +223,15 @@ async function shellOf(base: string, cookie: string, pathname: string) {
 async function measureWrites(base: string, connection: Connection, team: number): Promise<WriteFigure[]> {
   const facilitator = `facilitator.t${team}@example.org`;
   const teamId = (await one(connection, sql`SELECT organisation_id AS id FROM users WHERE email = ${`nurse.t${team}@example.org`}`)).id!;
-  const worker = (
-    await one(connection, sql`SELECT w.id FROM care_workers w JOIN team_providers tp ON tp.provider_id = w.provider_id WHERE tp.team_id = ${teamId} AND w.status = 'active' ORDER BY w.id LIMIT 1`)
-  ).id!;
   const task = (await one(connection, sql`SELECT id FROM tasks t WHERE NOT t.person_specific AND t.active AND NOT EXISTS (SELECT 1 FROM task_prerequisites p WHERE p.task_id = t.id) ORDER BY id LIMIT 1`)).id!;
+  // A worker who may still be observed in it (not one who declined it or had it revoked).
+  const worker = (
+    await one(
+      connection,
+      sql`SELECT w.id FROM care_workers w JOIN team_providers tp ON tp.provider_id = w.provider_id WHERE tp.team_id = ${teamId} AND w.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM competencies c WHERE c.worker_id = w.id AND c.task_id = ${task} AND c.state IN ('declined', 'revoked')) ORDER BY w.id LIMIT 1`,
+    )
+  ).id!;
   const today = londonDate(new Date());
   const [year, month, day] = today.split("-");
   const observe = await signInCookie(base, facilitator);
