@@ -181,6 +181,31 @@ describe("training, observations and sign-off", () => {
     expect(chosen.workers.map((w) => w.plainName)).toEqual(["Chloe Barker"]);
   });
 
+  it("the training matrix a page at a time reads only that page's cells, and they are the whole matrix's cells", async () => {
+    const { ids, db } = demo;
+    const actor = await demo.actorFor(ids.users.manager);
+    const whole = await filteredMatrix(db, { actor, filters: { taskIds: [] }, today: TODAY, warningDays: 90 });
+    const size = 2;
+    const pages = Math.ceil(whole.workers.length / size);
+    expect(pages).toBeGreaterThan(1);
+    for (let number = 1; number <= pages; number++) {
+      const paged = await filteredMatrix(db, { actor, filters: { taskIds: [] }, today: TODAY, warningDays: 90, page: { number, size } });
+      const onPage = whole.workers.slice((number - 1) * size, number * size);
+      expect(paged.workers.map((w) => w.id)).toEqual(whole.workers.map((w) => w.id));
+      expect(paged.shown!.items.map((w) => w.id)).toEqual(onPage.map((w) => w.id));
+      for (const w of whole.workers) {
+        for (const t of whole.tasks) {
+          const here = onPage.some((x) => x.id === w.id);
+          expect(paged.cellsOf(w.id, t.id)).toEqual(here ? whole.cellsOf(w.id, t.id) : []);
+          expect(paged.trainingOf(w.id, t.id)).toEqual(here ? whole.trainingOf(w.id, t.id) : null);
+        }
+      }
+    }
+    // A status filter needs every worker's cells: it reads them all, then pages.
+    const suspended = await filteredMatrix(db, { actor, filters: { taskIds: [], status: "suspended" }, today: TODAY, warningDays: 90, page: { number: 1, size } });
+    expect(suspended.shown!.items.map((w) => w.plainName)).toContain("Chloe Barker");
+  });
+
   it("training sessions record attendees in scope only", async () => {
     const { ids, db } = demo;
     const facilitator = await demo.actorFor(ids.users.facilitator);

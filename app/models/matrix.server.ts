@@ -8,6 +8,7 @@ import type { Db } from "~db/client";
 import { careWorkers, competencies, organisations, people, tasks, trainingAttendances, trainingSessions } from "~db/tables";
 import { competencyScope, workerScope } from "./scope.server";
 import { labelled, workerLabelColumns } from "./worker-names.server";
+import { pageSlice } from "~/domain/pages";
 
 export type MatrixFilters = { providerId?: number; taskIds: number[]; status?: CompetencyStatus };
 
@@ -16,14 +17,18 @@ export type MatrixFilters = { providerId?: number; taskIds: number[]; status?: C
  * that status, and every cell of theirs: hiding the others would leave cells that read "Not trained"
  * for a worker who is trained.
  */
-export async function filteredMatrix(db: Db, { actor, filters, today, warningDays }: { actor: Actor; filters: MatrixFilters; today: IsoDate; warningDays: number }) {
-  const matrix = await trainingMatrix(db, { actor, providerId: filters.providerId, taskIds: filters.taskIds, today, warningDays });
+export async function filteredMatrix(
+  db: Db,
+  { actor, filters, today, warningDays, page }: { actor: Actor; filters: MatrixFilters; today: IsoDate; warningDays: number; /** Only this page's cells are read, unless a status filter needs every worker's. */ page?: { number: number; size: number } },
+) {
+  const onePage = page && !filters.status ? <T,>(workers: T[]) => pageSlice(workers, page.number, page.size).items : undefined;
+  const matrix = await trainingMatrix(db, { actor, providerId: filters.providerId, taskIds: filters.taskIds, today, warningDays, only: onePage });
   const cellsOf = (workerId: number, taskId: number): MatrixCell[] => matrix.cells[`${workerId}:${taskId}`] ?? [];
   const workers = filters.status
     ? matrix.workers.filter((w) => matrix.tasks.some((t) => cellsOf(w.id, t.id).some((c) => c.status === filters.status)))
     : matrix.workers;
   const trainingOf = (workerId: number, taskId: number): MatrixTraining | null => matrix.training[`${workerId}:${taskId}`] ?? null;
-  return { workers, tasks: matrix.tasks, cellsOf, trainingOf };
+  return { workers, tasks: matrix.tasks, cellsOf, trainingOf, shown: page ? pageSlice(workers, page.number, page.size) : null };
 }
 
 /**
@@ -32,7 +37,14 @@ export async function filteredMatrix(db: Db, { actor, filters, today, warningDay
  */
 export async function trainingMatrix(
   db: Db,
-  { actor, providerId, taskIds, today, warningDays }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number },
+  {
+    actor,
+    providerId,
+    taskIds,
+    today,
+    warningDays,
+    only,
+  }: { actor: Actor; providerId?: number; taskIds?: number[]; today: IsoDate; warningDays: number; /** Cells only for the workers this picks from the list (a page); every worker's otherwise. */ only?: <T extends { id: number }>(workers: T[]) => T[] },
 ) {
   /** The care workers the matrix shows: active, at the chosen provider when one is chosen. */
   const shownWorkers = and(eq(careWorkers.status, "active"), providerId ? eq(careWorkers.providerId, providerId) : undefined);
@@ -50,8 +62,11 @@ export async function trainingMatrix(
     .from(tasks)
     .where(and(eq(tasks.active, true), taskIds?.length ? inArray(tasks.id, taskIds) : undefined))
     .orderBy(asc(tasks.name));
+  const cellWorkers = only ? only(workers) : workers;
+  /** The workers whose cells are read: those picked (by id), or every one the matrix shows. */
+  const cellScope = only ? inArray(careWorkers.id, cellWorkers.map((w) => w.id)) : undefined;
   const cells = new Map<string, MatrixCell[]>();
-  if (workers.length && taskList.length) {
+  if (cellWorkers.length && taskList.length) {
     const rows = await db
       .select({
         competencyId: competencies.id,
@@ -69,6 +84,7 @@ export async function trainingMatrix(
         and(
           competencyScope(actor),
           shownWorkers,
+          cellScope,
           inArray(competencies.taskId, taskList.map((t) => t.id)),
         ),
       )
@@ -89,7 +105,7 @@ export async function trainingMatrix(
   // For a task the worker holds no competency in: the latest training session of each worker and
   // task that was not cancelled, with its outcome.
   const training = new Map<string, MatrixTraining>();
-  if (workers.length && taskList.length) {
+  if (cellWorkers.length && taskList.length) {
     const sessions = await db
       .select({ workerId: trainingAttendances.workerId, taskId: trainingSessions.taskId, heldOn: trainingSessions.heldOn, outcome: trainingAttendances.outcome })
       .from(trainingAttendances)
@@ -99,6 +115,7 @@ export async function trainingMatrix(
         and(
           workerScope(actor),
           shownWorkers,
+          cellScope,
           isNull(trainingSessions.cancelledAt),
           inArray(trainingSessions.taskId, taskList.map((t) => t.id)),
         ),

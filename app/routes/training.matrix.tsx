@@ -3,7 +3,7 @@ import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { Button, Select } from "nhsuk-react-components";
 import { TrainingMatrix } from "~/components/training/TrainingMatrix";
 import { PageHeading } from "~/components/nhs/PageHeading";
-import { Pager, pageSlice } from "~/components/nhs/Pager";
+import { Pager } from "~/components/nhs/Pager";
 import { pageTitle } from "~/content/titles";
 import { COMPETENCY_STATUS_LABELS, COMPETENCY_STATUS_ORDER } from "~/domain/competency";
 import { NOT_TRAINED } from "~/domain/matrix";
@@ -21,8 +21,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle("Training matrix", 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(context, request, "read", "worker");
   const filters = matrixFilters(request);
-  const m = await filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays });
-  const shown = pageSlice(m.workers, Number(new URL(request.url).searchParams.get("page")) || 1, 25);
+  const page = { number: Number(new URL(request.url).searchParams.get("page")) || 1, size: 25 };
+  const m = await filteredMatrix(context.db, { actor, filters, today: context.clock.today(), warningDays: (await getSettings(context.db)).competencyWarningDays, page });
+  const shown = m.shown!;
   return {
     workers: shown.items.map(({ id, name, providerName }) => ({ id, name, providerName })),
     sameNames: sameNameWarningsOf(shown.items),

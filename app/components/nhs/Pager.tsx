@@ -34,10 +34,3 @@ export function Pager({ page, pages, label }: { page: number; pages: number; lab
     </nav>
   );
 }
-
-/** The requested page (from `?page=`), clamped to what exists. */
-export function pageSlice<T>(items: T[], requested: number | undefined, size: number) {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const page = Math.min(Math.max(1, requested ?? 1), pages);
-  return { items: items.slice((page - 1) * size, page * size), page, pages, total: items.length };
-}
