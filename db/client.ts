@@ -196,8 +196,13 @@ export const APPLICATION_NAME = "delegated-care";
 
 /** PostgreSQL's codes for "try the transaction again": a serialization failure, a deadlock. */
 const RETRY_CODES = new Set(["40001", "40P01"]);
-/** How often a transaction is tried before its serialization failure is reported. */
-const ATTEMPTS = 10;
+/**
+ * How often a transaction is tried before its serialization failure is reported. Every audited
+ * write appends to one chain (app/models/audit-log.server.ts), so writers that overlap conflict:
+ * ten writers at once (the bench's burst of observations) failed some requests after 10 tries
+ * with short waits. Waits now grow (full jitter, doubling to at most half a second).
+ */
+const ATTEMPTS = 30;
 /** The channel every write transaction notifies, so each process's caches know to read again. */
 const CHANGES_CHANNEL = "delegated_care_changes";
 
@@ -283,7 +288,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
           return result;
         } catch (error) {
           if (attempt >= ATTEMPTS || !RETRY_CODES.has(postgresCode(error) ?? "")) throw error;
-          await sleep(Math.random() * 10 * attempt);
+          await sleep(Math.random() * Math.min(500, 5 * 2 ** attempt));
         }
       }
     },

@@ -1,12 +1,13 @@
 import { first } from "./transaction.server";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, careWorkers, organisations, people, teamProviders } from "~db/tables";
+import { auditEvents, careWorkers, organisations, people, supervisedObservations, teamProviders } from "~db/tables";
 import { verifyAuditChain } from "~/models/audit-verify.server";
 import { createOrganisation, DuplicateIdentifierError, NotAProviderError, updateOrganisation } from "./organisations.server";
 import { createPerson, DuplicateNhsNumberError } from "./people.server";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { createWorker, updateWorker } from "./workers.server";
+import { recordObservation } from "./observations.server";
 
 type Demo = Awaited<ReturnType<typeof demoDatabase>>;
 
@@ -127,5 +128,29 @@ describe("writes: scope, uniqueness, audit and all-or-nothing", () => {
     await createPerson(db, { actor: await actorFor(ids.users.nurse), input: personInput(demo), at });
     expect(before.ok).toBe(true);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: before.checked + 1 });
+  });
+
+  it("twenty writers at once, all on one worker's task: every write lands, once, on an unbroken audit chain (on PostgreSQL they overlap and are retried)", async () => {
+    const WRITERS = 20;
+    const { db, ids, actorFor, at } = demo;
+    const facilitator = await actorFor(ids.users.facilitator);
+    const before = await verifyAuditChain(db);
+    const results = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, i) =>
+        await recordObservation(db, {
+          actor: facilitator,
+          input: { workerId: ids.workers.chloe!, taskId: ids.tasks.BGM!, personId: null, observedOn: ids.today, outcome: "not_yet", notes: `Writer ${i}` },
+          today: ids.today,
+          at,
+        }),
+      ),
+    );
+    expect(results.every((r) => r !== null)).toBe(true);
+    expect(new Set(results.map((r) => r!.observationId)).size).toBe(WRITERS);
+    const written = await db.select({ notes: supervisedObservations.notes }).from(supervisedObservations).where(eq(supervisedObservations.workerId, ids.workers.chloe!));
+    expect(written.filter((o) => o.notes.startsWith("Writer ")).map((o) => o.notes).sort()).toEqual(Array.from({ length: WRITERS }, (_, i) => `Writer ${i}`).sort());
+    const after = await verifyAuditChain(db);
+    expect(after.ok).toBe(true);
+    expect(after.checked).toBeGreaterThanOrEqual(before.checked + WRITERS);
   });
 });
