@@ -10,7 +10,7 @@ import { carryOutLabel, decision, type AgreementFacts, type CarryOutCode } from 
 import { formatDate, type IsoDate } from "~/domain/dates";
 import { initials } from "~/domain/names";
 import { recordAudit } from "~/models/audit-log.server";
-import { derivedUntilChange, first, inTransaction, rawRows } from "~/models/transaction.server";
+import { actorKey, derivedUntilChange, first, inTransaction, rawRows } from "~/models/transaction.server";
 import type { Actor } from "~/domain/actor";
 import { agreementScope } from "./scope.server";
 import type { Db } from "~db/client";
@@ -157,7 +157,7 @@ export async function enforceInterlock(
 ): Promise<number[]> {
   // Every page that shows agreements asks first; between writes (and within a day) the answer
   // cannot change, so it is worked out once (derivedUntilChange; afresh inside a transaction).
-  const key = `${ids ? `ids:${ids.join(",")}` : actor ? `actor:${actor.role}:${actor.userId}` : "all"}|${today}|${warningDays}`;
+  const key = `${ids ? `ids:${ids.join(",")}` : actor ? `actor:${actorKey(actor)}` : "all"}|${today}|${warningDays}`;
   const candidates = await missingCover(db, key, () => activeAgreementsMissingCover(db, { today, warningDays, ids, scope: actor ? agreementScope(actor) : undefined }));
   if (!candidates.length) return [];
   return await inTransaction(db, async (tx) => {

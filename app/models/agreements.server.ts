@@ -114,11 +114,10 @@ export async function listAgreements(db: Db, args: ListArgs) {
  */
 export async function listAgreementsPage(db: Db, args: ListArgs & { page: number; size: number }) {
   await enforceInterlock(db, { today: args.today, at: args.at, warningDays: args.warningDays, actor: args.actor });
-  const [counted] = await db
-    .select({ n: count() })
-    .from(agreements)
-    .innerJoin(people, eq(people.id, agreements.personId))
-    .where(listWhere(db, args));
+  // Only a search reads the person's name or NHS number: without one the count needs no join.
+  const searched = args.filters.search && args.filters.search.kind !== "none";
+  const counting = db.select({ n: count() }).from(agreements);
+  const [counted] = await (searched ? counting.innerJoin(people, eq(people.id, agreements.personId)) : counting).where(listWhere(db, args));
   const total = counted?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / args.size));
   const page = Math.min(Math.max(1, Math.trunc(args.page) || 1), pages);

@@ -10,7 +10,7 @@ import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
 import { careWorkers, competencies } from "~db/tables";
-import { derivedUntilChange } from "~/models/transaction.server";
+import { actorKey, derivedUntilChange } from "~/models/transaction.server";
 import { agreementScope, competencyScope, EVERYTHING } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
 import { agreementRecords } from "./alert-agreement-records.server";
@@ -23,7 +23,7 @@ import { agreementRecords } from "./alert-agreement-records.server";
 const alertsOf = derivedUntilChange<Alert[]>();
 
 export function listAlertsCached(db: Db, { actor, today, settings }: { actor: Actor; today: IsoDate; settings: AlertSettings }): Promise<Alert[]> {
-  return alertsOf(db, `${actor.role}:${actor.userId}|${today}|${JSON.stringify(settings)}`, () => listAlerts(db, { actor, today, settings }));
+  return alertsOf(db, `${actorKey(actor)}|${today}|${JSON.stringify(settings)}`, () => listAlerts(db, { actor, today, settings }));
 }
 
 /** Alerts for one actor's scope, or for everyone (the CLI and the digest pass `null`). */

@@ -1,5 +1,6 @@
 import type { SQL } from "drizzle-orm";
 import { engineOf, type Db } from "~db/client";
+import type { Actor } from "~/domain/actor";
 
 /*
  * The few primitives every model uses, the same on SQLite and PostgreSQL (db/client.ts):
@@ -79,6 +80,11 @@ export function derivedUntilChange<T>(size = 500): (db: Db, key: string, compute
     cache.set(full, value);
     return value;
   };
+}
+
+/** The part of a derivedUntilChange key that names whose scope the value is for. */
+export function actorKey(actor: Actor): string {
+  return `${actor.role}:${actor.userId}`;
 }
 
 /** The row an insert returned (`.returning(…)`): there is always one. */

@@ -1,7 +1,7 @@
 import type { Actor } from "~/domain/actor";
 import { needsAction } from "~/models/home.server";
 import { getSettings } from "~/models/settings.server";
-import { derivedUntilChange } from "~/models/transaction.server";
+import { actorKey, derivedUntilChange } from "~/models/transaction.server";
 import type { AppContext } from "~/web/context.server";
 
 /** Each user's list for the day, kept until anything is written: every page's header counts it. */
@@ -15,7 +15,7 @@ const actionsOf = derivedUntilChange<Awaited<ReturnType<typeof needsAction>>>();
 export function needsActionFor(context: AppContext, actor: Actor) {
   const today = context.clock.today();
   context.needsActionLookup ??= getSettings(context.db).then((settings) =>
-    actionsOf(context.db, `${actor.role}:${actor.userId}|${today}|${JSON.stringify(settings)}`, () => needsAction(context.db, { actor, today, settings })),
+    actionsOf(context.db, `${actorKey(actor)}|${today}|${JSON.stringify(settings)}`, () => needsAction(context.db, { actor, today, settings })),
   );
   return context.needsActionLookup;
 }
