@@ -2,7 +2,8 @@ import type { MetaArgs } from "@remix-run/node";
 
 export const SERVICE_NAME = "Delegated Care";
 
-type RootData = { formRejected?: boolean } | undefined;
+/** What a page's title reads of the loaders' data: the root's flag for a rejected form, a loader's own errors. */
+type MatchData = { formRejected?: boolean; errors?: unknown } | undefined;
 
 /** The words of a tab title in the NHS pattern: "Page – Delegated Care – NHS". */
 export function titleText(title: string): string {
@@ -11,13 +12,18 @@ export function titleText(title: string): string {
 
 /**
  * The page title in the NHS pattern, with "Error: " in front when the form on the page was just
- * rejected. Titles go into browser history, tabs and bookmarks: a person receiving care is
+ * rejected: by its action (which runs before any loader, so the root loader's flag is set), or by
+ * the page's own loader, as a filter sent by GET is (loaders run side by side, so the root loader
+ * cannot be told: the loader's own `errors` are read instead). Titles go into browser history, tabs and bookmarks: a person receiving care is
  * never named in one (docs/domain.md rule 15). Pages about a person are "Person receiving care";
  * pages about an agreement are named by its reference (agreementPageTitle).
  */
 export function pageTitle(title: string, matches?: MetaArgs["matches"]): { title: string }[] {
-  const root = matches?.find((m) => m?.id === "root")?.data as RootData;
-  const prefix = root?.formRejected ? "Error: " : "";
+  const rejected = (matches ?? []).some((m) => {
+    const data = m?.data as MatchData;
+    return data?.formRejected === true || (Array.isArray(data?.errors) && data.errors.length > 0);
+  });
+  const prefix = rejected ? "Error: " : "";
   return [{ title: `${prefix}${titleText(title)}` }];
 }
 

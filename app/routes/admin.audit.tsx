@@ -34,8 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     onlyRecord: query.type && query.recordId ? (await auditRecordRef(context.db, query.type, query.recordId) ?? null) : null,
     csvHref: `/admin/audit.csv${url.search}`,
   };
+  // The title reads these errors (pageTitle): the root loader runs beside this one and cannot be told.
   if (errors.length) {
-    context.formRejected = true;
     return data({ ...page, events: [], total: 0, page: 1, pages: 1 }, { status: 400 });
   }
   return { ...page, ...await listAuditEvents(context.db, { ...query, page: form.page }) };
