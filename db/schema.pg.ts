@@ -94,7 +94,8 @@ function mirror(source: SQLiteTable): PgTableWithColumns<never> {
         return foreignKey({ name: fk.getName(), columns: r.columns.map(col) as [never, ...never[]], foreignColumns: r.foreignColumns.map((c) => (target as unknown as Record<string, never>)[targetKeys.get(c)!]!) as [never, ...never[]] });
       }),
       ...config.indexes.map((i) => {
-        const [first, ...rest] = (i.config.columns as SQLiteColumn[]).map(col);
+        // A column, or an expression over columns (translated as CHECKs are).
+        const [first, ...rest] = (i.config.columns as (SQLiteColumn | SQL)[]).map((c) => (is(c, SQL) ? translate(c, `${config.name} index ${i.config.name}`) : col(c)));
         const on = (i.config.unique ? uniqueIndex : index)(i.config.name).on(first!, ...rest);
         return i.config.where ? on.where(translate(i.config.where, `${config.name} index ${i.config.name}`)) : on;
       }),

@@ -290,6 +290,8 @@ export const careWorkers = sqliteTable(
   (t) => [
     check("care_workers_status", oneOf("status", workerStatuses)),
     index("care_workers_provider_name").on(t.providerId, t.name),
+    // Namesakes at a provider, as app/models/worker-names.server.ts counts them (case and spaces ignored).
+    index("care_workers_provider_name_key").on(t.providerId, sql`lower(trim(${t.name}))`),
     uniqueIndex("care_workers_user").on(t.userId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "care_workers_provider_name_key" ON "care_workers" USING btree ("provider_id",lower(trim("care_workers"."name")));

@@ -1,0 +1,1 @@
+CREATE INDEX `care_workers_provider_name_key` ON `care_workers` (`provider_id`,lower(trim("name")));
