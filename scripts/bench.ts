@@ -443,15 +443,15 @@ async function measureRegionAlerts(database: string): Promise<{ seconds: number;
       // Gone.
     }
   }, 50);
-  // Only the first line is kept: "N alerts on <date>" (the table after it is long).
-  let first = "";
+  // Only the end is kept: the last line is "N alerts on <date>" (the table before it is long).
+  let tail = "";
   child.stdout.on("data", (d: Buffer) => {
-    if (!first.includes("\n")) first += d.toString();
+    tail = (tail + d.toString()).slice(-200);
   });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(watch);
   if (code !== 0) throw new Error(`npm run alerts failed on ${database}`);
-  return { seconds: round((performance.now() - started) / 1000, 1), peakMb: Math.round(peakKb / 1024), alerts: Number(/^(\d+) alert/.exec(first)?.[1] ?? NaN) };
+  return { seconds: round((performance.now() - started) / 1000, 1), peakMb: Math.round(peakKb / 1024), alerts: Number(/(\d+) alerts? on \S+\s*$/.exec(tail)?.[1] ?? NaN) };
 }
 
 type Run = { engine: EngineName; processes: number; bare: Load; pages: PageFigure[]; writes: WriteFigure[]; shell: { requests: number; javaScriptKb: number }; pdf: PdfFigures };

@@ -2,10 +2,10 @@ import { first } from "./transaction.server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { agreements } from "~db/tables";
-import { ALERT_KINDS } from "~/domain/alerts";
+import { ALERT_KINDS, sortByUrgency } from "~/domain/alerts";
 import { alertsCsvRows } from "~/domain/alerts-csv";
 import { DEFAULT_SETTINGS } from "~/domain/settings";
-import { expiryByMonth, listAlerts } from "./alerts.server";
+import { expiryByMonth, listAlerts, regionAlertBatches } from "./alerts.server";
 import { demoDatabase } from "./test-helpers";
 
 describe("alerts from the database", async () => {
@@ -30,6 +30,18 @@ describe("alerts from the database", async () => {
 
   it("the demo raises every alert kind", async () => {
     expect(new Set((await alertsFor(null)).map((a) => a.kind))).toEqual(new Set(ALERT_KINDS));
+  });
+
+  it("the region's alerts a batch of organisations at a time are exactly the region's alerts, each batch most urgent first", async () => {
+    const whole = await alertsFor(null);
+    const key = (a: (typeof whole)[number]) => JSON.stringify(a);
+    for (const organisationsPerBatch of [1, 2, 1000]) {
+      const batches: typeof whole[] = [];
+      for await (const batch of regionAlertBatches(d.db, { today: TODAY, settings: DEFAULT_SETTINGS, organisationsPerBatch })) batches.push(batch);
+      expect(batches.flat().map(key).sort(), `${organisationsPerBatch} at a time`).toEqual(whole.map(key).sort());
+      for (const batch of batches) expect(batch.map(key)).toEqual(sortByUrgency([...batch]).map(key));
+    }
+    expect(whole.length).toBeGreaterThan(10);
   });
 
   it("each user sees only their own scope's alerts", async () => {

@@ -3,13 +3,13 @@
  * by alert-competency-records.server.ts and alert-agreement-records.server.ts: only the rows that can alert, within the actor's scope, through the
  * indexes on (state, expires_on), (state, review_date) and the agreement scope columns.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { computeAlerts } from "~/domain/alert-engine";
 import type { Alert, AlertSettings } from "~/domain/alerts";
 import { addMonths, formatDate, type IsoDate } from "~/domain/dates";
 import type { Db } from "~db/client";
-import { careWorkers, competencies } from "~db/tables";
+import { agreements, careWorkers, competencies, organisations } from "~db/tables";
 import { actorKey, derivedUntilChange } from "~/models/transaction.server";
 import { agreementScope, competencyScope, EVERYTHING } from "./scope.server";
 import { competencyRecords, declineRecords } from "./alert-competency-records.server";
@@ -37,6 +37,29 @@ export async function listAlerts(db: Db, { actor, today, settings }: { actor: Ac
     today,
     settings,
   );
+}
+
+/**
+ * Every alert in the region (listAlerts for everyone), a batch of organisations at a time: an
+ * alert is about one worker's competency or one agreement (app/domain/alert-engine.ts), each of
+ * one care provider, so the batches together hold exactly the region's alerts, and memory stays
+ * that of one batch however large the region grows. Each batch is most urgent first.
+ */
+export async function* regionAlertBatches(db: Db, { today, settings, organisationsPerBatch = 100 }: { today: IsoDate; settings: AlertSettings; organisationsPerBatch?: number }): AsyncGenerator<Alert[]> {
+  const ids = (await db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.id))).map((o) => o.id);
+  for (let i = 0; i < ids.length; i += organisationsPerBatch) {
+    const batch = ids.slice(i, i + organisationsPerBatch);
+    const theirWorkers = inArray(careWorkers.providerId, batch);
+    yield computeAlerts(
+      {
+        competencies: await competencyRecords(db, { scope: theirWorkers, agreementsSeen: EVERYTHING, today, settings }),
+        agreements: await agreementRecords(db, { scope: inArray(agreements.providerId, batch), today, settings }),
+        declines: await declineRecords(db, { scope: theirWorkers, agreementsSeen: EVERYTHING }),
+      },
+      today,
+      settings,
+    );
+  }
 }
 
 /** Competencies expiring in each of the next 12 months, in scope: for the expiry chart. */
