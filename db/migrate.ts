@@ -3,6 +3,7 @@ import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { fileURLToPath } from "node:url";
 import { connect, type Connection, type PostgresConnection, type SqliteConnection } from "./client";
+import { syncNameKeys } from "./name-keys";
 
 export const migrationsFolder = fileURLToPath(new URL("../drizzle", import.meta.url));
 export const postgresMigrationsFolder = fileURLToPath(new URL("../drizzle-pg", import.meta.url));
@@ -29,10 +30,11 @@ export async function applyPostgresMigrations(connection: PostgresConnection): P
 }
 
 
-/** Brings any database up to date: the migrations for its engine. */
+/** Brings any database up to date: the migrations for its engine, then the name keys only the app can write (db/name-keys.ts). */
 export async function migrateDatabase(connection: Connection): Promise<void> {
   if (connection.engine === "postgres") await applyPostgresMigrations(connection);
   else applyMigrations(connection);
+  await syncNameKeys(connection);
 }
 
 /** Opens the database DATABASE_URL names (app/services/config.server.ts) and brings it up to date. */

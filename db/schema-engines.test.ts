@@ -39,8 +39,7 @@ async function sqliteShape(): Promise<Shape> {
     const indexes = (sqlite.prepare(`PRAGMA index_list("${t.name}")`).all() as { name: string; unique: number; origin: string; partial: number }[])
       .filter((i) => i.origin === "c")
       .map((i) => {
-        // An expression (lower(trim(name)), say) has no column name: "expr" on both engines, its meaning checked by the translation test below.
-        const columns = (sqlite.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string | null }[]).map((c) => c.name ?? "expr");
+        const columns = (sqlite.prepare(`PRAGMA index_info("${i.name}")`).all() as { name: string }[]).map((c) => c.name);
         return `${i.name}(${columns.join(",")})${i.unique ? " unique" : ""}${i.partial ? " partial" : ""}`;
       });
     shape[t.name] = {
@@ -78,7 +77,7 @@ async function postgresShape(client: pg.Client): Promise<Shape> {
     const indexes = (
       await client.query<{ name: string; unique: boolean; partial: boolean; columns: string[] }>(
         `SELECT i.relname AS name, x.indisunique AS unique, x.indpred IS NOT NULL AS partial,
-                ARRAY(SELECT COALESCE(a.attname, 'expr') FROM unnest(x.indkey) WITH ORDINALITY k(n, o) LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS columns
+                ARRAY(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.n ORDER BY k.o)::text[] AS columns
            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = $1::regclass AND NOT x.indisprimary`,
         [`public."${name}"`],
       )

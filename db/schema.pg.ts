@@ -94,8 +94,7 @@ function mirror(source: SQLiteTable): PgTableWithColumns<never> {
         return foreignKey({ name: fk.getName(), columns: r.columns.map(col) as [never, ...never[]], foreignColumns: r.foreignColumns.map((c) => (target as unknown as Record<string, never>)[targetKeys.get(c)!]!) as [never, ...never[]] });
       }),
       ...config.indexes.map((i) => {
-        // A column, or an expression over columns (translated as CHECKs are).
-        const [first, ...rest] = (i.config.columns as (SQLiteColumn | SQL)[]).map((c) => (is(c, SQL) ? translate(c, `${config.name} index ${i.config.name}`) : col(c)));
+        const [first, ...rest] = (i.config.columns as SQLiteColumn[]).map(col);
         const on = (i.config.unique ? uniqueIndex : index)(i.config.name).on(first!, ...rest);
         return i.config.where ? on.where(translate(i.config.where, `${config.name} index ${i.config.name}`)) : on;
       }),

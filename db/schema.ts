@@ -270,6 +270,12 @@ export const careWorkers = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     name: text("name").notNull(),
+    /**
+     * The name as people would read it, case and spacing ignored (`sameNameKey`,
+     * app/domain/worker-labels.ts), written with the name: what the namesake count compares, so
+     * the lists count namesakes exactly as the rule that requires a staff number does.
+     */
+    nameKey: text("name_key").notNull().default(""),
     jobTitle: text("job_title").notNull().default("Care worker"),
     careCertificateOn: text("care_certificate_on"),
     /** The day they joined this provider: no supervised observation before it (null on older records). */
@@ -290,8 +296,8 @@ export const careWorkers = sqliteTable(
   (t) => [
     check("care_workers_status", oneOf("status", workerStatuses)),
     index("care_workers_provider_name").on(t.providerId, t.name),
-    // Namesakes at a provider, as app/models/worker-names.server.ts counts them (case and spaces ignored).
-    index("care_workers_provider_name_key").on(t.providerId, sql`lower(trim(${t.name}))`),
+    // Namesakes at a provider, as app/models/worker-names.server.ts counts them.
+    index("care_workers_provider_same_name").on(t.providerId, t.nameKey),
     uniqueIndex("care_workers_user").on(t.userId),
   ],
 );

@@ -7,6 +7,7 @@ import { first, inTransaction, inserted, rawRows } from "~/models/transaction.se
 import { seedDemoIdentityProvider } from "./seed-identity-providers";
 import { eq, sql } from "drizzle-orm";
 import { addDays, addMonths } from "~/domain/dates";
+import { sameNameKey } from "~/domain/worker-labels";
 import { ServiceDetailsSchema } from "~/domain/service-details";
 import { updateServiceDetails } from "~/models/service-details.server";
 import { recordAudit } from "~/models/audit-log.server";
@@ -236,7 +237,7 @@ export async function seedDemoData(db: Db, { clock, publicUrl = "http://localhos
         (await inserted(tx
           .insert(careWorkers)
           // Joined their provider six months before the Care Certificate: before any of their supervised practice.
-          .values({ providerId, name, jobTitle, careCertificateOn: addMonths(today, -careCertificateMonthsAgo), joinedOn: addMonths(today, -careCertificateMonthsAgo - 6), ...extra })
+          .values({ providerId, name, nameKey: sameNameKey(name), jobTitle, careCertificateOn: addMonths(today, -careCertificateMonthsAgo), joinedOn: addMonths(today, -careCertificateMonthsAgo - 6), ...extra })
           .returning({ id: careWorkers.id }))).id;
 
       const workers = {

@@ -12,6 +12,7 @@ import { agreementReference } from "~/domain/agreement";
 import type { TaskSpecifics, VersionContent } from "~/domain/agreement-content";
 import { canonicalJson } from "~/domain/canonical-json";
 import { addDays, addMonths, londonDate } from "~/domain/dates";
+import { sameNameKey } from "~/domain/worker-labels";
 import { recordAudit } from "~/models/audit-log.server";
 import { hashPassword } from "~/services/password.server";
 import { openDatabase } from "~db/client";
@@ -117,7 +118,7 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
     }
     const generic = CATALOGUE.map((t, i) => ({ ...t, id: taskIds[i]! })).filter((t) => !t.personSpecific);
 
-    const worker = sqlite.prepare("INSERT INTO care_workers (provider_id, name, job_title, care_certificate_on, status) VALUES (?, ?, 'Care worker', ?, ?)");
+    const worker = sqlite.prepare("INSERT INTO care_workers (provider_id, name, name_key, job_title, care_certificate_on, status) VALUES (?, ?, ?, 'Care worker', ?, ?)");
     const competency = sqlite.prepare(
       "INSERT INTO competencies (worker_id, task_id, state, signed_off_by, signed_off_on, expires_on, state_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
@@ -130,7 +131,7 @@ export async function seedLarge({ scale, file }: { scale: number; file: string }
       for (let w = 0; w < workersPerProvider; w++) {
         const left = rnd.chance(0.04);
         const workerName = name();
-        const wid = Number(worker.run(teams + p, workerName, addDays(today, -rnd.int(30, 2000)), left ? "left" : "active").lastInsertRowid);
+        const wid = Number(worker.run(teams + p, workerName, sameNameKey(workerName), addDays(today, -rnd.int(30, 2000)), left ? "left" : "active").lastInsertRowid);
         workerNames.set(wid, workerName);
         if (!left) workersOf[p]!.push(wid);
         const chosen = [...generic].sort(() => rnd.next() - 0.5).slice(0, 5);

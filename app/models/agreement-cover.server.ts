@@ -78,7 +78,7 @@ export async function taskCover(db: Db, { versionId, today, warningDays }: { ver
   const agreementRefs = { state: sql`a.state`, startDate: sql`a.start_date`, inForceVersion: sql`a.in_force_version`, version: sql`v.version`, versionState: sql`v.state` };
   const rows = await rawRows<CoverRow>(db, sql`
     SELECT k.id AS "taskId", k.name AS "taskName", cw.id AS "workerId", cw.name AS "workerName", cw.staff_number AS "staffNumber",
-      ${namesakesSql({ providerId: sql`cw.provider_id`, name: sql`cw.name` })} AS namesakes,
+      ${namesakesSql({ providerId: sql`cw.provider_id`, nameKey: sql`cw.name_key` })} AS namesakes,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${carryOutCodeSql({ ...refs, agreement: agreementRefs })} END AS code,
       CASE WHEN cw.id IS NULL THEN NULL ELSE ${competenceCodeSql(refs)} END AS competence,
       ${countingCompetencySql(refs, "expires_on")} AS "expiresOn",

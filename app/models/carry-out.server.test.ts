@@ -59,7 +59,7 @@ async function build(world: World) {
   for (const i of [0, 1]) personIds.push((await inserted(db.insert(people).values({ name: `Person ${i}`, nhsNumber: `900000000${i}`, dateOfBirth: "1940-01-01", setting: "own_home", providerId: provider, teamId: team }).returning())).id);
   const workerIds: number[] = [];
   for (const [i, left] of world.workerLeft.entries()) {
-    workerIds.push((await inserted(db.insert(careWorkers).values({ providerId: provider, name: `Worker ${i}`, status: left ? "left" : "active", leftOn: left ? BASE_DAY : null }).returning())).id);
+    workerIds.push((await inserted(db.insert(careWorkers).values({ providerId: provider, name: `Worker ${i}`, nameKey: `worker ${i}`, status: left ? "left" : "active", leftOn: left ? BASE_DAY : null }).returning())).id);
   }
   const facts: CompetencyFacts[][][] = workerIds.map(() => TASKS.map(() => []));
   for (const [w, byTask] of world.held.entries()) {

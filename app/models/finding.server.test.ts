@@ -7,6 +7,7 @@ import { listNameableWorkers } from "./agreement-cover.server";
 import { listAgreements, listWorkerAgreements } from "./agreements.server";
 import { trainingMatrix } from "./matrix.server";
 import { listPeople } from "./people.server";
+import { syncNameKeys } from "~db/name-keys";
 import { demoDatabase, problemsOf } from "./test-helpers";
 import { listTrainableWorkers } from "./training.server";
 import { createWorker, listWorkers, updateWorker } from "./workers.server";
@@ -91,6 +92,25 @@ describe("care workers with the same name at one provider", async () => {
     expect(listed.map((w) => w.namesakes)).toEqual([2, 2]);
     // Maria shares her name with nobody: her name alone.
     expect((await listNameableWorkers(d.db, brightside)).find((w) => w.id === d.ids.workers.maria)?.name).toBe("Maria Santos");
+  });
+
+  it("names that differ only in case (in any alphabet) or spacing are namesakes in the lists too, as in the rule", async () => {
+    const sian = await createWorker(d.db, { actor: manager, input: { ...input, name: "Siân Jones", staffNumber: null }, at: d.at });
+    // Typed in capitals with two spaces: the rule needs a staff number (app/domain/worker-labels.ts)...
+    expect((await problemsOf(async () => await createWorker(d.db, { actor: manager, input: { ...input, name: "SIÂN  JONES", staffNumber: null }, at: d.at })))[0]).toMatch(/^Siân Jones \(no staff number recorded\) already works/);
+    const capitals = await createWorker(d.db, { actor: manager, input: { ...input, name: "SIÂN  JONES", staffNumber: "BHC-6001" }, at: d.at });
+    // ...and every list shows the two apart: SQL's lower() alone would have made them two different names.
+    const labels = (await listNameableWorkers(d.db, brightside)).filter((w) => w.id === sian || w.id === capitals).map((w) => w.name).sort();
+    expect(labels).toEqual(["SIÂN  JONES (staff number BHC-6001)", "Siân Jones (no staff number recorded)"]);
+    expect((await listWorkers(d.db, { actor: manager })).filter((w) => w.id === sian || w.id === capitals).map((w) => w.namesakes)).toEqual([2, 2]);
+  });
+
+  it("a name key written other than by the app is put right when the database is brought up to date", async () => {
+    const chloe = d.ids.workers.chloe!;
+    await d.db.update(careWorkers).set({ nameKey: "not her key" }).where(eq(careWorkers.id, chloe));
+    expect(await syncNameKeys(d)).toBe(1);
+    expect((await first(d.db.select({ nameKey: careWorkers.nameKey }).from(careWorkers).where(eq(careWorkers.id, chloe)).limit(1)))?.nameKey).toBe("chloe barker");
+    expect(await syncNameKeys(d)).toBe(0);
   });
 
   it("refuses renaming a worker to a name already used at the provider unless they have a staff number", async () => {

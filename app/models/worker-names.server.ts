@@ -4,16 +4,17 @@ import { careWorkers } from "~db/tables";
 
 // Spelt out with the table name: drizzle leaves columns unqualified in a one-table query, and
 // inside the subquery an unqualified provider_id would be the namesake's own.
-const OUTER = { providerId: sql`"care_workers"."provider_id"`, name: sql`"care_workers"."name"` };
+const OUTER = { providerId: sql`"care_workers"."provider_id"`, nameKey: sql`"care_workers"."name_key"` };
 
 /**
  * How many workers at a worker's provider (any status, the worker included) share their name:
- * the SQL half of app/domain/worker-labels.ts, for selecting next to `careWorkers` in any query
- * (or, in raw SQL, with the aliased columns: `{ providerId: sql\`cw.provider_id\`, name: sql\`cw.name\` }`).
- * SQLite's lower() folds ASCII only; the forms compare with the domain's fuller key.
+ * those with the same name key, which the app writes with every name from the domain's
+ * `sameNameKey` (app/domain/worker-labels.ts, db/name-keys.ts), so lists count namesakes exactly
+ * as the rule that requires a staff number does. For selecting next to `careWorkers` in any query
+ * (or, in raw SQL, with the aliased columns: `{ providerId: sql\`cw.provider_id\`, nameKey: sql\`cw.name_key\` }`).
  */
-export function namesakesSql(worker: { providerId: SQL; name: SQL } = OUTER): SQL<number> {
-  return sql<number>`(SELECT count(*) FROM ${careWorkers} AS namesake WHERE namesake.provider_id = ${worker.providerId} AND lower(trim(namesake.name)) = lower(trim(${worker.name})))`;
+export function namesakesSql(worker: { providerId: SQL; nameKey: SQL } = OUTER): SQL<number> {
+  return sql<number>`(SELECT count(*) FROM ${careWorkers} AS namesake WHERE namesake.provider_id = ${worker.providerId} AND namesake.name_key = ${worker.nameKey})`;
 }
 
 /** The columns a query selects to label a worker: add to a select next to careWorkers. */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, like, ne, or } from "drizzle-orm";
 import type { Actor } from "~/domain/actor";
 import { can } from "~/domain/roles";
-import { staffNumberProblem } from "~/domain/worker-labels";
+import { sameNameKey, staffNumberProblem } from "~/domain/worker-labels";
 import { recordAudit } from "~/models/audit-log.server";
 import { first, inTransaction, inserted } from "~/models/transaction.server";
 import type { Db } from "~db/client";
@@ -95,7 +95,7 @@ export async function createWorker(db: Db, { actor, input, at }: { actor: Actor;
     await assertDistinguishable(tx, { providerId: input.providerId, name: input.name, staffNumber: input.staffNumber ?? null });
     const row = await inserted(tx
       .insert(careWorkers)
-      .values({ ...input, leftOn: input.status === "left" ? input.leftOn : null })
+      .values({ ...input, nameKey: sameNameKey(input.name), leftOn: input.status === "left" ? input.leftOn : null })
       .returning({ id: careWorkers.id }));
     await recordAudit(tx, { actorId: actor.userId, action: "worker.create", entityType: "worker", entityId: row.id, details: { name: input.name, staffNumber: input.staffNumber ?? null, providerId: input.providerId }, at });
     return row.id;
@@ -111,6 +111,7 @@ export async function updateWorker(db: Db, { actor, id, input, at }: { actor: Ac
     await tx.update(careWorkers)
       .set({
         name: input.name,
+        nameKey: sameNameKey(input.name),
         staffNumber: input.staffNumber,
         jobTitle: input.jobTitle,
         careCertificateOn: input.careCertificateOn,

@@ -1,1 +1,0 @@
-CREATE INDEX "care_workers_provider_name_key" ON "care_workers" USING btree ("provider_id",lower(trim("care_workers"."name")));

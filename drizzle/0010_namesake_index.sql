@@ -1,1 +1,0 @@
-CREATE INDEX `care_workers_provider_name_key` ON `care_workers` (`provider_id`,lower(trim("name")));
