@@ -38,6 +38,8 @@ export interface Engine {
   afterCommit(fn: () => void): void;
   /** Whether the caller is inside a transaction on this database (its reads may see what is not committed). */
   inTransaction(): boolean;
+  /** How many write transactions this connection has had to run again (PostgreSQL's serialization failures). */
+  retries(): number;
 }
 
 /**
@@ -135,6 +137,7 @@ function withEngine(sqlite: Database.Database, writer: Database.Database = sqlit
     name: "sqlite",
     afterCommit,
     inTransaction: () => isHeldBy(engine),
+    retries: () => 0,
     async transaction(fn) {
       const held = heldTransactions.getStore();
       if (held?.engine === engine && held.open) return savepoint(writer, held, () => fn(tx), engine);
@@ -197,12 +200,19 @@ export const APPLICATION_NAME = "delegated-care";
 /** PostgreSQL's codes for "try the transaction again": a serialization failure, a deadlock. */
 const RETRY_CODES = new Set(["40001", "40P01"]);
 /**
- * How often a transaction is tried before its serialization failure is reported. Every audited
- * write appends to one chain (app/models/audit-log.server.ts), so writers that overlap conflict:
- * ten writers at once (the bench's burst of observations) failed some requests after 10 tries
- * with short waits. Waits now grow (full jitter, doubling to at most half a second).
+ * How often a transaction is tried before its failure is reported. Writers take turns
+ * (WRITERS_LOCK), so two write transactions never overlap; what is left is a deadlock against a
+ * write made outside a transaction (a session's last-seen time, say). Waits grow (full jitter,
+ * doubling to at most half a second).
  */
 const ATTEMPTS = 30;
+/**
+ * The advisory lock every write transaction takes first, before it reads anything, and holds until
+ * it commits or rolls back (docs/decisions/036-postgres-writers-take-turns.md). Held per
+ * transaction, so it is let go whatever happens to the connection, also behind PgBouncer in
+ * transaction mode.
+ */
+const WRITERS_LOCK = sql`SELECT pg_advisory_xact_lock(hashtext('delegated-care writers'))`;
 /** The channel every write transaction notifies, so each process's caches know to read again. */
 const CHANGES_CHANNEL = "delegated_care_changes";
 
@@ -214,12 +224,13 @@ function postgresCode(error: unknown): string | undefined {
 }
 
 /**
- * Connects to PostgreSQL (a pool of connections). Every write transaction is SERIALIZABLE: it sees
- * the database as if it ran alone, as SQLite's one writer does, so an invariant that spans rows
- * (activation, signatures, the interlock, a create that must not happen twice) holds without a
- * lock written for each; PostgreSQL refuses one of two transactions that could break one, and that
- * one is run again (up to 10 times, after a short random wait). Each commit notifies the other
- * processes (LISTEN/NOTIFY), whose caches then read again.
+ * Connects to PostgreSQL (a pool of connections). Write transactions take turns, as SQLite's one
+ * writer does: one at a time in a process (waiting without holding a connection), and across
+ * processes and hosts by an advisory lock each takes before it reads anything (WRITERS_LOCK). So
+ * each sees the database as if it ran alone, and an invariant that spans rows (activation,
+ * signatures, the interlock, a create that must not happen twice, the audit chain) holds without a
+ * lock written for each (docs/decisions/036-postgres-writers-take-turns.md). Each commit notifies
+ * the other processes (LISTEN/NOTIFY), whose caches then read again.
  */
 export async function openPostgres(url: string, { max = 10 }: { max?: number } = {}): Promise<PostgresConnection> {
   // Counts and sums arrive as text (int8, numeric): as numbers, like SQLite's. Set for the whole
@@ -234,7 +245,10 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
     // An idle connection that broke is dropped by the pool; the next query opens another.
   });
   const db = drizzlePostgres(pool, { schema: pgSchema });
+  /** This process's writers, one at a time: a writer waiting for its turn holds no connection, which readers need. */
+  const writeTurn = new Mutex();
   let committed = 0;
+  let retried = 0;
   let heard = 0;
   let listening = false;
   const listener = new pg.Client({ connectionString: url, application_name: APPLICATION_NAME });
@@ -269,8 +283,10 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
         // Only the attempt that commits runs what was asked for after commit.
         const hooks: (() => void)[] = [];
         try {
-          const result = await db.transaction(
+          const result = await writeTurn.runExclusive(() => db.transaction(
             async (tx) => {
+              // First, before anything is read: the turn among every process's writers.
+              await tx.execute(WRITERS_LOCK);
               setEngine(tx, engine);
               const context = { engine, depth: 1, open: true, afterCommit: hooks, tx };
               try {
@@ -281,13 +297,15 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
                 context.open = false;
               }
             },
-            { isolationLevel: "serializable" },
-          );
+            // Each statement sees what the writers before this one committed: the lock keeps every other writer out.
+            { isolationLevel: "read committed" },
+          ));
           committed++;
           runAfterCommit(hooks);
           return result;
         } catch (error) {
           if (attempt >= ATTEMPTS || !RETRY_CODES.has(postgresCode(error) ?? "")) throw error;
+          retried++;
           await sleep(Math.random() * Math.min(500, 5 * 2 ** attempt));
         }
       }
@@ -295,6 +313,7 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
     async all<T>(on: Db, query: SQL) {
       return (await (on as unknown as NodePgDatabase).execute(query)).rows as T[];
     },
+    retries: () => retried,
     async version() {
       // Without the listener (its connection broke), nothing cached can be trusted: always changed.
       return listening ? `${committed}|${heard}` : `unheard|${Math.random()}`;
