@@ -38,7 +38,7 @@ export interface Engine {
   afterCommit(fn: () => void): void;
   /** Whether the caller is inside a transaction on this database (its reads may see what is not committed). */
   inTransaction(): boolean;
-  /** How many write transactions this connection has had to run again (PostgreSQL's serialization failures). */
+  /** How many write transactions this connection has had to run again (on PostgreSQL, after a serialization failure or a deadlock). */
   retries(): number;
 }
 
