@@ -14,8 +14,8 @@ export function titleText(title: string): string {
  * The page title in the NHS pattern, with "Error: " in front when the form on the page was just
  * rejected: by its action (which runs before any loader, so the root loader's flag is set), or by
  * the page's own loader, as a filter sent by GET is (loaders run side by side, so the root loader
- * cannot be told: the loader's own `errors` are read instead). Titles go into browser history, tabs and bookmarks: a person receiving care is
- * never named in one (docs/domain.md rule 15). Pages about a person are "Person receiving care";
+ * cannot be told: the loader's own `errors` are read instead). Titles go into browser history,
+ * tabs and bookmarks: a person receiving care is never named in one (docs/domain.md rule 15). Pages about a person are "Person receiving care";
  * pages about an agreement are named by its reference (agreementPageTitle).
  */
 export function pageTitle(title: string, matches?: MetaArgs["matches"]): { title: string }[] {
