@@ -15,8 +15,9 @@ export function titleText(title: string): string {
  * rejected: by its action (which runs before any loader, so the root loader's flag is set), or by
  * the page's own loader, as a filter sent by GET is (loaders run side by side, so the root loader
  * cannot be told: the loader's own `errors` are read instead). Titles go into browser history,
- * tabs and bookmarks: a person receiving care is never named in one (docs/domain.md rule 15). Pages about a person are "Person receiving care";
- * pages about an agreement are named by its reference (agreementPageTitle).
+ * tabs and bookmarks: a person receiving care is never named in one (docs/domain.md rule 15).
+ * Pages about a person are "Person receiving care"; pages about an agreement are named by its
+ * reference (agreementPageTitle).
  */
 export function pageTitle(title: string, matches?: MetaArgs["matches"]): { title: string }[] {
   const rejected = (matches ?? []).some((m) => {
