@@ -7,13 +7,18 @@
  */
 import { eq } from "drizzle-orm";
 import { sameNameKey } from "~/domain/worker-labels";
+import { inTransaction } from "~/models/transaction.server";
 import type { Connection } from "./client";
 import { careWorkers } from "./tables";
 
-/** Rewrites every name key that differs from the domain's; returns how many it rewrote. */
+/** Rewrites every name key that differs from the domain's, in one transaction; returns how many it rewrote. */
 export async function syncNameKeys({ db }: Pick<Connection, "db">): Promise<number> {
   const workers = await db.select({ id: careWorkers.id, name: careWorkers.name, nameKey: careWorkers.nameKey }).from(careWorkers);
-  const wrong = workers.filter((w) => w.nameKey !== sameNameKey(w.name));
-  for (const w of wrong) await db.update(careWorkers).set({ nameKey: sameNameKey(w.name) }).where(eq(careWorkers.id, w.id));
+  const wrong = workers.map((w) => ({ id: w.id, was: w.nameKey, key: sameNameKey(w.name) })).filter((w) => w.was !== w.key);
+  // Nothing to write, as on almost every start: no transaction, so no turn among the writers taken.
+  if (!wrong.length) return 0;
+  await inTransaction(db, async (tx) => {
+    for (const w of wrong) await tx.update(careWorkers).set({ nameKey: w.key }).where(eq(careWorkers.id, w.id));
+  });
   return wrong.length;
 }
